@@ -1,0 +1,52 @@
+//! Stage 3: decide, for every segment, whether it is body or why it is not.
+//!
+//! The decision is made in two layers. [`patterns`] recognises what a block
+//! *is* from its own text (a date, a "Next Story" link, an "ALSO READ:"
+//! promo), in any position. The path-specific classifiers ([`text`] for
+//! scraped text, [`html`] for DOM blocks) then find where the article is and
+//! use context (neighbours, position, repetition) to settle the blocks that
+//! the patterns leave open, the way jusText and boilerpipe smooth their
+//! per-block guesses.
+
+pub(crate) mod html;
+pub(crate) mod patterns;
+pub(crate) mod text;
+
+use crate::article::Reason;
+use crate::features::Features;
+use crate::segment::Segment;
+
+/// Page-level facts a classifier may use besides the segments themselves.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    pub(crate) html: bool,
+    /// The headline as the document's metadata states it (`<title>` without
+    /// the site name, `og:title`), when there is one.
+    pub(crate) title_hint: Option<String>,
+}
+
+impl Context {
+    pub(crate) fn text() -> Context {
+        Context::default()
+    }
+
+    pub(crate) fn html(page: &crate::segment::html::Page<'_>) -> Context {
+        Context {
+            html: true,
+            title_hint: page.title_hint.clone(),
+        }
+    }
+}
+
+/// One decision per segment: `None` keeps it in the body.
+pub(crate) fn classify(
+    segments: &[Segment<'_>],
+    features: &[Features],
+    ctx: &Context,
+) -> Vec<Option<Reason>> {
+    if ctx.html {
+        html::classify(segments, features, ctx)
+    } else {
+        text::classify(segments, features, ctx)
+    }
+}

@@ -1,0 +1,1 @@
+//! What a block is, judged from its own text alone.

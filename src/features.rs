@@ -1,0 +1,279 @@
+//! Stage 2: measure each segment. Nothing here decides anything; the
+//! classifier reads these numbers.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon;
+use crate::segment::Segment;
+
+/// What the classifier measured on a block.
+///
+/// ```
+/// let a = deboiler::clean_text("The cat sat on the mat, and the dog did not.").unwrap();
+/// let f = a.blocks()[0].features();
+/// assert_eq!(f.words(), 12);
+/// assert!(f.ends_sentence());
+/// assert!(f.stop_word_ratio() > 0.4);
+/// assert_eq!(f.link_density(), 0.0);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    pub(crate) chars: u32,
+    pub(crate) words: u32,
+    pub(crate) stop_words: u32,
+    pub(crate) capitalised: u32,
+    pub(crate) cased_words: u32,
+    pub(crate) digits: u32,
+    pub(crate) cjk: u32,
+    pub(crate) ends_sentence: bool,
+    pub(crate) link_density: f32,
+    pub(crate) repeats: u32,
+    pub(crate) fingerprint: u64,
+}
+
+impl Features {
+    /// Characters (Unicode scalar values) in the text.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("héllo").unwrap();
+    /// assert_eq!(a.blocks()[0].features().chars(), 5);
+    /// ```
+    #[must_use]
+    pub fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// Words, by Unicode word boundaries (UAX #29); each CJK ideograph or
+    /// kana counts as one word, since those scripts put no spaces between
+    /// words.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("東京都").unwrap();
+    /// assert_eq!(a.blocks()[0].features().words(), 3);
+    /// ```
+    #[must_use]
+    pub fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// Share of the words that are frequent function words ("the", "und",
+    /// "что"…), in `0.0..=1.0`. Prose scores 0.3–0.5, headlines and menus
+    /// near 0.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("Home News Sport").unwrap();
+    /// assert_eq!(a.blocks()[0].features().stop_word_ratio(), 0.0);
+    /// ```
+    #[must_use]
+    pub fn stop_word_ratio(&self) -> f32 {
+        ratio(self.stop_words, self.words)
+    }
+
+    /// Share of the cased words that start with a capital letter, in
+    /// `0.0..=1.0`; title-case headlines score near 1.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("Global Covid Caseload Tops").unwrap();
+    /// assert_eq!(a.blocks()[0].features().capitalised_ratio(), 1.0);
+    /// ```
+    #[must_use]
+    pub fn capitalised_ratio(&self) -> f32 {
+        ratio(self.capitalised, self.cased_words)
+    }
+
+    /// Whether the text ends like a sentence: `.`, `!`, `?`, `…`, their CJK
+    /// forms, or one of them followed by a closing quote or bracket.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("It ended.”").unwrap();
+    /// assert!(a.blocks()[0].features().ends_sentence());
+    /// ```
+    #[must_use]
+    pub fn ends_sentence(&self) -> bool {
+        self.ends_sentence
+    }
+
+    /// Share of the text's bytes inside links, in `0.0..=1.0`; always 0 for
+    /// plain text.
+    ///
+    /// ```
+    /// let a = deboiler::clean_html("<p><a href=/x>All of it linked</a></p>").unwrap();
+    /// assert_eq!(a.blocks()[0].features().link_density(), 1.0);
+    /// ```
+    #[must_use]
+    pub fn link_density(&self) -> f32 {
+        self.link_density
+    }
+
+    /// How many other blocks of the same document have the same text,
+    /// compared case- and whitespace-insensitively.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("Same\nSame\nOther").unwrap();
+    /// assert_eq!(a.blocks()[0].features().repeats(), 1);
+    /// ```
+    #[must_use]
+    pub fn repeats(&self) -> usize {
+        self.repeats as usize
+    }
+
+    /// Share of the characters that are digits.
+    ///
+    /// ```
+    /// let a = deboiler::clean_text("2022").unwrap();
+    /// assert_eq!(a.blocks()[0].features().digit_ratio(), 1.0);
+    /// ```
+    #[must_use]
+    pub fn digit_ratio(&self) -> f32 {
+        ratio(self.digits, self.chars)
+    }
+
+    /// Whether most of the text is CJK (Chinese, Japanese, Korean) script.
+    pub(crate) fn is_cjk(&self) -> bool {
+        self.cjk * 2 > self.chars
+    }
+}
+
+impl std::fmt::Display for Features {
+    /// One line, `key=value` pairs, as `deboiler explain` prints them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "words={} chars={} stop={:.2} caps={:.2} end={} links={:.2} repeats={}",
+            self.words,
+            self.chars,
+            self.stop_word_ratio(),
+            self.capitalised_ratio(),
+            if self.ends_sentence { "y" } else { "n" },
+            self.link_density,
+            self.repeats,
+        )
+    }
+}
+
+fn ratio(a: u32, b: u32) -> f32 {
+    if b == 0 { 0.0 } else { a as f32 / b as f32 }
+}
+
+/// Measures every segment. Linear in the total text length: repeats are
+/// counted by hashing a normalised form, never by comparing pairs.
+pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
+    let mut out: Vec<Features> = segments.iter().map(measure).collect();
+    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(out.len());
+    for f in &out {
+        *counts.entry(f.fingerprint).or_insert(0) += 1;
+    }
+    for f in &mut out {
+        f.repeats = counts[&f.fingerprint] - 1;
+    }
+    out
+}
+
+/// A hash of the text with case and whitespace folded, so "Next Story" and
+/// "NEXT  story" collide. Used for repeat counting and title matching.
+pub(crate) fn fingerprint(text: &str) -> u64 {
+    static STATE: once_cell::sync::Lazy<std::collections::hash_map::RandomState> =
+        once_cell::sync::Lazy::new(std::collections::hash_map::RandomState::new);
+    let mut h = STATE.build_hasher();
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn measure(seg: &Segment<'_>) -> Features {
+    let text: &str = &seg.text;
+    let mut f = Features {
+        fingerprint: fingerprint(text),
+        ..Features::default()
+    };
+    for c in text.chars() {
+        f.chars += 1;
+        if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
+            f.digits += 1;
+        }
+        if is_cjk(c) {
+            f.cjk += 1;
+        }
+    }
+    let mut lower = String::new();
+    for word in text.unicode_words() {
+        let first = word.chars().next().unwrap_or(' ');
+        if is_cjk(first) {
+            // Each ideograph or kana is a word of its own for counting.
+            f.words += word.chars().count() as u32;
+            continue;
+        }
+        f.words += 1;
+        if first.is_uppercase() {
+            f.capitalised += 1;
+            f.cased_words += 1;
+        } else if first.is_lowercase() {
+            f.cased_words += 1;
+        }
+        if word.len() <= 12 {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if lexicon::is_stop_word(&lower) {
+                f.stop_words += 1;
+            }
+        }
+    }
+    f.ends_sentence = ends_sentence(text);
+    if !text.is_empty() {
+        f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
+    }
+    f
+}
+
+/// Whether `text` ends with sentence-final punctuation, looking through
+/// closing quotes and brackets.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    for c in text.chars().rev() {
+        match c {
+            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．' | '؟' | '।' => return true,
+            '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | ']' | '）' => continue,
+            c if c.is_whitespace() => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Han, kana, hangul and the CJK punctuation blocks.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xAC00..=0xD7AF // hangul syllables
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("Done."));
+        assert!(ends_sentence("He said “go.”"));
+        assert!(ends_sentence("終わり。"));
+        assert!(!ends_sentence("A heading"));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn fingerprint_folds_case_and_space() {
+        assert_eq!(fingerprint("Next  Story"), fingerprint("next story"));
+        assert_ne!(fingerprint("Next Story"), fingerprint("Previous Story"));
+    }
+}
