@@ -1,177 +1,174 @@
-//! The `deboiler` command: clean scraped news pages from files or stdin.
+//! The `deboiler` command: clean scraped news pages from files, folders,
+//! JSON Lines, WARC archives or stdin, in parallel, in input order.
+//!
+//! The layout follows the data: `inputs` turns the command line into a
+//! stream of pages (`warc` parses archives), `pages` cleans one page and
+//! renders it, `batch` runs pages on a thread pool with a bounded window
+//! and writes results in input order, `report` keeps the progress bar and
+//! the closing summary, and `explain` is the `deboiler explain` subcommand.
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+mod batch;
+mod explain;
+mod inputs;
+mod pages;
+mod report;
+mod warc;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
-use deboiler::{Article, Cleaner, InputKind};
-use serde_json::{Value, json};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use deboiler::{Cleaner, Reason};
 
 /// Extract the article (title, body, metadata) from scraped news pages.
+///
+/// Reads files, folders (recursively), JSON Lines, WARC archives (plain or
+/// gzipped) or standard input, cleans every page in parallel, and writes
+/// results in input order.
 #[derive(Parser, Debug)]
-#[command(name = "deboiler", version, about)]
-struct Args {
-    /// Output format: the body as text, or one JSON object per input.
+#[command(
+    name = "deboiler",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Show every block of one page with its kind, its decision (body or
+    /// the reason it was removed) and its features.
+    Explain(explain::ExplainArgs),
+}
+
+/// Options of the batch run (the command without a subcommand).
+#[derive(Args, Debug)]
+pub(crate) struct RunArgs {
+    /// Output format: the body as text, one JSON object per page, or JSON
+    /// Lines (like json, and a record with an `error` field for each page
+    /// that failed).
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// How to read the input: detect HTML or text, or force one.
-    #[arg(long, value_enum, default_value_t = Input::Auto)]
-    input: Input,
-    /// Write DIR/<input stem>.txt (or .json) per input instead of stdout.
+    pub(crate) format: Format,
+    #[command(flatten)]
+    pub(crate) clean: CleanArgs,
+    /// What the inputs hold: detect from the extension (and, for stdin or
+    /// unknown extensions, from the first bytes), or force one.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub(crate) input_format: InputFormat,
+    /// Write one file per page into DIR instead of stdout:
+    /// DIR/<input stem>.txt (or .json); pages of a JSON Lines or WARC
+    /// input go to DIR/<input stem>/<record id>.txt, and with
+    /// `--format jsonl` each input becomes DIR/<input stem>.jsonl.
     #[arg(long, value_name = "DIR")]
-    out_dir: Option<PathBuf>,
-    /// Input files; none or `-` reads standard input.
+    pub(crate) out_dir: Option<PathBuf>,
+    /// Worker threads [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// No progress bar and no summary; errors are still reported.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+    /// Input files or folders; none or `-` reads standard input. Folders
+    /// are walked recursively in name order, taking .html, .htm, .xhtml,
+    /// .txt, .jsonl, .ndjson, .jsonl.gz, .warc and .warc.gz files and
+    /// skipping hidden entries.
     #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
 }
 
+/// How each page is cleaned; shared by the batch run and `explain`.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct CleanArgs {
+    /// How a page's content is read: detect HTML or text, or force one.
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    pub(crate) input: Input,
+    /// Keep blocks removed for REASON in the body (e.g. `standfirst`);
+    /// repeatable.
+    #[arg(long, value_name = "REASON", value_parser = parse_reason)]
+    pub(crate) keep: Vec<Reason>,
+    /// Do not report blocks removed for REASON as the title or metadata
+    /// (e.g. `title`); they stay listed under `removed`. Repeatable.
+    #[arg(long, value_name = "REASON", value_parser = parse_reason)]
+    pub(crate) drop: Vec<Reason>,
+}
+
+impl CleanArgs {
+    /// The cleaner these options describe.
+    pub(crate) fn cleaner(&self) -> Result<Cleaner, String> {
+        if let Some(r) = self.keep.iter().find(|r| self.drop.contains(r)) {
+            return Err(format!("--keep {r} and --drop {r} contradict each other"));
+        }
+        let mut builder = Cleaner::builder();
+        for &r in &self.keep {
+            builder = builder.keep(r);
+        }
+        for &r in &self.drop {
+            builder = builder.drop(r);
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+fn parse_reason(name: &str) -> Result<Reason, String> {
+    Reason::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown reason (expected one of: {})", names.join(", "))
+    })
+}
+
+/// The output format.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
+    /// The body only, blocks separated by one blank line.
     Text,
+    /// One JSON object per page, one per line.
     Json,
+    /// JSON Lines: one record per page, failed pages included with `error`.
+    Jsonl,
 }
 
+/// How a page's content is read.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Input {
+pub(crate) enum Input {
+    /// Decode the bytes and detect HTML or text.
     Auto,
+    /// Plain text (UTF-8).
     Text,
+    /// HTML (UTF-8).
     Html,
 }
 
+/// What an input file holds.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    /// By extension: .jsonl/.ndjson(.gz) are JSON Lines, .warc(.gz) are
+    /// WARC, anything else one page; stdin and unknown extensions are
+    /// sniffed.
+    Auto,
+    /// Each input is one page.
+    Page,
+    /// JSON Lines: one `{"id"?, "url"?, "html" | "text", …}` per line.
+    Jsonl,
+    /// A WARC archive, plain or gzip-compressed.
+    Warc,
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
-    let cleaner = Cleaner::new();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Explain(args)) => explain::run(&args),
+        None => batch::run(&cli.run),
     };
-    if let Some(dir) = &args.out_dir {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("deboiler: cannot create {}: {e}", dir.display());
-            return ExitCode::from(2);
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(msg) => {
+            eprintln!("deboiler: {msg}");
+            ExitCode::from(2)
         }
     }
-    let mut failed = false;
-    let stdout = io::stdout();
-    for path in &paths {
-        match process(&cleaner, &args, path) {
-            Ok(rendered) => {
-                let result = match &args.out_dir {
-                    Some(dir) => write_out(dir, path, args.format, &rendered),
-                    None => {
-                        let mut out = stdout.lock();
-                        out.write_all(rendered.as_bytes())
-                            .and_then(|()| out.write_all(b"\n"))
-                    }
-                };
-                if let Err(e) = result {
-                    if e.kind() == io::ErrorKind::BrokenPipe {
-                        return ExitCode::SUCCESS;
-                    }
-                    eprintln!("deboiler: {}: {e}", path.display());
-                    failed = true;
-                }
-            }
-            Err(msg) => {
-                eprintln!("deboiler: {}: {msg}", path.display());
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
-    }
-}
-
-fn process(cleaner: &Cleaner, args: &Args, path: &Path) -> Result<String, String> {
-    let bytes = read_input(path).map_err(|e| e.to_string())?;
-    let article = match args.input {
-        Input::Auto => cleaner.clean_bytes(&bytes),
-        Input::Text | Input::Html => {
-            let text = std::str::from_utf8(&bytes).map_err(|e| {
-                format!("not valid UTF-8 at byte {} (use --input auto to decode other encodings)", e.valid_up_to())
-            })?;
-            if args.input == Input::Text {
-                cleaner.clean_text(text)
-            } else {
-                cleaner.clean_html(text)
-            }
-        }
-    }
-    .map_err(|e| e.to_string())?;
-    Ok(match args.format {
-        Format::Text => article.body_text(),
-        Format::Json => to_json(&article, &path.display().to_string()).to_string(),
-    })
-}
-
-fn write_out(dir: &Path, path: &Path, format: Format, rendered: &str) -> io::Result<()> {
-    let stem = if path.as_os_str() == "-" {
-        "stdin".into()
-    } else {
-        path.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into())
-    };
-    let ext = match format {
-        Format::Text => "txt",
-        Format::Json => "json",
-    };
-    let mut file = std::fs::File::create(dir.join(format!("{stem}.{ext}")))?;
-    file.write_all(rendered.as_bytes())?;
-    file.write_all(b"\n")
-}
-
-/// The JSON object for one article. Field names are a contract with scripts
-/// outside the repository: extend, never rename.
-fn to_json(article: &Article<'_>, source: &str) -> Value {
-    let html = article.input_kind() == InputKind::Html;
-    let block_json = |b: &deboiler::Block<'_>, key: &str, value: &str| {
-        let mut obj = json!({
-            key: value,
-            "text": b.text(),
-            "start": b.span().start,
-            "end": b.span().end,
-        });
-        if html {
-            obj["spans"] = b
-                .source_spans()
-                .iter()
-                .map(|s| json!([s.source.start, s.source.end]))
-                .collect();
-        }
-        obj
-    };
-    let meta = |b: Option<&deboiler::Block<'_>>| b.map(|b| b.text().to_string());
-    json!({
-        "source": source,
-        "title": article.title().map(|t| t.text()),
-        "body": article.body_text(),
-        "blocks": article.body().map(|b| block_json(b, "kind", b.kind().as_str())).collect::<Vec<_>>(),
-        "removed": article
-            .removed()
-            .map(|b| block_json(b, "reason", b.reason().map(|r| r.as_str()).unwrap_or("")))
-            .collect::<Vec<_>>(),
-        "metadata": {
-            "date": meta(article.date()),
-            "byline": meta(article.byline()),
-            "standfirst": meta(article.standfirst()),
-            "reading_time": meta(article.reading_time()),
-            "source_line": meta(article.source_line()),
-        },
-    })
 }
