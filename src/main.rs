@@ -103,7 +103,10 @@ fn process(cleaner: &Cleaner, args: &Args, path: &Path) -> Result<String, String
         Input::Auto => cleaner.clean_bytes(&bytes),
         Input::Text | Input::Html => {
             let text = std::str::from_utf8(&bytes).map_err(|e| {
-                format!("not valid UTF-8 at byte {} (use --input auto to decode other encodings)", e.valid_up_to())
+                format!(
+                    "not valid UTF-8 at byte {} (use --input auto to decode other encodings)",
+                    e.valid_up_to()
+                )
             })?;
             if args.input == Input::Text {
                 cleaner.clean_text(text)
