@@ -613,6 +613,23 @@ impl<'a> Article<'a> {
         }
     }
 
+    /// Rewrites every span of every block (its [`Block::span`] and each
+    /// [`SourceSpan::source`]) with `f`, for input whose spans must be moved
+    /// from the decoded text to the original bytes. `f` must be monotonic so
+    /// the order invariants survive.
+    pub(crate) fn map_spans(mut self, f: impl Fn(Span) -> Span) -> Article<'a> {
+        for block in &mut self.blocks {
+            block.span = f(block.span);
+            for piece in &mut block.sources {
+                piece.source = f(piece.source);
+            }
+        }
+        if cfg!(debug_assertions) {
+            check_invariants(&self.blocks);
+        }
+        self
+    }
+
     fn first(&self, reason: Reason) -> Option<&Block<'a>> {
         if self.dropped & (1 << reason as u32) != 0 {
             return None;

@@ -194,12 +194,9 @@ impl Cleaner {
         let decoded = decode::decode(input)?;
         let article = match &decoded.text {
             std::borrow::Cow::Borrowed(text) => self.clean(text)?,
-            std::borrow::Cow::Owned(text) => {
-                let article = self.clean(text)?.into_owned();
-                decoded.remap(article)
-            }
+            std::borrow::Cow::Owned(text) => self.clean(text)?.into_owned(),
         };
-        Ok(article)
+        Ok(decoded.remap(article))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
