@@ -728,3 +728,40 @@ fn keep_and_drop_move_nothing_out_of_sight() {
         "lists the valid names"
     );
 }
+
+#[test]
+fn warc_charset_header_is_used_for_decoding() {
+    let dir = temp_dir("warc_charset");
+    let text = "Правительство объявило о новых мерах поддержки для семей с детьми в понедельник.";
+    let page = format!("<html><body><p>{text}</p></body></html>");
+    let (body, _, _) = encoding_rs::WINDOWS_1251.encode(&page);
+    let mut w = Vec::new();
+    let resp = "application/http; msgtype=response";
+    let record = http("Content-Type: text/html; charset=windows-1251\r\n", &body);
+    warc_record(&mut w, true, "response", 1, resp, &record);
+    // The same page labelled KOI8-R: the header wins over the bytes, so the
+    // text comes out different (and still maps back to the same bytes).
+    let record = http("Content-Type: text/html; charset=koi8-r\r\n", &body);
+    warc_record(&mut w, true, "response", 2, resp, &record);
+    let path = dir.join("cyrillic.warc.gz");
+    std::fs::write(&path, &w).unwrap();
+    let out = run(&["--format", "jsonl", "-q", path.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = json_lines(&out);
+    assert_eq!(records[0]["body"], text);
+    assert_eq!(
+        records[0]["content_type"],
+        "text/html; charset=windows-1251"
+    );
+    assert_ne!(records[1]["body"], text);
+    let span = &records[0]["blocks"][0]["spans"][0];
+    let (s, e) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &body[s..e],
+        &encoding_rs::WINDOWS_1251.encode(text).0[..],
+        "spans are into the payload bytes"
+    );
+}

@@ -135,12 +135,10 @@ fn clean_bytes<'a>(
     input: Input,
 ) -> Result<Article<'a>, String> {
     let result = match input {
-        Input::Auto => {
-            // The transport's charset is reported with the page; decoding
-            // reads the page's own declaration (BOM, <meta charset>).
-            let _ = charset;
-            cleaner.clean_bytes(data)
-        }
+        Input::Auto => match charset {
+            Some(charset) => cleaner.clean_bytes_with_charset(data, charset),
+            None => cleaner.clean_bytes(data),
+        },
         Input::Text | Input::Html => {
             let text = std::str::from_utf8(data).map_err(|e| {
                 format!(
