@@ -584,6 +584,23 @@ fn truncated_warc_reports_an_error_and_keeps_earlier_pages() {
     let records = json_lines(&out);
     assert_eq!(records.len(), 4, "three pages, then the error record");
     assert!(records[3]["error"].as_str().unwrap().contains("WARC"));
+
+    // Cut inside the last record's header: reported too, not lost quietly.
+    let last = archive.windows(8).rposition(|w| w == b"WARC/1.0").unwrap();
+    std::fs::write(&path, &archive[..last + 30]).unwrap();
+    let out = run(&["--format", "jsonl", "-q", path.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 4, "three pages, then the error record");
+    assert!(
+        records[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a record"),
+        "{}",
+        records[3]
+    );
+    assert_eq!(records[3]["source"], format!("{}#7", path.display()));
 }
 
 #[test]
