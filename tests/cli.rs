@@ -782,3 +782,35 @@ fn warc_charset_header_is_used_for_decoding() {
         "spans are into the payload bytes"
     );
 }
+
+#[test]
+fn explain_takes_a_record_of_jsonl_or_warc_by_its_source() {
+    let dir = temp_dir("explain_record");
+    let jsonl = dir.join("pages.jsonl");
+    let line = serde_json::json!({"id": "x", "text": STORY}).to_string();
+    std::fs::write(
+        &jsonl,
+        format!("{{\"id\": \"first\", \"text\": \"Other page.\"}}\n{line}\n"),
+    )
+    .unwrap();
+    let out = run(&["explain", &format!("{}:2", jsonl.display())], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("4 blocks"), "{}", stdout(&out));
+    let missing = run(&["explain", &format!("{}:9", jsonl.display())], b"");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no page at record 9"));
+
+    let (archive, pages) = warc_fixture(true);
+    let warc = dir.join("crawl.warc.gz");
+    std::fs::write(&warc, &archive).unwrap();
+    // Record 4 is the chunked response holding the second page.
+    let from_warc = run(&["explain", &format!("{}#4", warc.display())], b"");
+    let from_file = run(&["explain", pages[1].to_str().unwrap()], b"");
+    assert!(from_warc.status.success(), "{}", stderr(&from_warc));
+    let blocks = |o: &Output| stdout(o).lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        blocks(&from_warc),
+        blocks(&from_file),
+        "same blocks as the page on its own"
+    );
+}
