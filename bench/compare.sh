@@ -15,7 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 corpus="${1:-$root/corpus/zyte}"
 out="${2:-$here/out/$(basename "$corpus")}"
-tools="${TOOLS:-trafilatura readability justext resiliparse boilerpy3 html_text}"
+tools="${TOOLS:-trafilatura readability justext justext_all resiliparse boilerpy3 html_text}"
 venv="$here/.venv"
 
 # One core for every tool: pin to CPU 0 where taskset exists.

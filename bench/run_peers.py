@@ -25,7 +25,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-TOOLS = ["trafilatura", "readability", "justext", "resiliparse", "boilerpy3", "html_text"]
+TOOLS = ["trafilatura", "readability", "justext", "justext_all", "resiliparse", "boilerpy3", "html_text"]
 
 
 def make_extractor(tool):
@@ -44,17 +44,23 @@ def make_extractor(tool):
             return html_text.extract_text(Document(doc).summary(html_partial=True))
         return (f, metadata.version("readability-lxml"),
                 "html_text.extract_text(readability.Document(html).summary(html_partial=True))")
-    if tool == "justext":
+    if tool in ("justext", "justext_all"):
         import justext
-        # jusText needs one language's stop words; the corpus mixes eight
-        # languages and most pages do not declare theirs, so this uses the
-        # union of all its stop lists, the usual language-independent setting.
-        stop = frozenset().union(*(justext.get_stoplist(lang) for lang in justext.get_stoplists()))
+        # jusText needs one language's stop words. `justext` uses English for
+        # every page, as the field table does; the corpus mixes eight
+        # languages and most pages do not declare theirs, so `justext_all`
+        # uses the union of all its stop lists, the usual
+        # language-independent setting.
+        if tool == "justext":
+            stop, which = justext.get_stoplist("English"), "English stoplist"
+        else:
+            stop = frozenset().union(*(justext.get_stoplist(lang) for lang in justext.get_stoplists()))
+            which = "union of all stoplists"
 
         def f(doc):
             paras = justext.justext(doc.encode("utf-8"), stop, encoding="utf-8")
             return "\n".join(p.text for p in paras if not p.is_boilerplate)
-        return f, metadata.version("jusText"), "justext.justext(html, union of all stoplists), non-boilerplate paragraphs"
+        return f, metadata.version("jusText"), f"justext.justext(html, {which}), non-boilerplate paragraphs"
     if tool == "resiliparse":
         from resiliparse.extract.html2text import extract_plain_text
 
