@@ -42,7 +42,8 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = 10)]
     worst: usize,
     /// How to read each input: by extension (`.html` as HTML, `.txt` as
-    /// scraped text), or force one path.
+    /// scraped text), or force one path (a page with both files is read from
+    /// the one that matches).
     #[arg(long, value_enum, default_value_t = Input::Auto)]
     input: Input,
 }
@@ -361,11 +362,13 @@ fn load(dir: &Path, input: Input) -> Result<Vec<Page>, String> {
     for id in ids {
         let html_path = dir.join(format!("{id}.html"));
         let text_path = dir.join(format!("{id}.txt"));
+        // The file whose extension matches the mode if there is one, else
+        // the other: `--input text` on an HTML folder reads the HTML as text.
         let path = match input {
-            Input::Html => html_path.clone(),
-            Input::Text => text_path.clone(),
-            Input::Auto if html_path.exists() => html_path.clone(),
-            Input::Auto => text_path.clone(),
+            Input::Text if text_path.exists() => text_path.clone(),
+            Input::Text => html_path.clone(),
+            _ if html_path.exists() => html_path.clone(),
+            _ => text_path.clone(),
         };
         let html = match input {
             Input::Html => true,
