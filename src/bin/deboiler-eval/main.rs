@@ -165,6 +165,7 @@ fn run(args: &Args) -> Result<(), String> {
             .then(pages[a].id.cmp(&pages[b].id))
     });
     let worst = &order[..args.worst.min(order.len())];
+    let scripts = by_script(&pages, &counts);
 
     if let Some(dir) = &args.write_preds {
         write_preds(dir, &pages, &outputs, timing, bytes, &errors)?;
@@ -224,6 +225,11 @@ fn run(args: &Args) -> Result<(), String> {
             "mb_per_s": mb_per_s,
             "worst": worst_json,
             "per_page": per_page,
+            "by_script": scripts
+                .iter()
+                .map(|g| json!({"script": g.script, "pages": g.pages, "f1": g.agg.f1,
+                    "precision": g.agg.precision, "recall": g.agg.recall, "f1_per_page_mean": g.f1_page}))
+                .collect::<Vec<_>>(),
         });
         println!(
             "{}",
@@ -263,6 +269,16 @@ fn run(args: &Args) -> Result<(), String> {
     );
     for (id, e) in &errors {
         let _ = writeln!(s, "error: {id}: {e}");
+    }
+    if scripts.len() > 1 {
+        let _ = writeln!(s, "by script of the gold:");
+        for g in &scripts {
+            let _ = writeln!(
+                s,
+                "  {:<9} {:>3} pages   F1 {:.3}   P {:.3}   R {:.3}   F1/page {:.3}",
+                g.script, g.pages, g.agg.f1, g.agg.precision, g.agg.recall, g.f1_page
+            );
+        }
     }
     if !worst.is_empty() {
         let _ = writeln!(s, "\nworst {} pages by F1:", worst.len());
@@ -332,6 +348,59 @@ fn excerpt(text: &str) -> String {
     let head: String = flat[..half].iter().collect();
     let tail: String = flat[flat.len() - half..].iter().collect();
     format!("{head} … {tail}")
+}
+
+/// The figures of the pages whose gold is mostly in one script.
+struct ScriptGroup {
+    script: &'static str,
+    pages: usize,
+    agg: score::Aggregate,
+    f1_page: f64,
+}
+
+/// Groups pages by the script most of their gold's letters are in, so a
+/// regression on Korean or Japanese pages is not averaged away by the 130
+/// English ones.
+fn by_script(pages: &[Page], counts: &[Counts]) -> Vec<ScriptGroup> {
+    let mut groups: Vec<(&'static str, Vec<Counts>)> = Vec::new();
+    for (p, c) in pages.iter().zip(counts) {
+        let script = script_of(&p.gold);
+        match groups.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, v)) => v.push(*c),
+            None => groups.push((script, vec![*c])),
+        }
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    groups
+        .into_iter()
+        .map(|(script, c)| ScriptGroup {
+            script,
+            pages: c.len(),
+            agg: score::aggregate(&c),
+            f1_page: score::f1_per_page_mean(&c),
+        })
+        .collect()
+}
+
+/// The script of most letters of `text`: Latin, Cyrillic, Hangul, CJK (Han
+/// and kana together, since Japanese mixes them), or other.
+fn script_of(text: &str) -> &'static str {
+    let mut n = [0usize; 5];
+    const NAMES: [&str; 5] = ["latin", "cyrillic", "hangul", "cjk", "other"];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let i = match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => 0,
+            0x400..=0x52F => 1,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => 2,
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => 3,
+            _ => 4,
+        };
+        n[i] += 1;
+    }
+    let best = (0..5)
+        .max_by_key(|&i| (n[i], std::cmp::Reverse(i)))
+        .unwrap_or(4);
+    if n[best] == 0 { "none" } else { NAMES[best] }
 }
 
 fn input_label(pages: &[Page]) -> &'static str {
@@ -488,4 +557,34 @@ fn write_preds(
         serde_json::to_string_pretty(&meta).map_err(|e| e.to_string())?,
     )
     .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_of_takes_the_majority_of_letters() {
+        assert_eq!(script_of("The council voted on Tuesday."), "latin");
+        assert_eq!(
+            script_of("Совет проголосовал во вторник (Reuters)."),
+            "cyrillic"
+        );
+        assert_eq!(script_of("서울시는 화요일에 투표했다 (Yonhap)"), "hangul");
+        assert_eq!(script_of("東京都は火曜日に投票した。"), "cjk");
+        assert_eq!(script_of("Η βουλή ψήφισε"), "other");
+        assert_eq!(script_of("1234 !?"), "none");
+    }
+
+    #[test]
+    fn excerpt_keeps_both_ends_of_a_long_run() {
+        let long = format!("start {} end", "word ".repeat(100));
+        let e = excerpt(&long);
+        assert!(
+            e.starts_with("start word") && e.ends_with("word end"),
+            "{e}"
+        );
+        assert!(e.contains(" … "));
+        assert_eq!(excerpt("a\n\n b\tc"), "a b c");
+    }
 }
