@@ -577,6 +577,19 @@ mod tests {
     }
 
     #[test]
+    fn cpu_time_grows_with_work() {
+        let Some(before) = clock::thread_cpu_seconds() else {
+            return;
+        };
+        let mut x = 0u64;
+        for i in 0..50_000_000u64 {
+            x = std::hint::black_box(x.wrapping_add(i));
+        }
+        let after = clock::thread_cpu_seconds().unwrap();
+        assert!(after > before, "{before} -> {after} after {x}");
+    }
+
+    #[test]
     fn excerpt_keeps_both_ends_of_a_long_run() {
         let long = format!("start {} end", "word ".repeat(100));
         let e = excerpt(&long);
