@@ -321,7 +321,12 @@ fn describe(s: &mut String, what: &str, text: &str, toks: &[score::Token<'_>], m
         let _ = writeln!(s, "    {what}: nothing");
         return;
     }
-    let _ = writeln!(s, "    {what}: {total} tokens in {} runs", runs.len());
+    let plural = if runs.len() == 1 { "" } else { "s" };
+    let _ = writeln!(
+        s,
+        "    {what}: {total} tokens in {} run{plural}",
+        runs.len()
+    );
     for r in runs.iter().take(RUNS_SHOWN) {
         let _ = writeln!(
             s,
