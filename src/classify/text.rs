@@ -63,6 +63,31 @@ const STOP_LANGUAGE_MIN_RATIO: f32 = 0.06;
 /// however long its blurb, so the region does not run into teaser lists.
 const CLUTTER_WEIGHT: f32 = -12.0;
 
+/// Weight of a line that ends an article wherever it stands: the head of
+/// a comment section or comment form, a section header over teasers, the
+/// "Previous Story" arrows, a copyright footer, an author box. Comment
+/// threads and teaser blurbs are prose, and on the development pages a
+/// thread of a dozen comments outweighed the ordinary clutter penalty
+/// and pulled the region over the comments; a barrier has to cost more
+/// than a long comment brings.
+const BARRIER_WEIGHT: f32 = -60.0;
+
+/// Weight of a section header over teasers ("Related", "Don't Miss").
+/// Not a barrier: tabloids set "DON'T MISS" boxes of three headlines in
+/// the middle of the article, and a barrier there cut the article in two.
+/// Twice the clutter weight, so that after the article the header and its
+/// headlines outweigh a teaser blurb.
+const HEADER_WEIGHT: f32 = 2.0 * CLUTTER_WEIGHT;
+
+/// Most lines after a section header that we take for its teasers when
+/// the body does not resume: the longest teaser list of the development
+/// pages has 12 entries of up to three lines.
+const TEASER_SPAN_MAX: usize = 40;
+
+/// Prose words above a section header for it to mark teasers (see
+/// [`mark_teasers`]): two short paragraphs.
+const TEASER_MIN_PROSE_ABOVE: usize = 40;
+
 /// Weight of a short line that is not prose: a menu entry, a headline, a
 /// subheading. Small, so one or two subheadings inside the article do not
 /// split it, but a menu of a dozen entries does.
@@ -118,6 +143,10 @@ enum Grade {
     Short,
     /// Recognised clutter or a repeated line.
     Clutter,
+    /// Clutter that closes an article (see [`BARRIER_WEIGHT`]).
+    Barrier,
+    /// A section header over teasers (see [`HEADER_WEIGHT`]).
+    Header,
 }
 
 pub(crate) fn classify(
@@ -137,6 +166,8 @@ pub(crate) fn classify(
         .map(|i| grade(texts[i], &features[i], pats[i], stop_language))
         .collect();
 
+    let mut grades = grades;
+    mark_teasers(&mut grades, features);
     let Some((start, end)) = main_region(&grades, features) else {
         // Nothing looks like prose: keep every line that no recogniser
         // claimed, since dropping all of a short input is worse than
@@ -185,6 +216,17 @@ fn uses_stop_words(features: &[Features]) -> bool {
 }
 
 fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> Grade {
+    let barrier = match pat {
+        Some(Reason::Comments | Reason::SourceFooter | Reason::Boilerplate) => true,
+        Some(Reason::Navigation) => patterns::is_prev_next(text),
+        _ => false,
+    };
+    if barrier {
+        return Grade::Barrier;
+    }
+    if pat == Some(Reason::RelatedStories) {
+        return Grade::Header;
+    }
     if pat.is_some() || f.repeats > 0 {
         return Grade::Clutter;
     }
@@ -209,12 +251,50 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
     Grade::Short
 }
 
+/// The lines under a section header up to where two prose lines in a row
+/// show the body resuming: the header's teasers. We grade them clutter, so
+/// that a list of headline-and-blurb pairs under "Top stories" weighs
+/// negative although every blurb is a sentence, while an in-article "DON'T
+/// MISS" box of three headlines costs only its own lines.
+///
+/// Only headers below some prose count: menus at the top of the page hold
+/// "Trending" and "Latest" entries too, and marking the forty lines under
+/// them wiped out the start of an article made of headline-and-paragraph
+/// deal items.
+fn mark_teasers(grades: &mut [Grade], features: &[Features]) {
+    let mut prose_words = 0;
+    let mut i = 0;
+    while i < grades.len() {
+        if grades[i] == Grade::Prose {
+            prose_words += features[i].effective_words();
+        }
+        if grades[i] != Grade::Header || prose_words < TEASER_MIN_PROSE_ABOVE {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < grades.len()
+            && j - i <= TEASER_SPAN_MAX
+            && grades[j] != Grade::Header
+            && !(grades[j] == Grade::Prose && grades.get(j + 1) == Some(&Grade::Prose))
+        {
+            if grades[j] != Grade::Barrier {
+                grades[j] = Grade::Clutter;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
 fn weight(g: Grade, f: &Features) -> f32 {
     match g {
         Grade::Prose => f.effective_words() as f32,
         Grade::Fragment => f.effective_words() as f32 * FRAGMENT_WEIGHT_PER_WORD,
         Grade::Short => SHORT_WEIGHT,
         Grade::Clutter => CLUTTER_WEIGHT,
+        Grade::Barrier => BARRIER_WEIGHT,
+        Grade::Header => HEADER_WEIGHT,
     }
 }
 
@@ -301,6 +381,11 @@ impl TitleKeys {
             || (i < self.limit && self.parts.get(&key).is_some_and(|v| v.contains(&i)))
     }
 
+    /// Whether `key` is one of the parts of line `j`.
+    fn is_part_of(&self, j: usize, key: u64) -> bool {
+        self.parts.get(&key).is_some_and(|v| v.contains(&j))
+    }
+
     /// Whether the line's text appears as a part of another line's title.
     fn is_part_elsewhere(&self, i: usize, key: u64) -> bool {
         self.parts
@@ -344,6 +429,19 @@ fn find_title(
     let mut first_seen: HashMap<u64, usize> = HashMap::new();
     for (i, f) in features.iter().enumerate().take(start).skip(from) {
         first_seen.entry(f.fingerprint).or_insert(i);
+    }
+    // The page title (line 0, where scrapers put `<title>`) names the
+    // headline: the nearest line to the body that is the page title or a
+    // part of it wins. Share panels and menus repeat lines too ("These are
+    // external links and will open in a new window"), so this goes first.
+    for i in (from.max(1)..start).rev() {
+        let f = &features[i];
+        if is_title_candidate(texts[i], f, pats[i])
+            && f.words >= 2
+            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+        {
+            return first_seen.get(&f.fingerprint).copied();
+        }
     }
     // Repeated headline: nearest to the body; the first line with its exact
     // text is the title, the rest duplicates.
@@ -426,7 +524,10 @@ fn standfirst(
                 Some(Reason::Byline | Reason::Date | Reason::ReadingTime)
             ) {
                 if i == start + 1
-                    && grades[start] != Grade::Clutter
+                    && !matches!(
+                        grades[start],
+                        Grade::Clutter | Grade::Barrier | Grade::Header
+                    )
                     && features[start].effective_words() >= STANDFIRST_MIN_WORDS
                 {
                     out[start] = Some(Reason::Standfirst);
@@ -507,7 +608,7 @@ fn label_region(
                 continue;
             }
         }
-        if grades[i] == Grade::Clutter {
+        if matches!(grades[i], Grade::Clutter | Grade::Barrier | Grade::Header) {
             // A repeated line inside the article: a pull quote or a repeated
             // subheading is rare, a repeated teaser common.
             out[i] = Some(Reason::RelatedStories);
