@@ -526,6 +526,11 @@ const CAPTION_PREFIXES: &[&str] = &[
 
 /// Marks of a photo credit anywhere in a short line.
 const CAPTION_MARKS: &[&str] = &[
+    "(image:",
+    "(photo:",
+    "(picture:",
+    "(foto:",
+    "(bild:",
     "getty images",
     "ap photo",
     "/reuters",
@@ -588,7 +593,17 @@ const READ_WORDS: &[&str] = &[
 /// dates; a date line may start with "Updated", which is no promo.
 pub(crate) fn recognise(text: &str) -> Option<Reason> {
     let text = text.trim();
-    if text.is_empty() || text.len() > MAX_PATTERN_BYTES {
+    if text.len() > MAX_PATTERN_BYTES {
+        // Long lines are prose, except gallery captions, whose counter
+        // ("1 of 4 …") stands in front of a caption of any length.
+        let mut cut = 16;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[..cut];
+        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+    }
+    if text.is_empty() {
         return None;
     }
     let lower = text.to_lowercase();
@@ -677,7 +692,11 @@ pub(crate) fn is_date(text: &str) -> bool {
     // separator are a date when every part is a date or a reading time.
     if text.contains(['•', '|', '·']) {
         let mut dates = 0;
-        for part in text.split(['•', '|', '·']).map(str::trim).filter(|p| !p.is_empty()) {
+        for part in text
+            .split(['•', '|', '·'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             if is_single_date(part) {
                 dates += 1;
             } else if !is_reading_time(part) {
@@ -721,7 +740,10 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
         let len = if first.is_ascii_digit() {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
-        } else if crate::features::is_cjk(first) && !is_hangul(first) {
+        } else if !first.is_alphabetic() || (crate::features::is_cjk(first) && !is_hangul(first)) {
+            // Each CJK character is a token; so is a numeric character
+            // outside ASCII ("²", "٣"), which would otherwise make an empty
+            // token and stall the iterator.
             first.len_utf8()
         } else {
             rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
@@ -884,7 +906,7 @@ fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
 pub(crate) fn is_author_box(lower: &str) -> bool {
     const MAX_WORDS: usize = 4;
     let n = word_count(lower);
-    if n < 2 || n > MAX_WORDS || crate::features::ends_sentence(lower) {
+    if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
         return false;
     }
     [
@@ -995,13 +1017,21 @@ fn is_comment_marked(lower: &str) -> bool {
 }
 
 fn is_comment_count(lower: &str) -> bool {
-    // "12 Comments", "Comments (3)".
+    // "12 Comments", "Comments (3)", and the vote counts under each comment
+    // ("Rating: 25 Votes", "3 likes").
+    const COUNTED: [&str; 6] = ["comment", "vote", "like", "repl", "point", "respons"];
+    let is_number = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
     let mut ws = words(lower);
-    match (ws.next(), ws.next(), ws.next()) {
+    let (a, b, c) = (ws.next(), ws.next(), ws.next());
+    if ws.next().is_some() {
+        return false;
+    }
+    match (a, b, c) {
         (Some(a), Some(b), None) => {
-            (a.bytes().all(|c| c.is_ascii_digit()) && b.starts_with("comment"))
-                || (a.starts_with("comment") && b.bytes().all(|c| c.is_ascii_digit()))
+            (is_number(a) && COUNTED.iter().any(|k| b.starts_with(k)))
+                || (a.starts_with("comment") && is_number(b))
         }
+        (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
         _ => false,
     }
 }
@@ -1015,6 +1045,20 @@ fn is_caption_lower(lower: &str) -> bool {
     }
     CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
         || CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Whether the line is a photo credit on a line of its own: "(Image credit:
+/// NASA)", "Photo: Reuters", "Image copyright Getty Images". The line above
+/// such a credit is the caption it credits.
+pub(crate) fn is_credit(text: &str) -> bool {
+    const CREDIT_MAX_WORDS: usize = 12;
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    word_count(&lower) <= CREDIT_MAX_WORDS
+        && (lower.starts_with('(') || lower.contains("credit") || lower.contains("copyright"))
+        && is_caption_lower(&lower)
 }
 
 /// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.
@@ -1082,6 +1126,12 @@ mod tests {
     }
 
     #[test]
+    fn odd_numerals_end() {
+        assert!(!is_reading_time("² min read ٣"));
+        assert!(!is_date("²³ ٣"));
+    }
+
+    #[test]
     fn reading_time() {
         assert!(is_reading_time("2 mins read"));
         assert!(is_reading_time("5 min read"));
@@ -1127,6 +1177,16 @@ mod tests {
         );
         assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
         assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
+        assert_eq!(recognise("Rating: 25 Votes"), Some(Reason::Comments));
+        assert_eq!(
+            recognise("Plague can be vaccinated (Image: GETTY)"),
+            Some(Reason::Caption)
+        );
+        let gallery = format!(
+            "1 of 4 {}",
+            "A shopper looks at extension cords. ".repeat(20)
+        );
+        assert_eq!(recognise(&gallery), Some(Reason::Caption));
         assert_eq!(recognise("Subscribers said the service was slow."), None);
         assert_eq!(recognise("Kurram atrocity"), None);
         assert_eq!(

@@ -175,6 +175,8 @@ pub(crate) fn classify(
         return pats;
     };
 
+    let end = extend_over_list(&texts, features, &pats, end);
+
     // Head: title, duplicates, standfirst, metadata.
     let titles = TitleKeys::new(&texts, features, start);
     let title = find_title(&texts, features, &pats, &grades, start, &titles);
@@ -298,24 +300,55 @@ fn weight(g: Grade, f: &Features) -> f32 {
     }
 }
 
-/// The contiguous run of lines with the largest total weight (Kadane), as
-/// inclusive indices; `None` when no line weighs positively.
+/// The article's run of lines, as inclusive indices; `None` when no line
+/// weighs positively.
+///
+/// Kadane's scan splits the page into runs wherever the running sum drops
+/// to zero; each run has a best sub-run. The heaviest of them is the
+/// maximum-weight region, but we take the *first* run that weighs at least
+/// [`RIVAL_SHARE`] of the heaviest: comment threads and teaser lists come
+/// after the article, and on a forum-like page a long thread below a
+/// barrier outweighed the article above it.
 fn main_region(grades: &[Grade], features: &[Features]) -> Option<(usize, usize)> {
-    let mut best: Option<(f32, usize, usize)> = None;
+    let mut runs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut current: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut from = 0;
     for (i, (&g, f)) in grades.iter().zip(features).enumerate() {
         if sum <= 0.0 {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
             sum = 0.0;
             from = i;
         }
         sum += weight(g, f);
-        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, from, i));
+        if sum > 0.0 && current.is_none_or(|(b, _, _)| sum > b) {
+            current = Some((sum, from, i));
         }
     }
-    best.map(|(_, s, e)| (s, e))
+    if let Some(run) = current {
+        runs.push(run);
+    }
+    let best = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    // Runs are disjoint, so counting their prose lines is linear.
+    let prose_lines =
+        |s: usize, e: usize| grades[s..=e].iter().filter(|&&g| g == Grade::Prose).count();
+    runs.iter()
+        .find(|r| {
+            r.0 >= best
+                || (r.0 >= best * RIVAL_SHARE && prose_lines(r.1, r.2) >= RIVAL_MIN_PROSE_LINES)
+        })
+        .map(|&(_, s, e)| (s, e))
 }
+
+/// Prose lines an earlier run needs to be preferred over a heavier later
+/// one: a single long quote in a sidebar above the article is no article.
+const RIVAL_MIN_PROSE_LINES: usize = 3;
+
+/// Share of the heaviest run's weight that an earlier run needs to be taken
+/// for the article instead (see [`main_region`]).
+const RIVAL_SHARE: f32 = 0.5;
 
 /// Fingerprints under which a line may repeat the headline: the whole line,
 /// and each part of it between title separators (" - ", " | "…), so that
@@ -460,7 +493,9 @@ fn find_title(
     // (headline, standfirst) when the second is the longer.
     let mut seen = Vec::with_capacity(2);
     for i in (start.saturating_sub(TITLE_LOOKBACK_LINES)..start).rev() {
-        if is_meta(pats[i]) {
+        // Metadata and breadcrumbs sit between headline and body on many
+        // pages; any recognised line is skipped, not taken for the title.
+        if pats[i].is_some() {
             continue;
         }
         if !is_title_candidate(texts[i], &features[i], pats[i]) || grades[i] == Grade::Prose {
@@ -569,8 +604,19 @@ fn label_region(
         }
         if let Some(r) = pats[i] {
             out[i] = Some(r);
+            // The line above a credit line is its caption.
+            if r == Reason::Caption
+                && i > start
+                && out[i - 1].is_none()
+                && grades[i - 1] != Grade::Prose
+                && patterns::is_credit(texts[i])
+            {
+                out[i - 1] = Some(Reason::Caption);
+            }
             if r == Reason::Navigation && patterns::is_prev_next(texts[i]) {
-                if let Some(next) = (i + 1..=end).find(|&j| out[j].is_none()) {
+                // Bounded, so a page of arrows stays linear.
+                let look = (i + 4).min(end);
+                if let Some(next) = (i + 1..=look).find(|&j| out[j].is_none()) {
                     if pats[next].is_none() && grades[next] != Grade::Prose {
                         out[next] = Some(Reason::Navigation);
                     }
@@ -616,6 +662,71 @@ fn label_region(
         i += 1;
     }
 }
+
+/// Whether a line looks like an item of a list of dates, places or
+/// results: it starts with a digit, a bullet or a month name, and is no
+/// paragraph.
+fn is_list_item(text: &str, f: &Features) -> bool {
+    const ITEM_MAX_WORDS: usize = 25;
+    if f.effective_words() > ITEM_MAX_WORDS || f.repeats > 0 {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
+    {
+        return true;
+    }
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    crate::lexicon::is_month_word(&word)
+}
+
+/// Extends the region over a list that closes the article: an intro line
+/// ("Tour dates:") and at least [`LIST_MIN_ITEMS`] items right under the
+/// last paragraph. Short items weigh negative, so the region alone stops
+/// above them; tour dates and results tables were the body's last third on
+/// the development pages. A list behind a recognised line (a "Most read"
+/// header) is not the article's.
+fn extend_over_list(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    end: usize,
+) -> usize {
+    let n = texts.len();
+    let mut i = end + 1;
+    if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
+        // The intro line, a short heading or a line ending in a colon.
+        if features[i].effective_words() > PROSE_MIN_WORDS && !texts[i].ends_with(':') {
+            return end;
+        }
+        i += 1;
+    }
+    let first_item = i;
+    while i < n
+        && i - first_item < LIST_MAX_ITEMS
+        && matches!(pats[i], None | Some(Reason::Date))
+        && is_list_item(texts[i], &features[i])
+    {
+        i += 1;
+    }
+    if i - first_item >= LIST_MIN_ITEMS {
+        i - 1
+    } else {
+        end
+    }
+}
+
+/// Fewest items for [`extend_over_list`]: two could be a teaser and its
+/// date.
+const LIST_MIN_ITEMS: usize = 3;
+
+/// Most items [`extend_over_list`] takes; past that it is a table of data
+/// the page carries besides the article.
+const LIST_MAX_ITEMS: usize = 100;
 
 /// Names the clutter after the article.
 fn label_tail(
