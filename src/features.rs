@@ -14,7 +14,7 @@ use crate::segment::Segment;
 /// ```
 /// let a = deboiler::clean_text("The cat sat on the mat, and the dog did not.").unwrap();
 /// let f = a.blocks()[0].features();
-/// assert_eq!(f.words(), 12);
+/// assert_eq!(f.words(), 11);
 /// assert!(f.ends_sentence());
 /// assert!(f.stop_word_ratio() > 0.4);
 /// assert_eq!(f.link_density(), 0.0);
