@@ -40,15 +40,25 @@ const NEGATIVE: u32 = hint::COMMENT
     | hint::COOKIE
     | hint::POPUP
     | hint::PAGINATION;
-const CLASS_WEIGHT: f32 = 25.0;
+/// Tag weights (Readability's: `div` +5, lists -3, headings -5) count at
+/// this share, since the points they are added to are not Readability's
+/// (every block here gives points, not only `<p>`).
+const TAG_WEIGHT_SHARE: f32 = 0.2;
+/// Class words scale the points rather than add to them (Readability adds
+/// 25): an added constant let a 96-byte `<div class="article-title">` beat
+/// a story of twenty paragraphs whose wrapper had no telling class.
+const CLASS_BONUS: f32 = 1.25;
+const CLASS_MALUS: f32 = 0.5;
 
 fn class_weight(attrs: u32) -> f32 {
-    if attrs & NEGATIVE != 0 {
-        -CLASS_WEIGHT
+    if attrs & hint::BODY != 0 {
+        CLASS_BONUS * CLASS_BONUS
+    } else if attrs & NEGATIVE != 0 {
+        CLASS_MALUS
     } else if attrs & hint::CONTENT != 0 {
-        CLASS_WEIGHT
+        CLASS_BONUS
     } else {
-        0.0
+        1.0
     }
 }
 
@@ -57,6 +67,58 @@ fn commas(text: &str) -> usize {
         .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
         .count()
 }
+
+/// Whether `a` is an ancestor of (or is) `d`.
+fn contains(elems: &[Elem], a: usize, mut d: usize) -> bool {
+    loop {
+        if d == a {
+            return true;
+        }
+        let p = elems[d].parent as usize;
+        if p >= elems.len() || p >= d {
+            return false;
+        }
+        d = p;
+    }
+}
+
+/// Readability's two corrections to the best element. When several other
+/// elements scored nearly as well (the story is cut into sibling blocks
+/// around ads), the nearest ancestor holding at least [`MIN_ALTERNATIVES`]
+/// of them becomes the root. Then, going up, a parent that scored better
+/// than the root replaces it.
+fn climb(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> (usize, f32) {
+    let alternatives: Vec<usize> = (0..elems.len())
+        .filter(|&i| i != top && finals[i] >= score * ALTERNATIVE_SHARE && !contains(elems, i, top) && !contains(elems, top, i))
+        .take(64)
+        .collect();
+    let mut top = top;
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut a = elems[top].parent as usize;
+        while a < elems.len() && elems[a].depth > 2 {
+            let n = alternatives.iter().filter(|&&i| contains(elems, a, i)).count();
+            if n >= MIN_ALTERNATIVES {
+                top = a;
+                break;
+            }
+            a = elems[a].parent as usize;
+        }
+    }
+    let mut best = finals[top].max(score);
+    loop {
+        let p = elems[top].parent as usize;
+        if p >= elems.len() || elems[p].depth <= 2 || finals[p] <= best {
+            break;
+        }
+        best = finals[p];
+        top = p;
+    }
+    (top, best)
+}
+
+/// Readability's share for "nearly as good" among the other candidates.
+const ALTERNATIVE_SHARE: f32 = 0.75;
+const MIN_ALTERNATIVES: usize = 3;
 
 /// Scores the elements, picks the main content and fills the `main` and
 /// `local_*` hints of every segment.
@@ -123,7 +185,7 @@ pub(super) fn choose(
         } else {
             e.link as f32 / e.text as f32
         };
-        let f = (e.score + e.tag_weight + class_weight(e.attrs)) * (1.0 - density);
+        let f = (e.score * class_weight(e.attrs) + e.tag_weight * TAG_WEIGHT_SHARE) * (1.0 - density);
         finals[i] = f;
         if best.is_none_or(|(_, b)| f > b) {
             best = Some((i, f));
@@ -132,6 +194,7 @@ pub(super) fn choose(
     let mut roots = vec![false; elems.len()];
     match best {
         Some((top, score)) => {
+            let (top, score) = climb(elems, &finals, top, score);
             roots[top] = true;
             let parent = elems[top].parent;
             let threshold = (score * SIBLING_SHARE).max(SIBLING_MIN);
@@ -163,6 +226,13 @@ pub(super) fn choose(
             local[i] = (pl.0 | own.0, pl.1 | own.1);
         }
     }
+    if std::env::var_os("DEBOILER_DEBUG").is_some() {
+        for (i, e) in elems.iter().enumerate() {
+            if roots[i] || finals[i] > 20.0 {
+                eprintln!("elem {i} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}", e.parent, e.depth, e.score, finals[i], e.text, e.link, e.tags, e.attrs, roots[i]);
+            }
+        }
+    }
     for ((seg, &e), &(it, ia)) in segments.iter_mut().zip(seg_elem).zip(seg_inline) {
         let e = e as usize;
         seg.hints.main = main[e];
@@ -174,5 +244,8 @@ pub(super) fn choose(
         };
         seg.hints.local_tags = local[e].0 | it | own_tags;
         seg.hints.local_attrs = local[e].1 | ia;
+        if std::env::var_os("DEBOILER_DEBUG").is_some() {
+            eprintln!("seg elem {e} main {} lt {:x} la {:x} {:?}", main[e], seg.hints.local_tags, seg.hints.local_attrs, seg.text.chars().take(60).collect::<String>());
+        }
     }
 }
