@@ -19,10 +19,16 @@ use crate::segment::{Segment, hint, tag};
 const MIN_PARAGRAPH_BYTES: usize = 25;
 /// How far up the points go.
 const MAX_LEVELS: usize = 5;
+/// How many ancestors the points may pass through at most, wrappers
+/// included.
+const MAX_STEPS: usize = 16;
 /// A sibling joins the root if it scores at least this share of the root…
 const SIBLING_SHARE: f32 = 0.2;
 /// …and at least this much.
 const SIBLING_MIN: f32 = 10.0;
+/// A childless sibling paragraph of this many bytes with little link text
+/// joins as well (Readability's rule for `<p>` siblings).
+const SIBLING_PROSE_BYTES: u32 = 80;
 /// Class or id words that make an element less likely to be the article.
 const NEGATIVE: u32 = hint::COMMENT
     | hint::FOOTER
@@ -152,8 +158,13 @@ pub(super) fn choose(
             // Lists are menus as often as they are article content.
             points *= 0.5;
         }
+        // Wrappers with a single block child do not count as a level: a
+        // paragraph in `<div><div><p>` gives its wrappers the points its
+        // `<div>` gets, so deep nesting does not dilute a story.
         let mut p = elems[e as usize].parent;
-        for level in 0..MAX_LEVELS {
+        let mut level = 0;
+        let mut steps = 0;
+        while level < MAX_LEVELS && steps < MAX_STEPS {
             let Some(a) = elems.get_mut(p as usize) else {
                 break;
             };
@@ -163,6 +174,10 @@ pub(super) fn choose(
                 l => l as f32 * 3.0,
             };
             a.score += points / div;
+            if a.children > 1 {
+                level += 1;
+            }
+            steps += 1;
             p = a.parent;
         }
     }
@@ -198,8 +213,18 @@ pub(super) fn choose(
             roots[top] = true;
             let parent = elems[top].parent;
             let threshold = (score * SIBLING_SHARE).max(SIBLING_MIN);
+            let top_attrs = elems[top].attrs;
             for (i, e) in elems.iter().enumerate() {
-                if i != top && e.parent == parent && parent != u32::MAX && finals[i] >= threshold {
+                if i == top || e.parent != parent || parent == u32::MAX {
+                    continue;
+                }
+                // Readability's bonus for a sibling with the root's class.
+                let bonus = if e.attrs == top_attrs && top_attrs != 0 { score * SIBLING_SHARE } else { 0.0 };
+                let prose = e.kind == BlockKind::Paragraph
+                    && e.tags == 0
+                    && e.text >= SIBLING_PROSE_BYTES
+                    && (e.link as f32) < e.text as f32 * 0.25;
+                if finals[i] + bonus >= threshold || (prose && e.children == 0) {
                     roots[i] = true;
                 }
             }
@@ -228,8 +253,8 @@ pub(super) fn choose(
     }
     if std::env::var_os("DEBOILER_DEBUG").is_some() {
         for (i, e) in elems.iter().enumerate() {
-            if roots[i] || finals[i] > 20.0 {
-                eprintln!("elem {i} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}", e.parent, e.depth, e.score, finals[i], e.text, e.link, e.tags, e.attrs, roots[i]);
+            if roots[i] || finals[i] > 5.0 || std::env::var_os("DEBOILER_ALL").is_some() {
+                eprintln!("elem {i} ch {} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}", e.children, e.parent, e.depth, e.score, finals[i], e.text, e.link, e.tags, e.attrs, roots[i]);
             }
         }
     }

@@ -48,6 +48,8 @@ pub(crate) struct Elem {
     pub(crate) depth: u32,
     pub(crate) kind: BlockKind,
     pub(crate) heading: u8,
+    /// Block-element children.
+    pub(crate) children: u32,
 }
 
 impl Default for Elem {
@@ -63,6 +65,7 @@ impl Default for Elem {
             depth: 0,
             kind: BlockKind::Paragraph,
             heading: 0,
+            children: 0,
         }
     }
 }
@@ -307,6 +310,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         Role::Block | Role::Row => {
                             w.flush();
                             let idx = w.elems.len() as u32;
+                            w.elems[parent.elem as usize].children += 1;
                             w.elems.push(Elem {
                                 parent: parent.elem,
                                 tags: f.tags | (parent.inline_tags & !tag::LINK),
