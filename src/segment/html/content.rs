@@ -95,14 +95,22 @@ fn contains(elems: &[Elem], a: usize, mut d: usize) -> bool {
 /// than the root replaces it.
 fn climb(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> (usize, f32) {
     let alternatives: Vec<usize> = (0..elems.len())
-        .filter(|&i| i != top && finals[i] >= score * ALTERNATIVE_SHARE && !contains(elems, i, top) && !contains(elems, top, i))
+        .filter(|&i| {
+            i != top
+                && finals[i] >= score * ALTERNATIVE_SHARE
+                && !contains(elems, i, top)
+                && !contains(elems, top, i)
+        })
         .take(64)
         .collect();
     let mut top = top;
     if alternatives.len() >= MIN_ALTERNATIVES {
         let mut a = elems[top].parent as usize;
         while a < elems.len() && elems[a].depth > 2 {
-            let n = alternatives.iter().filter(|&&i| contains(elems, a, i)).count();
+            let n = alternatives
+                .iter()
+                .filter(|&&i| contains(elems, a, i))
+                .count();
             if n >= MIN_ALTERNATIVES {
                 top = a;
                 break;
@@ -200,7 +208,8 @@ pub(super) fn choose(
         } else {
             e.link as f32 / e.text as f32
         };
-        let f = (e.score * class_weight(e.attrs) + e.tag_weight * TAG_WEIGHT_SHARE) * (1.0 - density);
+        let f =
+            (e.score * class_weight(e.attrs) + e.tag_weight * TAG_WEIGHT_SHARE) * (1.0 - density);
         finals[i] = f;
         if best.is_none_or(|(_, b)| f > b) {
             best = Some((i, f));
@@ -214,12 +223,25 @@ pub(super) fn choose(
             let parent = elems[top].parent;
             let threshold = (score * SIBLING_SHARE).max(SIBLING_MIN);
             let top_attrs = elems[top].attrs;
+            // A story cut into chunks by ads and rails repeats its body
+            // class on every chunk; the chunks need not be siblings.
+            if top_attrs & hint::BODY != 0 {
+                for (i, e) in elems.iter().enumerate() {
+                    if e.attrs == top_attrs && finals[i] > 0.0 {
+                        roots[i] = true;
+                    }
+                }
+            }
             for (i, e) in elems.iter().enumerate() {
                 if i == top || e.parent != parent || parent == u32::MAX {
                     continue;
                 }
                 // Readability's bonus for a sibling with the root's class.
-                let bonus = if e.attrs == top_attrs && top_attrs != 0 { score * SIBLING_SHARE } else { 0.0 };
+                let bonus = if e.attrs == top_attrs && top_attrs != 0 {
+                    score * SIBLING_SHARE
+                } else {
+                    0.0
+                };
                 let prose = e.kind == BlockKind::Paragraph
                     && e.tags == 0
                     && e.text >= SIBLING_PROSE_BYTES
@@ -254,7 +276,19 @@ pub(super) fn choose(
     if std::env::var_os("DEBOILER_DEBUG").is_some() {
         for (i, e) in elems.iter().enumerate() {
             if roots[i] || finals[i] > 5.0 || std::env::var_os("DEBOILER_ALL").is_some() {
-                eprintln!("elem {i} ch {} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}", e.children, e.parent, e.depth, e.score, finals[i], e.text, e.link, e.tags, e.attrs, roots[i]);
+                eprintln!(
+                    "elem {i} ch {} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}",
+                    e.children,
+                    e.parent,
+                    e.depth,
+                    e.score,
+                    finals[i],
+                    e.text,
+                    e.link,
+                    e.tags,
+                    e.attrs,
+                    roots[i]
+                );
             }
         }
     }
@@ -270,7 +304,13 @@ pub(super) fn choose(
         seg.hints.local_tags = local[e].0 | it | own_tags;
         seg.hints.local_attrs = local[e].1 | ia;
         if std::env::var_os("DEBOILER_DEBUG").is_some() {
-            eprintln!("seg elem {e} main {} lt {:x} la {:x} {:?}", main[e], seg.hints.local_tags, seg.hints.local_attrs, seg.text.chars().take(60).collect::<String>());
+            eprintln!(
+                "seg elem {e} main {} lt {:x} la {:x} {:?}",
+                main[e],
+                seg.hints.local_tags,
+                seg.hints.local_attrs,
+                seg.text.chars().take(60).collect::<String>()
+            );
         }
     }
 }

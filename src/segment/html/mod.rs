@@ -257,7 +257,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     for (name, value) in e.attrs() {
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
-                                attrs |= words::bits(&matcher, value);
+                                attrs |= words::bits(matcher, value);
                             }
                             "hidden" => is_hidden = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
@@ -270,6 +270,14 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         is_hidden = true;
                     }
                     let mut role = f.role;
+                    if role == Role::Title && raw == 0 && w.title.is_none() && !in_title {
+                        // The first <title>, even inside the hidden <head>.
+                        in_title = true;
+                        w.flush();
+                        w.open.builder.rcdata = true;
+                        stack.push(Frame { role, ..parent });
+                        continue;
+                    }
                     if hidden > 0 || raw > 0 {
                         if role == Role::Raw {
                             raw += 1;
@@ -286,14 +294,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         continue;
                     }
                     if role == Role::Title {
-                        if w.title.is_some() || in_title {
-                            role = Role::Hidden;
-                        } else {
-                            in_title = true;
-                            w.flush();
-                            stack.push(Frame { role, ..parent });
-                            continue;
-                        }
+                        role = Role::Hidden;
                     }
                     if is_hidden && role != Role::Raw {
                         role = Role::Hidden;
@@ -402,6 +403,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     Role::Hidden => hidden = hidden.saturating_sub(1),
                     Role::Title if in_title => {
                         in_title = false;
+                        w.open.builder.rcdata = false;
                         let (text, sources, _) = w.open.builder.finish();
                         w.title = Some((text, sources));
                     }

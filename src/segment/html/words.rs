@@ -156,7 +156,18 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     if out & BODY != 0 {
         // "article-body pagination-first": the body words win over the
         // weak words beside them.
-        out &= !(PAGINATION | SKIP | SIDEBAR | TAGS | DATE | AUTHOR | BYLINE | CAPTION | HEADER | TITLE | SUMMARY | MENU);
+        out &= !(PAGINATION
+            | SKIP
+            | SIDEBAR
+            | TAGS
+            | DATE
+            | AUTHOR
+            | BYLINE
+            | CAPTION
+            | HEADER
+            | TITLE
+            | SUMMARY
+            | MENU);
     }
     if ad_token(value) {
         out |= AD;
@@ -178,9 +189,13 @@ fn ad_token(value: &str) -> bool {
         return false;
     }
     value.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-        t.eq_ignore_ascii_case("ad") || t.eq_ignore_ascii_case("ads") || t.eq_ignore_ascii_case("adv")
-            || t.eq_ignore_ascii_case("adunit") || t.eq_ignore_ascii_case("adbox")
-            || t.eq_ignore_ascii_case("adwrap") || t.eq_ignore_ascii_case("adcontainer")
+        t.eq_ignore_ascii_case("ad")
+            || t.eq_ignore_ascii_case("ads")
+            || t.eq_ignore_ascii_case("adv")
+            || t.eq_ignore_ascii_case("adunit")
+            || t.eq_ignore_ascii_case("adbox")
+            || t.eq_ignore_ascii_case("adwrap")
+            || t.eq_ignore_ascii_case("adcontainer")
     })
 }
 
