@@ -28,6 +28,8 @@ pub struct Features {
     pub(crate) cased_words: u32,
     pub(crate) digits: u32,
     pub(crate) cjk: u32,
+    /// Words that are single Han or kana characters (see [`is_unspaced`]).
+    pub(crate) unspaced_words: u32,
     pub(crate) ends_sentence: bool,
     pub(crate) link_density: f32,
     pub(crate) repeats: u32,
@@ -132,8 +134,17 @@ impl Features {
     }
 
     /// Whether most of the text is CJK (Chinese, Japanese, Korean) script.
+    #[allow(dead_code)]
     pub(crate) fn is_cjk(&self) -> bool {
         self.cjk * 2 > self.chars
+    }
+
+    /// Words in English-equivalent units: a Han or kana character carries
+    /// about half a word's content (Japanese news prose runs at ~2
+    /// characters a word), so we count two of them as one word. The
+    /// classifiers' length thresholds then work across scripts.
+    pub(crate) fn effective_words(&self) -> usize {
+        (self.words - self.unspaced_words / 2) as usize
     }
 }
 
@@ -206,9 +217,12 @@ fn measure(seg: &Segment<'_>) -> Features {
     let mut lower = String::new();
     for word in text.unicode_words() {
         let first = word.chars().next().unwrap_or(' ');
-        if is_cjk(first) {
+        if is_unspaced(first) {
             // Each ideograph or kana is a word of its own for counting.
-            f.words += word.chars().count() as u32;
+            // Hangul is not: Korean puts spaces between words.
+            let n = word.chars().count() as u32;
+            f.words += n;
+            f.unspaced_words += n;
             continue;
         }
         f.words += 1;
@@ -247,6 +261,13 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     false
 }
 
+/// Han and kana: the scripts written without spaces between words, so that
+/// each character counts as a word. Hangul is left out, since Korean puts
+/// spaces between words and UAX #29 already splits them there.
+pub(crate) fn is_unspaced(c: char) -> bool {
+    is_cjk(c) && !matches!(c as u32, 0xAC00..=0xD7AF)
+}
+
 /// Han, kana, hangul and the CJK punctuation blocks.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -269,6 +290,15 @@ mod tests {
         assert!(ends_sentence("終わり。"));
         assert!(!ends_sentence("A heading"));
         assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn hangul_words_are_spaced() {
+        let segs = crate::segment::text::segment("한국 정부는 오늘 발표했다");
+        let f = compute(&segs);
+        assert_eq!(f[0].words, 4);
+        let segs = crate::segment::text::segment("東京都");
+        assert_eq!(compute(&segs)[0].words, 3);
     }
 
     #[test]

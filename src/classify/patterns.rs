@@ -1,1 +1,1011 @@
 //! What a block is, judged from its own text alone.
+//!
+//! These recognisers look at one block's text and nothing else: "Previous
+//! Story" is navigation, "2 mins read" a reading time, "Published in Dawn,
+//! March 1st, 2023" a source line, wherever they stand. Both classifiers
+//! consult them; position and neighbours are the classifiers' business.
+//!
+//! Every recogniser is a pure function over `&str` that looks at a bounded
+//! prefix of the text (never more than [`MAX_PATTERN_BYTES`] bytes), so a
+//! 50 MB line costs no more than a short one. Clutter lines are short; a long
+//! line is prose, whatever words it starts with.
+
+use crate::article::Reason;
+use crate::lexicon;
+
+/// Longest text, in bytes, that a recogniser examines as a whole line.
+/// Clutter lines are short: the longest footer of the development corpus
+/// ("Published in Dawn, …", copyright lines with a company name) is under
+/// 200 bytes; we allow twice that for non-Latin scripts, which take 2–3
+/// bytes a character.
+pub(crate) const MAX_PATTERN_BYTES: usize = 400;
+
+/// Most words a navigation, promo or section-header line has. "ALSO READ:"
+/// promos carry a whole headline (up to ~15 words), so we allow 25; a line
+/// longer than that starting with "Read more" is a sentence.
+const PROMO_MAX_WORDS: usize = 25;
+
+/// Most words a date or reading-time stamp has: "Updated: Wednesday,
+/// November 20, 2019, 10:32 AM EST" is 10 tokens; 14 leaves room for a
+/// second stamp ("Published … Updated …").
+const DATE_MAX_TOKENS: usize = 14;
+
+/// Most words in a byline: "By Jane Doe and John Smith, Reuters" is 7; we
+/// allow a title ("Senior Correspondent") and a place on top.
+const BYLINE_MAX_WORDS: usize = 12;
+
+/// Most words in a section header that opens a teaser list ("Latest from
+/// Top News", "You may also like"). Longer lines are headlines.
+const HEADER_MAX_WORDS: usize = 6;
+
+/// Whole lines (lowercased, everything but letters and digits dropped, so
+/// "Go toTop" and "GO TO TOP" both become `gototop`) that are site
+/// navigation: arrows to other stories, menus, account and share buttons,
+/// section names.
+const NAV_LINES: &[&str] = &[
+    "previousstory",
+    "nextstory",
+    "previousarticle",
+    "nextarticle",
+    "previouspost",
+    "nextpost",
+    "previous",
+    "next",
+    "prev",
+    "older",
+    "newer",
+    "olderpost",
+    "newerpost",
+    "gototop",
+    "backtotop",
+    "totop",
+    "top",
+    "scrolltotop",
+    "returntotop",
+    "home",
+    "homepage",
+    "gotohomepage",
+    "menu",
+    "mainmenu",
+    "search",
+    "searchthissite",
+    "skiptocontent",
+    "skiptomaincontent",
+    "skiptonavigation",
+    "skiptositeindex",
+    "skiptocontentskiptositeindex",
+    "siteindex",
+    "sitenavigation",
+    "navigation",
+    "signin",
+    "login",
+    "logout",
+    "signout",
+    "register",
+    "myaccount",
+    "account",
+    "close",
+    "open",
+    "share",
+    "sharethis",
+    "sharethisarticle",
+    "sharethisstory",
+    "shareonfacebook",
+    "shareontwitter",
+    "shareonwhatsapp",
+    "shareonlinkedin",
+    "sharevia",
+    "shareviaemail",
+    "tweet",
+    "email",
+    "print",
+    "copylink",
+    "more",
+    "showmore",
+    "loadmore",
+    "viewall",
+    "seeall",
+    "seemore",
+    "sections",
+    "topics",
+    "tags",
+    "categories",
+    "opinion",
+    "editorial",
+    "editorials",
+    "news",
+    "sports",
+    "sport",
+    "business",
+    "world",
+    "politics",
+    "entertainment",
+    "technology",
+    "tech",
+    "health",
+    "science",
+    "lifestyle",
+    "culture",
+    "travel",
+    "video",
+    "videos",
+    "photos",
+    "podcasts",
+    "weather",
+    "local",
+    "national",
+    "international",
+    "economy",
+    "markets",
+    "magazine",
+    "continuereadingthemainstory",
+    "accessibility",
+    "contactus",
+    "aboutus",
+    "advertise",
+    "advertisewithus",
+    "careers",
+    "faq",
+    "help",
+    "archives",
+    "archive",
+    "rss",
+    "sitemap",
+    "todayspaper",
+    "printedition",
+    "englishedition",
+    "edition",
+    "listen",
+    "comment",
+    "save",
+    "bookmark",
+    "follow",
+    "followus",
+    "language",
+    "inicio",
+    "início",
+    "startseite",
+    "главная",
+    "beranda",
+    "voltaraotopo",
+    "nachoben",
+    "наверх",
+    "tornasu",
+    "kembalikeatas",
+    "맨위로",
+    "トップへ",
+    "ページトップへ",
+    "ホーム",
+    "홈",
+    "컨텐츠바로가기",
+    "본문바로가기",
+    "메뉴바로가기",
+    "検索",
+    "검색",
+    "поиск",
+    "suche",
+    "busca",
+    "cerca",
+    "cari",
+    "compartilhe",
+    "compartilhar",
+    "teilen",
+    "condividi",
+    "поделиться",
+    "bagikan",
+    "공유",
+    "シェア",
+];
+
+/// Words of share and follow bars: a line made only of these ("Facebook
+/// Twitter WhatsApp Email") is navigation.
+const SOCIAL_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "email",
+    "e",
+    "mail",
+    "print",
+    "telegram",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "messenger",
+    "flipboard",
+    "copy",
+    "link",
+    "share",
+    "tweet",
+    "sms",
+    "google",
+    "vk",
+    "line",
+    "kakao",
+    "kakaotalk",
+    "naver",
+    "band",
+    "rss",
+    "feed",
+    "snapchat",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "tumblr",
+    "pocket",
+    "comments",
+    "comment",
+    "on",
+    "via",
+    "this",
+    "article",
+    "story",
+    "follow",
+    "us",
+];
+
+/// Section headers (squashed as in [`NAV_LINES`]) that open a list of other
+/// stories. Matched as a prefix, so "Latest from Top News" and "More from
+/// Business" are covered by `latestfrom` and `morefrom`.
+const RELATED_HEADERS: &[&str] = &[
+    "related",
+    "latestfrom",
+    "latestnews",
+    "latest",
+    "morefrom",
+    "morein",
+    "moreon",
+    "morestories",
+    "morenews",
+    "morearticles",
+    "moreto",
+    "morelikethis",
+    "morecoverage",
+    "mostread",
+    "mostpopular",
+    "mostviewed",
+    "mostshared",
+    "mostwatched",
+    "mostcommented",
+    "trending",
+    "topstories",
+    "topnews",
+    "toparticles",
+    "dontmiss",
+    "donotmiss",
+    "youmayalsolike",
+    "youmightalsolike",
+    "youmaylike",
+    "youmightlike",
+    "youmayhavemissed",
+    "recommended",
+    "readnext",
+    "whattoreadnext",
+    "upnext",
+    "editorspicks",
+    "editorschoice",
+    "popular",
+    "similarstories",
+    "otherstories",
+    "alsoon",
+    "inothernews",
+    "elsewhere",
+    "mehrzumthema",
+    "weitereartikel",
+    "dasköntesieauchinteressieren",
+    "dasköntesieinteressieren",
+    "notíciasrelacionadas",
+    "matériasrelacionadas",
+    "maislidas",
+    "artigosrelacionados",
+    "vejatambém",
+    "beritaterkait",
+    "artikelterkait",
+    "terpopuler",
+    "populer",
+    "beritalainnya",
+    "articolicorrelati",
+    "piùletti",
+    "potrebbeinteressarti",
+    "похожиеновости",
+    "другиеновости",
+    "популярное",
+    "новостипотеме",
+    "関連記事",
+    "関連ニュース",
+    "관련기사",
+    "많이본뉴스",
+    "인기기사",
+    "주요뉴스",
+];
+
+/// Starts of promotion lines, lowercase, compared on word boundaries.
+const PROMO_PREFIXES: &[&str] = &[
+    "also read",
+    "read also",
+    "read more",
+    "read:",
+    "see also",
+    "also see",
+    "also:",
+    "related:",
+    "subscribe",
+    "sign up",
+    "click here",
+    "download the",
+    "get the app",
+    "follow us",
+    "join us",
+    "join our",
+    "watch:",
+    "watch now",
+    "watch live",
+    "listen:",
+    "listen now",
+    "more:",
+    "recommended:",
+    "must read",
+    "don't miss:",
+    "get our",
+    "get the latest",
+    "baca juga",
+    "baca:",
+    "simak juga",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr lesen",
+    "mehr zum thema:",
+    "leggi anche",
+    "leggi di più",
+    "читайте также",
+    "читайте еще",
+    "читайте ещё",
+    "подписывайтесь",
+    "подпишитесь",
+    "더보기",
+    "続きを読む",
+    "もっと見る",
+];
+
+/// Words that mark a line about a newsletter or subscription wherever they
+/// stand; only short lines are checked, so a sentence about a newsletter
+/// stays.
+const PROMO_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "podcast",
+];
+
+/// Marks of a copyright or source footer, lowercase, found anywhere in a
+/// short line.
+const FOOTER_MARKS: &[&str] = &[
+    "©",
+    "(c) 20",
+    "(c) 19",
+    "copyright",
+    "all rights reserved",
+    "todos os direitos reservados",
+    "todos los derechos reservados",
+    "alle rechte vorbehalten",
+    "tutti i diritti riservati",
+    "все права защищены",
+    "hak cipta",
+    "무단 전재",
+    "무단전재",
+    "저작권자",
+    "無断転載",
+    "無断複製",
+    "all right reserved",
+];
+
+/// Starts of source lines, lowercase.
+const FOOTER_PREFIXES: &[&str] = &[
+    "published in ",
+    "this article first appeared",
+    "this article originally appeared",
+    "this story originally appeared",
+    "this story first appeared",
+    "originally published",
+    "first published",
+    "a version of this article",
+    "this article was originally published",
+    "this article was first published",
+];
+
+/// Whole lines (squashed) that label an advertisement slot.
+const AD_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsoredcontent",
+    "promoted",
+    "paidcontent",
+    "paidpost",
+    "anzeige",
+    "werbung",
+    "publicidade",
+    "publicidad",
+    "pubblicità",
+    "реклама",
+    "광고",
+    "広告",
+    "iklan",
+    "supportedby",
+    "advertisementscrolltocontinue",
+    "scrolltocontinuewithcontent",
+    "continuereadingbelow",
+    "advertisementcontinuereadingbelow",
+    "storycontinuesbelowadvertisement",
+    "storycontinuesbelow",
+    "articlecontinuesbelow",
+    "contentcontinuesbelow",
+];
+
+/// Whole lines (squashed) that head or count reader comments.
+const COMMENT_LINES: &[&str] = &[
+    "comments",
+    "leaveacomment",
+    "postacomment",
+    "addacomment",
+    "showcomments",
+    "viewcomments",
+    "jointheconversation",
+    "jointhediscussion",
+    "kommentare",
+    "comentários",
+    "comentarios",
+    "commenti",
+    "комментарии",
+    "댓글",
+    "コメント",
+    "komentar",
+    "leaveareply",
+];
+
+/// Starts of caption and photo-credit lines, lowercase.
+const CAPTION_PREFIXES: &[&str] = &[
+    "photo:",
+    "photo by",
+    "photos:",
+    "image:",
+    "picture:",
+    "(photo",
+    "credit:",
+    "foto:",
+    "fotos:",
+    "фото:",
+    "写真:",
+    "写真＝",
+    "사진=",
+    "사진 =",
+    "image credit",
+    "photo credit",
+    "file photo",
+    "(file photo",
+];
+
+/// Marks of a photo credit anywhere in a short line.
+const CAPTION_MARKS: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "/reuters",
+    "/afp",
+    "shutterstock",
+];
+
+/// Marks of cookie and legal notices, lowercase.
+const LEGAL_MARKS: &[&str] = &[
+    "cookie",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "privacy notice",
+    "your privacy choices",
+    "do not sell my",
+];
+
+/// Words that say "minutes" in a reading-time stamp.
+const MINUTE_WORDS: &[&str] = &[
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minuten",
+    "menit",
+    "минут",
+    "минуты",
+    "минута",
+    "мин",
+    "분",
+    "分",
+];
+
+/// Words that say "read" in a reading-time stamp.
+const READ_WORDS: &[&str] = &[
+    "read",
+    "reading",
+    "lesezeit",
+    "leitura",
+    "lettura",
+    "lectura",
+    "baca",
+    "чтения",
+    "чтение",
+    "읽기",
+    "読了",
+    "lesedauer",
+];
+
+/// Everything a line is, judged from its text alone; `None` when the text
+/// looks like nothing in particular (which is what prose looks like).
+///
+/// The order matters where patterns overlap: a source line often holds a
+/// date ("Published in Dawn, March 1st, 2023"), so footers are tested before
+/// dates; a date line may start with "Updated", which is no promo.
+pub(crate) fn recognise(text: &str) -> Option<Reason> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > MAX_PATTERN_BYTES {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let squashed = squash(&lower);
+    if is_footer_lower(&lower) {
+        return Some(Reason::SourceFooter);
+    }
+    if is_reading_time(text) {
+        return Some(Reason::ReadingTime);
+    }
+    if is_date(text) {
+        return Some(Reason::Date);
+    }
+    if is_byline(text) {
+        return Some(Reason::Byline);
+    }
+    if AD_LINES.contains(&squashed.as_str()) {
+        return Some(Reason::Advertisement);
+    }
+    if COMMENT_LINES.contains(&squashed.as_str()) || is_comment_count(&lower) {
+        return Some(Reason::Comments);
+    }
+    if is_promo_lower(&lower) {
+        return Some(Reason::Promo);
+    }
+    if is_section_header_squashed(&squashed, &lower) {
+        return Some(Reason::RelatedStories);
+    }
+    if is_navigation_lower(&lower, &squashed) {
+        return Some(Reason::Navigation);
+    }
+    if is_caption_lower(&lower) {
+        return Some(Reason::Caption);
+    }
+    if is_legal_lower(&lower) {
+        return Some(Reason::Legal);
+    }
+    None
+}
+
+/// Lowercase letters and digits of `lower`, nothing else: the form in which
+/// whole-line phrases are compared, so spacing and punctuation do not matter.
+fn squash(lower: &str) -> String {
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Words of `lower` (runs of letters, digits and apostrophes).
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+fn word_count(text: &str) -> usize {
+    words(text).count()
+}
+
+/// Whether `lower` starts with `prefix` and the prefix ends on a word
+/// boundary ("subscribe" matches "subscribe now", not "subscribers").
+fn starts_with_word(lower: &str, prefix: &str) -> bool {
+    match lower.strip_prefix(prefix) {
+        Some(rest) => {
+            prefix.ends_with(|c: char| !c.is_alphanumeric())
+                || !rest.starts_with(|c: char| c.is_alphanumeric())
+        }
+        None => false,
+    }
+}
+
+/// Whether the line is a date or time stamp: numbers, month and weekday
+/// names and stamp words only ("Updated 22 Nov, 2024", "2019-11-20 10:30",
+/// "3 hours ago", "2019年11月20日"). A date inside a sentence is not a
+/// date line, since the sentence's other words are not stamp words.
+pub(crate) fn is_date(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut numbers = 0;
+    let mut months = 0;
+    let mut tokens = 0;
+    for token in date_tokens(&lower) {
+        tokens += 1;
+        if tokens > DATE_MAX_TOKENS {
+            return false;
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+        } else if lexicon::is_month_word(token) {
+            months += 1;
+        } else if !lexicon::is_date_word(token) {
+            return false;
+        }
+    }
+    numbers >= 1 && (months >= 1 || numbers >= 2)
+}
+
+/// Splits a lowercased line into the tokens of a date: runs of ASCII digits,
+/// runs of letters, and each CJK character on its own (so "2019年11月"
+/// gives `2019`, `年`, `11`, `月`).
+fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
+    let mut rest = lower;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let first = rest.chars().next()?;
+        let len = if first.is_ascii_digit() {
+            rest.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len())
+        } else if crate::features::is_cjk(first) && !is_hangul(first) {
+            first.len_utf8()
+        } else {
+            rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
+                .unwrap_or(rest.len())
+        };
+        let (token, tail) = rest.split_at(len);
+        rest = tail;
+        Some(token)
+    })
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+/// Whether the line is a reading-time stamp: a number, a word for minutes
+/// and a word for reading, in a short line ("2 mins read", "Lesezeit: 3
+/// Min.", "Reading time: 4 minutes").
+pub(crate) fn is_reading_time(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);
+    for token in date_tokens(&lower) {
+        n += 1;
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            number = true;
+        } else if MINUTE_WORDS.contains(&token) {
+            minute = true;
+        } else if READ_WORDS.contains(&token) {
+            read = true;
+        }
+    }
+    // "5 min" alone is a video length as often as a reading time, so we
+    // want the word for reading too.
+    number && minute && read && n <= 6
+}
+
+/// Whether the line is an author line: "By Jane Doe", "By JANE DOE and John
+/// Smith, Reuters", "Von Max Muster". The words after "By" must be mostly
+/// capitalised, so "By the end of the year, prices rose." stays prose.
+pub(crate) fn is_byline(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let Some(rest) = [
+        "By ",
+        "BY ",
+        "by ",
+        "Von ",
+        "Por ",
+        "Oleh ",
+        "Written by ",
+        "Words by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p)) else {
+        return false;
+    };
+    let all: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if all.is_empty() || all.len() + 1 > BYLINE_MAX_WORDS {
+        return false;
+    }
+    // A byline may end in a date ("By Jane Doe | March 3, 2022"), a
+    // role ("Staff Writer") or an agency; what it has not are lowercase
+    // content words, which every sentence has.
+    let lowercase_words = all
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| {
+            !matches!(
+                **w,
+                "and"
+                    | "und"
+                    | "e"
+                    | "y"
+                    | "dan"
+                    | "de"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "di"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "of"
+                    | "the"
+                    | "updated"
+                    | "published"
+            ) && !lexicon::is_date_word(&w.to_lowercase())
+        })
+        .count();
+    let first_capital = all[0].starts_with(|c: char| c.is_uppercase());
+    first_capital && lowercase_words == 0 && !text.ends_with(['!', '?'])
+}
+
+fn is_footer_lower(lower: &str) -> bool {
+    if word_count(lower) > 40 {
+        return false;
+    }
+    FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || FOOTER_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Whether the line is a source footer or copyright notice ("Published in
+/// Dawn, March 1st, 2023", "© 2024 Example Media. All rights reserved.").
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_footer(text: &str) -> bool {
+    text.len() <= MAX_PATTERN_BYTES && is_footer_lower(&text.to_lowercase())
+}
+
+fn is_promo_lower(lower: &str) -> bool {
+    let n = word_count(lower);
+    if n > PROMO_MAX_WORDS {
+        return false;
+    }
+    if PROMO_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+        return true;
+    }
+    // "Sign up for our newsletter" anywhere in a short line without a full
+    // stop; a sentence that mentions a newsletter is left alone.
+    n <= 12
+        && !crate::features::ends_sentence(lower)
+        && words(lower).any(|w| PROMO_WORDS.contains(&w))
+}
+
+/// Whether the line is a promotion: "ALSO READ: …", "Read more",
+/// "Subscribe to our newsletter", "Baca juga: …".
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_promo(text: &str) -> bool {
+    text.len() <= MAX_PATTERN_BYTES && is_promo_lower(&text.to_lowercase())
+}
+
+fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
+    if squashed.is_empty() || word_count(lower) > HEADER_MAX_WORDS {
+        return false;
+    }
+    RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+}
+
+/// Whether the line is a section header that opens a list of other stories:
+/// "Related", "Latest from Top News", "Don't Miss", "Most read".
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_section_header(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_section_header_squashed(&squash(&lower), &lower)
+}
+
+fn is_navigation_lower(lower: &str, squashed: &str) -> bool {
+    if squashed.is_empty() {
+        // Nothing but punctuation and symbols: arrows, separators, "|".
+        return true;
+    }
+    if NAV_LINES.contains(&squashed) {
+        return true;
+    }
+    let n = word_count(lower);
+    if n == 0 || n > PROMO_MAX_WORDS {
+        return false;
+    }
+    if n <= 8 && words(lower).all(|w| SOCIAL_WORDS.contains(&w)) {
+        return true;
+    }
+    is_breadcrumb(lower)
+}
+
+/// Whether the line is navigation: "Previous Story", "Go to Top", a section
+/// name, a share bar, a breadcrumb ("Home > World > Asia").
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_navigation(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_navigation_lower(&lower, &squash(&lower))
+}
+
+/// Whether the line is "Previous Story", "Next Story" or a like arrow, after
+/// which scraped pages put the other story's headline.
+pub(crate) fn is_prev_next(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
+    matches!(
+        squash(&text.to_lowercase()).as_str(),
+        "previousstory"
+            | "nextstory"
+            | "previousarticle"
+            | "nextarticle"
+            | "previouspost"
+            | "nextpost"
+            | "previous"
+            | "next"
+            | "prev"
+            | "readnext"
+            | "upnext"
+    )
+}
+
+/// A breadcrumb: at least three parts separated by `>`, `»`, `›`, `/` or
+/// `|`, each part at most three words ("Home > News > World").
+fn is_breadcrumb(lower: &str) -> bool {
+    const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+    const MIN_PARTS: usize = 3;
+    const MAX_PART_WORDS: usize = 3;
+    let parts: Vec<&str> = lower
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= MIN_PARTS && parts.iter().all(|p| word_count(p) <= MAX_PART_WORDS)
+}
+
+fn is_comment_count(lower: &str) -> bool {
+    // "12 Comments", "Comments (3)".
+    let mut ws = words(lower);
+    match (ws.next(), ws.next(), ws.next()) {
+        (Some(a), Some(b), None) => {
+            (a.bytes().all(|c| c.is_ascii_digit()) && b.starts_with("comment"))
+                || (a.starts_with("comment") && b.bytes().all(|c| c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+fn is_caption_lower(lower: &str) -> bool {
+    if word_count(lower) > 40 {
+        return false;
+    }
+    CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+fn is_legal_lower(lower: &str) -> bool {
+    let n = word_count(lower);
+    // A cookie banner is a sentence or two; the links "Privacy Policy" and
+    // "Terms of Use" are a few words. A long paragraph that mentions
+    // cookies is an article about cookies.
+    n <= 60
+        && LEGAL_MARKS
+            .iter()
+            .any(|m| lower.contains(m) && (n <= 8 || *m == "cookie"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for d in [
+            "March 12, 2022",
+            "Updated 22 Nov, 2024",
+            "22 Nov, 2024",
+            "2019-11-20 10:30",
+            "Wednesday, November 20, 2019 10:32 AM EST",
+            "3 hours ago",
+            "2019年11月20日 10時30分",
+            "입력 2019.11.20 10:30",
+            "20 ноября 2019, 10:30",
+            "20 de novembro de 2019",
+            "Rabu, 20 Nov 2019 10:30 WIB",
+            "20.11.2019 um 14:30 Uhr",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        for d in [
+            "On March 3, 2022, the minister said no.",
+            "Kurram atrocity",
+            "2019",
+            "May",
+            "Top 10",
+        ] {
+            assert!(!is_date(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn reading_time() {
+        assert!(is_reading_time("2 mins read"));
+        assert!(is_reading_time("5 min read"));
+        assert!(is_reading_time("Reading time: 4 minutes"));
+        assert!(!is_reading_time("5 min"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("By Jane Doe"));
+        assert!(is_byline("By JANE DOE and John Smith, Reuters"));
+        assert!(!is_byline("By the end of the year, prices rose."));
+        assert!(!is_byline("Bypass"));
+    }
+
+    #[test]
+    fn whole_lines() {
+        assert_eq!(recognise("Previous Story"), Some(Reason::Navigation));
+        assert_eq!(recognise("Go toTop"), Some(Reason::Navigation));
+        assert_eq!(recognise("Opinion"), Some(Reason::Navigation));
+        assert_eq!(recognise("Home > News > World"), Some(Reason::Navigation));
+        assert_eq!(
+            recognise("Facebook Twitter WhatsApp"),
+            Some(Reason::Navigation)
+        );
+        assert_eq!(
+            recognise("Latest from -Top News"),
+            Some(Reason::RelatedStories)
+        );
+        assert_eq!(recognise("Don't Miss"), Some(Reason::RelatedStories));
+        assert_eq!(
+            recognise("ALSO READ: India accidentally fired missile into Pakistan"),
+            Some(Reason::Promo)
+        );
+        assert_eq!(recognise("Read more"), Some(Reason::Promo));
+        assert_eq!(
+            recognise("Published in Dawn, March 1st, 2023"),
+            Some(Reason::SourceFooter)
+        );
+        assert_eq!(
+            recognise("© 2024 The Daily. All rights reserved."),
+            Some(Reason::SourceFooter)
+        );
+        assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
+        assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
+        assert_eq!(recognise("Subscribers said the service was slow."), None);
+        assert_eq!(recognise("Kurram atrocity"), None);
+    }
+}

@@ -1,14 +1,572 @@
 //! The classifier for plain text scraped from a page.
+//!
+//! A scraper that flattens a news page hands over one block per line: the
+//! menus, the headline (often twice, once from `<title>`), the date, the
+//! article, then teasers, footers and more menus. We decide in four passes,
+//! each linear in the number of lines:
+//!
+//! 1. **Per line**: the text-only recognisers of [`patterns`] say what a line
+//!    is when its text alone tells ("Previous Story", "2 mins read"), and the
+//!    line's features grade it as prose, a sentence fragment, or a short
+//!    line, the way jusText grades paragraphs.
+//! 2. **Main region**: each line gets a weight (prose positive, in proportion
+//!    to its length; short lines, repeats and recognised clutter negative),
+//!    and the article is the contiguous run of lines with the largest total
+//!    weight (Kadane's maximum-sum subarray). A short subheading between two
+//!    paragraphs costs less than the paragraphs bring, so it stays inside;
+//!    a menu of thirty short lines costs more than any teaser brings, so the
+//!    region stops at it.
+//! 3. **Head**: before the region we look for the headline (a line repeated
+//!    near the top, or the part of the page title that reappears, or the
+//!    short line right before the body), its duplicates, the standfirst,
+//!    and the metadata lines.
+//! 4. **Tail**: after the region a small state machine names the clutter:
+//!    after "Previous Story" the next line is the other story's headline,
+//!    after a section header ("Latest from …", "Don't Miss") the lines are
+//!    teasers, a repeated line or a date after a headline starts a teaser
+//!    list.
+
+use std::collections::HashMap;
 
 use crate::article::Reason;
-use crate::classify::Context;
+use crate::classify::{Context, patterns};
 use crate::features::Features;
 use crate::segment::Segment;
 
+/// Fewest words for a line that ends like a sentence to count as prose. On
+/// the development pages, teaser blurbs and captions run 8–15 words and body
+/// paragraphs rarely under 12; with 10 the short last lines of teaser lists
+/// ("Read the full story.") stopped pulling the region into the footer.
+const PROSE_MIN_WORDS: usize = 12;
+
+/// Fewest words for a line to count as prose even without sentence-final
+/// punctuation: paragraphs that end in a quote without a full stop, a colon
+/// before a list, or a truncated scrape. Headlines stay under 30 words.
+const PROSE_LONG_WORDS: usize = 30;
+
+/// Fewest words for a sentence-like line to weigh positively at all.
+const FRAGMENT_MIN_WORDS: usize = 4;
+
+/// Least share of stop words for a line to count as prose, in documents
+/// whose language has a stop-word list. Body paragraphs score 0.25–0.5 with
+/// our short lists; title-case headlines and menus 0–0.15.
+const PROSE_MIN_STOP_RATIO: f32 = 0.12;
+
+/// Least share of stop words over a document's long lines for us to trust
+/// the stop-word test at all. Korean and Japanese have no list, so their
+/// prose would otherwise look like a headline.
+const STOP_LANGUAGE_MIN_RATIO: f32 = 0.06;
+
+/// Weight of a line made of recognised clutter (navigation, promo, date…),
+/// and of a line repeated elsewhere in the page. High enough that a teaser
+/// group (headline, date, repeated headline, blurb) weighs less than zero
+/// however long its blurb, so the region does not run into teaser lists.
+const CLUTTER_WEIGHT: f32 = -12.0;
+
+/// Weight of a short line that is not prose: a menu entry, a headline, a
+/// subheading. Small, so one or two subheadings inside the article do not
+/// split it, but a menu of a dozen entries does.
+const SHORT_WEIGHT: f32 = -3.0;
+
+/// Weight per word of a sentence fragment (4–11 words ending like a
+/// sentence): positive but small, so a lone short quote keeps its place
+/// but a run of blurbs does not outweigh the menus around it.
+const FRAGMENT_WEIGHT_PER_WORD: f32 = 0.3;
+
+/// Most words in a headline candidate. The longest headline of the
+/// development corpus has 24 words.
+const TITLE_MAX_WORDS: usize = 30;
+
+/// How many lines before the body we look for the headline when it is not
+/// repeated: the headline sits right above the body, after at most a date,
+/// a byline and a standfirst.
+const TITLE_LOOKBACK_LINES: usize = 6;
+
+/// How far above the body a repeated headline may sit. Pages put the
+/// `<title>` at the very top and the `<h1>` below a long menu; 200 lines
+/// covers the longest menu of the development corpus.
+const TITLE_MAX_DISTANCE: usize = 200;
+
+/// Fewest words for a standfirst: shorter lines under the headline are
+/// kickers, bylines or section labels.
+const STANDFIRST_MIN_WORDS: usize = 8;
+
+/// How many lines into the region we look for metadata (byline, date) that
+/// shows the region's first lines are the standfirst, not the body.
+const STANDFIRST_LOOKAHEAD: usize = 4;
+
+/// Most words of a line that a run of short lines inside the region counts
+/// as a menu entry.
+const MENU_ENTRY_MAX_WORDS: usize = 3;
+
+/// Fewest consecutive menu entries inside the region that make a menu
+/// rather than a list or subheading.
+const MENU_MIN_RUN: usize = 4;
+
+/// Most words of an unrecognised short line after the body that we call
+/// navigation rather than a teaser headline.
+const NAV_MAX_WORDS: usize = 4;
+
+/// How we grade a line by itself.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Grade {
+    /// Running prose: long and sentence-like.
+    Prose,
+    /// A short sentence: a quote, a one-line paragraph, a blurb.
+    Fragment,
+    /// A short line that is not a sentence: heading, menu entry, headline.
+    Short,
+    /// Recognised clutter or a repeated line.
+    Clutter,
+}
+
 pub(crate) fn classify(
     segments: &[Segment<'_>],
-    _features: &[Features],
+    features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    vec![None; segments.len()]
+    let n = segments.len();
+    let mut out: Vec<Option<Reason>> = vec![None; n];
+    if n == 0 {
+        return out;
+    }
+    let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
+    let pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
+    let stop_language = uses_stop_words(features);
+    let grades: Vec<Grade> = (0..n)
+        .map(|i| grade(texts[i], &features[i], pats[i], stop_language))
+        .collect();
+
+    let Some((start, end)) = main_region(&grades, features) else {
+        // Nothing looks like prose: keep every line that no recogniser
+        // claimed, since dropping all of a short input is worse than
+        // keeping a stray line.
+        return pats;
+    };
+
+    // Head: title, duplicates, standfirst, metadata.
+    let titles = TitleKeys::new(&texts, features, start);
+    let title = find_title(&texts, features, &pats, &grades, start, &titles);
+    let mut body_start = start;
+    if let Some(t) = title {
+        out[t] = Some(Reason::Title);
+        let key = features[t].fingerprint;
+        for (i, slot) in out.iter_mut().enumerate().take(end + 1) {
+            if i != t && titles.matches(i, key, features) {
+                *slot = Some(Reason::DuplicateTitle);
+            }
+        }
+        body_start = standfirst(&texts, features, &pats, &grades, t, start, end, &mut out);
+    }
+    for i in 0..body_start {
+        if out[i].is_none() {
+            out[i] = Some(pats[i].unwrap_or_else(|| head_reason(&features[i])));
+        }
+    }
+
+    // Region: body, except recognised clutter and menus.
+    label_region(&texts, features, &pats, &grades, body_start, end, &mut out);
+
+    // Tail: name the clutter after the article.
+    label_tail(&texts, features, &pats, end + 1, &mut out);
+    out
+}
+
+/// Whether the document's language is one our stop-word lists cover,
+/// judged over its longer lines.
+fn uses_stop_words(features: &[Features]) -> bool {
+    const LONG_LINE_WORDS: u32 = 10;
+    let (mut stop, mut words) = (0u64, 0u64);
+    for f in features.iter().filter(|f| f.words >= LONG_LINE_WORDS) {
+        stop += u64::from(f.stop_words);
+        words += u64::from(f.words - f.unspaced_words);
+    }
+    words > 0 && stop as f32 / words as f32 >= STOP_LANGUAGE_MIN_RATIO
+}
+
+fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> Grade {
+    if pat.is_some() || f.repeats > 0 {
+        return Grade::Clutter;
+    }
+    let words = f.effective_words();
+    let stop_ok =
+        !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
+    let truncated = text.ends_with("...") || text.ends_with('…');
+    if stop_ok && f.ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
+        return Grade::Prose;
+    }
+    // A long line without a full stop is prose when it ends in a quote,
+    // bracket or colon; when it ends in a letter it is a teaser cut off at
+    // a character limit ("…the primary goal of"), which is how teaser
+    // lists under the article looked like prose to the simpler rule.
+    let cut = text.ends_with(|c: char| c.is_alphanumeric());
+    if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
+        return Grade::Prose;
+    }
+    if f.ends_sentence && !truncated && words >= FRAGMENT_MIN_WORDS {
+        return Grade::Fragment;
+    }
+    Grade::Short
+}
+
+fn weight(g: Grade, f: &Features) -> f32 {
+    match g {
+        Grade::Prose => f.effective_words() as f32,
+        Grade::Fragment => f.effective_words() as f32 * FRAGMENT_WEIGHT_PER_WORD,
+        Grade::Short => SHORT_WEIGHT,
+        Grade::Clutter => CLUTTER_WEIGHT,
+    }
+}
+
+/// The contiguous run of lines with the largest total weight (Kadane), as
+/// inclusive indices; `None` when no line weighs positively.
+fn main_region(grades: &[Grade], features: &[Features]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut from = 0;
+    for (i, (&g, f)) in grades.iter().zip(features).enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += weight(g, f);
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, from, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// Fingerprints under which a line may repeat the headline: the whole line,
+/// and each part of it between title separators (" - ", " | "…), so that
+/// the page title "Headline - The Daily" matches the headline "Headline".
+struct TitleKeys {
+    /// Part fingerprint → first line (within the top of the page) holding it.
+    parts: HashMap<u64, Vec<usize>>,
+    /// Lines whose parts were indexed: the top of the page.
+    limit: usize,
+}
+
+/// Separators between a headline and the site name in page titles.
+const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " :: ", " · ", " • ", ": "];
+
+/// Most parts of a page title we index; real titles have two or three.
+const TITLE_MAX_PARTS: usize = 4;
+
+impl TitleKeys {
+    fn new(texts: &[&str], features: &[Features], start: usize) -> TitleKeys {
+        let mut parts: HashMap<u64, Vec<usize>> = HashMap::new();
+        let from = start.saturating_sub(TITLE_MAX_DISTANCE);
+        for (i, text) in texts.iter().enumerate().take(start).skip(from) {
+            if features[i].words as usize > TITLE_MAX_WORDS * 2 {
+                continue;
+            }
+            let mut n = 0;
+            for sep in TITLE_SEPARATORS {
+                if !text.contains(sep) {
+                    continue;
+                }
+                for part in text.split(sep).take(TITLE_MAX_PARTS) {
+                    n += 1;
+                    if n > TITLE_MAX_PARTS * 2 {
+                        break;
+                    }
+                    let fp = crate::features::fingerprint(part);
+                    let lines = parts.entry(fp).or_default();
+                    if lines.last() != Some(&i) {
+                        lines.push(i);
+                    }
+                }
+            }
+        }
+        // Line 0 is where scrapers put the page's <title>; index it even
+        // when the body starts far below.
+        if from > 0 {
+            for sep in TITLE_SEPARATORS {
+                for part in texts[0].split(sep).take(TITLE_MAX_PARTS) {
+                    let fp = crate::features::fingerprint(part);
+                    parts.entry(fp).or_default().push(0);
+                }
+            }
+        }
+        TitleKeys {
+            parts,
+            limit: start,
+        }
+    }
+
+    /// Whether line `i` repeats the headline whose fingerprint is `key`.
+    fn matches(&self, i: usize, key: u64, features: &[Features]) -> bool {
+        features[i].fingerprint == key
+            || (i < self.limit && self.parts.get(&key).is_some_and(|v| v.contains(&i)))
+    }
+
+    /// Whether the line's text appears as a part of another line's title.
+    fn is_part_elsewhere(&self, i: usize, key: u64) -> bool {
+        self.parts
+            .get(&key)
+            .is_some_and(|v| v.iter().any(|&j| j != i))
+    }
+}
+
+fn is_title_candidate(text: &str, f: &Features, pat: Option<Reason>) -> bool {
+    let words = f.effective_words();
+    pat.is_none() && (1..=TITLE_MAX_WORDS).contains(&words) && !text.ends_with(':')
+}
+
+/// Metadata that may stand between the headline and the body.
+fn is_meta(pat: Option<Reason>) -> bool {
+    matches!(
+        pat,
+        Some(
+            Reason::Date
+                | Reason::Byline
+                | Reason::ReadingTime
+                | Reason::Caption
+                | Reason::Advertisement
+        )
+    )
+}
+
+/// The headline's line: a candidate line above the body that another line
+/// near the top repeats (exactly, or as a part of the page title), the
+/// nearest to the body winning; failing that, the short line right above
+/// the body, skipping metadata.
+fn find_title(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    titles: &TitleKeys,
+) -> Option<usize> {
+    let from = start.saturating_sub(TITLE_MAX_DISTANCE);
+    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    for (i, f) in features.iter().enumerate().take(start).skip(from) {
+        first_seen.entry(f.fingerprint).or_insert(i);
+    }
+    // Repeated headline: nearest to the body; the first line with its exact
+    // text is the title, the rest duplicates.
+    for i in (from..start).rev() {
+        let f = &features[i];
+        if !is_title_candidate(texts[i], f, pats[i]) || f.words < 2 {
+            continue;
+        }
+        let repeated = first_seen.get(&f.fingerprint).is_some_and(|&j| j != i)
+            || titles.is_part_elsewhere(i, f.fingerprint);
+        if repeated {
+            return first_seen.get(&f.fingerprint).copied();
+        }
+    }
+    // No repeat: the short line right above the body, or the first of two
+    // (headline, standfirst) when the second is the longer.
+    let mut seen = Vec::with_capacity(2);
+    for i in (start.saturating_sub(TITLE_LOOKBACK_LINES)..start).rev() {
+        if is_meta(pats[i]) {
+            continue;
+        }
+        if !is_title_candidate(texts[i], &features[i], pats[i]) || grades[i] == Grade::Prose {
+            break;
+        }
+        seen.push(i);
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    match seen.as_slice() {
+        [later, earlier] => {
+            let (wl, we) = (features[*later].words, features[*earlier].words);
+            if we < wl && wl as usize >= STANDFIRST_MIN_WORDS {
+                Some(*earlier)
+            } else {
+                Some(*later)
+            }
+        }
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// Marks the standfirst under the headline `t` and returns where the body
+/// starts. The standfirst is the first unclaimed line after the headline
+/// when it comes before the region, or the region's first lines when
+/// metadata (a byline, a date) follows them: a dek is set above the byline,
+/// the body below it.
+#[allow(clippy::too_many_arguments)]
+fn standfirst(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    t: usize,
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) -> usize {
+    let _ = texts;
+    if t + 1 < start {
+        for i in t + 1..start {
+            if out[i].is_some() || is_meta(pats[i]) {
+                continue;
+            }
+            if pats[i].is_none() && features[i].effective_words() >= STANDFIRST_MIN_WORDS {
+                out[i] = Some(Reason::Standfirst);
+            }
+            break;
+        }
+        return start;
+    }
+    // The region starts right under the headline: look for metadata a few
+    // lines in.
+    if t + 1 == start && start < end {
+        let look_end = (start + STANDFIRST_LOOKAHEAD).min(end);
+        for (i, pat) in pats.iter().enumerate().take(look_end + 1).skip(start + 1) {
+            if matches!(
+                pat,
+                Some(Reason::Byline | Reason::Date | Reason::ReadingTime)
+            ) {
+                if i == start + 1
+                    && grades[start] != Grade::Clutter
+                    && features[start].effective_words() >= STANDFIRST_MIN_WORDS
+                {
+                    out[start] = Some(Reason::Standfirst);
+                    return start + 1;
+                }
+                break;
+            }
+        }
+    }
+    start
+}
+
+/// Why an unclaimed line before the body is not body.
+fn head_reason(f: &Features) -> Reason {
+    if f.effective_words() <= NAV_MAX_WORDS {
+        Reason::Navigation
+    } else {
+        Reason::Boilerplate
+    }
+}
+
+/// Inside the region every line is body except recognised clutter, menus
+/// (runs of very short lines), the headline after "Previous Story" and the
+/// teasers after a section header.
+fn label_region(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut i = start;
+    while i <= end {
+        if out[i].is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(r) = pats[i] {
+            out[i] = Some(r);
+            if r == Reason::Navigation && patterns::is_prev_next(texts[i]) {
+                if let Some(next) = (i + 1..=end).find(|&j| out[j].is_none()) {
+                    if pats[next].is_none() && grades[next] != Grade::Prose {
+                        out[next] = Some(Reason::Navigation);
+                    }
+                }
+            }
+            if r == Reason::RelatedStories {
+                // Teasers follow until prose resumes.
+                let mut j = i + 1;
+                while j <= end && grades[j] != Grade::Prose {
+                    if out[j].is_none() {
+                        out[j] = Some(pats[j].unwrap_or(Reason::RelatedStories));
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        // A run of very short lines is a menu or share bar.
+        let run_end = (i..=end)
+            .take_while(|&j| {
+                grades[j] != Grade::Prose
+                    && grades[j] != Grade::Fragment
+                    && features[j].effective_words() <= MENU_ENTRY_MAX_WORDS
+            })
+            .last();
+        if let Some(last) = run_end {
+            if last + 1 - i >= MENU_MIN_RUN {
+                for slot in &mut out[i..=last] {
+                    slot.get_or_insert(Reason::Navigation);
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        if grades[i] == Grade::Clutter {
+            // A repeated line inside the article: a pull quote or a repeated
+            // subheading is rare, a repeated teaser common.
+            out[i] = Some(Reason::RelatedStories);
+        }
+        i += 1;
+    }
+}
+
+/// Names the clutter after the article.
+fn label_tail(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    from: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut teasers = false;
+    let mut after_arrow = false;
+    for i in from..texts.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let pat = pats[i];
+        if after_arrow {
+            after_arrow = false;
+            if pat.is_none() {
+                out[i] = Some(Reason::Navigation);
+                continue;
+            }
+        }
+        let reason = match pat {
+            Some(Reason::Navigation) if patterns::is_prev_next(texts[i]) => {
+                after_arrow = true;
+                Reason::Navigation
+            }
+            Some(Reason::RelatedStories) => {
+                teasers = true;
+                Reason::RelatedStories
+            }
+            Some(Reason::Date) => {
+                // A date under a headline dates a teaser, not the article.
+                let under_headline = i > from && pats[i - 1].is_none();
+                if teasers || under_headline {
+                    teasers = true;
+                    Reason::RelatedStories
+                } else {
+                    Reason::Date
+                }
+            }
+            Some(r) => r,
+            None if features[i].repeats > 0 => {
+                teasers = true;
+                Reason::RelatedStories
+            }
+            None if teasers => Reason::RelatedStories,
+            None if features[i].effective_words() <= NAV_MAX_WORDS => Reason::Navigation,
+            None if features[i].ends_sentence => Reason::Boilerplate,
+            None => Reason::RelatedStories,
+        };
+        out[i] = Some(reason);
+    }
 }
