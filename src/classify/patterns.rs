@@ -43,6 +43,11 @@ const HEADER_MAX_WORDS: usize = 6;
 /// navigation: arrows to other stories, menus, account and share buttons,
 /// section names.
 const NAV_LINES: &[&str] = &[
+    "reply",
+    "report",
+    "reportabuse",
+    "permalink",
+    "loading",
     "previousstory",
     "nextstory",
     "previousarticle",
@@ -471,10 +476,34 @@ const COMMENT_LINES: &[&str] = &[
     "コメント",
     "komentar",
     "leaveareply",
+    "nocommentsyet",
+    "commentfromtheforums",
+    "showallcomments",
+    "loadmorecomments",
+    "seeallcomments",
+];
+
+/// Marks of a comment section or comment form anywhere in a short line.
+const COMMENT_MARKS: &[&str] = &[
+    "your email address will not be published",
+    "save my name, email",
+    "required fields are marked",
+    "leave a reply",
+    "responses to “",
+    "responses to \"",
+    "comments are closed",
+    "log in to comment",
+    "sign in to comment",
+    "no comments yet",
 ];
 
 /// Starts of caption and photo-credit lines, lowercase.
 const CAPTION_PREFIXES: &[&str] = &[
+    "(image credit",
+    "(photo credit",
+    "image source",
+    "image copyright",
+    "picture copyright",
     "photo:",
     "photo by",
     "photos:",
@@ -497,6 +526,11 @@ const CAPTION_PREFIXES: &[&str] = &[
 
 /// Marks of a photo credit anywhere in a short line.
 const CAPTION_MARKS: &[&str] = &[
+    "(image:",
+    "(photo:",
+    "(picture:",
+    "(foto:",
+    "(bild:",
     "getty images",
     "ap photo",
     "/reuters",
@@ -559,11 +593,25 @@ const READ_WORDS: &[&str] = &[
 /// dates; a date line may start with "Updated", which is no promo.
 pub(crate) fn recognise(text: &str) -> Option<Reason> {
     let text = text.trim();
-    if text.is_empty() || text.len() > MAX_PATTERN_BYTES {
+    if text.len() > MAX_PATTERN_BYTES {
+        // Long lines are prose, except gallery captions, whose counter
+        // ("1 of 4 …") stands in front of a caption of any length.
+        let mut cut = 16;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[..cut];
+        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+    }
+    if text.is_empty() {
         return None;
     }
     let lower = text.to_lowercase();
     let squashed = squash(&lower);
+    // Before footers: "Image copyright Getty Images" is a credit.
+    if is_caption_lower(&lower) {
+        return Some(Reason::Caption);
+    }
     if is_footer_lower(&lower) {
         return Some(Reason::SourceFooter);
     }
@@ -579,7 +627,10 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if AD_LINES.contains(&squashed.as_str()) {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_LINES.contains(&squashed.as_str()) || is_comment_count(&lower) {
+    if COMMENT_LINES.contains(&squashed.as_str())
+        || is_comment_count(&lower)
+        || is_comment_marked(&lower)
+    {
         return Some(Reason::Comments);
     }
     if is_promo_lower(&lower) {
@@ -588,11 +639,11 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_section_header_squashed(&squashed, &lower) {
         return Some(Reason::RelatedStories);
     }
+    if is_author_box(&lower) {
+        return Some(Reason::Boilerplate);
+    }
     if is_navigation_lower(&lower, &squashed) {
         return Some(Reason::Navigation);
-    }
-    if is_caption_lower(&lower) {
-        return Some(Reason::Caption);
     }
     if is_legal_lower(&lower) {
         return Some(Reason::Legal);
@@ -637,6 +688,27 @@ pub(crate) fn is_date(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
+    // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
+    // separator are a date when every part is a date or a reading time.
+    if text.contains(['•', '|', '·']) {
+        let mut dates = 0;
+        for part in text
+            .split(['•', '|', '·'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if is_single_date(part) {
+                dates += 1;
+            } else if !is_reading_time(part) {
+                return false;
+            }
+        }
+        return dates > 0;
+    }
+    is_single_date(text)
+}
+
+fn is_single_date(text: &str) -> bool {
     let lower = text.to_lowercase();
     let mut numbers = 0;
     let mut months = 0;
@@ -668,7 +740,10 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
         let len = if first.is_ascii_digit() {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
-        } else if crate::features::is_cjk(first) && !is_hangul(first) {
+        } else if !first.is_alphabetic() || (crate::features::is_cjk(first) && !is_hangul(first)) {
+            // Each CJK character is a token; so is a numeric character
+            // outside ASCII ("²", "٣"), which would otherwise make an empty
+            // token and stall the iterator.
             first.len_utf8()
         } else {
             rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
@@ -800,9 +875,10 @@ fn is_promo_lower(lower: &str) -> bool {
     }
     // "Sign up for our newsletter" anywhere in a short line without a full
     // stop; a sentence that mentions a newsletter is left alone.
-    n <= 12
-        && !crate::features::ends_sentence(lower)
-        && words(lower).any(|w| PROMO_WORDS.contains(&w))
+    // Newsletter boxes are often one short sentence ("Stay up to date.
+    // Subscribe to our newsletter."), so a full stop does not save a line of
+    // 12 words or fewer.
+    n <= 12 && words(lower).any(|w| PROMO_WORDS.contains(&w))
 }
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
@@ -817,6 +893,39 @@ fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
         return false;
     }
     RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+        // "More Washington Examiner", "More Sports": a site or section
+        // name after "More"; longer lines starting with "More" are
+        // headlines or sentences ("More than 100 people died").
+        || (lower.starts_with("more ")
+            && word_count(lower) <= 3
+            && !crate::features::ends_sentence(lower))
+}
+
+/// Whether the line heads an author box: "About the author", "About Jane
+/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim".
+pub(crate) fn is_author_box(lower: &str) -> bool {
+    const MAX_WORDS: usize = 4;
+    let n = word_count(lower);
+    if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
+        return false;
+    }
+    [
+        "about the author",
+        "about the writer",
+        "über den autor",
+        "über die autorin",
+        "sobre o autor",
+        "sobre a autora",
+        "tentang penulis",
+        "об авторе",
+        "sull'autore",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (["about ", "über ", "sobre "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && n <= 3)
 }
 
 /// Whether the line is a section header that opens a list of other stories:
@@ -895,14 +1004,34 @@ fn is_breadcrumb(lower: &str) -> bool {
     parts.len() >= MIN_PARTS && parts.iter().all(|p| word_count(p) <= MAX_PART_WORDS)
 }
 
+/// A comment form's boilerplate, or a comment's header line ("Jane says:",
+/// "Alex on September 17, 2018 at 6:34 am said:").
+fn is_comment_marked(lower: &str) -> bool {
+    const HEADER_MAX_WORDS: usize = 12;
+    if COMMENT_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    let trimmed = lower.trim_end();
+    (trimmed.ends_with(" says:") || trimmed.ends_with(" said:") || trimmed.ends_with(" wrote:"))
+        && word_count(lower) <= HEADER_MAX_WORDS
+}
+
 fn is_comment_count(lower: &str) -> bool {
-    // "12 Comments", "Comments (3)".
+    // "12 Comments", "Comments (3)", and the vote counts under each comment
+    // ("Rating: 25 Votes", "3 likes").
+    const COUNTED: [&str; 6] = ["comment", "vote", "like", "repl", "point", "respons"];
+    let is_number = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
     let mut ws = words(lower);
-    match (ws.next(), ws.next(), ws.next()) {
+    let (a, b, c) = (ws.next(), ws.next(), ws.next());
+    if ws.next().is_some() {
+        return false;
+    }
+    match (a, b, c) {
         (Some(a), Some(b), None) => {
-            (a.bytes().all(|c| c.is_ascii_digit()) && b.starts_with("comment"))
-                || (a.starts_with("comment") && b.bytes().all(|c| c.is_ascii_digit()))
+            (is_number(a) && COUNTED.iter().any(|k| b.starts_with(k)))
+                || (a.starts_with("comment") && is_number(b))
         }
+        (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
         _ => false,
     }
 }
@@ -911,8 +1040,44 @@ fn is_caption_lower(lower: &str) -> bool {
     if word_count(lower) > 40 {
         return false;
     }
+    if is_gallery_counter(lower) {
+        return true;
+    }
     CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
         || CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Whether the line is a photo credit on a line of its own: "(Image credit:
+/// NASA)", "Photo: Reuters", "Image copyright Getty Images". The line above
+/// such a credit is the caption it credits.
+pub(crate) fn is_credit(text: &str) -> bool {
+    const CREDIT_MAX_WORDS: usize = 12;
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    word_count(&lower) <= CREDIT_MAX_WORDS
+        && (lower.starts_with('(') || lower.contains("credit") || lower.contains("copyright"))
+        && is_caption_lower(&lower)
+}
+
+/// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = lower
+        .strip_prefix("image ")
+        .or_else(|| lower.strip_prefix("photo "))
+        .or_else(|| lower.strip_prefix("slide "))
+        .unwrap_or(lower);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &rest[digits..];
+    let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
+        return false;
+    };
+    let total = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 fn is_legal_lower(lower: &str) -> bool {
@@ -945,6 +1110,7 @@ mod tests {
             "20 de novembro de 2019",
             "Rabu, 20 Nov 2019 10:30 WIB",
             "20.11.2019 um 14:30 Uhr",
+            "Nov 19, 2019 at 6:46 pm ET • 2 min read",
         ] {
             assert!(is_date(d), "{d}");
         }
@@ -957,6 +1123,12 @@ mod tests {
         ] {
             assert!(!is_date(d), "{d}");
         }
+    }
+
+    #[test]
+    fn odd_numerals_end() {
+        assert!(!is_reading_time("² min read ٣"));
+        assert!(!is_date("²³ ٣"));
     }
 
     #[test]
@@ -1005,7 +1177,21 @@ mod tests {
         );
         assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
         assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
+        assert_eq!(recognise("Rating: 25 Votes"), Some(Reason::Comments));
+        assert_eq!(
+            recognise("Plague can be vaccinated (Image: GETTY)"),
+            Some(Reason::Caption)
+        );
+        let gallery = format!(
+            "1 of 4 {}",
+            "A shopper looks at extension cords. ".repeat(20)
+        );
+        assert_eq!(recognise(&gallery), Some(Reason::Caption));
         assert_eq!(recognise("Subscribers said the service was slow."), None);
         assert_eq!(recognise("Kurram atrocity"), None);
+        assert_eq!(
+            recognise("Image Copyright @BigMachine @BigMachine"),
+            Some(Reason::Caption)
+        );
     }
 }
