@@ -35,14 +35,11 @@ pub(crate) fn read(
         consumed: Arc::new(AtomicU64::new(0)),
     };
     let consumed = Arc::clone(&counter.consumed);
-    let mut records = warc::WarcReader::new(counter).iter_raw_records();
+    let records = warc::WarcReader::new(counter).iter_raw_records();
     // Bytes consumed when the last whole record ended.
     let mut record_end = 0;
     let mut n = 0u64;
-    loop {
-        let Some(record) = records.next() else {
-            break;
-        };
+    for record in records {
         n += 1;
         let source = format!("{}#{n}", unit.display);
         let (header, body) = match record {
