@@ -427,8 +427,8 @@ fn http(headers: &str, body: &[u8]) -> Vec<u8> {
 }
 
 /// A WARC with: warcinfo, request + HTML response, a chunked HTML
-/// response, a gzip-encoded HTML response, a PNG response, a 404 HTML
-/// response. Returns the archive and the pages it should yield.
+/// response, a PNG response, a gzip-encoded HTML response over HTTP/2, a
+/// 404 HTML response over HTTP/2. Returns the archive and the pages it should yield.
 fn warc_fixture(gzip: bool) -> (Vec<u8>, Vec<PathBuf>) {
     let pages = small_pages(3);
     let html: Vec<Vec<u8>> = pages.iter().map(|p| std::fs::read(p).unwrap()).collect();
@@ -487,18 +487,14 @@ fn warc_fixture(gzip: bool) -> (Vec<u8>, Vec<PathBuf>) {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&html[2]).unwrap();
     let encoded = gz.finish().unwrap();
-    warc_record(
-        &mut w,
-        gzip,
-        "response",
-        6,
-        resp,
-        &http(
-            "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
-            &encoded,
-        ),
+    // Fetched over HTTP/2: the status line has no reason phrase.
+    let mut h2 = http(
+        "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+        &encoded,
     );
-    let not_found = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>Not found</p>";
+    h2.splice(..b"HTTP/1.1 200 OK".len(), b"HTTP/2 200".iter().copied());
+    warc_record(&mut w, gzip, "response", 6, resp, &h2);
+    let not_found = b"HTTP/2 404\r\ncontent-type: text/html\r\n\r\n<p>Not found</p>";
     warc_record(&mut w, gzip, "response", 7, resp, not_found);
     (w, pages)
 }

@@ -184,10 +184,20 @@ type Page = (Vec<u8>, Option<String>);
 
 /// The HTML page inside an HTTP response record, or why there is none.
 fn http_page(record: &[u8], fields: &mut Map<String, Value>) -> Result<Page, NotPage> {
+    // httparse reads HTTP/1.x only; crawlers that fetched over HTTP/2 or 3
+    // write `HTTP/2 200` with the same header syntax. Parse those as 1.1.
+    let (head, shift) = match record.iter().position(|&b| b == b' ') {
+        Some(sp) if record.starts_with(b"HTTP/") && !record.starts_with(b"HTTP/1.") => {
+            let mut patched = b"HTTP/1.1".to_vec();
+            patched.extend_from_slice(&record[sp..]);
+            (std::borrow::Cow::Owned(patched), sp as isize - 8)
+        }
+        _ => (std::borrow::Cow::Borrowed(record), 0),
+    };
     let mut headers = vec![httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
     let mut response = httparse::Response::new(&mut headers);
-    let body_start = match response.parse(record) {
-        Ok(httparse::Status::Complete(n)) => n,
+    let body_start = match response.parse(&head) {
+        Ok(httparse::Status::Complete(n)) => n.saturating_add_signed(shift),
         Ok(httparse::Status::Partial) => {
             return Err(NotPage::Fail("truncated HTTP headers".into()));
         }
