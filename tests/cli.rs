@@ -395,6 +395,16 @@ fn jsonl_passes_fields_through_and_reports_errors() {
     // Detected from the first byte without --input-format.
     let out = run(&["--format", "jsonl"], input.as_bytes());
     assert_eq!(json_lines(&out).len(), 4);
+    // A gzipped .jsonl.gz file reads the same.
+    let dir = temp_dir("jsonl_gz");
+    let path = dir.join("records.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(input.as_bytes()).unwrap();
+    std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    let out = run(&["--format", "jsonl", "-q", path.to_str().unwrap()], b"");
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0]["source"], format!("{}:1", path.display()));
     // --format json leaves failed records out of stdout.
     let out = run(&["--format", "json"], input.as_bytes());
     assert_eq!(json_lines(&out).len(), 2);
