@@ -438,6 +438,10 @@ impl<'a> Block<'a> {
 pub struct Article<'a> {
     blocks: Vec<Block<'a>>,
     input_kind: InputKind,
+    /// Reasons set with [`Builder::drop`](crate::Builder::drop), one bit per
+    /// reason (`1 << reason as u32`): their blocks are not reported by the
+    /// metadata accessors.
+    dropped: u32,
 }
 
 impl<'a> Article<'a> {
@@ -446,7 +450,20 @@ impl<'a> Article<'a> {
         if cfg!(debug_assertions) {
             check_invariants(&blocks);
         }
-        Article { blocks, input_kind }
+        Article {
+            blocks,
+            input_kind,
+            dropped: 0,
+        }
+    }
+
+    /// Marks `reasons` as dropped: [`first`](Article::first) no longer
+    /// finds their blocks, which stay in `blocks` with their reason.
+    pub(crate) fn with_dropped(mut self, reasons: &[Reason]) -> Article<'a> {
+        for &reason in reasons {
+            self.dropped |= 1 << reason as u32;
+        }
+        self
     }
 
     /// Every block of the input, kept or removed, in document order.
@@ -592,10 +609,31 @@ impl<'a> Article<'a> {
         Article {
             blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
             input_kind: self.input_kind,
+            dropped: self.dropped,
         }
     }
 
+    /// Rewrites every span of every block (its [`Block::span`] and each
+    /// [`SourceSpan::source`]) with `f`, for input whose spans must be moved
+    /// from the decoded text to the original bytes. `f` must be monotonic so
+    /// the order invariants survive.
+    pub(crate) fn map_spans(mut self, f: impl Fn(Span) -> Span) -> Article<'a> {
+        for block in &mut self.blocks {
+            block.span = f(block.span);
+            for piece in &mut block.sources {
+                piece.source = f(piece.source);
+            }
+        }
+        if cfg!(debug_assertions) {
+            check_invariants(&self.blocks);
+        }
+        self
+    }
+
     fn first(&self, reason: Reason) -> Option<&Block<'a>> {
+        if self.dropped & (1 << reason as u32) != 0 {
+            return None;
+        }
         self.blocks.iter().find(|b| b.reason == Some(reason))
     }
 }
@@ -621,5 +659,47 @@ fn check_invariants(blocks: &[Block<'_>]) {
             text_end = piece.text.end;
         }
         last_end = block.span.end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &'static str, start: usize, reason: Option<Reason>) -> Block<'static> {
+        let span = Span::new(start, start + text.len());
+        Block {
+            text: Cow::Borrowed(text),
+            kind: BlockKind::Paragraph,
+            reason,
+            span,
+            sources: vec![SourceSpan {
+                source: span,
+                text: Span::new(0, text.len()),
+            }],
+            features: Features::default(),
+        }
+    }
+
+    /// A dropped reason's blocks are not reported by the accessors, but stay
+    /// in `blocks()` and `removed()` with their reason, and other reasons are
+    /// still reported.
+    #[test]
+    fn dropped_reason_is_listed_but_not_reported() {
+        let blocks = vec![
+            block("Headline", 0, Some(Reason::Title)),
+            block("March 12, 2022", 9, Some(Reason::Date)),
+            block("Body.", 24, None),
+        ];
+        let article = Article::new(blocks, InputKind::Text).with_dropped(&[Reason::Title]);
+        assert!(article.title().is_none());
+        assert_eq!(article.date().unwrap().text(), "March 12, 2022");
+        assert_eq!(article.blocks().len(), 3);
+        assert_eq!(
+            article.removed().next().unwrap().reason(),
+            Some(Reason::Title)
+        );
+        let owned = article.into_owned();
+        assert!(owned.title().is_none());
     }
 }

@@ -6,8 +6,9 @@ use crate::features::Features;
 use crate::segment::Segment;
 
 /// Turns segments, their features and their decisions into blocks, applying
-/// the builder's `keep` list: a block whose reason the user asked to keep is
-/// put back into the body.
+/// the builder's `keep` list (a block whose reason the user asked to keep is
+/// put back into the body) and its `drop` list (the article does not report
+/// blocks of a dropped reason as its title or metadata).
 pub(crate) fn assemble<'a>(
     segments: Vec<Segment<'a>>,
     features: Vec<Features>,
@@ -30,5 +31,5 @@ pub(crate) fn assemble<'a>(
             features,
         })
         .collect();
-    Article::new(blocks, kind)
+    Article::new(blocks, kind).with_dropped(&opts.drop)
 }

@@ -36,6 +36,8 @@ pub(crate) struct Options {
     pub(crate) max_nodes: usize,
     /// Reasons whose blocks are kept in the body anyway.
     pub(crate) keep: Vec<Reason>,
+    /// Reasons whose blocks are not reported as title or metadata.
+    pub(crate) drop: Vec<Reason>,
 }
 
 impl Default for Options {
@@ -45,6 +47,7 @@ impl Default for Options {
             max_depth: DEFAULT_MAX_DEPTH,
             max_nodes: DEFAULT_MAX_NODES,
             keep: Vec::new(),
+            drop: Vec::new(),
         }
     }
 }
@@ -191,12 +194,9 @@ impl Cleaner {
         let decoded = decode::decode(input)?;
         let article = match &decoded.text {
             std::borrow::Cow::Borrowed(text) => self.clean(text)?,
-            std::borrow::Cow::Owned(text) => {
-                let article = self.clean(text)?.into_owned();
-                decoded.remap(article)
-            }
+            std::borrow::Cow::Owned(text) => self.clean(text)?.into_owned(),
         };
-        Ok(article)
+        Ok(decoded.remap(article))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -310,10 +310,58 @@ impl Builder {
     /// let c = Cleaner::builder().keep(Reason::Navigation).build().unwrap();
     /// assert_eq!(c.clean_text(input).unwrap().body().count(), 2);
     /// ```
+    ///
+    /// `keep` and [`drop`](Builder::drop) for the same reason cancel each
+    /// other: the later call wins.
     #[must_use]
     pub fn keep(mut self, reason: Reason) -> Builder {
+        self.opts.drop.retain(|&r| r != reason);
         if !self.opts.keep.contains(&reason) {
             self.opts.keep.push(reason);
+        }
+        self
+    }
+
+    /// Drops blocks removed for `reason` altogether: they stay out of the
+    /// body, and the [`Article`] no longer reports them as its title or
+    /// metadata, so [`Article::title`], [`Article::date`],
+    /// [`Article::byline`], [`Article::standfirst`],
+    /// [`Article::reading_time`] and [`Article::source_line`] return `None`
+    /// for a dropped reason (and the CLI writes `null` for its field).
+    ///
+    /// Nothing is lost silently: the blocks are still listed by
+    /// [`Article::blocks`] and [`Article::removed`] with their reason. For a
+    /// reason that has no accessor (navigation, promo, …) dropping only
+    /// undoes an earlier [`keep`](Builder::keep) of it.
+    ///
+    /// Each reason is in one of three states: kept in the body
+    /// ([`keep`](Builder::keep)), removed and reported (the default), or
+    /// removed and not reported (`drop`). The later of `keep` and `drop`
+    /// for the same reason wins.
+    ///
+    /// # Default
+    ///
+    /// No reason is dropped.
+    ///
+    /// ```
+    /// use deboiler::{Cleaner, Reason};
+    /// let input = "March 12, 2022\n\nBody text, a full sentence of it.";
+    ///
+    /// let default = Cleaner::new().clean_text(input).unwrap();
+    /// assert_eq!(default.date().unwrap().text(), "March 12, 2022");
+    ///
+    /// let c = Cleaner::builder().drop(Reason::Date).build().unwrap();
+    /// let article = c.clean_text(input).unwrap();
+    /// assert!(article.date().is_none());
+    /// // Still there, with its reason, and still out of the body.
+    /// assert_eq!(article.removed().next().unwrap().reason(), Some(Reason::Date));
+    /// assert_eq!(article.body_text(), "Body text, a full sentence of it.");
+    /// ```
+    #[must_use]
+    pub fn drop(mut self, reason: Reason) -> Builder {
+        self.opts.keep.retain(|&r| r != reason);
+        if !self.opts.drop.contains(&reason) {
+            self.opts.drop.push(reason);
         }
         self
     }

@@ -215,3 +215,9 @@ mod tests {
         assert_all::<Features>();
     }
 }
+
+/// The README's examples, compiled and run as doc-tests so they cannot drift
+/// from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

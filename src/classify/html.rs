@@ -1,14 +1,115 @@
 //! The classifier for blocks of an HTML document.
+//!
+//! The segmenter already chose the main-content container and recorded,
+//! for every block, the tag and class words between that container and the
+//! block (`local_*` hints). A block outside the container is boilerplate; a
+//! block inside it is body unless markup around it names it as clutter (a
+//! share bar, a related-stories box, a caption) or it is mostly link text.
+//! Either way the reason given is the most specific one the markup or the
+//! text supports.
 
-use crate::article::Reason;
+use crate::article::{BlockKind, Reason};
 use crate::classify::Context;
-use crate::features::Features;
-use crate::segment::Segment;
+use crate::features::{Features, fingerprint};
+use crate::segment::{Segment, hint, tag};
+
+/// A block inside the article whose text is at least this share link text
+/// is a link list (related stories, a tag cloud), not prose.
+const LINK_DENSITY_MAX: f32 = 0.5;
+/// Date and byline markup only counts for short blocks: a paragraph inside
+/// an element whose class mentions "time" is still a paragraph.
+const SHORT_WORDS: usize = 15;
+
+/// What the markup around a block says it is, most specific first.
+fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
+    use hint as h;
+    let short = words <= SHORT_WORDS;
+    let r = if attrs & h::COOKIE != 0 {
+        Reason::Legal
+    } else if attrs & h::COMMENT != 0 {
+        Reason::Comments
+    } else if attrs & h::AD != 0 {
+        Reason::Advertisement
+    } else if attrs & (h::NEWSLETTER | h::SUBSCRIBE | h::PROMO | h::POPUP) != 0
+        || tags & tag::DIALOG != 0
+    {
+        Reason::Promo
+    } else if attrs & h::RELATED != 0 {
+        Reason::RelatedStories
+    } else if attrs
+        & (h::SHARE | h::SOCIAL | h::BREADCRUMB | h::MENU | h::NAV | h::PAGINATION | h::SKIP)
+        != 0
+        || tags & (tag::NAV | tag::BUTTON | tag::SELECT | tag::FORM) != 0
+    {
+        Reason::Navigation
+    } else if short && attrs & (h::BYLINE | h::AUTHOR) != 0 {
+        Reason::Byline
+    } else if attrs & h::BIO != 0 && attrs & h::AUTHOR != 0 {
+        Reason::Byline
+    } else if tags & (tag::CAPTION | tag::FIGURE) != 0 || (short && attrs & h::CAPTION != 0) {
+        Reason::Caption
+    } else if short && (attrs & h::DATE != 0 || tags & tag::TIME != 0) {
+        Reason::Date
+    } else if attrs & h::TAGS != 0 {
+        Reason::Navigation
+    } else if attrs & h::FOOTER != 0 || tags & (tag::FOOTER | tag::ADDRESS) != 0 {
+        Reason::SourceFooter
+    } else if attrs & h::SIDEBAR != 0 || tags & tag::ASIDE != 0 {
+        Reason::RelatedStories
+    } else if tags & tag::HEADER != 0 {
+        Reason::Navigation
+    } else {
+        return None;
+    };
+    Some(r)
+}
 
 pub(crate) fn classify(
     segments: &[Segment<'_>],
-    _features: &[Features],
-    _ctx: &Context,
+    features: &[Features],
+    ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    vec![None; segments.len()]
+    let title = ctx.title_hint.as_deref().map(fingerprint);
+    let mut out = Vec::with_capacity(segments.len());
+    for (seg, f) in segments.iter().zip(features) {
+        if let Some(r) = seg.hints.preset {
+            out.push(Some(r));
+            continue;
+        }
+        if seg.kind == BlockKind::Metadata {
+            out.push(Some(Reason::Boilerplate));
+            continue;
+        }
+        if title == Some(f.fingerprint) {
+            out.push(Some(Reason::DuplicateTitle));
+            continue;
+        }
+        let h = &seg.hints;
+        let words = f.words();
+        let reason = markup_reason(h.local_tags, h.local_attrs, words);
+        if !h.main {
+            out.push(Some(reason.unwrap_or(
+                if f.link_density >= LINK_DENSITY_MAX {
+                    Reason::Navigation
+                } else {
+                    Reason::Boilerplate
+                },
+            )));
+            continue;
+        }
+        if reason.is_some() {
+            out.push(reason);
+            continue;
+        }
+        if f.link_density >= LINK_DENSITY_MAX {
+            out.push(Some(if h.local_tags & tag::LIST != 0 {
+                Reason::RelatedStories
+            } else {
+                Reason::Navigation
+            }));
+            continue;
+        }
+        out.push(None);
+    }
+    out
 }

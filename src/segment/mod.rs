@@ -47,6 +47,17 @@ pub(crate) struct Hints {
     pub(crate) depth: u32,
     /// Heading level 1–6, 0 when not a heading.
     pub(crate) heading_level: u8,
+    /// Inside the main-content container the HTML segmenter chose.
+    pub(crate) main: bool,
+    /// [`tag`] bits of the ancestors below the main-content root (for a
+    /// segment inside it) or of all ancestors (outside it).
+    pub(crate) local_tags: u32,
+    /// [`hint`] bits of the ancestors below the main-content root (inside)
+    /// or of all ancestors (outside).
+    pub(crate) local_attrs: u32,
+    /// The segmenter already knows what the block is: the headline, or a
+    /// metadata field read from `<meta>` or JSON-LD.
+    pub(crate) preset: Option<crate::article::Reason>,
 }
 
 /// Bits of [`Hints::tags`]: the element types among a segment's ancestors.
@@ -69,6 +80,11 @@ pub(crate) mod tag {
     pub(crate) const TIME: u32 = 1 << 14;
     pub(crate) const ADDRESS: u32 = 1 << 15;
     pub(crate) const SELECT: u32 = 1 << 16;
+    pub(crate) const PRE: u32 = 1 << 17;
+    pub(crate) const CAPTION: u32 = 1 << 18;
+    pub(crate) const SECTION: u32 = 1 << 19;
+    pub(crate) const LINK: u32 = 1 << 20;
+    pub(crate) const DIALOG: u32 = 1 << 21;
 }
 
 /// Bits of [`Hints::attrs`]: words found in class, id, role, aria-label or
@@ -98,4 +114,9 @@ pub(crate) mod hint {
     pub(crate) const TITLE: u32 = 1 << 20;
     pub(crate) const SUMMARY: u32 = 1 << 21;
     pub(crate) const AUTHOR: u32 = 1 << 22;
+    pub(crate) const POPUP: u32 = 1 << 23;
+    pub(crate) const SUBSCRIBE: u32 = 1 << 24;
+    pub(crate) const PAGINATION: u32 = 1 << 25;
+    pub(crate) const BIO: u32 = 1 << 26;
+    pub(crate) const SKIP: u32 = 1 << 27;
 }

@@ -1,0 +1,449 @@
+//! `deboiler-eval`: score deboiler on a folder of pages with gold bodies.
+//!
+//! ```text
+//! cargo run --release --bin deboiler-eval -- corpus/zyte
+//! cargo run --release --bin deboiler-eval -- corpus/zyte-text --worst 20
+//! cargo run --release --bin deboiler-eval -- corpus/zyte --write-preds /tmp/preds --json
+//! ```
+//!
+//! The folder holds `<id>.gold.txt` and, for each id, `<id>.html` or
+//! `<id>.txt`. Scoring is the Zyte benchmark's (see `score.rs`), so the
+//! figures agree with `bench/score.py` on the same outputs; `--write-preds`
+//! writes those outputs where `score.py` expects them.
+
+mod score;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, ValueEnum};
+use deboiler::Cleaner;
+use serde_json::{Value, json};
+
+use score::{Counts, PageScore, Run};
+
+/// Score deboiler against gold article bodies (Zyte-benchmark scoring).
+#[derive(Parser, Debug)]
+#[command(name = "deboiler-eval", version, about)]
+struct Args {
+    /// Folder of `<id>.html` or `<id>.txt` inputs with `<id>.gold.txt` gold.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Print one JSON object (all figures, every page) instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Write each output to DIR/deboiler/<id>.txt (plus _meta.json), the
+    /// layout `bench/score.py` reads.
+    #[arg(long, value_name = "DIR")]
+    write_preds: Option<PathBuf>,
+    /// How many of the worst pages to show.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    worst: usize,
+    /// How to read each input: by extension (`.html` as HTML, `.txt` as
+    /// scraped text), or force one path.
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    input: Input,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Input {
+    Auto,
+    Text,
+    Html,
+}
+
+impl Input {
+    fn as_str(self) -> &'static str {
+        match self {
+            Input::Auto => "auto",
+            Input::Text => "text",
+            Input::Html => "html",
+        }
+    }
+}
+
+/// One page of the folder, read into memory before any timing starts.
+struct Page {
+    id: String,
+    gold: String,
+    input: Vec<u8>,
+    html: bool,
+    url: Option<String>,
+}
+
+/// What deboiler made of one page.
+struct Output {
+    body: String,
+    elapsed: Duration,
+    error: Option<String>,
+}
+
+/// How many unmatched runs per side the report quotes, and how long a quote
+/// may be. Two runs of ~160 characters are enough to recognise a menu, a
+/// teaser list or a lost paragraph without flooding the terminal.
+const RUNS_SHOWN: usize = 2;
+const EXCERPT_CHARS: usize = 160;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("deboiler-eval: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let pages = load(&args.dir, args.input)?;
+    let cleaner = Cleaner::new();
+    let outputs: Vec<Output> = pages
+        .iter()
+        .map(|p| clean(&cleaner, p, args.input))
+        .collect();
+
+    let scores: Vec<PageScore<'_>> = pages
+        .iter()
+        .zip(&outputs)
+        .map(|(p, o)| score::score_page(&p.gold, &o.body, score::N))
+        .collect();
+    let counts: Vec<Counts> = scores.iter().map(|s| s.counts).collect();
+    let agg = score::aggregate(&counts);
+    let f1_page = score::f1_per_page_mean(&counts);
+    let empty = scores.iter().filter(|s| s.pred.is_empty()).count();
+    let errors: Vec<(&str, &str)> = pages
+        .iter()
+        .zip(&outputs)
+        .filter_map(|(p, o)| o.error.as_deref().map(|e| (p.id.as_str(), e)))
+        .collect();
+    let seconds: f64 = outputs.iter().map(|o| o.elapsed.as_secs_f64()).sum();
+    let bytes: usize = pages.iter().map(|p| p.input.len()).sum();
+    let pages_per_s = pages.len() as f64 / seconds;
+    let mb_per_s = bytes as f64 / 1e6 / seconds;
+
+    let mut order: Vec<usize> = (0..pages.len()).collect();
+    order.sort_by(|&a, &b| {
+        counts[a]
+            .f1()
+            .total_cmp(&counts[b].f1())
+            .then(pages[a].id.cmp(&pages[b].id))
+    });
+    let worst = &order[..args.worst.min(order.len())];
+
+    if let Some(dir) = &args.write_preds {
+        write_preds(dir, &pages, &outputs, seconds, bytes, &errors)?;
+    }
+
+    let kind = input_label(&pages);
+    if args.json {
+        let worst_json: Vec<Value> = worst
+            .iter()
+            .map(|&i| {
+                let (p, o, s) = (&pages[i], &outputs[i], &scores[i]);
+                let quote = |text: &str, runs: Vec<Run>| -> Vec<Value> {
+                    runs.iter()
+                        .take(RUNS_SHOWN)
+                        .map(|r| json!({"tokens": r.tokens, "text": excerpt(&text[r.start..r.end])}))
+                        .collect()
+                };
+                json!({
+                    "id": p.id,
+                    "url": p.url,
+                    "f1": s.counts.f1(),
+                    "precision": s.counts.precision(),
+                    "recall": s.counts.recall(),
+                    "extra_tokens": s.pred_matched.iter().filter(|m| !**m).count(),
+                    "missing_tokens": s.gold_matched.iter().filter(|m| !**m).count(),
+                    "kept_wrongly": quote(&o.body, score::unmatched_runs(&s.pred, &s.pred_matched)),
+                    "dropped_wrongly": quote(&p.gold, score::unmatched_runs(&s.gold, &s.gold_matched)),
+                })
+            })
+            .collect();
+        let per_page: Vec<Value> = pages
+            .iter()
+            .zip(&counts)
+            .map(|(p, c)| {
+                json!({"id": p.id, "tp": c.tp, "fp": c.fp, "fn": c.fn_,
+                       "precision": c.precision(), "recall": c.recall(), "f1": c.f1()})
+            })
+            .collect();
+        let out = json!({
+            "dir": args.dir.display().to_string(),
+            "input": kind,
+            "input_mode": args.input.as_str(),
+            "deboiler_version": env!("CARGO_PKG_VERSION"),
+            "pages": pages.len(),
+            "f1": agg.f1,
+            "precision": agg.precision,
+            "recall": agg.recall,
+            "f1_per_page_mean": f1_page,
+            "empty_outputs": empty,
+            "errors": errors.iter().map(|(id, e)| json!({"id": id, "error": e})).collect::<Vec<_>>(),
+            "seconds": seconds,
+            "input_bytes": bytes,
+            "pages_per_s": pages_per_s,
+            "mb_per_s": mb_per_s,
+            "worst": worst_json,
+            "per_page": per_page,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}: {} pages ({kind}), deboiler {}",
+        args.dir.display(),
+        pages.len(),
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(
+        s,
+        "F1 {:.3}   precision {:.3}   recall {:.3}   F1/page {:.3}   empty {}   errors {}",
+        agg.f1,
+        agg.precision,
+        agg.recall,
+        f1_page,
+        empty,
+        errors.len()
+    );
+    let _ = writeln!(
+        s,
+        "speed: {:.1} pages/s, {:.2} MB/s ({} pages, {:.2} MB in {:.3} s of cleaning, one thread)",
+        pages_per_s,
+        mb_per_s,
+        pages.len(),
+        bytes as f64 / 1e6,
+        seconds
+    );
+    for (id, e) in &errors {
+        let _ = writeln!(s, "error: {id}: {e}");
+    }
+    if !worst.is_empty() {
+        let _ = writeln!(s, "\nworst {} pages by F1:", worst.len());
+    }
+    for (rank, &i) in worst.iter().enumerate() {
+        let (p, o, sc) = (&pages[i], &outputs[i], &scores[i]);
+        let c = sc.counts;
+        let _ = writeln!(
+            s,
+            "\n{:2}. {}  F1 {:.3}  P {:.3}  R {:.3}  ({} output tokens, {} gold tokens)",
+            rank + 1,
+            p.id,
+            c.f1(),
+            c.precision(),
+            c.recall(),
+            sc.pred.len(),
+            sc.gold.len()
+        );
+        if let Some(url) = &p.url {
+            let _ = writeln!(s, "    {url}");
+        }
+        describe(&mut s, "kept wrongly", &o.body, &sc.pred, &sc.pred_matched);
+        describe(
+            &mut s,
+            "dropped wrongly",
+            &p.gold,
+            &sc.gold,
+            &sc.gold_matched,
+        );
+    }
+    print!("{s}");
+    Ok(())
+}
+
+/// "kept wrongly: 312 tokens in 14 runs" and the longest runs, quoted.
+fn describe(s: &mut String, what: &str, text: &str, toks: &[score::Token<'_>], matched: &[bool]) {
+    let runs = score::unmatched_runs(toks, matched);
+    let total: usize = runs.iter().map(|r| r.tokens).sum();
+    if total == 0 {
+        let _ = writeln!(s, "    {what}: nothing");
+        return;
+    }
+    let _ = writeln!(s, "    {what}: {total} tokens in {} runs", runs.len());
+    for r in runs.iter().take(RUNS_SHOWN) {
+        let _ = writeln!(
+            s,
+            "      [{} tokens] \"{}\"",
+            r.tokens,
+            excerpt(&text[r.start..r.end])
+        );
+    }
+}
+
+/// Whitespace collapsed, cut to [`EXCERPT_CHARS`] with the middle elided so
+/// both ends of a run stay visible.
+fn excerpt(text: &str) -> String {
+    let flat: Vec<char> = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    if flat.len() <= EXCERPT_CHARS {
+        return flat.into_iter().collect();
+    }
+    let half = EXCERPT_CHARS / 2;
+    let head: String = flat[..half].iter().collect();
+    let tail: String = flat[flat.len() - half..].iter().collect();
+    format!("{head} … {tail}")
+}
+
+fn input_label(pages: &[Page]) -> &'static str {
+    match (pages.iter().any(|p| p.html), pages.iter().any(|p| !p.html)) {
+        (true, false) => "html",
+        (false, true) => "text",
+        _ => "mixed",
+    }
+}
+
+fn clean(cleaner: &Cleaner, page: &Page, input: Input) -> Output {
+    let start = Instant::now();
+    let result = if page.html && input == Input::Auto {
+        // A fetched page arrives as bytes: decoding is part of the work a
+        // caller pays for, so it is inside the timing.
+        cleaner
+            .clean_bytes(&page.input)
+            .map(|a| a.body_text())
+            .map_err(|e| e.to_string())
+    } else {
+        match std::str::from_utf8(&page.input) {
+            Ok(text) if page.html => cleaner
+                .clean_html(text)
+                .map(|a| a.body_text())
+                .map_err(|e| e.to_string()),
+            Ok(text) => cleaner
+                .clean_text(text)
+                .map(|a| a.body_text())
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+        }
+    };
+    let elapsed = start.elapsed();
+    match result {
+        Ok(body) => Output {
+            body,
+            elapsed,
+            error: None,
+        },
+        Err(e) => Output {
+            body: String::new(),
+            elapsed,
+            error: Some(e),
+        },
+    }
+}
+
+fn load(dir: &Path, input: Input) -> Result<Vec<Page>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut ids: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".gold.txt"))
+                .map(str::to_owned)
+        })
+        .collect();
+    ids.sort();
+    if ids.is_empty() {
+        return Err(format!("no *.gold.txt in {}", dir.display()));
+    }
+    let urls = manifest_urls(dir);
+    let mut pages = Vec::with_capacity(ids.len());
+    for id in ids {
+        let html_path = dir.join(format!("{id}.html"));
+        let text_path = dir.join(format!("{id}.txt"));
+        let path = match input {
+            Input::Html => html_path.clone(),
+            Input::Text => text_path.clone(),
+            Input::Auto if html_path.exists() => html_path.clone(),
+            Input::Auto => text_path.clone(),
+        };
+        let html = match input {
+            Input::Html => true,
+            Input::Text => false,
+            Input::Auto => path == html_path,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let gold_path = dir.join(format!("{id}.gold.txt"));
+        let gold =
+            std::fs::read(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+        let gold = String::from_utf8(gold).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+        let url = urls.get(&id).cloned();
+        pages.push(Page {
+            id,
+            gold,
+            input: bytes,
+            html,
+            url,
+        });
+    }
+    Ok(pages)
+}
+
+/// Page URLs from `manifest.json` (the zyte folder has one; the text folder
+/// borrows its sibling's), for the worst-page list.
+fn manifest_urls(dir: &Path) -> std::collections::HashMap<String, String> {
+    let mut candidates = vec![dir.join("manifest.json")];
+    if let (Some(parent), Some(name)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str())) {
+        if let Some(base) = name.strip_suffix("-text") {
+            candidates.push(parent.join(base).join("manifest.json"));
+        }
+    }
+    for path in candidates {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        if let Some(docs) = v["docs"].as_array() {
+            return docs
+                .iter()
+                .filter_map(|d| Some((d["id"].as_str()?.to_owned(), d["url"].as_str()?.to_owned())))
+                .collect();
+        }
+    }
+    Default::default()
+}
+
+fn write_preds(
+    root: &Path,
+    pages: &[Page],
+    outputs: &[Output],
+    seconds: f64,
+    bytes: usize,
+    errors: &[(&str, &str)],
+) -> Result<(), String> {
+    let dir = root.join("deboiler");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (p, o) in pages.iter().zip(outputs) {
+        let path = dir.join(format!("{}.txt", p.id));
+        std::fs::write(&path, &o.body).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let meta = json!({
+        "tool": "deboiler",
+        "lang": "Rust",
+        "version": env!("CARGO_PKG_VERSION"),
+        "call": "deboiler-eval (Cleaner::clean_bytes for .html, clean_text for .txt)",
+        "docs": pages.len(),
+        "seconds": seconds,
+        "docs_per_s": pages.len() as f64 / seconds,
+        "mb_per_s": bytes as f64 / 1e6 / seconds,
+        "errors": errors.iter().map(|(id, e)| (id.to_string(), Value::from(*e))).collect::<serde_json::Map<_, _>>(),
+    });
+    let path = dir.join("_meta.json");
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&meta).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,174 @@
+//! The `deboiler` command: clean scraped news pages from files, folders,
+//! JSON Lines, WARC archives or stdin, in parallel, in input order.
+//!
+//! The layout follows the data: `inputs` turns the command line into a
+//! stream of pages (`warc` parses archives), `pages` cleans one page and
+//! renders it, `batch` runs pages on a thread pool with a bounded window
+//! and writes results in input order, `report` keeps the progress bar and
+//! the closing summary, and `explain` is the `deboiler explain` subcommand.
+
+mod batch;
+mod explain;
+mod inputs;
+mod pages;
+mod report;
+mod warc;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use deboiler::{Cleaner, Reason};
+
+/// Extract the article (title, body, metadata) from scraped news pages.
+///
+/// Reads files, folders (recursively), JSON Lines, WARC archives (plain or
+/// gzipped) or standard input, cleans every page in parallel, and writes
+/// results in input order.
+#[derive(Parser, Debug)]
+#[command(
+    name = "deboiler",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Show every block of one page with its kind, its decision (body or
+    /// the reason it was removed) and its features.
+    Explain(explain::ExplainArgs),
+}
+
+/// Options of the batch run (the command without a subcommand).
+#[derive(Args, Debug)]
+pub(crate) struct RunArgs {
+    /// Output format: the body as text, one JSON object per page, or JSON
+    /// Lines (like json, and a record with an `error` field for each page
+    /// that failed).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+    #[command(flatten)]
+    pub(crate) clean: CleanArgs,
+    /// What the inputs hold: detect from the extension (and, for stdin or
+    /// unknown extensions, from the first bytes), or force one.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub(crate) input_format: InputFormat,
+    /// Write one file per page into DIR instead of stdout:
+    /// DIR/<input stem>.txt (or .json); pages of a JSON Lines or WARC
+    /// input go to DIR/<input stem>/<record id>.txt, and with
+    /// `--format jsonl` each input becomes DIR/<input stem>.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out_dir: Option<PathBuf>,
+    /// Worker threads [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// No progress bar and no summary; errors are still reported.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+    /// Input files or folders; none or `-` reads standard input. Folders
+    /// are walked recursively in name order, taking .html, .htm, .xhtml,
+    /// .txt, .jsonl, .ndjson, .jsonl.gz, .warc and .warc.gz files and
+    /// skipping hidden entries.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+}
+
+/// How each page is cleaned; shared by the batch run and `explain`.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct CleanArgs {
+    /// How a page's content is read: detect HTML or text, or force one.
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    pub(crate) input: Input,
+    /// Keep blocks removed for REASON in the body (e.g. `standfirst`);
+    /// repeatable.
+    #[arg(long, value_name = "REASON", value_parser = parse_reason)]
+    pub(crate) keep: Vec<Reason>,
+    /// Do not report blocks removed for REASON as the title or metadata
+    /// (e.g. `title`); they stay listed under `removed`. Repeatable.
+    #[arg(long, value_name = "REASON", value_parser = parse_reason)]
+    pub(crate) drop: Vec<Reason>,
+}
+
+impl CleanArgs {
+    /// The cleaner these options describe.
+    pub(crate) fn cleaner(&self) -> Result<Cleaner, String> {
+        if let Some(r) = self.keep.iter().find(|r| self.drop.contains(r)) {
+            return Err(format!("--keep {r} and --drop {r} contradict each other"));
+        }
+        let mut builder = Cleaner::builder();
+        for &r in &self.keep {
+            builder = builder.keep(r);
+        }
+        for &r in &self.drop {
+            builder = builder.drop(r);
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+fn parse_reason(name: &str) -> Result<Reason, String> {
+    Reason::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown reason (expected one of: {})", names.join(", "))
+    })
+}
+
+/// The output format.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// The body only, blocks separated by one blank line.
+    Text,
+    /// One JSON object per page, one per line.
+    Json,
+    /// JSON Lines: one record per page, failed pages included with `error`.
+    Jsonl,
+}
+
+/// How a page's content is read.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// Decode the bytes and detect HTML or text.
+    Auto,
+    /// Plain text (UTF-8).
+    Text,
+    /// HTML (UTF-8).
+    Html,
+}
+
+/// What an input file holds.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    /// By extension: .jsonl/.ndjson(.gz) are JSON Lines, .warc(.gz) are
+    /// WARC, anything else one page; stdin and unknown extensions are
+    /// sniffed.
+    Auto,
+    /// Each input is one page.
+    Page,
+    /// JSON Lines: one `{"id"?, "url"?, "html" | "text", …}` per line.
+    Jsonl,
+    /// A WARC archive, plain or gzip-compressed.
+    Warc,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Explain(args)) => explain::run(&args),
+        None => batch::run(&cli.run),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(msg) => {
+            eprintln!("deboiler: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The page's own statements about itself: the headline (`<title>`,
+//! `og:title`, `<h1>`), and the date, author and summary from `<meta>` tags
+//! and JSON-LD. Each becomes a [`Segment`] of kind
+//! [`Metadata`](BlockKind::Metadata) whose spans point into the attribute
+//! value or JSON string it was read from.
+
+use std::borrow::Cow;
+
+use crate::article::{BlockKind, Reason, SourceSpan};
+use crate::features::fingerprint;
+use crate::segment::html::sourcemap::{self, Scan, SpanBuilder};
+use crate::segment::html::span_of;
+use crate::segment::{Hints, Segment};
+use crate::span::Span;
+
+pub(super) struct Metas<'a> {
+    /// Metadata segments in source order.
+    pub(super) segments: Vec<Segment<'a>>,
+    /// `og:title`, `twitter:title` or JSON-LD `headline`.
+    pub(super) og_title: Option<String>,
+}
+
+fn meta_reason(key: &str) -> Option<Reason> {
+    let k = key.to_ascii_lowercase();
+    Some(match k.as_str() {
+        "description" | "og:description" | "twitter:description" => Reason::Standfirst,
+        "article:published_time"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "og:published_time"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "article.published"
+        | "published_time" => Reason::Date,
+        "author" | "article:author" | "byl" | "parsely-author" | "dc.creator"
+        | "sailthru.author" => Reason::Byline,
+        "og:title" | "twitter:title" => Reason::Title,
+        _ => return None,
+    })
+}
+
+fn segment_from(text: String, sources: Vec<SourceSpan>, reason: Reason) -> Segment<'static> {
+    Segment {
+        text: Cow::Owned(text),
+        kind: BlockKind::Metadata,
+        span: span_of(&sources),
+        sources,
+        gap_before: true,
+        hints: Hints {
+            preset: Some(reason),
+            ..Hints::default()
+        },
+    }
+}
+
+/// Reads the metadata fields; for each field the first one in source order
+/// wins.
+pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
+    let mut found: Vec<(Reason, Span, bool)> = Vec::new();
+    for m in &scan.metas {
+        let key = &input[m.key];
+        if let Some(r) = meta_reason(key) {
+            if r == Reason::Byline && input[m.content].trim_start().starts_with("http") {
+                continue;
+            }
+            found.push((r, m.content, false));
+        }
+    }
+    for &script in &scan.ldjson {
+        for (key, reason, nested) in [
+            ("\"datePublished\"", Reason::Date, None),
+            ("\"description\"", Reason::Standfirst, None),
+            ("\"author\"", Reason::Byline, Some("\"name\"")),
+            ("\"headline\"", Reason::Title, None),
+        ] {
+            if let Some(value) = json_string(input, script, key, nested) {
+                found.push((reason, value, true));
+            }
+        }
+    }
+    let mut og_title = None;
+    let mut chosen: Vec<(Reason, Span, bool)> = Vec::new();
+    found.sort_by_key(|f| f.1.start);
+    for f in found {
+        if chosen.iter().any(|c| c.0 == f.0) || f.1.start == f.1.end {
+            continue;
+        }
+        chosen.push(f);
+    }
+    let mut segments = Vec::new();
+    for (reason, value, json) in chosen {
+        let mut b = SpanBuilder::default();
+        if json {
+            decode_json(input, value, &mut b);
+        } else {
+            sourcemap::decode_range(input, value, &mut b);
+        }
+        let (text, sources, _) = b.finish();
+        if text.is_empty() {
+            continue;
+        }
+        if reason == Reason::Title {
+            og_title = Some(text);
+            continue;
+        }
+        segments.push(segment_from(text, sources, reason));
+    }
+    Metas { segments, og_title }
+}
+
+/// The content span of the JSON string value of `key` in `script` (or of
+/// `nested` inside the object that follows `key`), without parsing the
+/// JSON: a key search, then a string scan that honours escapes.
+fn json_string(input: &str, script: Span, key: &str, nested: Option<&str>) -> Option<Span> {
+    let s = &input.as_bytes()[..script.end];
+    let mut at =
+        script.start + memchr::memmem::find(&s[script.start..], key.as_bytes())? + key.len();
+    if let Some(inner) = nested {
+        // Only look a little way into the object that follows.
+        let window = &s[at..s.len().min(at + 400)];
+        at += memchr::memmem::find(window, inner.as_bytes())? + inner.len();
+    }
+    let skip_ws = |mut i: usize| {
+        while i < s.len() && s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    at = skip_ws(at);
+    if s.get(at) != Some(&b':') {
+        return None;
+    }
+    at = skip_ws(at + 1);
+    if s.get(at) != Some(&b'"') {
+        return None;
+    }
+    let start = at + 1;
+    let mut i = start;
+    while i < s.len() {
+        match s[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(Span::new(start, i)),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Decodes a JSON string's content: escapes become characters outside any
+/// span, the stretches between them are decoded like attribute values.
+fn decode_json(input: &str, value: Span, b: &mut SpanBuilder) {
+    let s = input.as_bytes();
+    let mut i = value.start;
+    let mut plain = i;
+    while i < value.end {
+        if s[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        sourcemap::decode_range(input, Span::new(plain, i), b);
+        let esc = s.get(i + 1).copied().unwrap_or(b'\\');
+        let mut len = 2;
+        let c = match esc {
+            b'n' | b'r' | b't' | b'f' | b'b' => ' ',
+            b'u' => {
+                len = 6;
+                input
+                    .get(i + 2..i + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}')
+            }
+            other => other as char,
+        };
+        b.push_unmapped(c);
+        i = (i + len).min(value.end);
+        plain = i;
+    }
+    sourcemap::decode_range(input, Span::new(plain, value.end), b);
+}
+
+/// Separators between a headline and the site name in `<title>`.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " || ", " ~ ",
+];
+
+/// The parts of a `<title>` text between site-name separators, as byte
+/// ranges of the text.
+fn parts(title: &str) -> Vec<Span> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in SEPARATORS {
+        for (at, _) in title.match_indices(sep) {
+            cuts.push((at, at + sep.len()));
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        if a >= start {
+            out.push(Span::new(start, a));
+            start = b;
+        }
+    }
+    out.push(Span::new(start, title.len()));
+    out.into_iter()
+        .map(|p| {
+            let t = &title[p];
+            let lead = t.len() - t.trim_start().len();
+            Span::new(p.start + lead, p.start + lead + t.trim().len())
+        })
+        .filter(|p| p.end > p.start)
+        .collect()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Chooses the headline and marks it: an `<h1>` (or early `<h2>`) that
+/// matches the `<title>` or `og:title` becomes [`Reason::Title`] and the
+/// `<title>` a [`Reason::DuplicateTitle`]; failing that the `<title>`,
+/// narrowed to its headline part, is the title. Returns the headline text.
+pub(super) fn title<'a>(
+    input: &str,
+    segments: &mut [Segment<'a>],
+    title: Option<(String, Vec<SourceSpan>)>,
+    og_title: &Option<String>,
+    metas: &mut Vec<Segment<'a>>,
+) -> Option<String> {
+    let (ttext, tsources) = title.unwrap_or_default();
+    let tparts = parts(&ttext);
+    let mut wanted: Vec<u64> = Vec::new();
+    if !ttext.is_empty() {
+        wanted.push(fingerprint(&ttext));
+        wanted.extend(tparts.iter().map(|&p| fingerprint(&ttext[p.start..p.end])));
+    }
+    if let Some(og) = og_title {
+        wanted.push(fingerprint(og));
+        let ogp = parts(og);
+        wanted.extend(ogp.iter().map(|&p| fingerprint(&og[p.start..p.end])));
+    }
+    let is_head = |s: &Segment<'_>, max: u8| {
+        s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
+    };
+    // A heading that the metadata confirms.
+    let mut pick = segments.iter().position(|s| {
+        is_head(s, 3) && !wanted.is_empty() && wanted.contains(&fingerprint(&s.text))
+    });
+    if pick.is_none() {
+        // The first real <h1> in or before the main content.
+        let first_main = segments
+            .iter()
+            .position(|s| s.hints.main)
+            .unwrap_or(segments.len());
+        pick = segments.iter().enumerate().position(|(i, s)| {
+            is_head(s, 1) && words(&s.text) >= 2 && (s.hints.main || i <= first_main)
+        });
+    }
+    let mut hint = None;
+    if let Some(i) = pick {
+        segments[i].hints.preset = Some(Reason::Title);
+        hint = Some(segments[i].text.to_string());
+        if !ttext.is_empty() {
+            metas.push(segment_from(ttext, tsources, Reason::DuplicateTitle));
+        }
+    } else if !ttext.is_empty() {
+        // The part of <title> that is the headline: the one og:title names,
+        // else the longest.
+        let og_fp = og_title.as_deref().map(fingerprint);
+        let part = tparts
+            .iter()
+            .copied()
+            .find(|&p| Some(fingerprint(&ttext[p.start..p.end])) == og_fp)
+            .or_else(|| {
+                tparts
+                    .iter()
+                    .copied()
+                    .max_by_key(|p| ttext[p.start..p.end].chars().count())
+            })
+            .unwrap_or(Span::new(0, ttext.len()));
+        let (text, sources) = sourcemap::restrict(input, &ttext, &tsources, part);
+        hint = Some(text.clone());
+        metas.push(segment_from(text, sources, Reason::Title));
+    }
+    metas.sort_by_key(|m| m.span.start);
+    hint
+}

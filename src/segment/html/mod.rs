@@ -1,0 +1,566 @@
+//! HTML into segments: one per block-level element's run of inline text.
+//!
+//! One parse (html5ever via scraper), one scan of the source for
+//! provenance ([`sourcemap`]), and one iterative walk of the tree
+//! (`traverse` yields open and close edges, so depth costs no stack). The
+//! walk cuts the text at block-level elements, records what the markup says
+//! about each piece ([`Hints`]) and sums text and links per block element so
+//! that [`content`] can pick the main-content container afterwards.
+
+mod content;
+mod meta;
+pub(crate) mod sourcemap;
+mod words;
+
+use std::borrow::Cow;
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::article::BlockKind;
+use crate::cleaner::Options;
+use crate::error::Error;
+use crate::segment::{Hints, Segment, tag};
+use crate::span::Span;
+
+use sourcemap::{Mapper, Piece, SpanBuilder};
+
+/// The segments of a page plus page-level facts from its metadata.
+pub(crate) struct Page<'a> {
+    pub(crate) segments: Vec<Segment<'a>>,
+    pub(crate) title_hint: Option<String>,
+}
+
+/// A block-level element, as the main-content scorer sees it.
+#[derive(Clone, Debug)]
+pub(crate) struct Elem {
+    /// Index of the parent block element (`u32::MAX` for the root).
+    pub(crate) parent: u32,
+    pub(crate) tags: u32,
+    pub(crate) attrs: u32,
+    /// Bytes of text in the subtree, and how many of them are link text.
+    pub(crate) text: u32,
+    pub(crate) link: u32,
+    /// Readability-style content score given by paragraphs below.
+    pub(crate) score: f32,
+    /// Initial weight from the tag name.
+    pub(crate) tag_weight: f32,
+    pub(crate) depth: u32,
+    pub(crate) kind: BlockKind,
+    pub(crate) heading: u8,
+}
+
+impl Default for Elem {
+    fn default() -> Elem {
+        Elem {
+            parent: u32::MAX,
+            tags: 0,
+            attrs: 0,
+            text: 0,
+            link: 0,
+            score: 0.0,
+            tag_weight: 0.0,
+            depth: 0,
+            kind: BlockKind::Paragraph,
+            heading: 0,
+        }
+    }
+}
+
+/// How an element is treated by the walk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Text flows through it.
+    Inline,
+    /// Starts and ends a block.
+    Block,
+    /// A table row: one block, cells joined by tabs.
+    Row,
+    /// A table cell: a tab between cells.
+    Cell,
+    /// `<br>`.
+    Break,
+    /// Raw text (script, style…): its text is not in the source's text
+    /// runs, so it is neither shown nor mapped.
+    Raw,
+    /// Invisible or not article text (template, svg, head…): mapped to keep
+    /// the mapper in step, but not shown.
+    Hidden,
+    /// The first `<title>`.
+    Title,
+}
+
+struct Facts {
+    role: Role,
+    tags: u32,
+    kind: BlockKind,
+    heading: u8,
+    weight: f32,
+}
+
+fn facts(name: &str) -> Facts {
+    let f = |role, tags, kind, weight| Facts {
+        role,
+        tags,
+        kind,
+        heading: 0,
+        weight,
+    };
+    use BlockKind as K;
+    use Role as R;
+    match name {
+        "p" => f(R::Block, 0, K::Paragraph, 0.0),
+        "div" => f(R::Block, 0, K::Paragraph, 5.0),
+        "span" | "a" | "b" | "i" | "em" | "strong" | "u" | "s" | "small" | "sup" | "sub"
+        | "font" | "abbr" | "cite" | "code" | "mark" | "q" | "label" | "ins" | "del" | "bdi"
+        | "bdo" | "var" | "kbd" | "samp" | "dfn" | "tt" | "big" | "strike" | "wbr" | "data"
+        | "img" | "picture" | "source" | "input" | "video" | "audio" | "track" | "area" | "map"
+        | "nobr" => f(R::Inline, 0, K::Paragraph, 0.0),
+        "time" => f(R::Inline, tag::TIME, K::Paragraph, 0.0),
+        "button" => f(R::Inline, tag::BUTTON, K::Paragraph, 0.0),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Facts {
+            role: R::Block,
+            tags: tag::HEADING,
+            kind: K::Heading,
+            heading: name.as_bytes()[1] - b'0',
+            weight: -5.0,
+        },
+        "li" => f(R::Block, tag::LIST, K::ListItem, -3.0),
+        "ul" | "ol" | "dl" | "menu" | "dir" => f(R::Block, tag::LIST, K::Paragraph, -3.0),
+        "dd" | "dt" => f(R::Block, 0, K::Paragraph, -3.0),
+        "blockquote" => f(R::Block, tag::BLOCKQUOTE, K::Quote, 3.0),
+        "pre" | "listing" => f(R::Block, tag::PRE, K::Preformatted, 3.0),
+        "figcaption" => f(R::Block, tag::CAPTION, K::Caption, 0.0),
+        "caption" => f(R::Block, tag::CAPTION, K::Caption, 0.0),
+        "figure" | "picture-block" => f(R::Block, tag::FIGURE, K::Paragraph, 0.0),
+        "table" => f(R::Block, tag::TABLE, K::Paragraph, 0.0),
+        "thead" | "tbody" | "tfoot" | "colgroup" => f(R::Block, tag::TABLE, K::Paragraph, 0.0),
+        "tr" => f(R::Row, tag::TABLE, K::TableRow, 0.0),
+        "td" | "th" => f(R::Cell, tag::TABLE, K::TableRow, 3.0),
+        "nav" => f(R::Block, tag::NAV, K::Paragraph, -25.0),
+        "header" => f(R::Block, tag::HEADER, K::Paragraph, -10.0),
+        "footer" => f(R::Block, tag::FOOTER, K::Paragraph, -25.0),
+        "aside" => f(R::Block, tag::ASIDE, K::Paragraph, -25.0),
+        "form" | "fieldset" => f(R::Block, tag::FORM, K::Paragraph, -3.0),
+        "article" => f(R::Block, tag::ARTICLE, K::Paragraph, 10.0),
+        "main" => f(R::Block, tag::MAIN, K::Paragraph, 5.0),
+        "section" => f(R::Block, tag::SECTION, K::Paragraph, 0.0),
+        "address" => f(R::Block, tag::ADDRESS, K::Paragraph, -3.0),
+        "dialog" => f(R::Block, tag::DIALOG, K::Paragraph, -25.0),
+        "select" | "datalist" | "optgroup" | "option" => {
+            f(R::Hidden, tag::SELECT, K::Paragraph, 0.0)
+        }
+        "br" => f(R::Break, 0, K::Paragraph, 0.0),
+        "hr" | "body" | "html" | "center" | "details" | "summary" | "hgroup" | "legend"
+        | "object" | "embed" | "frameset" | "frame" => f(R::Block, 0, K::Paragraph, 0.0),
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            f(R::Raw, 0, K::Paragraph, 0.0)
+        }
+        "head" | "template" | "svg" | "math" | "textarea" | "canvas" => {
+            f(R::Hidden, tag::HEAD, K::Paragraph, 0.0)
+        }
+        "title" => f(R::Title, tag::HEAD, K::Metadata, 0.0),
+        _ => f(R::Inline, 0, K::Paragraph, 0.0),
+    }
+}
+
+/// One open element on the walk's stack.
+#[derive(Clone, Copy)]
+struct Frame {
+    role: Role,
+    /// Index into `elems` of the innermost block element (itself if block).
+    elem: u32,
+    /// Tag and hint bits of the inline elements since that block element.
+    inline_tags: u32,
+    inline_attrs: u32,
+    link: bool,
+    pre: bool,
+}
+
+/// The block being built.
+struct Open {
+    builder: SpanBuilder,
+    /// The element and inline bits at the block's first text.
+    elem: u32,
+    inline_tags: u32,
+    inline_attrs: u32,
+    kind: BlockKind,
+    heading: u8,
+    depth: u32,
+}
+
+pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Error> {
+    let doc = Html::parse_document(input);
+    let nodes = doc.tree.values().len();
+    if nodes > opts.max_nodes {
+        return Err(Error::TooManyNodes {
+            nodes,
+            limit: opts.max_nodes,
+        });
+    }
+    let mut scan = sourcemap::scan(input);
+    let mut mapper = Mapper::new(input, std::mem::take(&mut scan.runs));
+    let mut w = Walk {
+        input,
+        elems: Vec::with_capacity(nodes / 4),
+        segments: Vec::new(),
+        seg_elem: Vec::new(),
+        seg_inline: Vec::new(),
+        open: Open {
+            builder: SpanBuilder::default(),
+            elem: 0,
+            inline_tags: 0,
+            inline_attrs: 0,
+            kind: BlockKind::Paragraph,
+            heading: 0,
+            depth: 0,
+        },
+        title: None,
+    };
+    let matcher = words::matcher();
+    let mut stack: Vec<Frame> = Vec::with_capacity(64);
+    let mut pieces: Vec<Piece> = Vec::new();
+    // Depth of elements whose text is not shown; raw-text depth likewise.
+    let mut hidden = 0usize;
+    let mut raw = 0usize;
+    let mut in_title = false;
+    w.elems.push(Elem {
+        parent: u32::MAX,
+        ..Elem::default()
+    });
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let depth = stack.len() + 1;
+                    if depth > opts.max_depth {
+                        return Err(Error::TooDeep {
+                            depth,
+                            limit: opts.max_depth,
+                        });
+                    }
+                    let f = facts(e.name());
+                    let parent = stack.last().copied().unwrap_or(Frame {
+                        role: Role::Block,
+                        elem: 0,
+                        inline_tags: 0,
+                        inline_attrs: 0,
+                        link: false,
+                        pre: false,
+                    });
+                    let mut attrs = 0u32;
+                    let mut is_hidden = false;
+                    let mut href = false;
+                    for (name, value) in e.attrs() {
+                        match name {
+                            "class" | "id" | "role" | "itemprop" | "aria-label" => {
+                                attrs |= words::bits(&matcher, value);
+                            }
+                            "hidden" => is_hidden = true,
+                            "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
+                            "style" => is_hidden |= words::style_hidden(value),
+                            "href" => href = true,
+                            _ => {}
+                        }
+                    }
+                    if attrs & crate::segment::hint::HIDDEN != 0 {
+                        is_hidden = true;
+                    }
+                    let mut role = f.role;
+                    if hidden > 0 || raw > 0 {
+                        if role == Role::Raw {
+                            raw += 1;
+                        } else {
+                            hidden += 1;
+                        }
+                        stack.push(Frame {
+                            role: Role::Hidden,
+                            ..parent
+                        });
+                        if role == Role::Raw {
+                            stack.last_mut().unwrap().role = Role::Raw;
+                        }
+                        continue;
+                    }
+                    if role == Role::Title {
+                        if w.title.is_some() || in_title {
+                            role = Role::Hidden;
+                        } else {
+                            in_title = true;
+                            w.flush();
+                            stack.push(Frame { role, ..parent });
+                            continue;
+                        }
+                    }
+                    if is_hidden && role != Role::Raw {
+                        role = Role::Hidden;
+                    }
+                    match role {
+                        Role::Raw => {
+                            raw += 1;
+                            stack.push(Frame { role, ..parent });
+                        }
+                        Role::Hidden => {
+                            hidden += 1;
+                            stack.push(Frame { role, ..parent });
+                        }
+                        Role::Block | Role::Row => {
+                            w.flush();
+                            let idx = w.elems.len() as u32;
+                            w.elems.push(Elem {
+                                parent: parent.elem,
+                                tags: f.tags | (parent.inline_tags & !tag::LINK),
+                                attrs: attrs | parent.inline_attrs,
+                                tag_weight: f.weight,
+                                depth: depth as u32,
+                                kind: f.kind,
+                                heading: f.heading,
+                                ..Elem::default()
+                            });
+                            stack.push(Frame {
+                                role,
+                                elem: idx,
+                                inline_tags: 0,
+                                inline_attrs: 0,
+                                link: parent.link,
+                                pre: parent.pre || f.tags & tag::PRE != 0,
+                            });
+                        }
+                        Role::Cell => {
+                            w.open.builder.tab();
+                            stack.push(Frame { role, ..parent });
+                        }
+                        Role::Break => {
+                            w.open.builder.line_break();
+                            stack.push(Frame { role, ..parent });
+                        }
+                        Role::Inline | Role::Title => {
+                            let link = href && e.name() == "a";
+                            stack.push(Frame {
+                                role,
+                                elem: parent.elem,
+                                inline_tags: parent.inline_tags
+                                    | f.tags
+                                    | if link { tag::LINK } else { 0 },
+                                inline_attrs: parent.inline_attrs | attrs,
+                                link: parent.link || link,
+                                pre: parent.pre,
+                            });
+                        }
+                    }
+                }
+                Node::Text(t) => {
+                    if raw > 0 {
+                        continue;
+                    }
+                    let text: &str = &t.text;
+                    mapper.map(text, &mut pieces);
+                    if hidden > 0 && !in_title {
+                        continue;
+                    }
+                    let Some(top) = stack.last().copied() else {
+                        continue;
+                    };
+                    if in_title {
+                        w.open.builder.push(input, text, &pieces, false, false);
+                        continue;
+                    }
+                    if w.open.builder.is_empty() {
+                        if text
+                            .bytes()
+                            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+                        {
+                            continue;
+                        }
+                        w.open.elem = top.elem;
+                        w.open.inline_tags = top.inline_tags;
+                        w.open.inline_attrs = top.inline_attrs;
+                        w.open.depth = stack.len() as u32;
+                        let (kind, heading) = w.elem_kind(top.elem);
+                        w.open.kind = if top.pre {
+                            BlockKind::Preformatted
+                        } else {
+                            kind
+                        };
+                        w.open.heading = heading;
+                    }
+                    w.open.builder.push(input, text, &pieces, top.pre, top.link);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if !matches!(node.value(), Node::Element(_)) {
+                    continue;
+                }
+                let Some(frame) = stack.pop() else { continue };
+                match frame.role {
+                    Role::Raw => raw = raw.saturating_sub(1),
+                    Role::Hidden => hidden = hidden.saturating_sub(1),
+                    Role::Title if in_title => {
+                        in_title = false;
+                        let (text, sources, _) = w.open.builder.finish();
+                        w.title = Some((text, sources));
+                    }
+                    Role::Block | Role::Row => w.flush(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    w.flush();
+    Ok(w.finish(scan))
+}
+
+struct Walk<'a> {
+    input: &'a str,
+    elems: Vec<Elem>,
+    segments: Vec<Segment<'a>>,
+    /// For each segment: its block element, and the inline bits.
+    seg_elem: Vec<u32>,
+    seg_inline: Vec<(u32, u32)>,
+    open: Open,
+    title: Option<(String, Vec<crate::article::SourceSpan>)>,
+}
+
+impl<'a> Walk<'a> {
+    /// The kind of a block whose text sits in element `idx`: its own, or
+    /// for a generic `<div>`/`<p>` that of a near list item, quote or
+    /// caption around it (`<li><div>text</div></li>` is a list item).
+    fn elem_kind(&self, idx: u32) -> (BlockKind, u8) {
+        let e = &self.elems[idx as usize];
+        if e.kind != BlockKind::Paragraph {
+            return (e.kind, e.heading);
+        }
+        let mut p = e.parent;
+        for _ in 0..3 {
+            let Some(a) = self.elems.get(p as usize) else {
+                break;
+            };
+            match a.kind {
+                BlockKind::ListItem
+                | BlockKind::Quote
+                | BlockKind::Caption
+                | BlockKind::Heading => {
+                    return (a.kind, a.heading);
+                }
+                _ => p = a.parent,
+            }
+        }
+        (BlockKind::Paragraph, 0)
+    }
+
+    /// Ends the block being built, if it has text.
+    fn flush(&mut self) {
+        if self.open.builder.is_empty() {
+            return;
+        }
+        let (text, sources, link) = self.open.builder.finish();
+        if text.is_empty() {
+            return;
+        }
+        let o = &self.open;
+        let e = &self.elems[o.elem as usize];
+        let heading = if o.kind == BlockKind::Heading {
+            o.heading
+        } else {
+            0
+        };
+        let hints = Hints {
+            link_bytes: link,
+            tags: e.tags | o.inline_tags,
+            attrs: e.attrs | o.inline_attrs,
+            container: o.elem,
+            depth: o.depth,
+            heading_level: heading,
+            ..Hints::default()
+        };
+        let span = span_of(&sources);
+        let prev = self.seg_elem.last().copied();
+        self.segments.push(Segment {
+            text: Cow::Owned(text),
+            kind: o.kind,
+            span,
+            sources,
+            gap_before: prev != Some(o.elem),
+            hints,
+        });
+        self.seg_elem.push(o.elem);
+        self.seg_inline.push((o.inline_tags, o.inline_attrs));
+    }
+
+    fn finish(mut self, scan: sourcemap::Scan) -> Page<'a> {
+        content::choose(
+            &mut self.elems,
+            &mut self.segments,
+            &self.seg_elem,
+            &self.seg_inline,
+        );
+        let mut metas = meta::read(self.input, &scan);
+        let title_hint = meta::title(
+            self.input,
+            &mut self.segments,
+            self.title.take(),
+            &metas.og_title,
+            &mut metas.segments,
+        );
+        let mut segments = merge(self.segments, metas.segments);
+        fix_order(&mut segments);
+        Page {
+            segments,
+            title_hint,
+        }
+    }
+}
+
+/// From the first source byte to the last; empty when nothing is mapped
+/// (fixed up by [`fix_order`]).
+pub(crate) fn span_of(sources: &[crate::article::SourceSpan]) -> Span {
+    match (sources.first(), sources.last()) {
+        (Some(a), Some(b)) => Span::new(a.source.start, b.source.end),
+        _ => Span::new(0, 0),
+    }
+}
+
+/// Puts the metadata segments (sorted by source position) among the DOM
+/// segments, each before the first mapped DOM segment that starts after it.
+fn merge<'a>(dom: Vec<Segment<'a>>, metas: Vec<Segment<'a>>) -> Vec<Segment<'a>> {
+    if metas.is_empty() {
+        return dom;
+    }
+    let mut out = Vec::with_capacity(dom.len() + metas.len());
+    let mut metas = metas.into_iter().peekable();
+    for seg in dom {
+        if !seg.sources.is_empty() {
+            while let Some(m) = metas.next_if(|m| m.span.start <= seg.span.start) {
+                out.push(m);
+            }
+        }
+        out.push(seg);
+    }
+    out.extend(metas);
+    out
+}
+
+/// Makes the blocks' spans ascend and never overlap: a source span that
+/// lies before the end of the previous block (the tree builder moved its
+/// text) is dropped, and a block with no source left gets an empty span at
+/// the previous block's end. Dropping is the conservative choice: a missing
+/// span is allowed, a wrong one is not.
+fn fix_order(segments: &mut [Segment<'_>]) {
+    let mut last_end = 0;
+    for seg in segments {
+        if seg
+            .sources
+            .first()
+            .is_some_and(|s| s.source.start < last_end)
+        {
+            seg.sources.retain(|s| s.source.start >= last_end);
+        }
+        seg.span = if seg.sources.is_empty() {
+            Span::new(last_end, last_end)
+        } else {
+            span_of(&seg.sources)
+        };
+        last_end = seg.span.end;
+    }
+}

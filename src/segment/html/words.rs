@@ -1,0 +1,196 @@
+//! Words in class, id, role, itemprop and aria-label values that say what an
+//! element holds, found with one Aho-Corasick pass per value.
+//!
+//! Substrings, not whole tokens: sites glue words together
+//! (`sharebar`, `relatedPosts`, `c-article-body__content`). A few short
+//! words that hide inside longer ones are spelled with their separators
+//! (`-ad-`, `ads-`) so "head", "read" and "shadow" do not count as ads.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+
+use crate::segment::hint::*;
+
+const WORDS: &[(&str, u32)] = &[
+    ("menu", MENU),
+    ("nav", NAV),
+    ("navigation", NAV),
+    ("toolbar", NAV),
+    ("share", SHARE),
+    ("sharing", SHARE),
+    ("social", SOCIAL),
+    ("follow", SOCIAL),
+    ("related", RELATED),
+    ("recommend", RELATED),
+    ("more-stories", RELATED),
+    ("morestories", RELATED),
+    ("more-from", RELATED),
+    ("popular", RELATED),
+    ("most-read", RELATED),
+    ("mostread", RELATED),
+    ("trending", RELATED),
+    ("read-more", RELATED),
+    ("readmore", RELATED),
+    ("read-next", RELATED),
+    ("also-read", RELATED),
+    ("teaser", RELATED),
+    ("outbrain", RELATED),
+    ("taboola", RELATED),
+    ("promo", PROMO),
+    ("newsletter", NEWSLETTER),
+    ("subscribe", SUBSCRIBE),
+    ("subscription", SUBSCRIBE),
+    ("paywall", SUBSCRIBE),
+    ("signup", NEWSLETTER),
+    ("sign-up", NEWSLETTER),
+    ("comment", COMMENT),
+    ("disqus", COMMENT),
+    ("respond", COMMENT),
+    ("footer", FOOTER),
+    ("contentinfo", FOOTER),
+    ("copyright", FOOTER),
+    ("sidebar", SIDEBAR),
+    ("complementary", SIDEBAR),
+    ("widget", SIDEBAR),
+    ("rail", SIDEBAR),
+    ("breadcrumb", BREADCRUMB),
+    ("byline", BYLINE),
+    ("author", AUTHOR),
+    ("caption", CAPTION),
+    ("credit", CAPTION),
+    ("advert", AD),
+    ("-ad-", AD),
+    ("-ad ", AD),
+    ("_ad_", AD),
+    ("ad-", AD),
+    ("ads-", AD),
+    ("-ads", AD),
+    ("adslot", AD),
+    ("ad-slot", AD),
+    ("adsense", AD),
+    ("dfp", AD),
+    ("sponsor", AD),
+    ("cookie", COOKIE),
+    ("consent", COOKIE),
+    ("gdpr", COOKIE),
+    ("date", DATE),
+    ("time", DATE),
+    ("published", DATE),
+    ("tags", TAGS),
+    ("tag-list", TAGS),
+    ("keywords", TAGS),
+    ("topics", TAGS),
+    ("content", CONTENT),
+    ("article", CONTENT),
+    ("story", CONTENT),
+    ("entry", CONTENT),
+    ("post-body", CONTENT),
+    ("postbody", CONTENT),
+    ("main", CONTENT),
+    ("body", CONTENT),
+    ("text", CONTENT),
+    ("hidden", HIDDEN),
+    ("sr-only", HIDDEN),
+    ("visually-hidden", HIDDEN),
+    ("visuallyhidden", HIDDEN),
+    ("screen-reader", HIDDEN),
+    ("header", HEADER),
+    ("masthead", HEADER),
+    ("banner", HEADER),
+    ("title", TITLE),
+    ("headline", TITLE),
+    ("summary", SUMMARY),
+    ("standfirst", SUMMARY),
+    ("excerpt", SUMMARY),
+    ("subtitle", SUMMARY),
+    ("subhead", SUMMARY),
+    ("lede", SUMMARY),
+    ("dek", SUMMARY),
+    ("popup", POPUP),
+    ("modal", POPUP),
+    ("overlay", POPUP),
+    ("pagination", PAGINATION),
+    ("pager", PAGINATION),
+    ("bio", BIO),
+    ("skip", SKIP),
+];
+
+pub(super) struct Matcher {
+    ac: AhoCorasick,
+}
+
+static MATCHER: Lazy<Matcher> = Lazy::new(|| Matcher {
+    ac: AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(WORDS.iter().map(|w| w.0))
+        .expect("the word list is small and valid"),
+});
+
+pub(super) fn matcher() -> &'static Matcher {
+    &MATCHER
+}
+
+/// The [`hint`](crate::segment::hint) bits of one attribute value.
+pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
+    let mut out = 0;
+    for hit in m.ac.find_overlapping_iter(value) {
+        out |= WORDS[hit.pattern().as_usize()].1;
+    }
+    // "hidden" alone as a class means hidden; "overflow-hidden" and
+    // friends are layout, not visibility.
+    if out & HIDDEN != 0 && !hidden_class(value) {
+        out &= !HIDDEN;
+    }
+    out
+}
+
+fn hidden_class(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "hidden"
+                | "sr-only"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "screen-reader-text"
+                | "is-hidden"
+                | "d-none"
+        )
+    })
+}
+
+/// Whether an inline style hides the element.
+pub(super) fn style_hidden(style: &str) -> bool {
+    let b = style.as_bytes();
+    let find = |needle: &[u8]| {
+        memchr::memmem::find_iter(b, needle).any(|at| {
+            let rest = &b[at + needle.len()..];
+            let rest = rest.iter().skip_while(|c| c.is_ascii_whitespace()).copied();
+            let rest: Vec<u8> = rest.take(8).collect();
+            rest.starts_with(b":none")
+                || rest.starts_with(b": none")
+                || rest.starts_with(b":hidden")
+                || rest.starts_with(b": hidden")
+        })
+    };
+    (memchr::memchr(b'd', b).is_some() && find(b"display")) || find(b"visibility")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_found() {
+        let m = matcher();
+        assert_ne!(bits(m, "social-share-bar") & SHARE, 0);
+        assert_eq!(bits(m, "thread header") & AD, 0);
+        assert_ne!(bits(m, "sidebar-ad-slot") & AD, 0);
+        assert_eq!(bits(m, "overflow-hidden") & HIDDEN, 0);
+        assert_ne!(bits(m, "sr-only") & HIDDEN, 0);
+        assert!(style_hidden("color: red; display: none"));
+        assert!(!style_hidden("display:block"));
+    }
+}
