@@ -47,9 +47,9 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         || tags & (tag::NAV | tag::BUTTON | tag::SELECT | tag::FORM) != 0
     {
         Reason::Navigation
-    } else if short && attrs & (h::BYLINE | h::AUTHOR) != 0 {
-        Reason::Byline
-    } else if attrs & h::BIO != 0 && attrs & h::AUTHOR != 0 {
+    } else if (short && attrs & (h::BYLINE | h::AUTHOR) != 0)
+        || (attrs & h::BIO != 0 && attrs & h::AUTHOR != 0)
+    {
         Reason::Byline
     } else if tags & (tag::CAPTION | tag::FIGURE) != 0 || (short && attrs & h::CAPTION != 0) {
         Reason::Caption
@@ -147,7 +147,42 @@ pub(crate) fn classify(
         }
         out.push(None);
     }
+    orphan_headings(segments, &mut out);
     out
+}
+
+/// A subheading is body only if body text follows it: a heading kept in
+/// the body whose next block was removed, with no body block after it in
+/// its container, heads that removed block ("Related", "More on this").
+fn orphan_headings(segments: &[Segment<'_>], out: &mut [Option<Reason>]) {
+    for i in (0..segments.len()).rev() {
+        if out[i].is_some() || segments[i].kind != BlockKind::Heading {
+            continue;
+        }
+        let Some(next) = (i + 1..segments.len()).find(|&j| segments[j].kind != BlockKind::Metadata)
+        else {
+            out[i] = Some(Reason::Boilerplate);
+            continue;
+        };
+        let Some(reason) = out[next] else { continue };
+        if matches!(
+            reason,
+            Reason::Title
+                | Reason::DuplicateTitle
+                | Reason::Date
+                | Reason::Byline
+                | Reason::Caption
+        ) {
+            continue;
+        }
+        let container = segments[i].hints.container;
+        let body_follows = (next..segments.len())
+            .take_while(|&j| segments[j].hints.main)
+            .any(|j| out[j].is_none() && segments[j].hints.container != container);
+        if !body_follows {
+            out[i] = Some(reason);
+        }
+    }
 }
 
 /// A block that is nothing but a web address.
