@@ -15,10 +15,17 @@ fn assert_text_spans(bytes: &[u8], article: &Article<'_>, encoding: &'static Enc
     let mut last = 0;
     for block in article.blocks() {
         let span = block.span();
-        assert!(span.start >= last && span.end <= bytes.len(), "span {span} out of order or bounds");
+        assert!(
+            span.start >= last && span.end <= bytes.len(),
+            "span {span} out of order or bounds"
+        );
         last = span.end;
         let (decoded, _) = encoding.decode_without_bom_handling(&bytes[span]);
-        assert_eq!(decoded, block.text(), "span {span} does not slice the block's text");
+        assert_eq!(
+            decoded,
+            block.text(),
+            "span {span} does not slice the block's text"
+        );
         assert_eq!(block.source_spans().len(), 1);
         assert_eq!(block.source_spans()[0].source, span);
     }
@@ -34,20 +41,35 @@ fn assert_html_spans(bytes: &[u8], article: &Article<'_>, encoding: &'static Enc
     for block in article.blocks() {
         for piece in block.source_spans() {
             let src = piece.source;
-            assert!(src.start >= last && src.end <= bytes.len(), "source {src} out of order or bounds");
+            assert!(
+                src.start >= last && src.end <= bytes.len(),
+                "source {src} out of order or bounds"
+            );
             last = src.end;
             let (decoded, _) = encoding.decode_without_bom_handling(&bytes[src]);
-            assert!(!decoded.contains('<'), "markup in source {src}: {decoded:?}");
+            assert!(
+                !decoded.contains('<'),
+                "markup in source {src}: {decoded:?}"
+            );
             let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
             let part = &block.text()[piece.text];
-            assert_eq!(collapsed, part.trim(), "source {src} does not give text {}", piece.text);
+            assert_eq!(
+                collapsed,
+                part.trim(),
+                "source {src} does not give text {}",
+                piece.text
+            );
         }
     }
 }
 
 fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = encoding.encode(text);
-    assert!(!unmappable, "test text not representable in {}", encoding.name());
+    assert!(
+        !unmappable,
+        "test text not representable in {}",
+        encoding.name()
+    );
     bytes.into_owned()
 }
 
@@ -133,7 +155,11 @@ fn utf16le_without_bom() {
 #[test]
 fn utf16_unpaired_surrogate_becomes_replacement_at_its_offset() {
     let mut bytes = vec![0xff, 0xfe];
-    bytes.extend("A long enough line of text for one bad unit: ".encode_utf16().flat_map(u16::to_le_bytes));
+    bytes.extend(
+        "A long enough line of text for one bad unit: "
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
     let bad = bytes.len();
     bytes.extend([0x00, 0xd8]); // a lone high surrogate
     bytes.extend(" done.".encode_utf16().flat_map(u16::to_le_bytes));
@@ -148,12 +174,20 @@ fn utf16_unpaired_surrogate_becomes_replacement_at_its_offset() {
 fn windows_1252_stray_bytes_in_utf8() {
     // A UTF-8 page with a windows-1252 paste: "naïve" in UTF-8, "café" in
     // windows-1252. Nothing is lost; each stray byte is one character.
-    let mut bytes = "Zoë wrote a naïve piece about “coffee” in the ".as_bytes().to_vec();
+    let mut bytes = "Zoë wrote a naïve piece about “coffee” in the "
+        .as_bytes()
+        .to_vec();
     bytes.extend(b"caf\xe9 on the corner.\n\nSecond paragraph, all UTF-8: Malm\xc3\xb6.\n");
     let article = deboiler::clean_bytes(&bytes).unwrap();
     let first = &article.blocks()[0];
-    assert_eq!(first.text(), "Zoë wrote a naïve piece about “coffee” in the café on the corner.");
-    assert_eq!(first.span(), deboiler::Span::new(0, bytes.iter().position(|&b| b == b'\n').unwrap()));
+    assert_eq!(
+        first.text(),
+        "Zoë wrote a naïve piece about “coffee” in the café on the corner."
+    );
+    assert_eq!(
+        first.span(),
+        deboiler::Span::new(0, bytes.iter().position(|&b| b == b'\n').unwrap())
+    );
     let second = &article.blocks()[1];
     assert_eq!(&bytes[second.span().range()], second.text().as_bytes());
 }
@@ -161,7 +195,9 @@ fn windows_1252_stray_bytes_in_utf8() {
 #[test]
 fn invalid_utf8_truncated_sequence_at_end() {
     // The last character was cut in half by a download limit.
-    let mut bytes = "Le café est fermé depuis lundi, annonce la mairie ".as_bytes().to_vec();
+    let mut bytes = "Le café est fermé depuis lundi, annonce la mairie "
+        .as_bytes()
+        .to_vec();
     bytes.extend(b"\xe2\x80");
     let article = deboiler::clean_bytes(&bytes).unwrap();
     let block = &article.blocks()[0];
@@ -177,7 +213,10 @@ fn meta_charset_in_text_input() {
     bytes.extend(encode(encoding_rs::WINDOWS_1251, RUSSIAN));
     let article = deboiler::clean_bytes(&bytes).unwrap();
     assert_text_spans(&bytes, &article, encoding_rs::WINDOWS_1251);
-    assert_eq!(article.blocks()[1].text(), "В Москве открылась новая библиотека.");
+    assert_eq!(
+        article.blocks()[1].text(),
+        "В Москве открылась новая библиотека."
+    );
 }
 
 #[test]
@@ -186,7 +225,10 @@ fn stale_declaration_on_utf8_bytes() {
     // declaration: the bytes win.
     let bytes = "Note <meta charset=iso-8859-1> left over.\n\nDie Bürgermeisterin eröffnete die Bücherei.\n".as_bytes();
     let article = deboiler::clean_bytes(bytes).unwrap();
-    assert_eq!(article.blocks()[1].text(), "Die Bürgermeisterin eröffnete die Bücherei.");
+    assert_eq!(
+        article.blocks()[1].text(),
+        "Die Bürgermeisterin eröffnete die Bücherei."
+    );
     assert!(matches!(article.blocks()[1].text_cow(), Cow::Borrowed(_)));
 }
 
@@ -197,22 +239,33 @@ fn declared_encoding_with_dense_garbage_is_undecodable() {
     bytes.extend(b"\x81\x20".repeat(200));
     assert_eq!(
         deboiler::clean_bytes(&bytes).unwrap_err(),
-        Error::Undecodable { encoding: "Shift_JIS", offset: first_bad }
+        Error::Undecodable {
+            encoding: "Shift_JIS",
+            offset: first_bad
+        }
     );
 }
 
 #[test]
 fn declared_encoding_with_one_bad_sequence_keeps_the_text() {
     let mut bytes = b"Saved as <meta charset=shift_jis>\n\n".to_vec();
-    bytes.extend(encode(encoding_rs::SHIFT_JIS, "東京で新しい図書館が開館した。市によると、蔵書は約十万冊。"));
+    bytes.extend(encode(
+        encoding_rs::SHIFT_JIS,
+        "東京で新しい図書館が開館した。市によると、蔵書は約十万冊。",
+    ));
     let bad = bytes.len();
     bytes.extend(b"\x81\x20");
     bytes.extend(encode(encoding_rs::SHIFT_JIS, "誰でも無料で利用できる。"));
     let article = deboiler::clean_bytes(&bytes).unwrap();
     let block = &article.blocks()[1];
-    assert!(block.text().contains("十万冊。\u{fffd} 誰でも"), "{}", block.text());
+    assert!(
+        block.text().contains("十万冊。\u{fffd} 誰でも"),
+        "{}",
+        block.text()
+    );
     assert!(block.span().start < bad && block.span().end == bytes.len());
-    let (decoded, _) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes[block.span().range()]);
+    let (decoded, _) =
+        encoding_rs::SHIFT_JIS.decode_without_bom_handling(&bytes[block.span().range()]);
     assert_eq!(decoded, block.text());
 }
 
@@ -221,13 +274,17 @@ fn nul_heavy_bytes_are_binary() {
     let bytes = b"text\0\0\0\0 and more\0\0\0\0\0\0";
     assert_eq!(
         deboiler::clean_bytes(bytes).unwrap_err(),
-        Error::Binary { what: "NUL bytes", offset: 4 }
+        Error::Binary {
+            what: "NUL bytes",
+            offset: 4
+        }
     );
 }
 
 #[test]
 fn one_stray_nul_in_long_text_is_kept() {
-    let mut bytes = b"A paragraph with one stray NUL byte in it, from a broken scraper: \0 ".to_vec();
+    let mut bytes =
+        b"A paragraph with one stray NUL byte in it, from a broken scraper: \0 ".to_vec();
     bytes.extend(b"and the sentence goes on to its end.\n");
     let article = deboiler::clean_bytes(&bytes).unwrap();
     assert_eq!(article.blocks().len(), 1);
@@ -263,7 +320,11 @@ binary! {
 
 #[test]
 fn text_starting_like_a_short_signature_is_text() {
-    for text in ["BMW shares rose on Monday.", "MZ Ventures led the round.", "BZh no digit here."] {
+    for text in [
+        "BMW shares rose on Monday.",
+        "MZ Ventures led the round.",
+        "BZh no digit here.",
+    ] {
         let article = deboiler::clean_bytes(text.as_bytes()).unwrap();
         assert_eq!(article.blocks()[0].text(), text);
     }
@@ -281,14 +342,25 @@ fn random_bytes_are_binary_not_garbage() {
             x as u8
         })
         .collect();
-    assert!(matches!(deboiler::clean_bytes(&bytes), Err(Error::Binary { .. })));
+    assert!(matches!(
+        deboiler::clean_bytes(&bytes),
+        Err(Error::Binary { .. })
+    ));
 }
 
 #[test]
 fn limits_apply_to_the_original_bytes() {
     let cleaner = Cleaner::builder().max_input_bytes(10).build().unwrap();
-    let err = cleaner.clean_bytes(b"\xff\xfeA\0B\0C\0D\0E\0F\0").unwrap_err();
-    assert_eq!(err, Error::InputTooLarge { size: 14, limit: 10 });
+    let err = cleaner
+        .clean_bytes(b"\xff\xfeA\0B\0C\0D\0E\0F\0")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::InputTooLarge {
+            size: 14,
+            limit: 10
+        }
+    );
 }
 
 // HTML through clean_bytes: the SourceSpan contract holds in the original
@@ -301,7 +373,10 @@ fn html_meta_charset_windows_1252() {
     let article = deboiler::clean_bytes(bytes).unwrap();
     assert_html_spans(bytes, &article, encoding_rs::WINDOWS_1252);
     let block = article.body().next().unwrap();
-    assert_eq!(block.text(), "Un café au lait, s'il vous plaît, dit le client à la terrasse.");
+    assert_eq!(
+        block.text(),
+        "Un café au lait, s'il vous plaît, dit le client à la terrasse."
+    );
     assert_eq!(
         &bytes[block.span()],
         &b"Un caf\xe9 au lait, s'il vous pla\xeet, dit le client \xe0 la terrasse."[..]
@@ -310,10 +385,14 @@ fn html_meta_charset_windows_1252() {
 
 #[test]
 fn html_http_equiv_shift_jis() {
-    let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">\
+    let mut bytes =
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">\
         </head><body><article><p>"
-        .to_vec();
-    bytes.extend(encode(encoding_rs::SHIFT_JIS, "東京で新しい図書館が開館した。市によると、蔵書は約十万冊で、誰でも無料で利用できる。"));
+            .to_vec();
+    bytes.extend(encode(
+        encoding_rs::SHIFT_JIS,
+        "東京で新しい図書館が開館した。市によると、蔵書は約十万冊で、誰でも無料で利用できる。",
+    ));
     bytes.extend(b"</p></article></body></html>");
     let article = deboiler::clean_bytes(&bytes).unwrap();
     assert_html_spans(&bytes, &article, encoding_rs::SHIFT_JIS);
