@@ -584,6 +584,23 @@ fn truncated_warc_reports_an_error_and_keeps_earlier_pages() {
     let records = json_lines(&out);
     assert_eq!(records.len(), 4, "three pages, then the error record");
     assert!(records[3]["error"].as_str().unwrap().contains("WARC"));
+
+    // Cut inside the last record's header: reported too, not lost quietly.
+    let last = archive.windows(8).rposition(|w| w == b"WARC/1.0").unwrap();
+    std::fs::write(&path, &archive[..last + 30]).unwrap();
+    let out = run(&["--format", "jsonl", "-q", path.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 4, "three pages, then the error record");
+    assert!(
+        records[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a record"),
+        "{}",
+        records[3]
+    );
+    assert_eq!(records[3]["source"], format!("{}#7", path.display()));
 }
 
 #[test]
@@ -763,5 +780,37 @@ fn warc_charset_header_is_used_for_decoding() {
         &body[s..e],
         &encoding_rs::WINDOWS_1251.encode(text).0[..],
         "spans are into the payload bytes"
+    );
+}
+
+#[test]
+fn explain_takes_a_record_of_jsonl_or_warc_by_its_source() {
+    let dir = temp_dir("explain_record");
+    let jsonl = dir.join("pages.jsonl");
+    let line = serde_json::json!({"id": "x", "text": STORY}).to_string();
+    std::fs::write(
+        &jsonl,
+        format!("{{\"id\": \"first\", \"text\": \"Other page.\"}}\n{line}\n"),
+    )
+    .unwrap();
+    let out = run(&["explain", &format!("{}:2", jsonl.display())], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("4 blocks"), "{}", stdout(&out));
+    let missing = run(&["explain", &format!("{}:9", jsonl.display())], b"");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no page at record 9"));
+
+    let (archive, pages) = warc_fixture(true);
+    let warc = dir.join("crawl.warc.gz");
+    std::fs::write(&warc, &archive).unwrap();
+    // Record 4 is the chunked response holding the second page.
+    let from_warc = run(&["explain", &format!("{}#4", warc.display())], b"");
+    let from_file = run(&["explain", pages[1].to_str().unwrap()], b"");
+    assert!(from_warc.status.success(), "{}", stderr(&from_warc));
+    let blocks = |o: &Output| stdout(o).lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        blocks(&from_warc),
+        blocks(&from_file),
+        "same blocks as the page on its own"
     );
 }

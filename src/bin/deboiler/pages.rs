@@ -128,7 +128,7 @@ fn render(
 }
 
 /// Cleans a page's bytes as `--input` says.
-fn clean_bytes<'a>(
+pub(crate) fn clean_bytes<'a>(
     cleaner: &Cleaner,
     data: &'a [u8],
     charset: Option<&str>,
@@ -157,7 +157,7 @@ fn clean_bytes<'a>(
 }
 
 /// Parses a JSON Lines record, which must be an object.
-fn parse_object(line: &[u8]) -> Result<Map<String, Value>, String> {
+pub(crate) fn parse_object(line: &[u8]) -> Result<Map<String, Value>, String> {
     match serde_json::from_slice(line) {
         Ok(Value::Object(record)) => Ok(record),
         Ok(_) => Err("a JSON Lines record must be an object".into()),
@@ -168,7 +168,7 @@ fn parse_object(line: &[u8]) -> Result<Map<String, Value>, String> {
 /// Takes the page out of a record: its `html` field, else its `text`
 /// field, and whether it is HTML. A record with both keeps `text` as a
 /// field.
-fn take_page(record: &mut Map<String, Value>) -> Result<(String, bool), String> {
+pub(crate) fn take_page(record: &mut Map<String, Value>) -> Result<(String, bool), String> {
     for (key, is_html) in [("html", true), ("text", false)] {
         match record.get(key) {
             Some(Value::String(_)) => {

@@ -24,10 +24,12 @@ pub(crate) struct Report {
 }
 
 impl Report {
-    /// A report; the bar is drawn only when stderr is a terminal and the
-    /// run is not `--quiet`.
-    pub(crate) fn new(quiet: bool, jobs: usize) -> Report {
-        let bar = if quiet || !std::io::stderr().is_terminal() {
+    /// A report; the bar is drawn only when stderr is a terminal, the run
+    /// is not `--quiet`, and results do not go to the same terminal
+    /// (`to_stdout` and stdout is a terminal), where they would tear the bar.
+    pub(crate) fn new(quiet: bool, jobs: usize, to_stdout: bool) -> Report {
+        let shared_terminal = to_stdout && std::io::stdout().is_terminal();
+        let bar = if quiet || shared_terminal || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
