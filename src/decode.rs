@@ -341,6 +341,7 @@ fn decode_legacy<'a>(
     let mut malformed = 0usize;
     let mut first_bad = None;
     let ascii_fast = encoding.is_ascii_compatible();
+    let mut buf = [0u8; 64];
     // `pending` is the first byte not yet turned into text; the decoder
     // holds the bytes from there to `pos`.
     let mut pos = 0;
@@ -360,11 +361,14 @@ fn decode_legacy<'a>(
             }
         }
         let chunk = if last { &[][..] } else { &bytes[pos..pos + 1] };
-        out.reserve(32);
-        let before = out.len();
-        let (result, read) = decoder.decode_to_string_without_replacement(chunk, &mut out, last);
+        // A small buffer of our own: the `String` form of this call touches
+        // every page of the string's spare capacity on each call, which
+        // made one call per byte quadratic.
+        let (result, read, written) =
+            decoder.decode_to_utf8_without_replacement(chunk, &mut buf, last);
         pos += read;
-        let written = out.len() - before;
+        // encoding_rs writes whole UTF-8 sequences only.
+        out.push_str(std::str::from_utf8(&buf[..written]).unwrap_or_default());
         match result {
             DecoderResult::InputEmpty => {
                 if written > 0 {
@@ -388,7 +392,7 @@ fn decode_legacy<'a>(
                 first_bad.get_or_insert(start + bad_start);
             }
             DecoderResult::OutputFull => {
-                // Cannot happen with 32 bytes reserved for one input byte,
+                // Cannot happen with 64 bytes of room for one input byte,
                 // but if it did, the text written so far belongs to the
                 // bytes read so far.
                 if written > 0 {

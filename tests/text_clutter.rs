@@ -274,6 +274,43 @@ t!(
     Some(Reason::Legal)
 );
 
+t!(
+    image_caption,
+    At::Middle,
+    ["Image caption Scooter Braun has managed many artists"],
+    Some(Reason::Caption)
+);
+t!(
+    inline_credit,
+    At::Middle,
+    ["The plague wiped out half of Europe (Image: GETTY)"],
+    Some(Reason::Caption)
+);
+t!(
+    contributed,
+    At::Below,
+    ["Jessica Napoli contributed to this report."],
+    Some(Reason::Byline)
+);
+t!(
+    author_bio,
+    At::Below,
+    ["Jane Doe is a staff writer at the Courier covering local government and schools."],
+    Some(Reason::Byline)
+);
+t!(
+    stories_header,
+    At::Below,
+    ["More Great Courier Stories"],
+    Some(Reason::RelatedStories)
+);
+t!(
+    shouted_link,
+    At::Middle,
+    ["COUNCIL LEADER BLASTS CRITICS OVER SCHOOL BUDGET 'LIES'"],
+    Some(Reason::RelatedStories)
+);
+
 // Look-alikes that are body.
 t!(
     sentence_starting_with_by,

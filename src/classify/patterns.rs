@@ -330,6 +330,14 @@ const RELATED_HEADERS: &[&str] = &[
 
 /// Starts of promotion lines, lowercase, compared on word boundaries.
 const PROMO_PREFIXES: &[&str] = &[
+    "also on ",
+    "like this story",
+    "share this story",
+    "share this article",
+    "get fox",
+    "get the best",
+    "sign up for",
+    "stay up to date",
     "also read",
     "read also",
     "read more",
@@ -499,6 +507,10 @@ const COMMENT_MARKS: &[&str] = &[
 
 /// Starts of caption and photo-credit lines, lowercase.
 const CAPTION_PREFIXES: &[&str] = &[
+    "image caption",
+    "media caption",
+    "caption:",
+    "pictured:",
     "(image credit",
     "(photo credit",
     "image source",
@@ -790,6 +802,15 @@ pub(crate) fn is_byline(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
+    // "Jessica Napoli contributed to this report." closes many agency
+    // stories; it names authors, like a byline.
+    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    let lower = text.to_lowercase();
+    if (lower.contains("contributed to this report") || lower.contains("contributed reporting"))
+        && word_count(&lower) <= CREDIT_LINE_MAX_WORDS
+    {
+        return true;
+    }
     let Some(rest) = [
         "By ",
         "BY ",
@@ -893,12 +914,67 @@ fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
         return false;
     }
     RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+        // "More Great WIRED Stories", "Top Stories", "Related News": a
+        // short line ending in the word for stories.
+        || (word_count(lower) <= 5
+            && !crate::features::ends_sentence(lower)
+            && ["stories", "news", "articles", "reads", "headlines"]
+                .iter()
+                .any(|w| lower.trim_end().ends_with(w)))
         // "More Washington Examiner", "More Sports": a site or section
         // name after "More"; longer lines starting with "More" are
         // headlines or sentences ("More than 100 people died").
         || (lower.starts_with("more ")
             && word_count(lower) <= 3
             && !crate::features::ends_sentence(lower))
+}
+
+/// Whether the line is an author's short biography: "Louise Matsakis is a
+/// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
+/// Reporter for Fox News." A name of up to four capitalised words, "is
+/// a/an/the", and a word for a writing job. Position decides whether such a
+/// sentence is a bio (at the end of the article) or news, so the classifier
+/// applies this only to the article's last lines.
+pub(crate) fn is_author_bio(text: &str) -> bool {
+    const BIO_MAX_WORDS: usize = 60;
+    const NAME_MAX_WORDS: usize = 4;
+    const JOBS: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "correspondent",
+        "journalist",
+        "contributor",
+        "columnist",
+        "author",
+        "freelance",
+        "educator",
+        "producer",
+        "host",
+        "blogger",
+        "photographer",
+        "analyst",
+    ];
+    if text.len() > MAX_PATTERN_BYTES * 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if word_count(&lower) > BIO_MAX_WORDS {
+        return false;
+    }
+    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
+        .iter()
+        .filter_map(|v| text.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let name: Vec<&str> = text[..at].split_whitespace().collect();
+    (1..=NAME_MAX_WORDS).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
 }
 
 /// Whether the line heads an author box: "About the author", "About Jane

@@ -167,7 +167,11 @@ pub(crate) fn classify(
         .collect();
 
     let mut grades = grades;
-    mark_teasers(&mut grades, features);
+    // A first region, before teaser spans, tells where the article starts:
+    // headers above it are menu entries.
+    if let Some((first_start, _)) = main_region(&grades, features) {
+        mark_teasers(&mut grades, features, first_start);
+    }
     let Some((start, end)) = main_region(&grades, features) else {
         // Nothing looks like prose: keep every line that no recogniser
         // claimed, since dropping all of a short input is worse than
@@ -199,6 +203,7 @@ pub(crate) fn classify(
 
     // Region: body, except recognised clutter and menus.
     label_region(&texts, features, &pats, &grades, body_start, end, &mut out);
+    label_region_end(&texts, features, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
     label_tail(&texts, features, &pats, end + 1, &mut out);
@@ -259,13 +264,14 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
 /// negative although every blurb is a sentence, while an in-article "DON'T
 /// MISS" box of three headlines costs only its own lines.
 ///
-/// Only headers below some prose count: menus at the top of the page hold
-/// "Trending" and "Latest" entries too, and marking the forty lines under
-/// them wiped out the start of an article made of headline-and-paragraph
-/// deal items.
-fn mark_teasers(grades: &mut [Grade], features: &[Features]) {
+/// Only headers below the start of the article (`from`, found by a first
+/// pass without teaser spans) and below some of its prose count: menus at
+/// the top of the page hold "Trending" and "Yahoo Browns News" entries too,
+/// and marking the forty lines under them wiped out the start of an
+/// article made of headline-and-paragraph deal items, or of stats tables.
+fn mark_teasers(grades: &mut [Grade], features: &[Features], from: usize) {
     let mut prose_words = 0;
-    let mut i = 0;
+    let mut i = from;
     while i < grades.len() {
         if grades[i] == Grade::Prose {
             prose_words += features[i].effective_words();
@@ -727,6 +733,51 @@ const LIST_MIN_ITEMS: usize = 3;
 /// Most items [`extend_over_list`] takes; past that it is a table of data
 /// the page carries besides the article.
 const LIST_MAX_ITEMS: usize = 100;
+
+/// The article's last lines: an author's biography ("Jane Doe is a staff
+/// writer…") closes many articles and is no part of the story; links to
+/// other stories set in capitals ("TAYLOR SWIFT CLEARED TO PERFORM AT
+/// AMAS") sit between paragraphs anywhere.
+fn label_region_end(
+    texts: &[&str],
+    features: &[Features],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut body_seen = 0;
+    for i in (start..=end).rev() {
+        if out[i].is_some() {
+            continue;
+        }
+        if body_seen < BIO_LAST_LINES && patterns::is_author_bio(texts[i]) {
+            out[i] = Some(Reason::Byline);
+        }
+        body_seen += 1;
+    }
+    for i in start..=end {
+        if out[i].is_none() && is_shouted_link(texts[i], &features[i]) {
+            out[i] = Some(Reason::RelatedStories);
+        }
+    }
+}
+
+/// How many of the article's last body lines we test for an author bio.
+const BIO_LAST_LINES: usize = 3;
+
+/// A line of capitals with no sentence end: a link to another story, the
+/// way tabloid and cable-news sites set them between paragraphs. Shorter
+/// lines of capitals are subheadings ("THE GOOD NEWS"), which we keep.
+fn is_shouted_link(text: &str, f: &Features) -> bool {
+    // Seven-word subheadings in capitals ("HOW TO USE A WATER BATH
+    // CANNER") are common in how-to articles; links run longer.
+    const SHOUT_MIN_WORDS: usize = 8;
+    f.effective_words() >= SHOUT_MIN_WORDS
+        && f.cased_words >= SHOUT_MIN_WORDS as u32
+        && !f.ends_sentence
+        && text.len() <= patterns::MAX_PATTERN_BYTES
+        && !text.chars().any(char::is_lowercase)
+}
 
 /// Names the clutter after the article.
 fn label_tail(
