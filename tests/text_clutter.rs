@@ -397,6 +397,31 @@ fn standfirst_under_headline() {
 }
 
 #[test]
+fn byline_over_two_lines() {
+    let input = format!(
+        "{HEADLINE}\n\nBy\n\nRandy Maniloff\n\n{}\n\n{}\n",
+        BODY[0], BODY[1]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.blocks()[1].reason(), Some(Reason::Byline));
+    assert_eq!(article.blocks()[2].reason(), Some(Reason::Byline));
+    assert_eq!(article.body().count(), 2);
+}
+
+#[test]
+fn standfirst_repeated_as_first_paragraph_stays_body() {
+    let dek = "The district's spending plan puts schools first and leaves the roads for next year.";
+    let input = format!(
+        "{HEADLINE}\n\n{dek}\n\nBy Jane Doe\n\n{dek}\n\n{}\n\n{}\n",
+        BODY[0], BODY[1]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.standfirst().unwrap().text(), dek);
+    assert_eq!(article.body().count(), 3);
+    assert_eq!(article.body().next().unwrap().text(), dek);
+}
+
+#[test]
 fn teaser_list_after_article() {
     let input = format!(
         "{HEADLINE}\n\n{}\n\n{}\n\n{}\n\nKurram atrocity\nUpdated 22 Nov, 2024\n\nKurram atrocity\n\n\

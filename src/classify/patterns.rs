@@ -811,6 +811,11 @@ pub(crate) fn is_byline(text: &str) -> bool {
     {
         return true;
     }
+    // A byline split over two lines ("By" / "Randy Maniloff"): the bare
+    // word is the byline's start; the classifier claims the name after it.
+    if is_bare_by(text) {
+        return true;
+    }
     let Some(rest) = [
         "By ",
         "BY ",
@@ -877,6 +882,15 @@ fn is_footer_lower(lower: &str) -> bool {
     }
     FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p))
         || FOOTER_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Whether the line is the bare word that opens a byline split over two
+/// lines: "By", "Von", "Por", "Oleh".
+pub(crate) fn is_bare_by(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "By" | "by" | "BY" | "Von" | "Por" | "Oleh" | "Written by"
+    )
 }
 
 /// Whether the line is a source footer or copyright notice ("Published in
