@@ -422,6 +422,31 @@ fn standfirst_repeated_as_first_paragraph_stays_body() {
 }
 
 #[test]
+fn caption_above_bracketed_credit() {
+    let caption = "An artist's concept of the new school building on the old market site.";
+    let input = format!(
+        "{HEADLINE}\n\n{}\n\n{caption}\n\n(Image credit: District Council)\n\n{}\n\n{}\n",
+        BODY[0], BODY[1], BODY[2]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    let reasons: Vec<_> = article.blocks().iter().map(|b| b.reason()).collect();
+    assert_eq!(reasons[2], Some(Reason::Caption));
+    assert_eq!(reasons[3], Some(Reason::Caption));
+    assert_eq!(article.body().count(), 3);
+}
+
+#[test]
+fn embedded_tweet_stays_body() {
+    let input = format!(
+        "{HEADLINE}\n\n{}\n\nThe budget is a disgrace to this district pic.twitter.com/abc123\n\n\
+         — Jane Doe (@janedoe) November 19, 2019\n\n{}\n\n{}\n",
+        BODY[0], BODY[1], BODY[2]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.body().count(), 5);
+}
+
+#[test]
 fn teaser_list_after_article() {
     let input = format!(
         "{HEADLINE}\n\n{}\n\n{}\n\n{}\n\nKurram atrocity\nUpdated 22 Nov, 2024\n\nKurram atrocity\n\n\

@@ -1137,18 +1137,18 @@ fn is_caption_lower(lower: &str) -> bool {
         || CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Whether the line is a photo credit on a line of its own: "(Image credit:
-/// NASA)", "Photo: Reuters", "Image copyright Getty Images". The line above
-/// such a credit is the caption it credits.
+/// Whether the line is a parenthesised photo credit on a line of its own:
+/// "(Image credit: NASA)", "(Photo: Reuters)". The line above such a credit
+/// is the caption it credits. Credits without brackets do not say that:
+/// the BBC sets "Image copyright Getty Images" *above* the image and its
+/// caption, after a body paragraph.
 pub(crate) fn is_credit(text: &str) -> bool {
     const CREDIT_MAX_WORDS: usize = 12;
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
     let lower = text.to_lowercase();
-    word_count(&lower) <= CREDIT_MAX_WORDS
-        && (lower.starts_with('(') || lower.contains("credit") || lower.contains("copyright"))
-        && is_caption_lower(&lower)
+    word_count(&lower) <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower)
 }
 
 /// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.

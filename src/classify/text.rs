@@ -91,6 +91,10 @@ const TEASER_MIN_PROSE_ABOVE: usize = 40;
 /// Most words of the name line after a bare "By" line.
 const BYLINE_NAME_MAX_WORDS: usize = 6;
 
+/// Most words of a caption above a credit line; a longer line above a
+/// credit is a paragraph that happens to precede a photo.
+const CAPTION_MAX_WORDS: usize = 40;
+
 /// Weight of a short line that is not prose: a menu entry, a headline, a
 /// subheading. Small, so one or two subheadings inside the article do not
 /// split it, but a menu of a dozen entries does.
@@ -215,7 +219,7 @@ pub(crate) fn classify(
                 *slot = Some(Reason::DuplicateTitle);
             }
         }
-        body_start = standfirst(&texts, features, &pats, &grades, t, start, end, &mut out);
+        body_start = standfirst(features, &pats, &grades, t, start, end, &mut out);
     }
     for i in 0..body_start {
         if out[i].is_none() {
@@ -257,6 +261,12 @@ fn dek_repeats(features: &[Features]) -> Vec<bool> {
 
 /// How far below the standfirst its repeat in the body may stand.
 const DEK_REPEAT_MAX_DISTANCE: usize = 15;
+
+/// Whether the line is the text or the attribution of an embedded tweet.
+fn is_tweet_part(text: &str) -> bool {
+    let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
+    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
+}
 
 /// Whether the document's language is one our stop-word lists cover,
 /// judged over its longer lines.
@@ -309,6 +319,12 @@ fn grade(
     // bracket or colon; when it ends in a letter it is a teaser cut off at
     // a character limit ("…the primary goal of"), which is how teaser
     // lists under the article looked like prose to the simpler rule.
+    // An embedded tweet: its text ends in a picture link, its attribution
+    // line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is short. Both
+    // are part of the story; graded as fragments they stay inside it.
+    if is_tweet_part(text) {
+        return Grade::Fragment;
+    }
     let cut = text.ends_with(|c: char| c.is_alphanumeric());
     if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
         return Grade::Prose;
@@ -604,7 +620,6 @@ fn find_title(
 /// the body below it.
 #[allow(clippy::too_many_arguments)]
 fn standfirst(
-    texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
     grades: &[Grade],
@@ -613,7 +628,6 @@ fn standfirst(
     end: usize,
     out: &mut [Option<Reason>],
 ) -> usize {
-    let _ = texts;
     if t + 1 < start {
         for i in t + 1..start {
             if out[i].is_some() || is_meta(pats[i]) {
@@ -685,7 +699,7 @@ fn label_region(
             if r == Reason::Caption
                 && i > start
                 && out[i - 1].is_none()
-                && grades[i - 1] != Grade::Prose
+                && features[i - 1].effective_words() <= CAPTION_MAX_WORDS
                 && patterns::is_credit(texts[i])
             {
                 out[i - 1] = Some(Reason::Caption);
