@@ -119,4 +119,7 @@ pub(crate) mod hint {
     pub(crate) const PAGINATION: u32 = 1 << 25;
     pub(crate) const BIO: u32 = 1 << 26;
     pub(crate) const SKIP: u32 = 1 << 27;
+    /// The strong article-body words: `article-body`, `entry-content`,
+    /// `itemprop=articleBody`….
+    pub(crate) const BODY: u32 = 1 << 28;
 }

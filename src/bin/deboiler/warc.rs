@@ -11,6 +11,7 @@
 
 use std::io::{BufRead, Read};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Value};
 use warc::WarcHeader;
@@ -29,11 +30,23 @@ pub(crate) fn read(
     reader: Box<dyn BufRead + Send>,
     emit: &mut dyn FnMut(Event) -> bool,
 ) -> bool {
-    let records = warc::WarcReader::new(reader).iter_raw_records();
-    for (n, record) in (1u64..).zip(records) {
+    let counter = Counter {
+        inner: reader,
+        consumed: Arc::new(AtomicU64::new(0)),
+    };
+    let consumed = Arc::clone(&counter.consumed);
+    let records = warc::WarcReader::new(counter).iter_raw_records();
+    // Bytes consumed when the last whole record ended.
+    let mut record_end = 0;
+    let mut n = 0u64;
+    for record in records {
+        n += 1;
         let source = format!("{}#{n}", unit.display);
         let (header, body) = match record {
-            Ok(record) => record,
+            Ok(record) => {
+                record_end = consumed.load(Ordering::Relaxed);
+                record
+            }
             Err(e) => {
                 let job = Job {
                     source,
@@ -113,7 +126,49 @@ pub(crate) fn read(
             return false;
         }
     }
+    // The warc crate ends quietly when the last header never ends (a file
+    // cut inside a header, or LF-only line endings). Whatever it read past
+    // the last whole record would then be lost without a word.
+    let tail = consumed.load(Ordering::Relaxed) - record_end;
+    if tail > 0 {
+        let job = Job {
+            source: format!("{}#{}", unit.display, n + 1),
+            record: Some(n + 1),
+            unit: Arc::clone(unit),
+            out_name: unit.out_stem.join((n + 1).to_string()),
+            content: Content::Failed(format!(
+                "{tail} bytes after the last whole WARC record are not a record (truncated header?)"
+            )),
+        };
+        return emit(Event::Job(job));
+    }
     true
+}
+
+/// Counts the bytes the WARC reader consumes, shared with the caller
+/// (the reader owns its input).
+struct Counter<R> {
+    inner: R,
+    consumed: Arc<AtomicU64>,
+}
+
+impl<R: BufRead> Read for Counter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counter<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.consumed.fetch_add(amt as u64, Ordering::Relaxed);
+        self.inner.consume(amt);
+    }
 }
 
 /// Why a record yields no page.

@@ -19,10 +19,16 @@ use crate::segment::{Segment, hint, tag};
 const MIN_PARAGRAPH_BYTES: usize = 25;
 /// How far up the points go.
 const MAX_LEVELS: usize = 5;
+/// How many ancestors the points may pass through at most, wrappers
+/// included.
+const MAX_STEPS: usize = 16;
 /// A sibling joins the root if it scores at least this share of the root…
 const SIBLING_SHARE: f32 = 0.2;
 /// …and at least this much.
 const SIBLING_MIN: f32 = 10.0;
+/// A childless sibling paragraph of this many bytes with little link text
+/// joins as well (Readability's rule for `<p>` siblings).
+const SIBLING_PROSE_BYTES: u32 = 80;
 /// Class or id words that make an element less likely to be the article.
 const NEGATIVE: u32 = hint::COMMENT
     | hint::FOOTER
@@ -40,15 +46,25 @@ const NEGATIVE: u32 = hint::COMMENT
     | hint::COOKIE
     | hint::POPUP
     | hint::PAGINATION;
-const CLASS_WEIGHT: f32 = 25.0;
+/// Tag weights (Readability's: `div` +5, lists -3, headings -5) count at
+/// this share, since the points they are added to are not Readability's
+/// (every block here gives points, not only `<p>`).
+const TAG_WEIGHT_SHARE: f32 = 0.2;
+/// Class words scale the points rather than add to them (Readability adds
+/// 25): an added constant let a 96-byte `<div class="article-title">` beat
+/// a story of twenty paragraphs whose wrapper had no telling class.
+const CLASS_BONUS: f32 = 1.25;
+const CLASS_MALUS: f32 = 0.5;
 
 fn class_weight(attrs: u32) -> f32 {
-    if attrs & NEGATIVE != 0 {
-        -CLASS_WEIGHT
+    if attrs & hint::BODY != 0 {
+        CLASS_BONUS * CLASS_BONUS
+    } else if attrs & NEGATIVE != 0 {
+        CLASS_MALUS
     } else if attrs & hint::CONTENT != 0 {
-        CLASS_WEIGHT
+        CLASS_BONUS
     } else {
-        0.0
+        1.0
     }
 }
 
@@ -57,6 +73,66 @@ fn commas(text: &str) -> usize {
         .filter(|&c| matches!(c, ',' | '，' | '、' | '،'))
         .count()
 }
+
+/// Whether `a` is an ancestor of (or is) `d`.
+fn contains(elems: &[Elem], a: usize, mut d: usize) -> bool {
+    loop {
+        if d == a {
+            return true;
+        }
+        let p = elems[d].parent as usize;
+        if p >= elems.len() || p >= d {
+            return false;
+        }
+        d = p;
+    }
+}
+
+/// Readability's two corrections to the best element. When several other
+/// elements scored nearly as well (the story is cut into sibling blocks
+/// around ads), the nearest ancestor holding at least [`MIN_ALTERNATIVES`]
+/// of them becomes the root. Then, going up, a parent that scored better
+/// than the root replaces it.
+fn climb(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> (usize, f32) {
+    let alternatives: Vec<usize> = (0..elems.len())
+        .filter(|&i| {
+            i != top
+                && finals[i] >= score * ALTERNATIVE_SHARE
+                && !contains(elems, i, top)
+                && !contains(elems, top, i)
+        })
+        .take(64)
+        .collect();
+    let mut top = top;
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut a = elems[top].parent as usize;
+        while a < elems.len() && elems[a].depth > 2 {
+            let n = alternatives
+                .iter()
+                .filter(|&&i| contains(elems, a, i))
+                .count();
+            if n >= MIN_ALTERNATIVES {
+                top = a;
+                break;
+            }
+            a = elems[a].parent as usize;
+        }
+    }
+    let mut best = finals[top].max(score);
+    loop {
+        let p = elems[top].parent as usize;
+        if p >= elems.len() || elems[p].depth <= 2 || finals[p] <= best {
+            break;
+        }
+        best = finals[p];
+        top = p;
+    }
+    (top, best)
+}
+
+/// Readability's share for "nearly as good" among the other candidates.
+const ALTERNATIVE_SHARE: f32 = 0.75;
+const MIN_ALTERNATIVES: usize = 3;
 
 /// Scores the elements, picks the main content and fills the `main` and
 /// `local_*` hints of every segment.
@@ -90,8 +166,13 @@ pub(super) fn choose(
             // Lists are menus as often as they are article content.
             points *= 0.5;
         }
+        // Wrappers with a single block child do not count as a level: a
+        // paragraph in `<div><div><p>` gives its wrappers the points its
+        // `<div>` gets, so deep nesting does not dilute a story.
         let mut p = elems[e as usize].parent;
-        for level in 0..MAX_LEVELS {
+        let mut level = 0;
+        let mut steps = 0;
+        while level < MAX_LEVELS && steps < MAX_STEPS {
             let Some(a) = elems.get_mut(p as usize) else {
                 break;
             };
@@ -101,6 +182,10 @@ pub(super) fn choose(
                 l => l as f32 * 3.0,
             };
             a.score += points / div;
+            if a.children > 1 {
+                level += 1;
+            }
+            steps += 1;
             p = a.parent;
         }
     }
@@ -123,7 +208,8 @@ pub(super) fn choose(
         } else {
             e.link as f32 / e.text as f32
         };
-        let f = (e.score + e.tag_weight + class_weight(e.attrs)) * (1.0 - density);
+        let f =
+            (e.score * class_weight(e.attrs) + e.tag_weight * TAG_WEIGHT_SHARE) * (1.0 - density);
         finals[i] = f;
         if best.is_none_or(|(_, b)| f > b) {
             best = Some((i, f));
@@ -132,11 +218,35 @@ pub(super) fn choose(
     let mut roots = vec![false; elems.len()];
     match best {
         Some((top, score)) => {
+            let (top, score) = climb(elems, &finals, top, score);
             roots[top] = true;
             let parent = elems[top].parent;
             let threshold = (score * SIBLING_SHARE).max(SIBLING_MIN);
+            let top_attrs = elems[top].attrs;
+            // A story cut into chunks by ads and rails repeats its body
+            // class on every chunk; the chunks need not be siblings.
+            if top_attrs & hint::BODY != 0 {
+                for (i, e) in elems.iter().enumerate() {
+                    if e.attrs == top_attrs && finals[i] > 0.0 {
+                        roots[i] = true;
+                    }
+                }
+            }
             for (i, e) in elems.iter().enumerate() {
-                if i != top && e.parent == parent && parent != u32::MAX && finals[i] >= threshold {
+                if i == top || e.parent != parent || parent == u32::MAX {
+                    continue;
+                }
+                // Readability's bonus for a sibling with the root's class.
+                let bonus = if e.attrs == top_attrs && top_attrs != 0 {
+                    score * SIBLING_SHARE
+                } else {
+                    0.0
+                };
+                let prose = e.kind == BlockKind::Paragraph
+                    && e.tags == 0
+                    && e.text >= SIBLING_PROSE_BYTES
+                    && (e.link as f32) < e.text as f32 * 0.25;
+                if finals[i] + bonus >= threshold || (prose && e.children == 0) {
                     roots[i] = true;
                 }
             }
@@ -163,6 +273,25 @@ pub(super) fn choose(
             local[i] = (pl.0 | own.0, pl.1 | own.1);
         }
     }
+    if std::env::var_os("DEBOILER_DEBUG").is_some() {
+        for (i, e) in elems.iter().enumerate() {
+            if roots[i] || finals[i] > 5.0 || std::env::var_os("DEBOILER_ALL").is_some() {
+                eprintln!(
+                    "elem {i} ch {} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}",
+                    e.children,
+                    e.parent,
+                    e.depth,
+                    e.score,
+                    finals[i],
+                    e.text,
+                    e.link,
+                    e.tags,
+                    e.attrs,
+                    roots[i]
+                );
+            }
+        }
+    }
     for ((seg, &e), &(it, ia)) in segments.iter_mut().zip(seg_elem).zip(seg_inline) {
         let e = e as usize;
         seg.hints.main = main[e];
@@ -174,5 +303,14 @@ pub(super) fn choose(
         };
         seg.hints.local_tags = local[e].0 | it | own_tags;
         seg.hints.local_attrs = local[e].1 | ia;
+        if std::env::var_os("DEBOILER_DEBUG").is_some() {
+            eprintln!(
+                "seg elem {e} main {} lt {:x} la {:x} {:?}",
+                main[e],
+                seg.hints.local_tags,
+                seg.hints.local_attrs,
+                seg.text.chars().take(60).collect::<String>()
+            );
+        }
     }
 }

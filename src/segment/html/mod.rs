@@ -48,6 +48,8 @@ pub(crate) struct Elem {
     pub(crate) depth: u32,
     pub(crate) kind: BlockKind,
     pub(crate) heading: u8,
+    /// Block-element children.
+    pub(crate) children: u32,
 }
 
 impl Default for Elem {
@@ -63,6 +65,7 @@ impl Default for Elem {
             depth: 0,
             kind: BlockKind::Paragraph,
             heading: 0,
+            children: 0,
         }
     }
 }
@@ -254,7 +257,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     for (name, value) in e.attrs() {
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
-                                attrs |= words::bits(&matcher, value);
+                                attrs |= words::bits(matcher, value);
                             }
                             "hidden" => is_hidden = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
@@ -267,6 +270,14 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         is_hidden = true;
                     }
                     let mut role = f.role;
+                    if role == Role::Title && raw == 0 && w.title.is_none() && !in_title {
+                        // The first <title>, even inside the hidden <head>.
+                        in_title = true;
+                        w.flush();
+                        w.open.builder.rcdata = true;
+                        stack.push(Frame { role, ..parent });
+                        continue;
+                    }
                     if hidden > 0 || raw > 0 {
                         if role == Role::Raw {
                             raw += 1;
@@ -283,14 +294,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         continue;
                     }
                     if role == Role::Title {
-                        if w.title.is_some() || in_title {
-                            role = Role::Hidden;
-                        } else {
-                            in_title = true;
-                            w.flush();
-                            stack.push(Frame { role, ..parent });
-                            continue;
-                        }
+                        role = Role::Hidden;
                     }
                     if is_hidden && role != Role::Raw {
                         role = Role::Hidden;
@@ -307,6 +311,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         Role::Block | Role::Row => {
                             w.flush();
                             let idx = w.elems.len() as u32;
+                            w.elems[parent.elem as usize].children += 1;
                             w.elems.push(Elem {
                                 parent: parent.elem,
                                 tags: f.tags | (parent.inline_tags & !tag::LINK),
@@ -398,6 +403,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     Role::Hidden => hidden = hidden.saturating_sub(1),
                     Role::Title if in_title => {
                         in_title = false;
+                        w.open.builder.rcdata = false;
                         let (text, sources, _) = w.open.builder.finish();
                         w.title = Some((text, sources));
                     }
@@ -455,7 +461,9 @@ impl<'a> Walk<'a> {
             return;
         }
         let (text, sources, link) = self.open.builder.finish();
-        if text.is_empty() {
+        // Blank by Unicode's measure, not only HTML's: `<p>&nbsp;</p>`
+        // spacers (Word's export is full of them) are not blocks.
+        if text.trim().is_empty() {
             return;
         }
         let o = &self.open;

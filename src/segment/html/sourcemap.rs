@@ -116,7 +116,6 @@ pub(crate) fn scan(src: &str) -> Scan {
             if lower(b"plaintext") {
                 push(&mut out.runs, end, s.len());
                 text_start = s.len();
-                i = s.len();
                 break;
             }
             if rcdata || raw {
@@ -131,7 +130,6 @@ pub(crate) fn scan(src: &str) -> Scan {
                     out.ldjson.push(content);
                 }
                 if close >= s.len() {
-                    i = s.len();
                     text_start = s.len();
                     break;
                 }
@@ -267,7 +265,7 @@ fn parse_attrs(s: &[u8], mut i: usize, mut info: Option<&mut TagInfo>) -> Option
                 info.key.get_or_insert(value);
             } else if name.eq_ignore_ascii_case(b"type") {
                 let v = &s[value.start..value.end];
-                info.ldjson = v.len() >= 8 && v[v.len() - 8..].eq_ignore_ascii_case(b"ld+json");
+                info.ldjson = v.len() >= 7 && v[v.len() - 7..].eq_ignore_ascii_case(b"ld+json");
             }
         }
     }
@@ -603,11 +601,15 @@ impl<'s> Mapper<'s> {
 pub(crate) struct SpanBuilder {
     pub(crate) text: String,
     pub(crate) sources: Vec<SourceSpan>,
-    /// The open span: text start, source start, source end.
-    open: Option<(usize, usize, usize)>,
+    /// The open span: text start, text end, source start, source end.
+    open: Option<(usize, usize, usize, usize)>,
     pending_space: bool,
     /// Bytes of text added inside links.
     pub(crate) link_bytes: usize,
+    /// The text is RCDATA (`<title>`): a `<` there is text, but the span
+    /// contract reads sources as text content, where it would be markup,
+    /// so it is left outside every span.
+    pub(crate) rcdata: bool,
 }
 
 impl SpanBuilder {
@@ -634,6 +636,7 @@ impl SpanBuilder {
                     (p.src.1 as usize, p.src.1 as usize)
                 }
             });
+            let from = if self.rcdata && c == '<' { None } else { from };
             let ws = matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
             if pre {
                 if ws {
@@ -685,14 +688,15 @@ impl SpanBuilder {
             self.close();
             return;
         };
-        if let Some((_, _, end)) = &mut self.open {
+        if let Some((_, tend, _, end)) = &mut self.open {
             if *end <= s && gap_ok(&src.as_bytes()[*end..s], space) {
                 *end = e;
+                *tend = at + c.len_utf8();
                 return;
             }
         }
         self.close();
-        self.open = Some((at, s, e));
+        self.open = Some((at, at + c.len_utf8(), s, e));
     }
 
     /// A `<br>`: a line break in the text, never inside a span.
@@ -714,10 +718,10 @@ impl SpanBuilder {
     }
 
     fn close(&mut self) {
-        if let Some((t, s, e)) = self.open.take() {
+        if let Some((t0, t1, s, e)) = self.open.take() {
             self.sources.push(SourceSpan {
                 source: Span::new(s, e),
-                text: Span::new(t, self.text.len()),
+                text: Span::new(t0, t1),
             });
         }
     }
@@ -899,7 +903,7 @@ mod tests {
         assert_eq!(text, "Fish & chips are served.");
         let got: Vec<(&str, &str)> = spans
             .iter()
-            .map(|s| (&src[s.source], &text[s.text]))
+            .map(|s| (&src[s.source], &text.as_str()[s.text]))
             .collect();
         assert_eq!(
             got,

@@ -29,8 +29,6 @@ const WORDS: &[(&str, u32)] = &[
     ("most-read", RELATED),
     ("mostread", RELATED),
     ("trending", RELATED),
-    ("read-more", RELATED),
-    ("readmore", RELATED),
     ("read-next", RELATED),
     ("also-read", RELATED),
     ("teaser", RELATED),
@@ -51,20 +49,15 @@ const WORDS: &[(&str, u32)] = &[
     ("copyright", FOOTER),
     ("sidebar", SIDEBAR),
     ("complementary", SIDEBAR),
-    ("widget", SIDEBAR),
-    ("rail", SIDEBAR),
+    ("right-rail", SIDEBAR),
+    ("side-rail", SIDEBAR),
+    ("rightrail", SIDEBAR),
     ("breadcrumb", BREADCRUMB),
     ("byline", BYLINE),
     ("author", AUTHOR),
     ("caption", CAPTION),
     ("credit", CAPTION),
     ("advert", AD),
-    ("-ad-", AD),
-    ("-ad ", AD),
-    ("_ad_", AD),
-    ("ad-", AD),
-    ("ads-", AD),
-    ("-ads", AD),
     ("adslot", AD),
     ("ad-slot", AD),
     ("adsense", AD),
@@ -89,6 +82,29 @@ const WORDS: &[(&str, u32)] = &[
     ("main", CONTENT),
     ("body", CONTENT),
     ("text", CONTENT),
+    ("article-body", BODY),
+    ("articlebody", BODY),
+    ("article__body", BODY),
+    ("article_body", BODY),
+    ("article-content", BODY),
+    ("article__content", BODY),
+    ("articlecontent", BODY),
+    ("article-text", BODY),
+    ("articletext", BODY),
+    ("entry-content", BODY),
+    ("post-content", BODY),
+    ("post-body", BODY),
+    ("post__content", BODY),
+    ("postcontent", BODY),
+    ("story-body", BODY),
+    ("storybody", BODY),
+    ("story-content", BODY),
+    ("story__body", BODY),
+    ("body-text", BODY),
+    ("bodytext", BODY),
+    ("content-body", BODY),
+    ("news-body", BODY),
+    ("news-content", BODY),
     ("hidden", HIDDEN),
     ("sr-only", HIDDEN),
     ("visually-hidden", HIDDEN),
@@ -137,12 +153,50 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     for hit in m.ac.find_overlapping_iter(value) {
         out |= WORDS[hit.pattern().as_usize()].1;
     }
+    if out & BODY != 0 {
+        // "article-body pagination-first": the body words win over the
+        // weak words beside them.
+        out &= !(PAGINATION
+            | SKIP
+            | SIDEBAR
+            | TAGS
+            | DATE
+            | AUTHOR
+            | BYLINE
+            | CAPTION
+            | HEADER
+            | TITLE
+            | SUMMARY
+            | MENU);
+    }
+    if ad_token(value) {
+        out |= AD;
+    }
     // "hidden" alone as a class means hidden; "overflow-hidden" and
     // friends are layout, not visibility.
     if out & HIDDEN != 0 && !hidden_class(value) {
         out &= !HIDDEN;
     }
     out
+}
+
+/// Whether a token of the value (split at anything not alphanumeric) is
+/// an advertising word. "ad" hides in "read-more", "header" and "shadow",
+/// so it only counts as a whole token.
+fn ad_token(value: &str) -> bool {
+    let b = value.as_bytes();
+    if memchr::memmem::find(b, b"ad").is_none() && memchr::memmem::find(b, b"Ad").is_none() {
+        return false;
+    }
+    value.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+        t.eq_ignore_ascii_case("ad")
+            || t.eq_ignore_ascii_case("ads")
+            || t.eq_ignore_ascii_case("adv")
+            || t.eq_ignore_ascii_case("adunit")
+            || t.eq_ignore_ascii_case("adbox")
+            || t.eq_ignore_ascii_case("adwrap")
+            || t.eq_ignore_ascii_case("adcontainer")
+    })
 }
 
 fn hidden_class(value: &str) -> bool {
@@ -188,6 +242,7 @@ mod tests {
         assert_ne!(bits(m, "social-share-bar") & SHARE, 0);
         assert_eq!(bits(m, "thread header") & AD, 0);
         assert_ne!(bits(m, "sidebar-ad-slot") & AD, 0);
+        assert_eq!(bits(m, "entry-content-read-more") & AD, 0);
         assert_eq!(bits(m, "overflow-hidden") & HIDDEN, 0);
         assert_ne!(bits(m, "sr-only") & HIDDEN, 0);
         assert!(style_hidden("color: red; display: none"));
