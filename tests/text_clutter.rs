@@ -492,3 +492,50 @@ fn korean_article() {
     assert_eq!(article.body().count(), 2);
     assert_eq!(article.blocks()[3].reason(), Some(Reason::Date));
 }
+
+// Look-alikes of the narrower recognisers: body lines that share a word
+// with clutter.
+t!(
+    shouted_subheading,
+    At::Middle,
+    ["WHAT THE BUDGET MEANS"],
+    None
+);
+t!(
+    name_is_a_teacher,
+    At::Middle,
+    ["Jane Doe is a teacher at the local school and said the money was badly needed."],
+    None
+);
+t!(
+    quote_intro_said,
+    At::Middle,
+    ["In a statement, the ministry said:"],
+    None
+);
+t!(
+    copyright_in_sentence,
+    At::Middle,
+    ["The company said it would sue the council for copyright infringement over the logo."],
+    None
+);
+t!(
+    cookie_shop_sentence,
+    At::Middle,
+    ["The cookie shop on the high street will receive a grant to repair its roof."],
+    None
+);
+t!(latest_subheading, At::Middle, ["Latest developments"], None);
+t!(
+    sentence_case_news_subheading,
+    At::Middle,
+    ["Good news for parents"],
+    None
+);
+t!(about_subheading, At::Middle, ["About the study"], None);
+t!(
+    comment_user_says,
+    At::Below,
+    ["thelastchargersfan says:"],
+    Some(Reason::Comments)
+);
