@@ -397,6 +397,56 @@ fn standfirst_under_headline() {
 }
 
 #[test]
+fn byline_over_two_lines() {
+    let input = format!(
+        "{HEADLINE}\n\nBy\n\nRandy Maniloff\n\n{}\n\n{}\n",
+        BODY[0], BODY[1]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.blocks()[1].reason(), Some(Reason::Byline));
+    assert_eq!(article.blocks()[2].reason(), Some(Reason::Byline));
+    assert_eq!(article.body().count(), 2);
+}
+
+#[test]
+fn standfirst_repeated_as_first_paragraph_stays_body() {
+    let dek = "The district's spending plan puts schools first and leaves the roads for next year.";
+    let input = format!(
+        "{HEADLINE}\n\n{dek}\n\nBy Jane Doe\n\n{dek}\n\n{}\n\n{}\n",
+        BODY[0], BODY[1]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.standfirst().unwrap().text(), dek);
+    assert_eq!(article.body().count(), 3);
+    assert_eq!(article.body().next().unwrap().text(), dek);
+}
+
+#[test]
+fn caption_above_bracketed_credit() {
+    let caption = "An artist's concept of the new school building on the old market site.";
+    let input = format!(
+        "{HEADLINE}\n\n{}\n\n{caption}\n\n(Image credit: District Council)\n\n{}\n\n{}\n",
+        BODY[0], BODY[1], BODY[2]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    let reasons: Vec<_> = article.blocks().iter().map(|b| b.reason()).collect();
+    assert_eq!(reasons[2], Some(Reason::Caption));
+    assert_eq!(reasons[3], Some(Reason::Caption));
+    assert_eq!(article.body().count(), 3);
+}
+
+#[test]
+fn embedded_tweet_stays_body() {
+    let input = format!(
+        "{HEADLINE}\n\n{}\n\nThe budget is a disgrace to this district pic.twitter.com/abc123\n\n\
+         — Jane Doe (@janedoe) November 19, 2019\n\n{}\n\n{}\n",
+        BODY[0], BODY[1], BODY[2]
+    );
+    let article = deboiler::clean_text(&input).unwrap();
+    assert_eq!(article.body().count(), 5);
+}
+
+#[test]
 fn teaser_list_after_article() {
     let input = format!(
         "{HEADLINE}\n\n{}\n\n{}\n\n{}\n\nKurram atrocity\nUpdated 22 Nov, 2024\n\nKurram atrocity\n\n\
@@ -442,3 +492,50 @@ fn korean_article() {
     assert_eq!(article.body().count(), 2);
     assert_eq!(article.blocks()[3].reason(), Some(Reason::Date));
 }
+
+// Look-alikes of the narrower recognisers: body lines that share a word
+// with clutter.
+t!(
+    shouted_subheading,
+    At::Middle,
+    ["WHAT THE BUDGET MEANS"],
+    None
+);
+t!(
+    name_is_a_teacher,
+    At::Middle,
+    ["Jane Doe is a teacher at the local school and said the money was badly needed."],
+    None
+);
+t!(
+    quote_intro_said,
+    At::Middle,
+    ["In a statement, the ministry said:"],
+    None
+);
+t!(
+    copyright_in_sentence,
+    At::Middle,
+    ["The company said it would sue the council for copyright infringement over the logo."],
+    None
+);
+t!(
+    cookie_shop_sentence,
+    At::Middle,
+    ["The cookie shop on the high street will receive a grant to repair its roof."],
+    None
+);
+t!(latest_subheading, At::Middle, ["Latest developments"], None);
+t!(
+    sentence_case_news_subheading,
+    At::Middle,
+    ["Good news for parents"],
+    None
+);
+t!(about_subheading, At::Middle, ["About the study"], None);
+t!(
+    comment_user_says,
+    At::Below,
+    ["thelastchargersfan says:"],
+    Some(Reason::Comments)
+);

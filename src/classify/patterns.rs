@@ -260,7 +260,6 @@ const RELATED_HEADERS: &[&str] = &[
     "related",
     "latestfrom",
     "latestnews",
-    "latest",
     "morefrom",
     "morein",
     "moreon",
@@ -293,12 +292,10 @@ const RELATED_HEADERS: &[&str] = &[
     "upnext",
     "editorspicks",
     "editorschoice",
-    "popular",
     "similarstories",
     "otherstories",
     "alsoon",
     "inothernews",
-    "elsewhere",
     "mehrzumthema",
     "weitereartikel",
     "dasköntesieauchinteressieren",
@@ -390,21 +387,17 @@ const PROMO_PREFIXES: &[&str] = &[
 /// Words that mark a line about a newsletter or subscription wherever they
 /// stand; only short lines are checked, so a sentence about a newsletter
 /// stays.
-const PROMO_WORDS: &[&str] = &[
-    "newsletter",
-    "newsletters",
-    "subscribe",
-    "subscription",
-    "podcast",
-];
+const PROMO_WORDS: &[&str] = &["newsletter", "newsletters", "subscribe", "subscription"];
 
 /// Marks of a copyright or source footer, lowercase, found anywhere in a
 /// short line.
 const FOOTER_MARKS: &[&str] = &[
+    "copyright ©",
+    "copyright 20",
+    "copyright (c)",
     "©",
     "(c) 20",
     "(c) 19",
-    "copyright",
     "all rights reserved",
     "todos os direitos reservados",
     "todos los derechos reservados",
@@ -422,6 +415,7 @@ const FOOTER_MARKS: &[&str] = &[
 
 /// Starts of source lines, lowercase.
 const FOOTER_PREFIXES: &[&str] = &[
+    "copyright",
     "published in ",
     "this article first appeared",
     "this article originally appeared",
@@ -641,17 +635,17 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     }
     if COMMENT_LINES.contains(&squashed.as_str())
         || is_comment_count(&lower)
-        || is_comment_marked(&lower)
+        || is_comment_marked(&lower, text)
     {
         return Some(Reason::Comments);
     }
     if is_promo_lower(&lower) {
         return Some(Reason::Promo);
     }
-    if is_section_header_squashed(&squashed, &lower) {
+    if is_section_header_squashed(&squashed, &lower, text) {
         return Some(Reason::RelatedStories);
     }
-    if is_author_box(&lower) {
+    if is_author_box(&lower, text) {
         return Some(Reason::Boilerplate);
     }
     if is_navigation_lower(&lower, &squashed) {
@@ -811,6 +805,11 @@ pub(crate) fn is_byline(text: &str) -> bool {
     {
         return true;
     }
+    // A byline split over two lines ("By" / "Randy Maniloff"): the bare
+    // word is the byline's start; the classifier claims the name after it.
+    if is_bare_by(text) {
+        return true;
+    }
     let Some(rest) = [
         "By ",
         "BY ",
@@ -879,6 +878,15 @@ fn is_footer_lower(lower: &str) -> bool {
         || FOOTER_MARKS.iter().any(|m| lower.contains(m))
 }
 
+/// Whether the line is the bare word that opens a byline split over two
+/// lines: "By", "Von", "Por", "Oleh".
+pub(crate) fn is_bare_by(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "By" | "by" | "BY" | "Von" | "Por" | "Oleh" | "Written by"
+    )
+}
+
 /// Whether the line is a source footer or copyright notice ("Published in
 /// Dawn, March 1st, 2023", "© 2024 Example Media. All rights reserved.").
 #[allow(dead_code)] // for the HTML classifier
@@ -909,14 +917,20 @@ pub(crate) fn is_promo(text: &str) -> bool {
     text.len() <= MAX_PATTERN_BYTES && is_promo_lower(&text.to_lowercase())
 }
 
-fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
+fn is_section_header_squashed(squashed: &str, lower: &str, original: &str) -> bool {
     if squashed.is_empty() || word_count(lower) > HEADER_MAX_WORDS {
         return false;
     }
-    RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+    // Whole-line headers whose word also starts subheadings ("Latest
+    // developments", "Popular anger") only count alone.
+    matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
+        || RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
         // "More Great WIRED Stories", "Top Stories", "Related News": a
-        // short line ending in the word for stories.
+        // short title-case line ending in the word for stories. Sentence
+        // case ("Fake news") is a subheading.
         || (word_count(lower) <= 5
+            && word_count(lower) >= 2
+            && is_title_case(original)
             && !crate::features::ends_sentence(lower)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
@@ -978,8 +992,9 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
 }
 
 /// Whether the line heads an author box: "About the author", "About Jane
-/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim".
-pub(crate) fn is_author_box(lower: &str) -> bool {
+/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim". A name must be two
+/// capitalised words: "About the study" is a subheading.
+pub(crate) fn is_author_box(lower: &str, original: &str) -> bool {
     const MAX_WORDS: usize = 4;
     let n = word_count(lower);
     if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
@@ -1001,7 +1016,18 @@ pub(crate) fn is_author_box(lower: &str) -> bool {
         || (["about ", "über ", "sobre "]
             .iter()
             .any(|p| lower.starts_with(p))
-            && n <= 3)
+            && n == 3
+            && original
+                .split_whitespace()
+                .skip(1)
+                .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// Whether every word of `text` that has case starts with a capital.
+fn is_title_case(text: &str) -> bool {
+    text.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .all(|c| !c.is_lowercase())
 }
 
 /// Whether the line is a section header that opens a list of other stories:
@@ -1012,7 +1038,7 @@ pub(crate) fn is_section_header(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    is_section_header_squashed(&squash(&lower), &lower)
+    is_section_header_squashed(&squash(&lower), &lower, text)
 }
 
 fn is_navigation_lower(lower: &str, squashed: &str) -> bool {
@@ -1082,14 +1108,39 @@ fn is_breadcrumb(lower: &str) -> bool {
 
 /// A comment form's boilerplate, or a comment's header line ("Jane says:",
 /// "Alex on September 17, 2018 at 6:34 am said:").
-fn is_comment_marked(lower: &str) -> bool {
+fn is_comment_marked(lower: &str, original: &str) -> bool {
     const HEADER_MAX_WORDS: usize = 12;
     if COMMENT_MARKS.iter().any(|m| lower.contains(m)) {
         return true;
     }
+    // "In a statement, the ministry said:" introduces a quote in the body,
+    // so the speaker must look like a commenter: one user name (lower case
+    // or with digits: "thelastchargersfan says:", "v2787 says:"), or a name
+    // with a time stamp ("Alex on September 17, 2018 at 6:34 am said:").
     let trimmed = lower.trim_end();
-    (trimmed.ends_with(" says:") || trimmed.ends_with(" said:") || trimmed.ends_with(" wrote:"))
-        && word_count(lower) <= HEADER_MAX_WORDS
+    let Some(speaker) = [" says:", " said:", " wrote:"]
+        .iter()
+        .find_map(|v| trimmed.strip_suffix(v))
+    else {
+        return false;
+    };
+    let n = word_count(speaker);
+    let user_name = n == 1
+        && (original_is_lower(original, speaker) || speaker.contains(|c: char| c.is_ascii_digit()));
+    let stamped = n < HEADER_MAX_WORDS
+        && speaker.contains(|c: char| c.is_ascii_digit())
+        && speaker.contains(" at ");
+    user_name || stamped
+}
+
+/// Whether the first `speaker.len()` bytes' worth of `original` have no
+/// capital letters (a user name, not a person's name).
+fn original_is_lower(original: &str, speaker: &str) -> bool {
+    original
+        .trim()
+        .chars()
+        .take(speaker.chars().count())
+        .all(|c| !c.is_uppercase())
 }
 
 fn is_comment_count(lower: &str) -> bool {
@@ -1123,18 +1174,18 @@ fn is_caption_lower(lower: &str) -> bool {
         || CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Whether the line is a photo credit on a line of its own: "(Image credit:
-/// NASA)", "Photo: Reuters", "Image copyright Getty Images". The line above
-/// such a credit is the caption it credits.
+/// Whether the line is a parenthesised photo credit on a line of its own:
+/// "(Image credit: NASA)", "(Photo: Reuters)". The line above such a credit
+/// is the caption it credits. Credits without brackets do not say that:
+/// the BBC sets "Image copyright Getty Images" *above* the image and its
+/// caption, after a body paragraph.
 pub(crate) fn is_credit(text: &str) -> bool {
     const CREDIT_MAX_WORDS: usize = 12;
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
     let lower = text.to_lowercase();
-    word_count(&lower) <= CREDIT_MAX_WORDS
-        && (lower.starts_with('(') || lower.contains("credit") || lower.contains("copyright"))
-        && is_caption_lower(&lower)
+    word_count(&lower) <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower)
 }
 
 /// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.
@@ -1162,9 +1213,22 @@ fn is_legal_lower(lower: &str) -> bool {
     // "Terms of Use" are a few words. A long paragraph that mentions
     // cookies is an article about cookies.
     n <= 60
-        && LEGAL_MARKS
-            .iter()
-            .any(|m| lower.contains(m) && (n <= 8 || *m == "cookie"))
+        && LEGAL_MARKS.iter().any(|m| {
+            lower.contains(m)
+                && (n <= 8
+                    || (*m == "cookie"
+                        && [
+                            "use",
+                            "accept",
+                            "consent",
+                            "policy",
+                            "settings",
+                            "preferences",
+                            "browsing",
+                        ]
+                        .iter()
+                        .any(|w| words(lower).any(|x| x == *w))))
+        })
 }
 
 #[cfg(test)]
@@ -1265,6 +1329,31 @@ mod tests {
         assert_eq!(recognise(&gallery), Some(Reason::Caption));
         assert_eq!(recognise("Subscribers said the service was slow."), None);
         assert_eq!(recognise("Kurram atrocity"), None);
+        assert_eq!(recognise("In a statement, the ministry said:"), None);
+        assert_eq!(
+            recognise("thelastchargersfan says:"),
+            Some(Reason::Comments)
+        );
+        assert_eq!(
+            recognise("The company said it would sue for copyright infringement."),
+            None
+        );
+        assert_eq!(
+            recognise("Copyright 2024 Example Media"),
+            Some(Reason::SourceFooter)
+        );
+        assert_eq!(
+            recognise("The cookie shop opened in 1990 and still sells by the pound."),
+            None
+        );
+        assert_eq!(recognise("Latest developments"), None);
+        assert_eq!(recognise("Fake news"), None);
+        assert_eq!(recognise("About the study"), None);
+        assert_eq!(
+            recognise("About Moritz Bachmann"),
+            Some(Reason::Boilerplate)
+        );
+        assert_eq!(recognise("Elsewhere in the region"), None);
         assert_eq!(
             recognise("Image Copyright @BigMachine @BigMachine"),
             Some(Reason::Caption)

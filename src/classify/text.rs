@@ -88,6 +88,13 @@ const TEASER_SPAN_MAX: usize = 40;
 /// [`mark_teasers`]): two short paragraphs.
 const TEASER_MIN_PROSE_ABOVE: usize = 40;
 
+/// Most words of the name line after a bare "By" line.
+const BYLINE_NAME_MAX_WORDS: usize = 6;
+
+/// Most words of a caption above a credit line; a longer line above a
+/// credit is a paragraph that happens to precede a photo.
+const CAPTION_MAX_WORDS: usize = 40;
+
 /// Weight of a short line that is not prose: a menu entry, a headline, a
 /// subheading. Small, so one or two subheadings inside the article do not
 /// split it, but a menu of a dozen entries does.
@@ -160,10 +167,29 @@ pub(crate) fn classify(
         return out;
     }
     let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
-    let pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
+    let mut pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
+    // The name after a bare "By" line is the rest of the byline.
+    for i in 1..n {
+        if pats[i - 1] == Some(Reason::Byline)
+            && patterns::is_bare_by(texts[i - 1])
+            && pats[i].is_none()
+            && features[i].effective_words() <= BYLINE_NAME_MAX_WORDS
+        {
+            pats[i] = Some(Reason::Byline);
+        }
+    }
     let stop_language = uses_stop_words(features);
+    let dek_repeats = dek_repeats(features);
     let grades: Vec<Grade> = (0..n)
-        .map(|i| grade(texts[i], &features[i], pats[i], stop_language))
+        .map(|i| {
+            grade(
+                texts[i],
+                &features[i],
+                pats[i],
+                stop_language,
+                dek_repeats[i],
+            )
+        })
         .collect();
 
     let mut grades = grades;
@@ -193,7 +219,7 @@ pub(crate) fn classify(
                 *slot = Some(Reason::DuplicateTitle);
             }
         }
-        body_start = standfirst(&texts, features, &pats, &grades, t, start, end, &mut out);
+        body_start = standfirst(features, &pats, &grades, t, start, end, &mut out);
     }
     for i in 0..body_start {
         if out[i].is_none() {
@@ -210,6 +236,38 @@ pub(crate) fn classify(
     out
 }
 
+/// For each line, whether it is the second of exactly two copies of a
+/// sentence whose first copy stands at most [`DEK_REPEAT_MAX_DISTANCE`]
+/// lines above: a standfirst repeated as the first paragraph.
+fn dek_repeats(features: &[Features]) -> Vec<bool> {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.repeats != 1 || !f.ends_sentence || f.effective_words() < PROSE_MIN_WORDS {
+                return false;
+            }
+            match first.get(&f.fingerprint) {
+                Some(&j) => i - j <= DEK_REPEAT_MAX_DISTANCE,
+                None => {
+                    first.insert(f.fingerprint, i);
+                    false
+                }
+            }
+        })
+        .collect()
+}
+
+/// How far below the standfirst its repeat in the body may stand.
+const DEK_REPEAT_MAX_DISTANCE: usize = 15;
+
+/// Whether the line is the text or the attribution of an embedded tweet.
+fn is_tweet_part(text: &str) -> bool {
+    let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
+    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
+}
+
 /// Whether the document's language is one our stop-word lists cover,
 /// judged over its longer lines.
 fn uses_stop_words(features: &[Features]) -> bool {
@@ -222,7 +280,13 @@ fn uses_stop_words(features: &[Features]) -> bool {
     words > 0 && stop as f32 / words as f32 >= STOP_LANGUAGE_MIN_RATIO
 }
 
-fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> Grade {
+fn grade(
+    text: &str,
+    f: &Features,
+    pat: Option<Reason>,
+    stop_language: bool,
+    dek_repeat: bool,
+) -> Grade {
     let barrier = match pat {
         Some(Reason::Comments | Reason::SourceFooter | Reason::Boilerplate) => true,
         Some(Reason::Navigation) => patterns::is_prev_next(text),
@@ -234,10 +298,17 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
     if pat == Some(Reason::RelatedStories) {
         return Grade::Header;
     }
-    if pat.is_some() || f.repeats > 0 {
+    let words = f.effective_words();
+    if pat.is_some() {
         return Grade::Clutter;
     }
-    let words = f.effective_words();
+    // A repeated line is a teaser headline, a menu entry or a gallery
+    // caption, except the second copy of a sentence set a few lines above
+    // it: the standfirst repeated as the first paragraph (Sky News does
+    // this).
+    if f.repeats > 0 && !dek_repeat {
+        return Grade::Clutter;
+    }
     let stop_ok =
         !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
     let truncated = text.ends_with("...") || text.ends_with('…');
@@ -248,6 +319,12 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
     // bracket or colon; when it ends in a letter it is a teaser cut off at
     // a character limit ("…the primary goal of"), which is how teaser
     // lists under the article looked like prose to the simpler rule.
+    // An embedded tweet: its text ends in a picture link, its attribution
+    // line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is short. Both
+    // are part of the story; graded as fragments they stay inside it.
+    if is_tweet_part(text) {
+        return Grade::Fragment;
+    }
     let cut = text.ends_with(|c: char| c.is_alphanumeric());
     if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
         return Grade::Prose;
@@ -498,13 +575,23 @@ fn find_title(
     // No repeat: the short line right above the body, or the first of two
     // (headline, standfirst) when the second is the longer.
     let mut seen = Vec::with_capacity(2);
+    let mut passed_dek = false;
     for i in (start.saturating_sub(TITLE_LOOKBACK_LINES)..start).rev() {
         // Metadata and breadcrumbs sit between headline and body on many
         // pages; any recognised line is skipped, not taken for the title.
         if pats[i].is_some() {
             continue;
         }
-        if !is_title_candidate(texts[i], &features[i], pats[i]) || grades[i] == Grade::Prose {
+        if !is_title_candidate(texts[i], &features[i], pats[i]) {
+            break;
+        }
+        if grades[i] == Grade::Prose {
+            // One sentence between headline and body is the dek; more is
+            // body that the region left out.
+            if seen.is_empty() && !passed_dek {
+                passed_dek = true;
+                continue;
+            }
             break;
         }
         seen.push(i);
@@ -533,7 +620,6 @@ fn find_title(
 /// the body below it.
 #[allow(clippy::too_many_arguments)]
 fn standfirst(
-    texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
     grades: &[Grade],
@@ -542,7 +628,6 @@ fn standfirst(
     end: usize,
     out: &mut [Option<Reason>],
 ) -> usize {
-    let _ = texts;
     if t + 1 < start {
         for i in t + 1..start {
             if out[i].is_some() || is_meta(pats[i]) {
@@ -614,7 +699,7 @@ fn label_region(
             if r == Reason::Caption
                 && i > start
                 && out[i - 1].is_none()
-                && grades[i - 1] != Grade::Prose
+                && features[i - 1].effective_words() <= CAPTION_MAX_WORDS
                 && patterns::is_credit(texts[i])
             {
                 out[i - 1] = Some(Reason::Caption);
@@ -661,8 +746,8 @@ fn label_region(
             }
         }
         if matches!(grades[i], Grade::Clutter | Grade::Barrier | Grade::Header) {
-            // A repeated line inside the article: a pull quote or a repeated
-            // subheading is rare, a repeated teaser common.
+            // A repeated short line inside the article: a repeated
+            // subheading is rare, a repeated teaser headline common.
             out[i] = Some(Reason::RelatedStories);
         }
         i += 1;
