@@ -21,6 +21,9 @@ const LINK_DENSITY_MAX: f32 = 0.5;
 /// Date and byline markup only counts for short blocks: a paragraph inside
 /// an element whose class mentions "time" is still a paragraph.
 const SHORT_WORDS: usize = 15;
+/// Longer blocks are prose; the text patterns (footers, promos, dates)
+/// are never that long, and asking them costs a lowercase copy per block.
+const PATTERN_MAX_WORDS: usize = 45;
 /// Repeated blocks shorter than this are left to the other rules ("Share",
 /// "Advertisement" repeat too, and have reasons of their own).
 const REPEAT_MIN_WORDS: usize = 5;
@@ -123,7 +126,9 @@ pub(crate) fn classify(
             }));
             continue;
         }
-        if let Some(r) = patterns::recognise(&seg.text) {
+        if words <= PATTERN_MAX_WORDS
+            && let Some(r) = patterns::recognise(&seg.text)
+        {
             out.push(Some(r));
             continue;
         }

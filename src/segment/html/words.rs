@@ -6,7 +6,7 @@
 //! words that hide inside longer ones are spelled with their separators
 //! (`-ad-`, `ads-`) so "head", "read" and "shadow" do not count as ads.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::segment::hint::*;
@@ -139,6 +139,7 @@ static MATCHER: Lazy<Matcher> = Lazy::new(|| Matcher {
     ac: AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(WORDS.iter().map(|w| w.0))
         .expect("the word list is small and valid"),
 });
