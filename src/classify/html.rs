@@ -139,9 +139,9 @@ pub(crate) fn classify(
         let count = seen.entry(f.fingerprint).or_insert(0);
         *count += 1;
         if visible[&f.fingerprint] > 1 && words >= REPEAT_MIN_WORDS {
-            // A caption repeated in a list is a gallery's; any other text
+            // A caption repeated is a gallery's; any other text
             // seen twice is kept once (a pull quote, a mobile copy).
-            if seg.kind == BlockKind::ListItem || h.tags & (tag::FIGURE | tag::CAPTION) != 0 {
+            if h.tags & (tag::FIGURE | tag::CAPTION) != 0 || h.attrs & hint::CAPTION != 0 {
                 out.push(Some(Reason::Caption));
                 continue;
             }

@@ -38,7 +38,6 @@ const WORDS: &[(&str, u32)] = &[
     ("newsletter", NEWSLETTER),
     ("subscribe", SUBSCRIBE),
     ("subscription", SUBSCRIBE),
-    ("paywall", SUBSCRIBE),
     ("signup", NEWSLETTER),
     ("sign-up", NEWSLETTER),
     ("comment", COMMENT),
