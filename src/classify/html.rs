@@ -152,8 +152,81 @@ pub(crate) fn classify(
         }
         out.push(None);
     }
+    story_tail(segments, features, &mut out);
     orphan_headings(segments, &mut out);
     out
+}
+
+/// How many of the last body blocks the tail rule looks at.
+const TAIL_BLOCKS: usize = 4;
+/// Tail blocks are short: a credit line or a call to action, not a
+/// paragraph of the story.
+const TAIL_MAX_WORDS: usize = 70;
+
+/// The end of a story often carries the site's voice rather than the
+/// story's: reporting credits, author contact lines, newsletter and
+/// membership pitches, affiliate disclosures. They sit inside the article
+/// element, so only their wording gives them away.
+fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
+    let body: Vec<usize> = (0..segments.len()).filter(|&i| out[i].is_none()).collect();
+    let mut seen = 0;
+    for &i in body.iter().rev() {
+        if seen == TAIL_BLOCKS {
+            break;
+        }
+        seen += 1;
+        if features[i].words() > TAIL_MAX_WORDS {
+            continue;
+        }
+        if let Some(r) = tail_reason(&segments[i].text) {
+            out[i] = Some(r);
+        }
+    }
+}
+
+fn tail_reason(text: &str) -> Option<Reason> {
+    let lower = text.to_lowercase();
+    let l = lower.trim_start_matches(['(', '[', ' ']);
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "associated press writers",
+        "associated press writer",
+        "contributing:",
+        "citation:",
+    ];
+    if CREDITS.iter().any(|c| l.starts_with(c)) {
+        return Some(Reason::Byline);
+    }
+    let email = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'))
+    });
+    let follow = ["follow us", "follow him", "follow her", "follow me", "follow @", "follow them"];
+    if email || follow.iter().any(|f| lower.contains(f)) {
+        return Some(Reason::Byline);
+    }
+    const PITCHES: &[&str] = &[
+        "affiliate",
+        "become a member",
+        "support our journalism",
+        "delivered to your inbox",
+        "delivered through your letterbox",
+        "is committed to publishing",
+        "all rights reserved",
+        "this document is subject to copyright",
+        "have a tip",
+        "if you enjoyed this article",
+        "sign up for our",
+        "sign up to our",
+    ];
+    if PITCHES.iter().any(|p| lower.contains(p)) {
+        return Some(Reason::Promo);
+    }
+    None
 }
 
 /// A subheading is body only if body text follows it: a heading kept in
