@@ -162,6 +162,9 @@ const TAIL_BLOCKS: usize = 4;
 /// Tail blocks are short: a credit line or a call to action, not a
 /// paragraph of the story.
 const TAIL_MAX_WORDS: usize = 70;
+/// An e-mail address or a "follow me" makes a contact line only in a short
+/// block; a paragraph may well ask readers to write in.
+const CONTACT_MAX_WORDS: usize = 35;
 
 /// The end of a story often carries the site's voice rather than the
 /// story's: reporting credits, author contact lines, newsletter and
@@ -169,6 +172,10 @@ const TAIL_MAX_WORDS: usize = 70;
 /// element, so only their wording gives them away.
 fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
     let body: Vec<usize> = (0..segments.len()).filter(|&i| out[i].is_none()).collect();
+    if body.len() <= TAIL_BLOCKS {
+        // A short post is all story.
+        return;
+    }
     let mut seen = 0;
     for &i in body.iter().rev() {
         if seen == TAIL_BLOCKS {
@@ -178,13 +185,13 @@ fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option
         if features[i].words() > TAIL_MAX_WORDS {
             continue;
         }
-        if let Some(r) = tail_reason(&segments[i].text) {
+        if let Some(r) = tail_reason(&segments[i].text, features[i].words()) {
             out[i] = Some(r);
         }
     }
 }
 
-fn tail_reason(text: &str) -> Option<Reason> {
+fn tail_reason(text: &str, words: usize) -> Option<Reason> {
     let lower = text.to_lowercase();
     let l = lower.trim_start_matches(['(', '[', ' ']);
     const CREDITS: &[&str] = &[
@@ -206,7 +213,7 @@ fn tail_reason(text: &str) -> Option<Reason> {
         w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'))
     });
     let follow = ["follow us", "follow him", "follow her", "follow me", "follow @", "follow them"];
-    if email || follow.iter().any(|f| lower.contains(f)) {
+    if words <= CONTACT_MAX_WORDS && (email || follow.iter().any(|f| lower.contains(f))) {
         return Some(Reason::Byline);
     }
     const PITCHES: &[&str] = &[

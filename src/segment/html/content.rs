@@ -199,8 +199,15 @@ pub(super) fn choose(
     }
     let mut best: Option<(usize, f32)> = None;
     let mut finals = vec![0.0f32; elems.len()];
+    // Nothing inside a comment section is a candidate: on an open thread
+    // with two hundred comments they outscore the post itself.
+    let mut in_comments = vec![false; elems.len()];
+    for i in 0..elems.len() {
+        let p = elems[i].parent as usize;
+        in_comments[i] = elems[i].attrs & hint::COMMENT != 0 || (p < i && in_comments[p]);
+    }
     for (i, e) in elems.iter().enumerate() {
-        if e.score <= 0.0 {
+        if e.score <= 0.0 || in_comments[i] {
             continue;
         }
         let density = if e.text == 0 {
