@@ -210,9 +210,17 @@ fn tail_reason(text: &str, words: usize) -> Option<Reason> {
     }
     let email = lower.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.'))
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
     });
-    let follow = ["follow us", "follow him", "follow her", "follow me", "follow @", "follow them"];
+    let follow = [
+        "follow us",
+        "follow him",
+        "follow her",
+        "follow me",
+        "follow @",
+        "follow them",
+    ];
     if words <= CONTACT_MAX_WORDS && (email || follow.iter().any(|f| lower.contains(f))) {
         return Some(Reason::Byline);
     }
