@@ -176,12 +176,7 @@ fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option
         // A short post is all story.
         return;
     }
-    let mut seen = 0;
-    for &i in body.iter().rev() {
-        if seen == TAIL_BLOCKS {
-            break;
-        }
-        seen += 1;
+    for &i in body.iter().rev().take(TAIL_BLOCKS) {
         if features[i].words() > TAIL_MAX_WORDS {
             continue;
         }
