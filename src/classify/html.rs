@@ -118,7 +118,9 @@ pub(crate) fn classify(
             out.push(reason);
             continue;
         }
-        if f.link_density >= LINK_DENSITY_MAX {
+        // Quotes are exempt: an embedded post (a tweet) is mostly links
+        // and is part of the story that quotes it.
+        if f.link_density >= LINK_DENSITY_MAX && h.local_tags & tag::BLOCKQUOTE == 0 {
             out.push(Some(if h.local_tags & tag::LIST != 0 {
                 Reason::RelatedStories
             } else {

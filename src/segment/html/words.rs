@@ -169,6 +169,11 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
             | SUMMARY
             | MENU);
     }
+    if out & (SOCIAL | SHARE) != 0 && memchr::memmem::find(value.as_bytes(), b"embed").is_some() {
+        // "social-media-embed": an embedded post the story quotes, not a
+        // share bar.
+        out &= !(SOCIAL | SHARE);
+    }
     if ad_token(value) {
         out |= AD;
     }
