@@ -21,6 +21,9 @@ const LINK_DENSITY_MAX: f32 = 0.5;
 /// Date and byline markup only counts for short blocks: a paragraph inside
 /// an element whose class mentions "time" is still a paragraph.
 const SHORT_WORDS: usize = 15;
+/// Longer blocks are prose; the text patterns (footers, promos, dates)
+/// are never that long, and asking them costs a lowercase copy per block.
+const PATTERN_MAX_WORDS: usize = 45;
 /// Repeated blocks shorter than this are left to the other rules ("Share",
 /// "Advertisement" repeat too, and have reasons of their own).
 const REPEAT_MIN_WORDS: usize = 5;
@@ -115,7 +118,9 @@ pub(crate) fn classify(
             out.push(reason);
             continue;
         }
-        if f.link_density >= LINK_DENSITY_MAX {
+        // Quotes are exempt: an embedded post (a tweet) is mostly links
+        // and is part of the story that quotes it.
+        if f.link_density >= LINK_DENSITY_MAX && h.local_tags & tag::BLOCKQUOTE == 0 {
             out.push(Some(if h.local_tags & tag::LIST != 0 {
                 Reason::RelatedStories
             } else {
@@ -123,7 +128,9 @@ pub(crate) fn classify(
             }));
             continue;
         }
-        if let Some(r) = patterns::recognise(&seg.text) {
+        if words <= PATTERN_MAX_WORDS
+            && let Some(r) = patterns::recognise(&seg.text)
+        {
             out.push(Some(r));
             continue;
         }
@@ -134,9 +141,9 @@ pub(crate) fn classify(
         let count = seen.entry(f.fingerprint).or_insert(0);
         *count += 1;
         if visible[&f.fingerprint] > 1 && words >= REPEAT_MIN_WORDS {
-            // A caption repeated in a list is a gallery's; any other text
+            // A caption repeated is a gallery's; any other text
             // seen twice is kept once (a pull quote, a mobile copy).
-            if seg.kind == BlockKind::ListItem || h.tags & (tag::FIGURE | tag::CAPTION) != 0 {
+            if h.tags & (tag::FIGURE | tag::CAPTION) != 0 || h.attrs & hint::CAPTION != 0 {
                 out.push(Some(Reason::Caption));
                 continue;
             }
@@ -147,8 +154,91 @@ pub(crate) fn classify(
         }
         out.push(None);
     }
+    story_tail(segments, features, &mut out);
     orphan_headings(segments, &mut out);
     out
+}
+
+/// How many of the last body blocks the tail rule looks at.
+const TAIL_BLOCKS: usize = 4;
+/// Tail blocks are short: a credit line or a call to action, not a
+/// paragraph of the story.
+const TAIL_MAX_WORDS: usize = 70;
+/// An e-mail address or a "follow me" makes a contact line only in a short
+/// block; a paragraph may well ask readers to write in.
+const CONTACT_MAX_WORDS: usize = 35;
+
+/// The end of a story often carries the site's voice rather than the
+/// story's: reporting credits, author contact lines, newsletter and
+/// membership pitches, affiliate disclosures. They sit inside the article
+/// element, so only their wording gives them away.
+fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
+    let body: Vec<usize> = (0..segments.len()).filter(|&i| out[i].is_none()).collect();
+    if body.len() <= TAIL_BLOCKS {
+        // A short post is all story.
+        return;
+    }
+    for &i in body.iter().rev().take(TAIL_BLOCKS) {
+        if features[i].words() > TAIL_MAX_WORDS {
+            continue;
+        }
+        if let Some(r) = tail_reason(&segments[i].text, features[i].words()) {
+            out[i] = Some(r);
+        }
+    }
+}
+
+fn tail_reason(text: &str, words: usize) -> Option<Reason> {
+    let lower = text.to_lowercase();
+    let l = lower.trim_start_matches(['(', '[', ' ']);
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "associated press writers",
+        "associated press writer",
+        "contributing:",
+        "citation:",
+    ];
+    if CREDITS.iter().any(|c| l.starts_with(c)) {
+        return Some(Reason::Byline);
+    }
+    let email = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
+    });
+    let follow = [
+        "follow us",
+        "follow him",
+        "follow her",
+        "follow me",
+        "follow @",
+        "follow them",
+    ];
+    if words <= CONTACT_MAX_WORDS && (email || follow.iter().any(|f| lower.contains(f))) {
+        return Some(Reason::Byline);
+    }
+    const PITCHES: &[&str] = &[
+        "affiliate",
+        "become a member",
+        "support our journalism",
+        "delivered to your inbox",
+        "delivered through your letterbox",
+        "is committed to publishing",
+        "all rights reserved",
+        "this document is subject to copyright",
+        "have a tip",
+        "if you enjoyed this article",
+        "sign up for our",
+        "sign up to our",
+    ];
+    if PITCHES.iter().any(|p| lower.contains(p)) {
+        return Some(Reason::Promo);
+    }
+    None
 }
 
 /// A subheading is body only if body text follows it: a heading kept in
