@@ -56,7 +56,8 @@ fn keep_moves_a_reason_back_into_the_body_but_keeps_the_reason() {
 
 #[test]
 fn text_blocks_borrow_from_the_input() {
-    let input = String::from("A paragraph of body text, one sentence long.\nAnother one, also a sentence.");
+    let input =
+        String::from("A paragraph of body text, one sentence long.\nAnother one, also a sentence.");
     let article = deboiler::clean_text(&input).unwrap();
     for block in article.blocks() {
         assert!(matches!(block.text_cow(), std::borrow::Cow::Borrowed(_)));

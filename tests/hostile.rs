@@ -788,3 +788,27 @@ fn defaults_never_bite_on_the_corpus() {
         took
     });
 }
+
+// Minimised fuzz findings, replayed as regular tests. Each ran forever or
+// panicked before its fix.
+
+#[test]
+fn fuzz_text_digit_of_another_script_hung() {
+    // fuzz_text, timeout: "٩" (ARABIC-INDIC DIGIT NINE) is alphanumeric but
+    // neither an ASCII digit nor alphabetic, and the date tokenizer yielded
+    // empty tokens forever on it.
+    for text in ["写真٩", "٩", "Posted ٣ days ago", "٢٠٢٤-٠١-٠٥", "५ मिनट पढ़ें"]
+    {
+        let input = text.to_string();
+        guarded(
+            "fuzz_text_digit_of_another_script_hung",
+            input.len(),
+            move || {
+                let (a, took) = timed(|| deboiler::clean_text(&input).unwrap());
+                check_text(&input, &a);
+                assert_eq!(a.blocks().len(), 1);
+                took
+            },
+        );
+    }
+}
