@@ -119,8 +119,7 @@ impl Cleaner {
     /// ```
     pub fn clean_text<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
-        let segments = segment::text::segment(input);
-        Ok(self.finish(segments, InputKind::Text, &classify::Context::text()))
+        Ok(self.text_unchecked(input))
     }
 
     /// Cleans an HTML document.
@@ -144,12 +143,7 @@ impl Cleaner {
     /// ```
     pub fn clean_html<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
-        // Before parsing: html5ever's cost grows with the square of the
-        // nesting, so the tree's depth is known too late to protect anyone.
-        guard::check_nesting(input, self.opts.max_depth)?;
-        let page = segment::html::segment(input, &self.opts)?;
-        let ctx = classify::Context::html(&page);
-        Ok(self.finish(page.segments, InputKind::Html, &ctx))
+        self.html_unchecked(input)
     }
 
     /// Cleans `input`, deciding from its first bytes whether it is HTML or
@@ -228,11 +222,7 @@ impl Cleaner {
     pub fn clean_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
         let decoded = decode::decode(input)?;
-        let article = match &decoded.text {
-            std::borrow::Cow::Borrowed(text) => self.clean(text)?,
-            std::borrow::Cow::Owned(text) => self.clean(text)?.into_owned(),
-        };
-        Ok(decoded.remap(article))
+        self.clean_decoded(decoded)
     }
 
     /// Cleans raw bytes whose transport declared their charset, such as the
@@ -270,11 +260,41 @@ impl Cleaner {
     ) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
         let decoded = decode::decode_declared(input, charset)?;
+        self.clean_decoded(decoded)
+    }
+
+    /// Cleans decoded bytes and maps the spans back to the original bytes.
+    /// The size limit was checked on the input bytes: decoded text can be
+    /// longer (three bytes of UTF-8 for one of windows-1252), and must not
+    /// be refused for that.
+    fn clean_decoded<'a>(&self, decoded: decode::Decoded<'a>) -> Result<Article<'a>, Error> {
         let article = match &decoded.text {
-            std::borrow::Cow::Borrowed(text) => self.clean(text)?,
-            std::borrow::Cow::Owned(text) => self.clean(text)?.into_owned(),
+            std::borrow::Cow::Borrowed(text) => self.clean_unchecked(text)?,
+            std::borrow::Cow::Owned(text) => self.clean_unchecked(text)?.into_owned(),
         };
         Ok(decoded.remap(article))
+    }
+
+    fn clean_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        if crate::looks_like_html(input) {
+            self.html_unchecked(input)
+        } else {
+            Ok(self.text_unchecked(input))
+        }
+    }
+
+    fn text_unchecked<'a>(&self, input: &'a str) -> Article<'a> {
+        let segments = segment::text::segment(input);
+        self.finish(segments, InputKind::Text, &classify::Context::text())
+    }
+
+    fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        // Before parsing: html5ever's cost grows with the square of the
+        // nesting, so the tree's depth is known too late to protect anyone.
+        guard::check_nesting(input, self.opts.max_depth)?;
+        let page = segment::html::segment(input, &self.opts)?;
+        let ctx = classify::Context::html(&page);
+        Ok(self.finish(page.segments, InputKind::Html, &ctx))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {

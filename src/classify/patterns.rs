@@ -755,6 +755,10 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
             rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
                 .unwrap_or(rest.len())
         };
+        // A digit of another script ("٩") is alphanumeric but neither an
+        // ASCII digit nor alphabetic: it is a token of its own, or the
+        // iterator would yield empty tokens forever.
+        let len = if len == 0 { first.len_utf8() } else { len };
         let (token, tail) = rest.split_at(len);
         rest = tail;
         Some(token)
