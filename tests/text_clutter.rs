@@ -551,3 +551,9 @@ t!(
     ["Follow the money, the auditor told the council on Tuesday evening."],
     None
 );
+t!(
+    date_after_article,
+    At::Below,
+    ["March 12, 2022"],
+    Some(Reason::Date)
+);
