@@ -539,3 +539,21 @@ t!(
     ["thelastchargersfan says:"],
     Some(Reason::Comments)
 );
+t!(
+    follow_on_networks,
+    At::Below,
+    ["Follow the Courier on Instagram, Facebook and YouTube."],
+    Some(Reason::Promo)
+);
+t!(
+    follow_the_money,
+    At::Middle,
+    ["Follow the money, the auditor told the council on Tuesday evening."],
+    None
+);
+t!(
+    date_after_article,
+    At::Below,
+    ["March 12, 2022"],
+    Some(Reason::Date)
+);

@@ -906,6 +906,29 @@ fn is_promo_lower(lower: &str) -> bool {
     if PROMO_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
         return true;
     }
+    // "Follow Dawn on Twitter", "Follow Newsbeat on Instagram, Facebook
+    // and YouTube": a call to follow that names a network. "Follow the
+    // money" names none.
+    const FOLLOW_MAX_WORDS: usize = 15;
+    if starts_with_word(lower, "follow")
+        && n <= FOLLOW_MAX_WORDS
+        && words(lower).any(|w| {
+            matches!(
+                w,
+                "twitter"
+                    | "facebook"
+                    | "instagram"
+                    | "youtube"
+                    | "telegram"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "tiktok"
+                    | "threads"
+            )
+        })
+    {
+        return true;
+    }
     // "Sign up for our newsletter" anywhere in a short line without a full
     // stop; a sentence that mentions a newsletter is left alone.
     // Newsletter boxes are often one short sentence ("Stay up to date.

@@ -232,7 +232,8 @@ pub(crate) fn classify(
     label_region_end(&texts, features, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
-    label_tail(&texts, features, &pats, end + 1, &mut out);
+    let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
+    label_tail(&texts, features, &pats, &gaps, end + 1, &mut out);
     out
 }
 
@@ -869,6 +870,7 @@ fn label_tail(
     texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
+    gaps: &[bool],
     from: usize,
     out: &mut [Option<Reason>],
 ) {
@@ -896,8 +898,10 @@ fn label_tail(
                 Reason::RelatedStories
             }
             Some(Reason::Date) => {
-                // A date under a headline dates a teaser, not the article.
-                let under_headline = i > from && pats[i - 1].is_none();
+                // A date set right under a headline, with no blank line
+                // between, dates a teaser, not the article; after a blank
+                // line it is a stamp of its own ("Published: …").
+                let under_headline = i > from && pats[i - 1].is_none() && !gaps[i];
                 if teasers || under_headline {
                     teasers = true;
                     Reason::RelatedStories
