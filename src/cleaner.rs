@@ -6,7 +6,7 @@
 
 use crate::article::{Article, InputKind, Reason};
 use crate::error::Error;
-use crate::{assemble, classify, decode, features, segment};
+use crate::{assemble, classify, decode, features, guard, segment};
 
 /// Default for [`Builder::max_input_bytes`]: 256 MiB.
 ///
@@ -16,12 +16,18 @@ use crate::{assemble, classify, decode, features, segment};
 /// read into a tree.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
 
-/// Default for [`Builder::max_depth`]: 1,000,000 nested elements.
+/// Default for [`Builder::max_depth`]: 1,024 nested elements.
 ///
-/// Real pages nest a few dozen levels, the worst a few hundred. Every walk of
-/// the tree is iterative, so depth costs no stack; the limit only exists so a
-/// pipeline can refuse tag soup outright if it wants to.
-pub const DEFAULT_MAX_DEPTH: usize = 1_000_000;
+/// Real pages nest a few dozen levels: the deepest of the 181 pages of the
+/// development corpus is 51. Our own walks of the tree are iterative, so
+/// depth costs no stack, but html5ever's tree builder walks the stack of
+/// open elements on every block start tag, which makes N nested elements
+/// cost O(N²) (100,000 nested `<div>`s take about a minute). The depth is
+/// therefore estimated from the tags in one linear pass before parsing, and
+/// this limit bounds the parser's work per tag. Chromium's parser stops
+/// nesting at 512 for the same reason; 1,024 leaves twenty times the depth
+/// of the deepest real page.
+pub const DEFAULT_MAX_DEPTH: usize = 1024;
 
 /// Default for [`Builder::max_nodes`]: 10,000,000 nodes.
 ///
@@ -113,8 +119,7 @@ impl Cleaner {
     /// ```
     pub fn clean_text<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
-        let segments = segment::text::segment(input);
-        Ok(self.finish(segments, InputKind::Text, &classify::Context::text()))
+        Ok(self.text_unchecked(input))
     }
 
     /// Cleans an HTML document.
@@ -138,9 +143,7 @@ impl Cleaner {
     /// ```
     pub fn clean_html<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
-        let page = segment::html::segment(input, &self.opts)?;
-        let ctx = classify::Context::html(&page);
-        Ok(self.finish(page.segments, InputKind::Html, &ctx))
+        self.html_unchecked(input)
     }
 
     /// Cleans `input`, deciding from its first bytes whether it is HTML or
@@ -167,18 +170,45 @@ impl Cleaner {
         }
     }
 
-    /// Cleans raw bytes: decodes them (BOM, then `<meta charset>` or
-    /// `http-equiv`, then UTF-8, then a sniffed legacy encoding), detects
-    /// HTML or text, and cleans.
+    /// Cleans raw bytes: decodes them, detects HTML or text, and cleans.
     ///
-    /// Every span refers to the original bytes, not to the decoded text.
-    /// Valid UTF-8 input is not copied.
+    /// Every span refers to the original bytes, not to the decoded text, so
+    /// `&input[block.span()]` are the bytes the block came from, in their
+    /// own encoding. Valid UTF-8 input is not copied.
+    ///
+    /// # Decoding
+    ///
+    /// 1. Known binary signatures (PNG, JPEG, GIF, PDF, ZIP, gzip, xz,
+    ///    zstd, ELF, MP4, …) are refused.
+    /// 2. A byte-order mark decides: UTF-8, UTF-16LE or UTF-16BE.
+    /// 3. UTF-16 without a BOM is recognised by its NUL bytes.
+    /// 4. Input with more than one C0 control byte (NUL and the like; tab,
+    ///    line breaks, form feed and escape excepted) in 32 is refused as
+    ///    binary; a stray NUL in text is kept.
+    /// 5. A `<meta charset>` or `<meta http-equiv="Content-Type">` in the
+    ///    first 1024 bytes names the encoding (the WHATWG prescan), except
+    ///    that bytes which are valid UTF-8 with non-ASCII characters in them
+    ///    are taken as UTF-8 whatever an ASCII-compatible declaration says:
+    ///    a scraper that re-encoded the page leaves the old declaration
+    ///    behind.
+    /// 6. Valid UTF-8 is borrowed.
+    /// 7. UTF-8 with a few stray bytes (fewer than its well-formed non-ASCII
+    ///    characters) decodes each stray byte as windows-1252, where such
+    ///    pastes nearly always come from: no byte is dropped.
+    /// 8. Anything else is guessed by `chardetng`, Firefox's detector.
+    ///
+    /// Bytes that are malformed in the chosen encoding are not guessed at:
+    /// up to one malformed sequence per 1024 bytes (plus one) is decoded
+    /// as U+FFFD, whose span covers exactly the malformed bytes; more than
+    /// that means the encoding is wrong, and the input is refused with
+    /// [`Error::Undecodable`] rather than cleaned into garbage.
     ///
     /// # Errors
     ///
     /// [`Error::Binary`] for data that is not text at all,
     /// [`Error::Undecodable`] for bytes that are invalid in the encoding they
-    /// declare, and the limits of [`clean_html`](Cleaner::clean_html).
+    /// declare or were sniffed as, [`Error::InputTooLarge`] (counted in
+    /// input bytes), and the limits of [`clean_html`](Cleaner::clean_html).
     ///
     /// ```
     /// // "café" in windows-1252, declared by the page.
@@ -192,11 +222,79 @@ impl Cleaner {
     pub fn clean_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
         let decoded = decode::decode(input)?;
+        self.clean_decoded(decoded)
+    }
+
+    /// Cleans raw bytes whose transport declared their charset, such as the
+    /// `charset` of an HTTP `Content-Type` header (in a WARC record, say).
+    ///
+    /// As browsers do, the declared charset ranks below a byte-order mark
+    /// and above the page's own `<meta charset>`; bytes that are valid UTF-8
+    /// are read as UTF-8 whatever an ASCII-compatible label says. An unknown
+    /// or UTF-8 label changes nothing: the bytes are decoded as
+    /// [`clean_bytes`](Cleaner::clean_bytes) decodes them. Spans refer to
+    /// `input`.
+    ///
+    /// # Errors
+    ///
+    /// As [`clean_bytes`](Cleaner::clean_bytes).
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::new();
+    /// let bytes = b"<p>Un caf\xe9 au lait, s'il vous pla\xeet, avec du sucre.</p>";
+    /// // The server said windows-1251, so byte E9 is the Cyrillic letter й.
+    /// let article = cleaner.clean_bytes_with_charset(bytes, "windows-1251")?;
+    /// let block = article.body().next().unwrap();
+    /// assert!(block.text().starts_with("Un caf\u{439} au lait"));
+    /// // Spans still point into the original bytes.
+    /// assert_eq!(&bytes[block.span()][..8], b"Un caf\xe9 ");
+    /// // Without the header, the bytes alone decide (French, windows-1252).
+    /// let guessed = cleaner.clean_bytes(bytes)?;
+    /// assert!(guessed.body().next().unwrap().text().starts_with("Un café"));
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn clean_bytes_with_charset<'a>(
+        &self,
+        input: &'a [u8],
+        charset: &str,
+    ) -> Result<Article<'a>, Error> {
+        self.check_size(input.len())?;
+        let decoded = decode::decode_declared(input, charset)?;
+        self.clean_decoded(decoded)
+    }
+
+    /// Cleans decoded bytes and maps the spans back to the original bytes.
+    /// The size limit was checked on the input bytes: decoded text can be
+    /// longer (three bytes of UTF-8 for one of windows-1252), and must not
+    /// be refused for that.
+    fn clean_decoded<'a>(&self, decoded: decode::Decoded<'a>) -> Result<Article<'a>, Error> {
         let article = match &decoded.text {
-            std::borrow::Cow::Borrowed(text) => self.clean(text)?,
-            std::borrow::Cow::Owned(text) => self.clean(text)?.into_owned(),
+            std::borrow::Cow::Borrowed(text) => self.clean_unchecked(text)?,
+            std::borrow::Cow::Owned(text) => self.clean_unchecked(text)?.into_owned(),
         };
         Ok(decoded.remap(article))
+    }
+
+    fn clean_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        if crate::looks_like_html(input) {
+            self.html_unchecked(input)
+        } else {
+            Ok(self.text_unchecked(input))
+        }
+    }
+
+    fn text_unchecked<'a>(&self, input: &'a str) -> Article<'a> {
+        let segments = segment::text::segment(input);
+        self.finish(segments, InputKind::Text, &classify::Context::text())
+    }
+
+    fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        // Before parsing: html5ever's cost grows with the square of the
+        // nesting, so the tree's depth is known too late to protect anyone.
+        guard::check_nesting(input, self.opts.max_depth)?;
+        let page = segment::html::segment(input, &self.opts)?;
+        let ctx = classify::Context::html(&page);
+        Ok(self.finish(page.segments, InputKind::Html, &ctx))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -261,9 +359,13 @@ impl Builder {
     /// The deepest element nesting an HTML document may have; deeper
     /// documents get [`Error::TooDeep`]. Must be at least 1.
     ///
+    /// The depth is checked twice: estimated from the tags in one pass
+    /// before parsing (so absurd nesting is refused before the parser spends
+    /// quadratic time on it), then exactly while walking the tree.
+    ///
     /// # Default
     ///
-    /// [`DEFAULT_MAX_DEPTH`] (1,000,000).
+    /// [`DEFAULT_MAX_DEPTH`] (1,024).
     ///
     /// ```
     /// let c = deboiler::Cleaner::builder().max_depth(8).build().unwrap();

@@ -80,6 +80,7 @@ mod cleaner;
 mod decode;
 mod error;
 mod features;
+mod guard;
 mod lexicon;
 mod segment;
 mod span;

@@ -419,3 +419,20 @@ fn html_valid_utf8_spans_are_the_input_offsets() {
     assert_eq!(spans(&from_bytes), spans(&from_str));
     assert_html_spans(bytes, &from_bytes, encoding_rs::UTF_8);
 }
+
+#[test]
+fn input_limit_counts_input_bytes_not_decoded_bytes() {
+    // Found by fuzz_bytes: one windows-1252 byte decodes to two bytes of
+    // UTF-8, and the decoded text was checked against the limit again.
+    let cleaner = Cleaner::builder().max_input_bytes(1).build().unwrap();
+    let article = cleaner.clean_bytes(b"\xff").unwrap();
+    assert_eq!(article.blocks()[0].text(), "ÿ");
+    assert_eq!(article.blocks()[0].span(), deboiler::Span::new(0, 1));
+    let cleaner = Cleaner::builder().max_input_bytes(60).build().unwrap();
+    let bytes = encode(
+        encoding_rs::SHIFT_JIS,
+        "東京で新しい図書館が開館した。誰でも無料で利用できる。",
+    );
+    assert!(bytes.len() <= 60);
+    assert!(cleaner.clean_bytes(&bytes).is_ok());
+}

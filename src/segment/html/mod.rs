@@ -461,7 +461,9 @@ impl<'a> Walk<'a> {
             return;
         }
         let (text, sources, link) = self.open.builder.finish();
-        if text.is_empty() {
+        // Blank by Unicode's measure, not only HTML's: `<p>&nbsp;</p>`
+        // spacers (Word's export is full of them) are not blocks.
+        if text.trim().is_empty() {
             return;
         }
         let o = &self.open;

@@ -1,0 +1,154 @@
+//! What every fuzz target shares: the builder options as an `Arbitrary`
+//! type, and the span contract as assertions.
+
+use arbitrary::Arbitrary;
+use deboiler::{Article, BlockKind, Cleaner, Error, InputKind, Reason};
+
+/// Every option of [`deboiler::Builder`]. Small types so the fuzzer reaches
+/// the limits: a depth limit of a few levels, a node limit of a few nodes.
+#[derive(Arbitrary, Debug)]
+pub struct Options {
+    pub max_input_bytes: Option<u16>,
+    pub max_depth: Option<u8>,
+    pub max_nodes: Option<u16>,
+    /// Indexes into [`Reason::ALL`] of the reasons to keep.
+    pub keep: Vec<u8>,
+}
+
+impl Options {
+    /// The cleaner these options describe, or `None` when the builder
+    /// (rightly) refuses them; a refusal is checked to name the setting.
+    pub fn cleaner(&self) -> Option<Cleaner> {
+        let mut b = Cleaner::builder();
+        if let Some(n) = self.max_input_bytes {
+            b = b.max_input_bytes(usize::from(n));
+        }
+        if let Some(n) = self.max_depth {
+            b = b.max_depth(usize::from(n));
+        }
+        if let Some(n) = self.max_nodes {
+            b = b.max_nodes(usize::from(n));
+        }
+        for &k in &self.keep {
+            b = b.keep(Reason::ALL[usize::from(k) % Reason::ALL.len()]);
+        }
+        match b.build() {
+            Ok(c) => {
+                assert!(self.max_depth != Some(0) && self.max_nodes != Some(0));
+                Some(c)
+            }
+            Err(Error::InvalidSetting { setting, value: 0, .. }) => {
+                assert!(
+                    (setting == "max_depth" && self.max_depth == Some(0))
+                        || (setting == "max_nodes" && self.max_nodes == Some(0))
+                );
+                None
+            }
+            Err(e) => panic!("unexpected build error {e}"),
+        }
+    }
+
+    /// Checks an error against the options: each limit error names its
+    /// configured limit and a value over it.
+    pub fn check_error(&self, err: &Error, input_len: usize) {
+        match *err {
+            Error::InputTooLarge { size, limit } => {
+                assert_eq!(Some(limit), self.max_input_bytes.map(usize::from));
+                assert_eq!(size, input_len);
+                assert!(size > limit);
+            }
+            Error::TooDeep { depth, limit } => {
+                assert_eq!(limit, self.max_depth.map_or(deboiler::DEFAULT_MAX_DEPTH, usize::from));
+                assert!(depth > limit);
+            }
+            Error::TooManyNodes { nodes, limit } => {
+                assert_eq!(limit, self.max_nodes.map_or(deboiler::DEFAULT_MAX_NODES, usize::from));
+                assert!(nodes > limit);
+            }
+            ref e => panic!("unexpected error {e}"),
+        }
+    }
+
+    /// Checks the `keep` option: no block is removed for a reason the
+    /// options keep.
+    pub fn check_keep(&self, article: &Article<'_>) {
+        for block in article.blocks() {
+            if let Some(reason) = block.reason() {
+                assert!(
+                    !self.keep.iter().any(|&k| Reason::ALL[usize::from(k) % Reason::ALL.len()] == reason),
+                    "block with kept reason {reason} not in body"
+                );
+            }
+        }
+    }
+}
+
+/// Blocks in order and not overlapping; each block's source spans in order,
+/// inside the block's span, and their text spans inside its text.
+pub fn check_order(article: &Article<'_>, input_len: usize) {
+    let mut last = 0;
+    for block in article.blocks() {
+        let span = block.span();
+        assert!(span.start <= span.end && span.end <= input_len, "span {span} out of bounds");
+        assert!(span.start >= last, "block {span} overlaps the previous one ending at {last}");
+        last = span.end;
+        let mut src_end = span.start;
+        let mut text_end = 0;
+        for piece in block.source_spans() {
+            assert!(piece.source.start >= src_end && piece.source.end <= span.end);
+            assert!(piece.text.start >= text_end && piece.text.end <= block.text().len());
+            src_end = piece.source.end;
+            text_end = piece.text.end;
+        }
+    }
+}
+
+/// The plain-text contract: `&input[span] == text`, one source span.
+pub fn check_text(input: &str, article: &Article<'_>) {
+    assert_eq!(article.input_kind(), InputKind::Text);
+    check_order(article, input.len());
+    for block in article.blocks() {
+        assert!(!block.text().trim().is_empty(), "blank block");
+        assert_eq!(input.get(block.span().range()), Some(block.text()));
+        let pieces = block.source_spans();
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0].source, block.span());
+        assert_eq!(pieces[0].text.range(), 0..block.text().len());
+    }
+}
+
+/// The HTML contract: each source slice lies on char boundaries, holds no
+/// markup, and (when it has no character reference or JSON escape to
+/// decode) collapses to the same words as its text part.
+pub fn check_html(input: &str, article: &Article<'_>) {
+    assert_eq!(article.input_kind(), InputKind::Html);
+    check_order(article, input.len());
+    for block in article.blocks() {
+        assert!(input.is_char_boundary(block.span().start) && input.is_char_boundary(block.span().end));
+        for piece in block.source_spans() {
+            let raw = input.get(piece.source.range()).expect("source on char boundaries");
+            let part = block.text().get(piece.text.range()).expect("text on char boundaries");
+            // Metadata comes from attribute values, <title> and JSON-LD,
+            // where a "<" is text whatever follows it.
+            if block.kind() != BlockKind::Metadata {
+                assert!(!has_markup(raw), "markup in source {}: {raw:?}", piece.source);
+            }
+            if !raw.contains(['&', '\\', '\0', '\r']) {
+                assert_eq!(collapse(raw), collapse(part), "source {} vs text {}", piece.source, piece.text);
+            }
+        }
+    }
+}
+
+/// Whether `s` holds the start of a tag, comment or doctype: a `<`
+/// followed by a letter, `/`, `!` or `?`. A `<` before anything else is
+/// text ("5 < 6", "<<").
+fn has_markup(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
