@@ -486,7 +486,6 @@ impl<'a> Walk<'a> {
             tags: e.tags | o.inline_tags,
             attrs: e.attrs | o.inline_attrs,
             container: o.elem,
-            depth: o.depth,
             heading_level: heading,
             ..Hints::default()
         };
