@@ -777,6 +777,11 @@ pub(crate) fn locate(input: &str, src: Span, want: usize, skip_ws: bool) -> usiz
                 produced += 1;
                 in_ws = true;
             }
+        } else if s[i] == 0 {
+            // Inside a span a NUL always stands for the U+FFFD the parser
+            // replaced it with (a NUL it dropped is left out of spans).
+            in_ws = false;
+            produced += char::REPLACEMENT_CHARACTER.len_utf8();
         } else {
             in_ws = false;
             produced += d.c.len_utf8() + d.c2.map_or(0, char::len_utf8);
