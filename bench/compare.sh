@@ -15,7 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 corpus="${1:-$root/corpus/zyte}"
 out="${2:-$here/out/$(basename "$corpus")}"
-tools="${TOOLS:-trafilatura readability justext resiliparse boilerpy3 html_text}"
+tools="${TOOLS:-trafilatura readability justext justext_all resiliparse boilerpy3 html_text}"
 venv="$here/.venv"
 
 # One core for every tool: pin to CPU 0 where taskset exists.
@@ -40,5 +40,5 @@ for tool in $tools; do
     "${pin[@]}" "$venv/bin/python" "$here/run_peers.py" --tool "$tool" --corpus "$corpus" --out "$out"
 done
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1); one core each; deboiler $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1); one core each; docs/s and MB/s by CPU time of the extraction calls; deboiler at $(cd "$root" && git describe --always --dirty 2>/dev/null || echo '?')"
 python3 "$here/score.py" --gold "$corpus" "$out" --json "$out/scores.json"

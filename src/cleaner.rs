@@ -222,9 +222,52 @@ impl Cleaner {
     pub fn clean_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
         let decoded = decode::decode(input)?;
-        // The limit is on the input bytes, checked above: decoded text can
-        // be longer (three bytes of UTF-8 for one of windows-1252), and must
-        // not be refused for that.
+        self.clean_decoded(decoded)
+    }
+
+    /// Cleans raw bytes whose transport declared their charset, such as the
+    /// `charset` of an HTTP `Content-Type` header (in a WARC record, say).
+    ///
+    /// As browsers do, the declared charset ranks below a byte-order mark
+    /// and above the page's own `<meta charset>`; bytes that are valid UTF-8
+    /// are read as UTF-8 whatever an ASCII-compatible label says. An unknown
+    /// or UTF-8 label changes nothing: the bytes are decoded as
+    /// [`clean_bytes`](Cleaner::clean_bytes) decodes them. Spans refer to
+    /// `input`.
+    ///
+    /// # Errors
+    ///
+    /// As [`clean_bytes`](Cleaner::clean_bytes).
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::new();
+    /// let bytes = b"<p>Un caf\xe9 au lait, s'il vous pla\xeet, avec du sucre.</p>";
+    /// // The server said windows-1251, so byte E9 is the Cyrillic letter й.
+    /// let article = cleaner.clean_bytes_with_charset(bytes, "windows-1251")?;
+    /// let block = article.body().next().unwrap();
+    /// assert!(block.text().starts_with("Un caf\u{439} au lait"));
+    /// // Spans still point into the original bytes.
+    /// assert_eq!(&bytes[block.span()][..8], b"Un caf\xe9 ");
+    /// // Without the header, the bytes alone decide (French, windows-1252).
+    /// let guessed = cleaner.clean_bytes(bytes)?;
+    /// assert!(guessed.body().next().unwrap().text().starts_with("Un café"));
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn clean_bytes_with_charset<'a>(
+        &self,
+        input: &'a [u8],
+        charset: &str,
+    ) -> Result<Article<'a>, Error> {
+        self.check_size(input.len())?;
+        let decoded = decode::decode_declared(input, charset)?;
+        self.clean_decoded(decoded)
+    }
+
+    /// Cleans decoded bytes and maps the spans back to the original bytes.
+    /// The size limit was checked on the input bytes: decoded text can be
+    /// longer (three bytes of UTF-8 for one of windows-1252), and must not
+    /// be refused for that.
+    fn clean_decoded<'a>(&self, decoded: decode::Decoded<'a>) -> Result<Article<'a>, Error> {
         let article = match &decoded.text {
             std::borrow::Cow::Borrowed(text) => self.clean_unchecked(text)?,
             std::borrow::Cow::Owned(text) => self.clean_unchecked(text)?.into_owned(),

@@ -231,6 +231,43 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, Error> {
     decode_legacy(guess, input, 0)
 }
 
+/// Decodes `input` whose transport (an HTTP `Content-Type` header, a WARC
+/// record) declared the charset `label`.
+///
+/// As HTML's encoding sniffing does, the transport's charset ranks below a
+/// byte-order mark and above `<meta charset>`. The steps of [`decode`] that
+/// look at the bytes themselves (binary signatures, BOM, BOM-less UTF-16,
+/// control bytes) still come first, and so does its UTF-8 exception: valid
+/// UTF-8 under a legacy ASCII-compatible label is UTF-8, since servers
+/// label re-encoded pages with their old charset far more often than legacy
+/// text happens to be valid UTF-8. An unknown label, a UTF-8 label and the
+/// labels WHATWG maps to `replacement` or `x-user-defined` say nothing
+/// [`decode`] would not find out, so they fall back to it.
+pub(crate) fn decode_declared<'a>(input: &'a [u8], label: &str) -> Result<Decoded<'a>, Error> {
+    let Some(declared) = Encoding::for_label(label.trim().as_bytes()) else {
+        return decode(input);
+    };
+    if declared == UTF_8
+        || declared == REPLACEMENT
+        || declared == X_USER_DEFINED
+        || binary_signature(input).is_some()
+        || Encoding::for_bom(input).is_some()
+        || sniff_utf16(input).is_some()
+    {
+        return decode(input);
+    }
+    check_controls(input)?;
+    if declared.is_ascii_compatible() {
+        if let Ok(text) = std::str::from_utf8(input) {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                map: None,
+            });
+        }
+    }
+    decode_legacy(declared, input, 0)
+}
+
 /// UTF-8 from `start` (after a BOM): borrowed when valid, otherwise with
 /// each invalid byte decoded as windows-1252.
 fn decode_utf8(input: &[u8], start: usize) -> Decoded<'_> {

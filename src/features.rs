@@ -2,7 +2,6 @@
 //! classifier reads these numbers.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -14,7 +13,7 @@ use crate::segment::Segment;
 /// ```
 /// let a = deboiler::clean_text("The cat sat on the mat, and the dog did not.").unwrap();
 /// let f = a.blocks()[0].features();
-/// assert_eq!(f.words(), 12);
+/// assert_eq!(f.words(), 11);
 /// assert!(f.ends_sentence());
 /// assert!(f.stop_word_ratio() > 0.4);
 /// assert_eq!(f.link_density(), 0.0);
@@ -186,17 +185,28 @@ pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
 /// A hash of the text with case and whitespace folded, so "Next Story" and
 /// "NEXT  story" collide. Used for repeat counting and title matching.
 pub(crate) fn fingerprint(text: &str) -> u64 {
-    static STATE: once_cell::sync::Lazy<std::collections::hash_map::RandomState> =
-        once_cell::sync::Lazy::new(std::collections::hash_map::RandomState::new);
-    let mut h = STATE.build_hasher();
-    for c in text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        c.hash(&mut h);
+    // A 64-bit FNV-1a over the folded characters. We hash every block of
+    // every page, so SipHash per character (the first version) was a tenth of
+    // the text path's time; fingerprints only decide "same text or not" and
+    // never key an attacker-controlled hash table, so a fast, deterministic
+    // hash is enough.
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut mix = |c: char| {
+        h ^= c as u64;
+        h = h.wrapping_mul(PRIME);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                mix(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(&mut mix);
+        }
     }
-    h.finish()
+    h
 }
 
 fn measure(seg: &Segment<'_>) -> Features {
@@ -215,7 +225,16 @@ fn measure(seg: &Segment<'_>) -> Features {
         }
     }
     let mut lower = String::new();
-    for word in text.unicode_words() {
+    // Text in ASCII plus typographic quotes and dashes (most English text,
+    // and most menus and dates in any language) takes a hand-written
+    // segmenter that the property test `fast_words_match_unicode_words`
+    // holds to exactly the words of `unicode_words`, at a fraction of the
+    // table lookups.
+    let words: Box<dyn Iterator<Item = &str>> = match FastWords::new(text) {
+        Some(fast) => Box::new(fast),
+        None => Box::new(text.unicode_words()),
+    };
+    for word in words {
         let first = word.chars().next().unwrap_or(' ');
         if is_unspaced(first) {
             // Each ideograph or kana is a word of its own for counting.
@@ -233,9 +252,18 @@ fn measure(seg: &Segment<'_>) -> Features {
             f.cased_words += 1;
         }
         if word.len() <= 12 {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            if lexicon::is_stop_word(&lower) {
+            let is_stop = if word.is_ascii() {
+                let mut buf = [0u8; 12];
+                let buf = &mut buf[..word.len()];
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(buf).is_ok_and(lexicon::is_stop_word)
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lexicon::is_stop_word(&lower)
+            };
+            if is_stop {
                 f.stop_words += 1;
             }
         }
@@ -245,6 +273,107 @@ fn measure(seg: &Segment<'_>) -> Features {
         f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
     }
     f
+}
+
+/// What a character is to [`FastWords`], for the characters it knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    /// `_`, which joins anything word-like on either side.
+    Underscore,
+    /// `:`, joins two letters.
+    MidLetter,
+    /// `.`, `'`, `‘`, `’`: join two letters or two digits.
+    MidBoth,
+    /// `,`, `;`: join two digits.
+    MidNum,
+    /// Breaks words: spaces, other ASCII punctuation, and the typographic
+    /// quotes and dashes that news text is full of.
+    Other,
+}
+
+/// The class of every character [`FastWords`] handles, `None` for the rest
+/// (accented letters, other scripts), which send a text to the general
+/// segmenter.
+fn fast_class(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Underscore,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Wb::MidBoth,
+        ',' | ';' => Wb::MidNum,
+        '\u{0}'..='\u{7f}' => Wb::Other,
+        '\u{201c}' | '\u{201d}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{ab}' | '\u{bb}'
+        | '\u{a0}' | '\u{a9}' | '\u{2022}' => Wb::Other,
+        _ => return None,
+    })
+}
+
+/// The words of a text made only of characters [`fast_class`] knows, by the
+/// rules of UAX #29 restricted to them, yielding exactly what
+/// `unicode_words` yields: runs of letters, digits and `_` that contain a
+/// letter or digit, joined across one `:`, `.` or apostrophe between letters
+/// and one `,`, `;`, `.` or apostrophe between digits.
+struct FastWords<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl FastWords<'_> {
+    /// `Some` when every character of `text` has a [`fast_class`].
+    fn new(text: &str) -> Option<FastWords<'_>> {
+        text.chars()
+            .all(|c| fast_class(c).is_some())
+            .then_some(FastWords { text, pos: 0 })
+    }
+}
+
+impl<'a> Iterator for FastWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let class = |c: char| fast_class(c).unwrap_or(Wb::Other);
+        let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
+        let rest = &self.text[self.pos..];
+        let mut chars = rest.char_indices().peekable();
+        // Skip to the first word character.
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if wordish(class(c)) {
+                break i;
+            }
+        };
+        let mut end = start + 1; // word characters are ASCII
+        let mut prev = class(rest[start..].chars().next().unwrap_or(' '));
+        let mut has_alnum = prev != Wb::Underscore;
+        while let Some(&(i, c)) = chars.peek() {
+            let w = class(c);
+            if wordish(w) {
+                chars.next();
+                end = i + c.len_utf8();
+                has_alnum |= w != Wb::Underscore;
+                prev = w;
+                continue;
+            }
+            let mut ahead = rest[i + c.len_utf8()..].chars();
+            let next = ahead.next().map(class);
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
+            if !joins {
+                break;
+            }
+            chars.next();
+            end = i + c.len_utf8();
+        }
+        let word = &rest[start..end];
+        self.pos += end;
+        if has_alnum { Some(word) } else { self.next() }
+    }
 }
 
 /// Whether `text` ends with sentence-final punctuation, looking through
@@ -299,6 +428,34 @@ mod tests {
         assert_eq!(f[0].words, 4);
         let segs = crate::segment::text::segment("東京都");
         assert_eq!(compute(&segs)[0].words, 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_words_match_unicode_words(
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+        ) {
+            let fast: Vec<&str> = FastWords::new(&text).unwrap().collect();
+            let slow: Vec<&str> = text.unicode_words().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn fast_words_examples() {
+        for text in [
+            "don’t stop",
+            "3.5 million, 1,000;2",
+            "a:b e.g. x_y __ _a",
+            "end.",
+            "'q' 7’8",
+            "“Quote” — yes… «oui»",
+        ] {
+            let fast: Vec<&str> = FastWords::new(text).unwrap().collect();
+            let slow: Vec<&str> = text.unicode_words().collect();
+            assert_eq!(fast, slow, "{text}");
+        }
+        assert!(FastWords::new("café").is_none());
     }
 
     #[test]

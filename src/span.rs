@@ -95,17 +95,6 @@ impl Span {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
-
-    /// Moves both ends by `by` bytes, for spans found inside a slice that
-    /// starts at `by`.
-    #[inline]
-    #[must_use]
-    pub(crate) fn offset(self, by: usize) -> Span {
-        Span {
-            start: self.start + by,
-            end: self.end + by,
-        }
-    }
 }
 
 impl fmt::Display for Span {

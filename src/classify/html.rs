@@ -8,8 +8,10 @@
 //! Either way the reason given is the most specific one the markup or the
 //! text supports.
 
+use std::collections::HashMap;
+
 use crate::article::{BlockKind, Reason};
-use crate::classify::Context;
+use crate::classify::{Context, patterns};
 use crate::features::{Features, fingerprint};
 use crate::segment::{Segment, hint, tag};
 
@@ -19,6 +21,12 @@ const LINK_DENSITY_MAX: f32 = 0.5;
 /// Date and byline markup only counts for short blocks: a paragraph inside
 /// an element whose class mentions "time" is still a paragraph.
 const SHORT_WORDS: usize = 15;
+/// Longer blocks are prose; the text patterns (footers, promos, dates)
+/// are never that long, and asking them costs a lowercase copy per block.
+const PATTERN_MAX_WORDS: usize = 45;
+/// Repeated blocks shorter than this are left to the other rules ("Share",
+/// "Advertisement" repeat too, and have reasons of their own).
+const REPEAT_MIN_WORDS: usize = 5;
 
 /// What the markup around a block says it is, most specific first.
 fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
@@ -42,9 +50,9 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         || tags & (tag::NAV | tag::BUTTON | tag::SELECT | tag::FORM) != 0
     {
         Reason::Navigation
-    } else if short && attrs & (h::BYLINE | h::AUTHOR) != 0 {
-        Reason::Byline
-    } else if attrs & h::BIO != 0 && attrs & h::AUTHOR != 0 {
+    } else if (short && attrs & (h::BYLINE | h::AUTHOR) != 0)
+        || (attrs & h::BIO != 0 && attrs & h::AUTHOR != 0)
+    {
         Reason::Byline
     } else if tags & (tag::CAPTION | tag::FIGURE) != 0 || (short && attrs & h::CAPTION != 0) {
         Reason::Caption
@@ -71,6 +79,15 @@ pub(crate) fn classify(
 ) -> Vec<Option<Reason>> {
     let title = ctx.title_hint.as_deref().map(fingerprint);
     let mut out = Vec::with_capacity(segments.len());
+    // Repeats among the visible blocks only: the meta description often
+    // repeats the first paragraph, which is no reason to drop it.
+    let mut visible: HashMap<u64, u32> = HashMap::with_capacity(segments.len());
+    for (seg, f) in segments.iter().zip(features) {
+        if seg.kind != BlockKind::Metadata {
+            *visible.entry(f.fingerprint).or_insert(0) += 1;
+        }
+    }
+    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(segments.len());
     for (seg, f) in segments.iter().zip(features) {
         if let Some(r) = seg.hints.preset {
             out.push(Some(r));
@@ -101,7 +118,9 @@ pub(crate) fn classify(
             out.push(reason);
             continue;
         }
-        if f.link_density >= LINK_DENSITY_MAX {
+        // Quotes are exempt: an embedded post (a tweet) is mostly links
+        // and is part of the story that quotes it.
+        if f.link_density >= LINK_DENSITY_MAX && h.local_tags & tag::BLOCKQUOTE == 0 {
             out.push(Some(if h.local_tags & tag::LIST != 0 {
                 Reason::RelatedStories
             } else {
@@ -109,7 +128,155 @@ pub(crate) fn classify(
             }));
             continue;
         }
+        if words <= PATTERN_MAX_WORDS
+            && let Some(r) = patterns::recognise(&seg.text)
+        {
+            out.push(Some(r));
+            continue;
+        }
+        if is_url(&seg.text) {
+            out.push(Some(Reason::Boilerplate));
+            continue;
+        }
+        let count = seen.entry(f.fingerprint).or_insert(0);
+        *count += 1;
+        if visible[&f.fingerprint] > 1 && words >= REPEAT_MIN_WORDS {
+            // A caption repeated is a gallery's; any other text
+            // seen twice is kept once (a pull quote, a mobile copy).
+            if h.tags & (tag::FIGURE | tag::CAPTION) != 0 || h.attrs & hint::CAPTION != 0 {
+                out.push(Some(Reason::Caption));
+                continue;
+            }
+            if *count > 1 {
+                out.push(Some(Reason::Boilerplate));
+                continue;
+            }
+        }
         out.push(None);
     }
+    story_tail(segments, features, &mut out);
+    orphan_headings(segments, &mut out);
     out
+}
+
+/// How many of the last body blocks the tail rule looks at.
+const TAIL_BLOCKS: usize = 4;
+/// Tail blocks are short: a credit line or a call to action, not a
+/// paragraph of the story.
+const TAIL_MAX_WORDS: usize = 70;
+/// An e-mail address or a "follow me" makes a contact line only in a short
+/// block; a paragraph may well ask readers to write in.
+const CONTACT_MAX_WORDS: usize = 35;
+
+/// The end of a story often carries the site's voice rather than the
+/// story's: reporting credits, author contact lines, newsletter and
+/// membership pitches, affiliate disclosures. They sit inside the article
+/// element, so only their wording gives them away.
+fn story_tail(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
+    let body: Vec<usize> = (0..segments.len()).filter(|&i| out[i].is_none()).collect();
+    if body.len() <= TAIL_BLOCKS {
+        // A short post is all story.
+        return;
+    }
+    for &i in body.iter().rev().take(TAIL_BLOCKS) {
+        if features[i].words() > TAIL_MAX_WORDS {
+            continue;
+        }
+        if let Some(r) = tail_reason(&segments[i].text, features[i].words()) {
+            out[i] = Some(r);
+        }
+    }
+}
+
+fn tail_reason(text: &str, words: usize) -> Option<Reason> {
+    let lower = text.to_lowercase();
+    let l = lower.trim_start_matches(['(', '[', ' ']);
+    const CREDITS: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "associated press writers",
+        "associated press writer",
+        "contributing:",
+        "citation:",
+    ];
+    if CREDITS.iter().any(|c| l.starts_with(c)) {
+        return Some(Reason::Byline);
+    }
+    let email = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
+    });
+    let follow = [
+        "follow us",
+        "follow him",
+        "follow her",
+        "follow me",
+        "follow @",
+        "follow them",
+    ];
+    if words <= CONTACT_MAX_WORDS && (email || follow.iter().any(|f| lower.contains(f))) {
+        return Some(Reason::Byline);
+    }
+    const PITCHES: &[&str] = &[
+        "affiliate",
+        "become a member",
+        "support our journalism",
+        "delivered to your inbox",
+        "delivered through your letterbox",
+        "is committed to publishing",
+        "all rights reserved",
+        "this document is subject to copyright",
+        "have a tip",
+        "if you enjoyed this article",
+        "sign up for our",
+        "sign up to our",
+    ];
+    if PITCHES.iter().any(|p| lower.contains(p)) {
+        return Some(Reason::Promo);
+    }
+    None
+}
+
+/// A subheading is body only if body text follows it: a heading kept in
+/// the body whose next block was removed, with no body block after it in
+/// its container, heads that removed block ("Related", "More on this").
+fn orphan_headings(segments: &[Segment<'_>], out: &mut [Option<Reason>]) {
+    for i in (0..segments.len()).rev() {
+        if out[i].is_some() || segments[i].kind != BlockKind::Heading {
+            continue;
+        }
+        let Some(next) = (i + 1..segments.len()).find(|&j| segments[j].kind != BlockKind::Metadata)
+        else {
+            out[i] = Some(Reason::Boilerplate);
+            continue;
+        };
+        let Some(reason) = out[next] else { continue };
+        if matches!(
+            reason,
+            Reason::Title
+                | Reason::DuplicateTitle
+                | Reason::Date
+                | Reason::Byline
+                | Reason::Caption
+        ) {
+            continue;
+        }
+        let container = segments[i].hints.container;
+        let body_follows = (next..segments.len())
+            .take_while(|&j| segments[j].hints.main)
+            .any(|j| out[j].is_none() && segments[j].hints.container != container);
+        if !body_follows {
+            out[i] = Some(reason);
+        }
+    }
+}
+
+/// A block that is nothing but a web address.
+fn is_url(text: &str) -> bool {
+    (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(char::is_whitespace)
 }

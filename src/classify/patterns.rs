@@ -43,6 +43,11 @@ const HEADER_MAX_WORDS: usize = 6;
 /// navigation: arrows to other stories, menus, account and share buttons,
 /// section names.
 const NAV_LINES: &[&str] = &[
+    "reply",
+    "report",
+    "reportabuse",
+    "permalink",
+    "loading",
     "previousstory",
     "nextstory",
     "previousarticle",
@@ -255,7 +260,6 @@ const RELATED_HEADERS: &[&str] = &[
     "related",
     "latestfrom",
     "latestnews",
-    "latest",
     "morefrom",
     "morein",
     "moreon",
@@ -288,12 +292,10 @@ const RELATED_HEADERS: &[&str] = &[
     "upnext",
     "editorspicks",
     "editorschoice",
-    "popular",
     "similarstories",
     "otherstories",
     "alsoon",
     "inothernews",
-    "elsewhere",
     "mehrzumthema",
     "weitereartikel",
     "dasköntesieauchinteressieren",
@@ -325,6 +327,14 @@ const RELATED_HEADERS: &[&str] = &[
 
 /// Starts of promotion lines, lowercase, compared on word boundaries.
 const PROMO_PREFIXES: &[&str] = &[
+    "also on ",
+    "like this story",
+    "share this story",
+    "share this article",
+    "get fox",
+    "get the best",
+    "sign up for",
+    "stay up to date",
     "also read",
     "read also",
     "read more",
@@ -377,21 +387,17 @@ const PROMO_PREFIXES: &[&str] = &[
 /// Words that mark a line about a newsletter or subscription wherever they
 /// stand; only short lines are checked, so a sentence about a newsletter
 /// stays.
-const PROMO_WORDS: &[&str] = &[
-    "newsletter",
-    "newsletters",
-    "subscribe",
-    "subscription",
-    "podcast",
-];
+const PROMO_WORDS: &[&str] = &["newsletter", "newsletters", "subscribe", "subscription"];
 
 /// Marks of a copyright or source footer, lowercase, found anywhere in a
 /// short line.
 const FOOTER_MARKS: &[&str] = &[
+    "copyright ©",
+    "copyright 20",
+    "copyright (c)",
     "©",
     "(c) 20",
     "(c) 19",
-    "copyright",
     "all rights reserved",
     "todos os direitos reservados",
     "todos los derechos reservados",
@@ -409,6 +415,7 @@ const FOOTER_MARKS: &[&str] = &[
 
 /// Starts of source lines, lowercase.
 const FOOTER_PREFIXES: &[&str] = &[
+    "copyright",
     "published in ",
     "this article first appeared",
     "this article originally appeared",
@@ -471,10 +478,38 @@ const COMMENT_LINES: &[&str] = &[
     "コメント",
     "komentar",
     "leaveareply",
+    "nocommentsyet",
+    "commentfromtheforums",
+    "showallcomments",
+    "loadmorecomments",
+    "seeallcomments",
+];
+
+/// Marks of a comment section or comment form anywhere in a short line.
+const COMMENT_MARKS: &[&str] = &[
+    "your email address will not be published",
+    "save my name, email",
+    "required fields are marked",
+    "leave a reply",
+    "responses to “",
+    "responses to \"",
+    "comments are closed",
+    "log in to comment",
+    "sign in to comment",
+    "no comments yet",
 ];
 
 /// Starts of caption and photo-credit lines, lowercase.
 const CAPTION_PREFIXES: &[&str] = &[
+    "image caption",
+    "media caption",
+    "caption:",
+    "pictured:",
+    "(image credit",
+    "(photo credit",
+    "image source",
+    "image copyright",
+    "picture copyright",
     "photo:",
     "photo by",
     "photos:",
@@ -497,6 +532,11 @@ const CAPTION_PREFIXES: &[&str] = &[
 
 /// Marks of a photo credit anywhere in a short line.
 const CAPTION_MARKS: &[&str] = &[
+    "(image:",
+    "(photo:",
+    "(picture:",
+    "(foto:",
+    "(bild:",
     "getty images",
     "ap photo",
     "/reuters",
@@ -559,11 +599,25 @@ const READ_WORDS: &[&str] = &[
 /// dates; a date line may start with "Updated", which is no promo.
 pub(crate) fn recognise(text: &str) -> Option<Reason> {
     let text = text.trim();
-    if text.is_empty() || text.len() > MAX_PATTERN_BYTES {
+    if text.len() > MAX_PATTERN_BYTES {
+        // Long lines are prose, except gallery captions, whose counter
+        // ("1 of 4 …") stands in front of a caption of any length.
+        let mut cut = 16;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[..cut];
+        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+    }
+    if text.is_empty() {
         return None;
     }
     let lower = text.to_lowercase();
     let squashed = squash(&lower);
+    // Before footers: "Image copyright Getty Images" is a credit.
+    if is_caption_lower(&lower) {
+        return Some(Reason::Caption);
+    }
     if is_footer_lower(&lower) {
         return Some(Reason::SourceFooter);
     }
@@ -579,20 +633,23 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if AD_LINES.contains(&squashed.as_str()) {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_LINES.contains(&squashed.as_str()) || is_comment_count(&lower) {
+    if COMMENT_LINES.contains(&squashed.as_str())
+        || is_comment_count(&lower)
+        || is_comment_marked(&lower, text)
+    {
         return Some(Reason::Comments);
     }
     if is_promo_lower(&lower) {
         return Some(Reason::Promo);
     }
-    if is_section_header_squashed(&squashed, &lower) {
+    if is_section_header_squashed(&squashed, &lower, text) {
         return Some(Reason::RelatedStories);
+    }
+    if is_author_box(&lower, text) {
+        return Some(Reason::Boilerplate);
     }
     if is_navigation_lower(&lower, &squashed) {
         return Some(Reason::Navigation);
-    }
-    if is_caption_lower(&lower) {
-        return Some(Reason::Caption);
     }
     if is_legal_lower(&lower) {
         return Some(Reason::Legal);
@@ -637,6 +694,27 @@ pub(crate) fn is_date(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
+    // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
+    // separator are a date when every part is a date or a reading time.
+    if text.contains(['•', '|', '·']) {
+        let mut dates = 0;
+        for part in text
+            .split(['•', '|', '·'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if is_single_date(part) {
+                dates += 1;
+            } else if !is_reading_time(part) {
+                return false;
+            }
+        }
+        return dates > 0;
+    }
+    is_single_date(text)
+}
+
+fn is_single_date(text: &str) -> bool {
     let lower = text.to_lowercase();
     let mut numbers = 0;
     let mut months = 0;
@@ -668,7 +746,10 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
         let len = if first.is_ascii_digit() {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
-        } else if crate::features::is_cjk(first) && !is_hangul(first) {
+        } else if !first.is_alphabetic() || (crate::features::is_cjk(first) && !is_hangul(first)) {
+            // Each CJK character is a token; so is a numeric character
+            // outside ASCII ("²", "٣"), which would otherwise make an empty
+            // token and stall the iterator.
             first.len_utf8()
         } else {
             rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
@@ -718,6 +799,20 @@ pub(crate) fn is_reading_time(text: &str) -> bool {
 pub(crate) fn is_byline(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
+    }
+    // "Jessica Napoli contributed to this report." closes many agency
+    // stories; it names authors, like a byline.
+    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    let lower = text.to_lowercase();
+    if (lower.contains("contributed to this report") || lower.contains("contributed reporting"))
+        && word_count(&lower) <= CREDIT_LINE_MAX_WORDS
+    {
+        return true;
+    }
+    // A byline split over two lines ("By" / "Randy Maniloff"): the bare
+    // word is the byline's start; the classifier claims the name after it.
+    if is_bare_by(text) {
+        return true;
     }
     let Some(rest) = [
         "By ",
@@ -787,6 +882,15 @@ fn is_footer_lower(lower: &str) -> bool {
         || FOOTER_MARKS.iter().any(|m| lower.contains(m))
 }
 
+/// Whether the line is the bare word that opens a byline split over two
+/// lines: "By", "Von", "Por", "Oleh".
+pub(crate) fn is_bare_by(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "By" | "by" | "BY" | "Von" | "Por" | "Oleh" | "Written by"
+    )
+}
+
 /// Whether the line is a source footer or copyright notice ("Published in
 /// Dawn, March 1st, 2023", "© 2024 Example Media. All rights reserved.").
 #[allow(dead_code)] // for the HTML classifier
@@ -802,11 +906,35 @@ fn is_promo_lower(lower: &str) -> bool {
     if PROMO_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
         return true;
     }
+    // "Follow Dawn on Twitter", "Follow Newsbeat on Instagram, Facebook
+    // and YouTube": a call to follow that names a network. "Follow the
+    // money" names none.
+    const FOLLOW_MAX_WORDS: usize = 15;
+    if starts_with_word(lower, "follow")
+        && n <= FOLLOW_MAX_WORDS
+        && words(lower).any(|w| {
+            matches!(
+                w,
+                "twitter"
+                    | "facebook"
+                    | "instagram"
+                    | "youtube"
+                    | "telegram"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "tiktok"
+                    | "threads"
+            )
+        })
+    {
+        return true;
+    }
     // "Sign up for our newsletter" anywhere in a short line without a full
     // stop; a sentence that mentions a newsletter is left alone.
-    n <= 12
-        && !crate::features::ends_sentence(lower)
-        && words(lower).any(|w| PROMO_WORDS.contains(&w))
+    // Newsletter boxes are often one short sentence ("Stay up to date.
+    // Subscribe to our newsletter."), so a full stop does not save a line of
+    // 12 words or fewer.
+    n <= 12 && words(lower).any(|w| PROMO_WORDS.contains(&w))
 }
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
@@ -816,11 +944,117 @@ pub(crate) fn is_promo(text: &str) -> bool {
     text.len() <= MAX_PATTERN_BYTES && is_promo_lower(&text.to_lowercase())
 }
 
-fn is_section_header_squashed(squashed: &str, lower: &str) -> bool {
+fn is_section_header_squashed(squashed: &str, lower: &str, original: &str) -> bool {
     if squashed.is_empty() || word_count(lower) > HEADER_MAX_WORDS {
         return false;
     }
-    RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+    // Whole-line headers whose word also starts subheadings ("Latest
+    // developments", "Popular anger") only count alone.
+    matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
+        || RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+        // "More Great WIRED Stories", "Top Stories", "Related News": a
+        // short title-case line ending in the word for stories. Sentence
+        // case ("Fake news") is a subheading.
+        || (word_count(lower) <= 5
+            && word_count(lower) >= 2
+            && is_title_case(original)
+            && !crate::features::ends_sentence(lower)
+            && ["stories", "news", "articles", "reads", "headlines"]
+                .iter()
+                .any(|w| lower.trim_end().ends_with(w)))
+        // "More Washington Examiner", "More Sports": a site or section
+        // name after "More"; longer lines starting with "More" are
+        // headlines or sentences ("More than 100 people died").
+        || (lower.starts_with("more ")
+            && word_count(lower) <= 3
+            && !crate::features::ends_sentence(lower))
+}
+
+/// Whether the line is an author's short biography: "Louise Matsakis is a
+/// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
+/// Reporter for Fox News." A name of up to four capitalised words, "is
+/// a/an/the", and a word for a writing job. Position decides whether such a
+/// sentence is a bio (at the end of the article) or news, so the classifier
+/// applies this only to the article's last lines.
+pub(crate) fn is_author_bio(text: &str) -> bool {
+    const BIO_MAX_WORDS: usize = 60;
+    const NAME_MAX_WORDS: usize = 4;
+    const JOBS: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "correspondent",
+        "journalist",
+        "contributor",
+        "columnist",
+        "author",
+        "freelance",
+        "educator",
+        "producer",
+        "host",
+        "blogger",
+        "photographer",
+        "analyst",
+    ];
+    if text.len() > MAX_PATTERN_BYTES * 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if word_count(&lower) > BIO_MAX_WORDS {
+        return false;
+    }
+    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
+        .iter()
+        .filter_map(|v| text.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let name: Vec<&str> = text[..at].split_whitespace().collect();
+    (1..=NAME_MAX_WORDS).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
+}
+
+/// Whether the line heads an author box: "About the author", "About Jane
+/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim". A name must be two
+/// capitalised words: "About the study" is a subheading.
+pub(crate) fn is_author_box(lower: &str, original: &str) -> bool {
+    const MAX_WORDS: usize = 4;
+    let n = word_count(lower);
+    if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
+        return false;
+    }
+    [
+        "about the author",
+        "about the writer",
+        "über den autor",
+        "über die autorin",
+        "sobre o autor",
+        "sobre a autora",
+        "tentang penulis",
+        "об авторе",
+        "sull'autore",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (["about ", "über ", "sobre "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && n == 3
+            && original
+                .split_whitespace()
+                .skip(1)
+                .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// Whether every word of `text` that has case starts with a capital.
+fn is_title_case(text: &str) -> bool {
+    text.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .all(|c| !c.is_lowercase())
 }
 
 /// Whether the line is a section header that opens a list of other stories:
@@ -831,7 +1065,7 @@ pub(crate) fn is_section_header(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    is_section_header_squashed(&squash(&lower), &lower)
+    is_section_header_squashed(&squash(&lower), &lower, text)
 }
 
 fn is_navigation_lower(lower: &str, squashed: &str) -> bool {
@@ -899,14 +1133,59 @@ fn is_breadcrumb(lower: &str) -> bool {
     parts.len() >= MIN_PARTS && parts.iter().all(|p| word_count(p) <= MAX_PART_WORDS)
 }
 
+/// A comment form's boilerplate, or a comment's header line ("Jane says:",
+/// "Alex on September 17, 2018 at 6:34 am said:").
+fn is_comment_marked(lower: &str, original: &str) -> bool {
+    const HEADER_MAX_WORDS: usize = 12;
+    if COMMENT_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // "In a statement, the ministry said:" introduces a quote in the body,
+    // so the speaker must look like a commenter: one user name (lower case
+    // or with digits: "thelastchargersfan says:", "v2787 says:"), or a name
+    // with a time stamp ("Alex on September 17, 2018 at 6:34 am said:").
+    let trimmed = lower.trim_end();
+    let Some(speaker) = [" says:", " said:", " wrote:"]
+        .iter()
+        .find_map(|v| trimmed.strip_suffix(v))
+    else {
+        return false;
+    };
+    let n = word_count(speaker);
+    let user_name = n == 1
+        && (original_is_lower(original, speaker) || speaker.contains(|c: char| c.is_ascii_digit()));
+    let stamped = n < HEADER_MAX_WORDS
+        && speaker.contains(|c: char| c.is_ascii_digit())
+        && speaker.contains(" at ");
+    user_name || stamped
+}
+
+/// Whether the first `speaker.len()` bytes' worth of `original` have no
+/// capital letters (a user name, not a person's name).
+fn original_is_lower(original: &str, speaker: &str) -> bool {
+    original
+        .trim()
+        .chars()
+        .take(speaker.chars().count())
+        .all(|c| !c.is_uppercase())
+}
+
 fn is_comment_count(lower: &str) -> bool {
-    // "12 Comments", "Comments (3)".
+    // "12 Comments", "Comments (3)", and the vote counts under each comment
+    // ("Rating: 25 Votes", "3 likes").
+    const COUNTED: [&str; 6] = ["comment", "vote", "like", "repl", "point", "respons"];
+    let is_number = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
     let mut ws = words(lower);
-    match (ws.next(), ws.next(), ws.next()) {
+    let (a, b, c) = (ws.next(), ws.next(), ws.next());
+    if ws.next().is_some() {
+        return false;
+    }
+    match (a, b, c) {
         (Some(a), Some(b), None) => {
-            (a.bytes().all(|c| c.is_ascii_digit()) && b.starts_with("comment"))
-                || (a.starts_with("comment") && b.bytes().all(|c| c.is_ascii_digit()))
+            (is_number(a) && COUNTED.iter().any(|k| b.starts_with(k)))
+                || (a.starts_with("comment") && is_number(b))
         }
+        (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
         _ => false,
     }
 }
@@ -915,8 +1194,44 @@ fn is_caption_lower(lower: &str) -> bool {
     if word_count(lower) > 40 {
         return false;
     }
+    if is_gallery_counter(lower) {
+        return true;
+    }
     CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
         || CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Whether the line is a parenthesised photo credit on a line of its own:
+/// "(Image credit: NASA)", "(Photo: Reuters)". The line above such a credit
+/// is the caption it credits. Credits without brackets do not say that:
+/// the BBC sets "Image copyright Getty Images" *above* the image and its
+/// caption, after a body paragraph.
+pub(crate) fn is_credit(text: &str) -> bool {
+    const CREDIT_MAX_WORDS: usize = 12;
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    word_count(&lower) <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower)
+}
+
+/// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = lower
+        .strip_prefix("image ")
+        .or_else(|| lower.strip_prefix("photo "))
+        .or_else(|| lower.strip_prefix("slide "))
+        .unwrap_or(lower);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &rest[digits..];
+    let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
+        return false;
+    };
+    let total = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 fn is_legal_lower(lower: &str) -> bool {
@@ -925,9 +1240,22 @@ fn is_legal_lower(lower: &str) -> bool {
     // "Terms of Use" are a few words. A long paragraph that mentions
     // cookies is an article about cookies.
     n <= 60
-        && LEGAL_MARKS
-            .iter()
-            .any(|m| lower.contains(m) && (n <= 8 || *m == "cookie"))
+        && LEGAL_MARKS.iter().any(|m| {
+            lower.contains(m)
+                && (n <= 8
+                    || (*m == "cookie"
+                        && [
+                            "use",
+                            "accept",
+                            "consent",
+                            "policy",
+                            "settings",
+                            "preferences",
+                            "browsing",
+                        ]
+                        .iter()
+                        .any(|w| words(lower).any(|x| x == *w))))
+        })
 }
 
 #[cfg(test)]
@@ -949,6 +1277,7 @@ mod tests {
             "20 de novembro de 2019",
             "Rabu, 20 Nov 2019 10:30 WIB",
             "20.11.2019 um 14:30 Uhr",
+            "Nov 19, 2019 at 6:46 pm ET • 2 min read",
         ] {
             assert!(is_date(d), "{d}");
         }
@@ -961,6 +1290,12 @@ mod tests {
         ] {
             assert!(!is_date(d), "{d}");
         }
+    }
+
+    #[test]
+    fn odd_numerals_end() {
+        assert!(!is_reading_time("² min read ٣"));
+        assert!(!is_date("²³ ٣"));
     }
 
     #[test]
@@ -1009,7 +1344,46 @@ mod tests {
         );
         assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
         assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
+        assert_eq!(recognise("Rating: 25 Votes"), Some(Reason::Comments));
+        assert_eq!(
+            recognise("Plague can be vaccinated (Image: GETTY)"),
+            Some(Reason::Caption)
+        );
+        let gallery = format!(
+            "1 of 4 {}",
+            "A shopper looks at extension cords. ".repeat(20)
+        );
+        assert_eq!(recognise(&gallery), Some(Reason::Caption));
         assert_eq!(recognise("Subscribers said the service was slow."), None);
         assert_eq!(recognise("Kurram atrocity"), None);
+        assert_eq!(recognise("In a statement, the ministry said:"), None);
+        assert_eq!(
+            recognise("thelastchargersfan says:"),
+            Some(Reason::Comments)
+        );
+        assert_eq!(
+            recognise("The company said it would sue for copyright infringement."),
+            None
+        );
+        assert_eq!(
+            recognise("Copyright 2024 Example Media"),
+            Some(Reason::SourceFooter)
+        );
+        assert_eq!(
+            recognise("The cookie shop opened in 1990 and still sells by the pound."),
+            None
+        );
+        assert_eq!(recognise("Latest developments"), None);
+        assert_eq!(recognise("Fake news"), None);
+        assert_eq!(recognise("About the study"), None);
+        assert_eq!(
+            recognise("About Moritz Bachmann"),
+            Some(Reason::Boilerplate)
+        );
+        assert_eq!(recognise("Elsewhere in the region"), None);
+        assert_eq!(
+            recognise("Image Copyright @BigMachine @BigMachine"),
+            Some(Reason::Caption)
+        );
     }
 }

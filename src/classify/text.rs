@@ -63,6 +63,38 @@ const STOP_LANGUAGE_MIN_RATIO: f32 = 0.06;
 /// however long its blurb, so the region does not run into teaser lists.
 const CLUTTER_WEIGHT: f32 = -12.0;
 
+/// Weight of a line that ends an article wherever it stands: the head of
+/// a comment section or comment form, a section header over teasers, the
+/// "Previous Story" arrows, a copyright footer, an author box. Comment
+/// threads and teaser blurbs are prose, and on the development pages a
+/// thread of a dozen comments outweighed the ordinary clutter penalty
+/// and pulled the region over the comments; a barrier has to cost more
+/// than a long comment brings.
+const BARRIER_WEIGHT: f32 = -60.0;
+
+/// Weight of a section header over teasers ("Related", "Don't Miss").
+/// Not a barrier: tabloids set "DON'T MISS" boxes of three headlines in
+/// the middle of the article, and a barrier there cut the article in two.
+/// Twice the clutter weight, so that after the article the header and its
+/// headlines outweigh a teaser blurb.
+const HEADER_WEIGHT: f32 = 2.0 * CLUTTER_WEIGHT;
+
+/// Most lines after a section header that we take for its teasers when
+/// the body does not resume: the longest teaser list of the development
+/// pages has 12 entries of up to three lines.
+const TEASER_SPAN_MAX: usize = 40;
+
+/// Prose words above a section header for it to mark teasers (see
+/// [`mark_teasers`]): two short paragraphs.
+const TEASER_MIN_PROSE_ABOVE: usize = 40;
+
+/// Most words of the name line after a bare "By" line.
+const BYLINE_NAME_MAX_WORDS: usize = 6;
+
+/// Most words of a caption above a credit line; a longer line above a
+/// credit is a paragraph that happens to precede a photo.
+const CAPTION_MAX_WORDS: usize = 40;
+
 /// Weight of a short line that is not prose: a menu entry, a headline, a
 /// subheading. Small, so one or two subheadings inside the article do not
 /// split it, but a menu of a dozen entries does.
@@ -118,6 +150,10 @@ enum Grade {
     Short,
     /// Recognised clutter or a repeated line.
     Clutter,
+    /// Clutter that closes an article (see [`BARRIER_WEIGHT`]).
+    Barrier,
+    /// A section header over teasers (see [`HEADER_WEIGHT`]).
+    Header,
 }
 
 pub(crate) fn classify(
@@ -131,18 +167,45 @@ pub(crate) fn classify(
         return out;
     }
     let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
-    let pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
+    let mut pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
+    // The name after a bare "By" line is the rest of the byline.
+    for i in 1..n {
+        if pats[i - 1] == Some(Reason::Byline)
+            && patterns::is_bare_by(texts[i - 1])
+            && pats[i].is_none()
+            && features[i].effective_words() <= BYLINE_NAME_MAX_WORDS
+        {
+            pats[i] = Some(Reason::Byline);
+        }
+    }
     let stop_language = uses_stop_words(features);
+    let dek_repeats = dek_repeats(features);
     let grades: Vec<Grade> = (0..n)
-        .map(|i| grade(texts[i], &features[i], pats[i], stop_language))
+        .map(|i| {
+            grade(
+                texts[i],
+                &features[i],
+                pats[i],
+                stop_language,
+                dek_repeats[i],
+            )
+        })
         .collect();
 
+    let mut grades = grades;
+    // A first region, before teaser spans, tells where the article starts:
+    // headers above it are menu entries.
+    if let Some((first_start, _)) = main_region(&grades, features) {
+        mark_teasers(&mut grades, features, first_start);
+    }
     let Some((start, end)) = main_region(&grades, features) else {
         // Nothing looks like prose: keep every line that no recogniser
         // claimed, since dropping all of a short input is worse than
         // keeping a stray line.
         return pats;
     };
+
+    let end = extend_over_list(&texts, features, &pats, end);
 
     // Head: title, duplicates, standfirst, metadata.
     let titles = TitleKeys::new(&texts, features, start);
@@ -156,7 +219,7 @@ pub(crate) fn classify(
                 *slot = Some(Reason::DuplicateTitle);
             }
         }
-        body_start = standfirst(&texts, features, &pats, &grades, t, start, end, &mut out);
+        body_start = standfirst(features, &pats, &grades, t, start, end, &mut out);
     }
     for i in 0..body_start {
         if out[i].is_none() {
@@ -166,10 +229,44 @@ pub(crate) fn classify(
 
     // Region: body, except recognised clutter and menus.
     label_region(&texts, features, &pats, &grades, body_start, end, &mut out);
+    label_region_end(&texts, features, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
-    label_tail(&texts, features, &pats, end + 1, &mut out);
+    let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
+    label_tail(&texts, features, &pats, &gaps, end + 1, &mut out);
     out
+}
+
+/// For each line, whether it is the second of exactly two copies of a
+/// sentence whose first copy stands at most [`DEK_REPEAT_MAX_DISTANCE`]
+/// lines above: a standfirst repeated as the first paragraph.
+fn dek_repeats(features: &[Features]) -> Vec<bool> {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.repeats != 1 || !f.ends_sentence || f.effective_words() < PROSE_MIN_WORDS {
+                return false;
+            }
+            match first.get(&f.fingerprint) {
+                Some(&j) => i - j <= DEK_REPEAT_MAX_DISTANCE,
+                None => {
+                    first.insert(f.fingerprint, i);
+                    false
+                }
+            }
+        })
+        .collect()
+}
+
+/// How far below the standfirst its repeat in the body may stand.
+const DEK_REPEAT_MAX_DISTANCE: usize = 15;
+
+/// Whether the line is the text or the attribution of an embedded tweet.
+fn is_tweet_part(text: &str) -> bool {
+    let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
+    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
 }
 
 /// Whether the document's language is one our stop-word lists cover,
@@ -184,11 +281,35 @@ fn uses_stop_words(features: &[Features]) -> bool {
     words > 0 && stop as f32 / words as f32 >= STOP_LANGUAGE_MIN_RATIO
 }
 
-fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> Grade {
-    if pat.is_some() || f.repeats > 0 {
-        return Grade::Clutter;
+fn grade(
+    text: &str,
+    f: &Features,
+    pat: Option<Reason>,
+    stop_language: bool,
+    dek_repeat: bool,
+) -> Grade {
+    let barrier = match pat {
+        Some(Reason::Comments | Reason::SourceFooter | Reason::Boilerplate) => true,
+        Some(Reason::Navigation) => patterns::is_prev_next(text),
+        _ => false,
+    };
+    if barrier {
+        return Grade::Barrier;
+    }
+    if pat == Some(Reason::RelatedStories) {
+        return Grade::Header;
     }
     let words = f.effective_words();
+    if pat.is_some() {
+        return Grade::Clutter;
+    }
+    // A repeated line is a teaser headline, a menu entry or a gallery
+    // caption, except the second copy of a sentence set a few lines above
+    // it: the standfirst repeated as the first paragraph (Sky News does
+    // this).
+    if f.repeats > 0 && !dek_repeat {
+        return Grade::Clutter;
+    }
     let stop_ok =
         !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
     let truncated = text.ends_with("...") || text.ends_with('…');
@@ -199,6 +320,12 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
     // bracket or colon; when it ends in a letter it is a teaser cut off at
     // a character limit ("…the primary goal of"), which is how teaser
     // lists under the article looked like prose to the simpler rule.
+    // An embedded tweet: its text ends in a picture link, its attribution
+    // line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is short. Both
+    // are part of the story; graded as fragments they stay inside it.
+    if is_tweet_part(text) {
+        return Grade::Fragment;
+    }
     let cut = text.ends_with(|c: char| c.is_alphanumeric());
     if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
         return Grade::Prose;
@@ -209,33 +336,103 @@ fn grade(text: &str, f: &Features, pat: Option<Reason>, stop_language: bool) -> 
     Grade::Short
 }
 
+/// The lines under a section header up to where two prose lines in a row
+/// show the body resuming: the header's teasers. We grade them clutter, so
+/// that a list of headline-and-blurb pairs under "Top stories" weighs
+/// negative although every blurb is a sentence, while an in-article "DON'T
+/// MISS" box of three headlines costs only its own lines.
+///
+/// Only headers below the start of the article (`from`, found by a first
+/// pass without teaser spans) and below some of its prose count: menus at
+/// the top of the page hold "Trending" and "Yahoo Browns News" entries too,
+/// and marking the forty lines under them wiped out the start of an
+/// article made of headline-and-paragraph deal items, or of stats tables.
+fn mark_teasers(grades: &mut [Grade], features: &[Features], from: usize) {
+    let mut prose_words = 0;
+    let mut i = from;
+    while i < grades.len() {
+        if grades[i] == Grade::Prose {
+            prose_words += features[i].effective_words();
+        }
+        if grades[i] != Grade::Header || prose_words < TEASER_MIN_PROSE_ABOVE {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < grades.len()
+            && j - i <= TEASER_SPAN_MAX
+            && grades[j] != Grade::Header
+            && !(grades[j] == Grade::Prose && grades.get(j + 1) == Some(&Grade::Prose))
+        {
+            if grades[j] != Grade::Barrier {
+                grades[j] = Grade::Clutter;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}
+
 fn weight(g: Grade, f: &Features) -> f32 {
     match g {
         Grade::Prose => f.effective_words() as f32,
         Grade::Fragment => f.effective_words() as f32 * FRAGMENT_WEIGHT_PER_WORD,
         Grade::Short => SHORT_WEIGHT,
         Grade::Clutter => CLUTTER_WEIGHT,
+        Grade::Barrier => BARRIER_WEIGHT,
+        Grade::Header => HEADER_WEIGHT,
     }
 }
 
-/// The contiguous run of lines with the largest total weight (Kadane), as
-/// inclusive indices; `None` when no line weighs positively.
+/// The article's run of lines, as inclusive indices; `None` when no line
+/// weighs positively.
+///
+/// Kadane's scan splits the page into runs wherever the running sum drops
+/// to zero; each run has a best sub-run. The heaviest of them is the
+/// maximum-weight region, but we take the *first* run that weighs at least
+/// [`RIVAL_SHARE`] of the heaviest: comment threads and teaser lists come
+/// after the article, and on a forum-like page a long thread below a
+/// barrier outweighed the article above it.
 fn main_region(grades: &[Grade], features: &[Features]) -> Option<(usize, usize)> {
-    let mut best: Option<(f32, usize, usize)> = None;
+    let mut runs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut current: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut from = 0;
     for (i, (&g, f)) in grades.iter().zip(features).enumerate() {
         if sum <= 0.0 {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
             sum = 0.0;
             from = i;
         }
         sum += weight(g, f);
-        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, from, i));
+        if sum > 0.0 && current.is_none_or(|(b, _, _)| sum > b) {
+            current = Some((sum, from, i));
         }
     }
-    best.map(|(_, s, e)| (s, e))
+    if let Some(run) = current {
+        runs.push(run);
+    }
+    let best = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    // Runs are disjoint, so counting their prose lines is linear.
+    let prose_lines =
+        |s: usize, e: usize| grades[s..=e].iter().filter(|&&g| g == Grade::Prose).count();
+    runs.iter()
+        .find(|r| {
+            r.0 >= best
+                || (r.0 >= best * RIVAL_SHARE && prose_lines(r.1, r.2) >= RIVAL_MIN_PROSE_LINES)
+        })
+        .map(|&(_, s, e)| (s, e))
 }
+
+/// Prose lines an earlier run needs to be preferred over a heavier later
+/// one: a single long quote in a sidebar above the article is no article.
+const RIVAL_MIN_PROSE_LINES: usize = 3;
+
+/// Share of the heaviest run's weight that an earlier run needs to be taken
+/// for the article instead (see [`main_region`]).
+const RIVAL_SHARE: f32 = 0.5;
 
 /// Fingerprints under which a line may repeat the headline: the whole line,
 /// and each part of it between title separators (" - ", " | "…), so that
@@ -301,6 +498,11 @@ impl TitleKeys {
             || (i < self.limit && self.parts.get(&key).is_some_and(|v| v.contains(&i)))
     }
 
+    /// Whether `key` is one of the parts of line `j`.
+    fn is_part_of(&self, j: usize, key: u64) -> bool {
+        self.parts.get(&key).is_some_and(|v| v.contains(&j))
+    }
+
     /// Whether the line's text appears as a part of another line's title.
     fn is_part_elsewhere(&self, i: usize, key: u64) -> bool {
         self.parts
@@ -345,6 +547,19 @@ fn find_title(
     for (i, f) in features.iter().enumerate().take(start).skip(from) {
         first_seen.entry(f.fingerprint).or_insert(i);
     }
+    // The page title (line 0, where scrapers put `<title>`) names the
+    // headline: the nearest line to the body that is the page title or a
+    // part of it wins. Share panels and menus repeat lines too ("These are
+    // external links and will open in a new window"), so this goes first.
+    for i in (from.max(1)..start).rev() {
+        let f = &features[i];
+        if is_title_candidate(texts[i], f, pats[i])
+            && f.words >= 2
+            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+        {
+            return first_seen.get(&f.fingerprint).copied();
+        }
+    }
     // Repeated headline: nearest to the body; the first line with its exact
     // text is the title, the rest duplicates.
     for i in (from..start).rev() {
@@ -361,11 +576,23 @@ fn find_title(
     // No repeat: the short line right above the body, or the first of two
     // (headline, standfirst) when the second is the longer.
     let mut seen = Vec::with_capacity(2);
+    let mut passed_dek = false;
     for i in (start.saturating_sub(TITLE_LOOKBACK_LINES)..start).rev() {
-        if is_meta(pats[i]) {
+        // Metadata and breadcrumbs sit between headline and body on many
+        // pages; any recognised line is skipped, not taken for the title.
+        if pats[i].is_some() {
             continue;
         }
-        if !is_title_candidate(texts[i], &features[i], pats[i]) || grades[i] == Grade::Prose {
+        if !is_title_candidate(texts[i], &features[i], pats[i]) {
+            break;
+        }
+        if grades[i] == Grade::Prose {
+            // One sentence between headline and body is the dek; more is
+            // body that the region left out.
+            if seen.is_empty() && !passed_dek {
+                passed_dek = true;
+                continue;
+            }
             break;
         }
         seen.push(i);
@@ -394,7 +621,6 @@ fn find_title(
 /// the body below it.
 #[allow(clippy::too_many_arguments)]
 fn standfirst(
-    texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
     grades: &[Grade],
@@ -403,7 +629,6 @@ fn standfirst(
     end: usize,
     out: &mut [Option<Reason>],
 ) -> usize {
-    let _ = texts;
     if t + 1 < start {
         for i in t + 1..start {
             if out[i].is_some() || is_meta(pats[i]) {
@@ -426,7 +651,10 @@ fn standfirst(
                 Some(Reason::Byline | Reason::Date | Reason::ReadingTime)
             ) {
                 if i == start + 1
-                    && grades[start] != Grade::Clutter
+                    && !matches!(
+                        grades[start],
+                        Grade::Clutter | Grade::Barrier | Grade::Header
+                    )
                     && features[start].effective_words() >= STANDFIRST_MIN_WORDS
                 {
                     out[start] = Some(Reason::Standfirst);
@@ -468,8 +696,19 @@ fn label_region(
         }
         if let Some(r) = pats[i] {
             out[i] = Some(r);
+            // The line above a credit line is its caption.
+            if r == Reason::Caption
+                && i > start
+                && out[i - 1].is_none()
+                && features[i - 1].effective_words() <= CAPTION_MAX_WORDS
+                && patterns::is_credit(texts[i])
+            {
+                out[i - 1] = Some(Reason::Caption);
+            }
             if r == Reason::Navigation && patterns::is_prev_next(texts[i]) {
-                if let Some(next) = (i + 1..=end).find(|&j| out[j].is_none()) {
+                // Bounded, so a page of arrows stays linear.
+                let look = (i + 4).min(end);
+                if let Some(next) = (i + 1..=look).find(|&j| out[j].is_none()) {
                     if pats[next].is_none() && grades[next] != Grade::Prose {
                         out[next] = Some(Reason::Navigation);
                     }
@@ -507,13 +746,123 @@ fn label_region(
                 continue;
             }
         }
-        if grades[i] == Grade::Clutter {
-            // A repeated line inside the article: a pull quote or a repeated
-            // subheading is rare, a repeated teaser common.
+        if matches!(grades[i], Grade::Clutter | Grade::Barrier | Grade::Header) {
+            // A repeated short line inside the article: a repeated
+            // subheading is rare, a repeated teaser headline common.
             out[i] = Some(Reason::RelatedStories);
         }
         i += 1;
     }
+}
+
+/// Whether a line looks like an item of a list of dates, places or
+/// results: it starts with a digit, a bullet or a month name, and is no
+/// paragraph.
+fn is_list_item(text: &str, f: &Features) -> bool {
+    const ITEM_MAX_WORDS: usize = 25;
+    if f.effective_words() > ITEM_MAX_WORDS || f.repeats > 0 {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
+    {
+        return true;
+    }
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    crate::lexicon::is_month_word(&word)
+}
+
+/// Extends the region over a list that closes the article: an intro line
+/// ("Tour dates:") and at least [`LIST_MIN_ITEMS`] items right under the
+/// last paragraph. Short items weigh negative, so the region alone stops
+/// above them; tour dates and results tables were the body's last third on
+/// the development pages. A list behind a recognised line (a "Most read"
+/// header) is not the article's.
+fn extend_over_list(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    end: usize,
+) -> usize {
+    let n = texts.len();
+    let mut i = end + 1;
+    if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
+        // The intro line, a short heading or a line ending in a colon.
+        if features[i].effective_words() > PROSE_MIN_WORDS && !texts[i].ends_with(':') {
+            return end;
+        }
+        i += 1;
+    }
+    let first_item = i;
+    while i < n
+        && i - first_item < LIST_MAX_ITEMS
+        && matches!(pats[i], None | Some(Reason::Date))
+        && is_list_item(texts[i], &features[i])
+    {
+        i += 1;
+    }
+    if i - first_item >= LIST_MIN_ITEMS {
+        i - 1
+    } else {
+        end
+    }
+}
+
+/// Fewest items for [`extend_over_list`]: two could be a teaser and its
+/// date.
+const LIST_MIN_ITEMS: usize = 3;
+
+/// Most items [`extend_over_list`] takes; past that it is a table of data
+/// the page carries besides the article.
+const LIST_MAX_ITEMS: usize = 100;
+
+/// The article's last lines: an author's biography ("Jane Doe is a staff
+/// writer…") closes many articles and is no part of the story; links to
+/// other stories set in capitals ("TAYLOR SWIFT CLEARED TO PERFORM AT
+/// AMAS") sit between paragraphs anywhere.
+fn label_region_end(
+    texts: &[&str],
+    features: &[Features],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut body_seen = 0;
+    for i in (start..=end).rev() {
+        if out[i].is_some() {
+            continue;
+        }
+        if body_seen < BIO_LAST_LINES && patterns::is_author_bio(texts[i]) {
+            out[i] = Some(Reason::Byline);
+        }
+        body_seen += 1;
+    }
+    for i in start..=end {
+        if out[i].is_none() && is_shouted_link(texts[i], &features[i]) {
+            out[i] = Some(Reason::RelatedStories);
+        }
+    }
+}
+
+/// How many of the article's last body lines we test for an author bio.
+const BIO_LAST_LINES: usize = 3;
+
+/// A line of capitals with no sentence end: a link to another story, the
+/// way tabloid and cable-news sites set them between paragraphs. Shorter
+/// lines of capitals are subheadings ("THE GOOD NEWS"), which we keep.
+fn is_shouted_link(text: &str, f: &Features) -> bool {
+    // Seven-word subheadings in capitals ("HOW TO USE A WATER BATH
+    // CANNER") are common in how-to articles; links run longer.
+    const SHOUT_MIN_WORDS: usize = 8;
+    f.effective_words() >= SHOUT_MIN_WORDS
+        && f.cased_words >= SHOUT_MIN_WORDS as u32
+        && !f.ends_sentence
+        && text.len() <= patterns::MAX_PATTERN_BYTES
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// Names the clutter after the article.
@@ -521,6 +870,7 @@ fn label_tail(
     texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
+    gaps: &[bool],
     from: usize,
     out: &mut [Option<Reason>],
 ) {
@@ -548,8 +898,10 @@ fn label_tail(
                 Reason::RelatedStories
             }
             Some(Reason::Date) => {
-                // A date under a headline dates a teaser, not the article.
-                let under_headline = i > from && pats[i - 1].is_none();
+                // A date set right under a headline, with no blank line
+                // between, dates a teaser, not the article; after a blank
+                // line it is a stamp of its own ("Published: …").
+                let under_headline = i > from && pats[i - 1].is_none() && !gaps[i];
                 if teasers || under_headline {
                     teasers = true;
                     Reason::RelatedStories

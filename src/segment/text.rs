@@ -44,15 +44,31 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
     out
 }
 
-/// The structural kind a line shows by itself: a bullet makes a list item,
-/// a leading quotation mark on a closed quote makes a quote. Whether a short
-/// line is a heading is the classifier's call, since it needs context.
+/// Most words of a line we call a heading: subheadings run two to ten
+/// words; a longer line without a full stop is more often a truncated
+/// paragraph or a caption.
+const HEADING_MAX_WORDS: usize = 10;
+
+/// The structural kind a line shows by itself: a bullet makes a list item;
+/// a short line that does not end like a sentence and does not start in
+/// lower case is a heading. Whether it is the headline, a subheading or a
+/// menu entry is the classifier's call, since that needs context.
 fn kind_of(line: &str) -> BlockKind {
     let first = line.chars().next().unwrap_or(' ');
     if matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
         && line[first.len_utf8()..].starts_with(' ')
     {
         return BlockKind::ListItem;
+    }
+    // Bounded: we look at no more than the first few words.
+    let short = line.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
+    if short
+        && !first.is_lowercase()
+        && first.is_alphanumeric()
+        && !crate::features::ends_sentence(line)
+        && !line.ends_with([':', ',', ';'])
+    {
+        return BlockKind::Heading;
     }
     BlockKind::Paragraph
 }
@@ -72,5 +88,9 @@ mod tests {
         assert!(!segs[0].gap_before);
         assert!(segs[1].gap_before);
         assert_eq!(segs[2].kind, BlockKind::ListItem);
+        // Lower case: a fragment, not a heading.
+        assert_eq!(segs[1].kind, BlockKind::Paragraph);
+        assert_eq!(segment("What happens next")[0].kind, BlockKind::Heading);
+        assert_eq!(segment("It ended there.")[0].kind, BlockKind::Paragraph);
     }
 }

@@ -11,6 +11,7 @@
 //! figures agree with `bench/score.py` on the same outputs; `--write-preds`
 //! writes those outputs where `score.py` expects them.
 
+mod clock;
 mod score;
 
 use std::fmt::Write as _;
@@ -42,7 +43,8 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = 10)]
     worst: usize,
     /// How to read each input: by extension (`.html` as HTML, `.txt` as
-    /// scraped text), or force one path.
+    /// scraped text), or force one path (a page with both files is read from
+    /// the one that matches).
     #[arg(long, value_enum, default_value_t = Input::Auto)]
     input: Input,
 }
@@ -61,6 +63,31 @@ impl Input {
             Input::Text => "text",
             Input::Html => "html",
         }
+    }
+}
+
+/// How long the cleaning took: on-CPU time where the platform reports it
+/// (see `clock.rs` for why), else wall time.
+#[derive(Clone, Copy, Debug)]
+struct Timing {
+    cpu: Option<f64>,
+    wall: f64,
+}
+
+impl Timing {
+    fn new(cpu: Option<f64>, wall: f64) -> Timing {
+        Timing {
+            cpu: cpu.filter(|&c| c > 0.0),
+            wall,
+        }
+    }
+
+    fn seconds(self) -> f64 {
+        self.cpu.unwrap_or(self.wall)
+    }
+
+    fn clock(self) -> &'static str {
+        if self.cpu.is_some() { "CPU" } else { "wall" }
     }
 }
 
@@ -100,10 +127,14 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), String> {
     let pages = load(&args.dir, args.input)?;
     let cleaner = Cleaner::new();
+    let cpu_before = clock::thread_cpu_seconds();
     let outputs: Vec<Output> = pages
         .iter()
         .map(|p| clean(&cleaner, p, args.input))
         .collect();
+    let cpu = cpu_before
+        .zip(clock::thread_cpu_seconds())
+        .map(|(a, b)| b - a);
 
     let scores: Vec<PageScore<'_>> = pages
         .iter()
@@ -119,7 +150,9 @@ fn run(args: &Args) -> Result<(), String> {
         .zip(&outputs)
         .filter_map(|(p, o)| o.error.as_deref().map(|e| (p.id.as_str(), e)))
         .collect();
-    let seconds: f64 = outputs.iter().map(|o| o.elapsed.as_secs_f64()).sum();
+    let wall: f64 = outputs.iter().map(|o| o.elapsed.as_secs_f64()).sum();
+    let timing = Timing::new(cpu, wall);
+    let seconds = timing.seconds();
     let bytes: usize = pages.iter().map(|p| p.input.len()).sum();
     let pages_per_s = pages.len() as f64 / seconds;
     let mb_per_s = bytes as f64 / 1e6 / seconds;
@@ -132,9 +165,10 @@ fn run(args: &Args) -> Result<(), String> {
             .then(pages[a].id.cmp(&pages[b].id))
     });
     let worst = &order[..args.worst.min(order.len())];
+    let scripts = by_script(&pages, &counts);
 
     if let Some(dir) = &args.write_preds {
-        write_preds(dir, &pages, &outputs, seconds, bytes, &errors)?;
+        write_preds(dir, &pages, &outputs, timing, bytes, &errors)?;
     }
 
     let kind = input_label(&pages);
@@ -183,11 +217,19 @@ fn run(args: &Args) -> Result<(), String> {
             "empty_outputs": empty,
             "errors": errors.iter().map(|(id, e)| json!({"id": id, "error": e})).collect::<Vec<_>>(),
             "seconds": seconds,
+            "clock": timing.clock(),
+            "wall_seconds": wall,
+            "cpu_seconds": cpu,
             "input_bytes": bytes,
             "pages_per_s": pages_per_s,
             "mb_per_s": mb_per_s,
             "worst": worst_json,
             "per_page": per_page,
+            "by_script": scripts
+                .iter()
+                .map(|g| json!({"script": g.script, "pages": g.pages, "f1": g.agg.f1,
+                    "precision": g.agg.precision, "recall": g.agg.recall, "f1_per_page_mean": g.f1_page}))
+                .collect::<Vec<_>>(),
         });
         println!(
             "{}",
@@ -216,15 +258,27 @@ fn run(args: &Args) -> Result<(), String> {
     );
     let _ = writeln!(
         s,
-        "speed: {:.1} pages/s, {:.2} MB/s ({} pages, {:.2} MB in {:.3} s of cleaning, one thread)",
+        "speed: {:.1} pages/s, {:.2} MB/s by {} time ({} pages, {:.2} MB; cleaning took {:.3} s on CPU, {:.3} s wall; one thread)",
         pages_per_s,
         mb_per_s,
+        timing.clock(),
         pages.len(),
         bytes as f64 / 1e6,
-        seconds
+        cpu.unwrap_or(f64::NAN),
+        wall
     );
     for (id, e) in &errors {
         let _ = writeln!(s, "error: {id}: {e}");
+    }
+    if scripts.len() > 1 {
+        let _ = writeln!(s, "by script of the gold:");
+        for g in &scripts {
+            let _ = writeln!(
+                s,
+                "  {:<9} {:>3} pages   F1 {:.3}   P {:.3}   R {:.3}   F1/page {:.3}",
+                g.script, g.pages, g.agg.f1, g.agg.precision, g.agg.recall, g.f1_page
+            );
+        }
     }
     if !worst.is_empty() {
         let _ = writeln!(s, "\nworst {} pages by F1:", worst.len());
@@ -267,7 +321,12 @@ fn describe(s: &mut String, what: &str, text: &str, toks: &[score::Token<'_>], m
         let _ = writeln!(s, "    {what}: nothing");
         return;
     }
-    let _ = writeln!(s, "    {what}: {total} tokens in {} runs", runs.len());
+    let plural = if runs.len() == 1 { "" } else { "s" };
+    let _ = writeln!(
+        s,
+        "    {what}: {total} tokens in {} run{plural}",
+        runs.len()
+    );
     for r in runs.iter().take(RUNS_SHOWN) {
         let _ = writeln!(
             s,
@@ -294,6 +353,59 @@ fn excerpt(text: &str) -> String {
     let head: String = flat[..half].iter().collect();
     let tail: String = flat[flat.len() - half..].iter().collect();
     format!("{head} … {tail}")
+}
+
+/// The figures of the pages whose gold is mostly in one script.
+struct ScriptGroup {
+    script: &'static str,
+    pages: usize,
+    agg: score::Aggregate,
+    f1_page: f64,
+}
+
+/// Groups pages by the script most of their gold's letters are in, so a
+/// regression on Korean or Japanese pages is not averaged away by the 130
+/// English ones.
+fn by_script(pages: &[Page], counts: &[Counts]) -> Vec<ScriptGroup> {
+    let mut groups: Vec<(&'static str, Vec<Counts>)> = Vec::new();
+    for (p, c) in pages.iter().zip(counts) {
+        let script = script_of(&p.gold);
+        match groups.iter_mut().find(|(s, _)| *s == script) {
+            Some((_, v)) => v.push(*c),
+            None => groups.push((script, vec![*c])),
+        }
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    groups
+        .into_iter()
+        .map(|(script, c)| ScriptGroup {
+            script,
+            pages: c.len(),
+            agg: score::aggregate(&c),
+            f1_page: score::f1_per_page_mean(&c),
+        })
+        .collect()
+}
+
+/// The script of most letters of `text`: Latin, Cyrillic, Hangul, CJK (Han
+/// and kana together, since Japanese mixes them), or other.
+fn script_of(text: &str) -> &'static str {
+    let mut n = [0usize; 5];
+    const NAMES: [&str; 5] = ["latin", "cyrillic", "hangul", "cjk", "other"];
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        let i = match c as u32 {
+            0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => 0,
+            0x400..=0x52F => 1,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => 2,
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => 3,
+            _ => 4,
+        };
+        n[i] += 1;
+    }
+    let best = (0..5)
+        .max_by_key(|&i| (n[i], std::cmp::Reverse(i)))
+        .unwrap_or(4);
+    if n[best] == 0 { "none" } else { NAMES[best] }
 }
 
 fn input_label(pages: &[Page]) -> &'static str {
@@ -361,11 +473,13 @@ fn load(dir: &Path, input: Input) -> Result<Vec<Page>, String> {
     for id in ids {
         let html_path = dir.join(format!("{id}.html"));
         let text_path = dir.join(format!("{id}.txt"));
+        // The file whose extension matches the mode if there is one, else
+        // the other: `--input text` on an HTML folder reads the HTML as text.
         let path = match input {
-            Input::Html => html_path.clone(),
-            Input::Text => text_path.clone(),
-            Input::Auto if html_path.exists() => html_path.clone(),
-            Input::Auto => text_path.clone(),
+            Input::Text if text_path.exists() => text_path.clone(),
+            Input::Text => html_path.clone(),
+            _ if html_path.exists() => html_path.clone(),
+            _ => text_path.clone(),
         };
         let html = match input {
             Input::Html => true,
@@ -419,7 +533,7 @@ fn write_preds(
     root: &Path,
     pages: &[Page],
     outputs: &[Output],
-    seconds: f64,
+    timing: Timing,
     bytes: usize,
     errors: &[(&str, &str)],
 ) -> Result<(), String> {
@@ -435,9 +549,11 @@ fn write_preds(
         "version": env!("CARGO_PKG_VERSION"),
         "call": "deboiler-eval (Cleaner::clean_bytes for .html, clean_text for .txt)",
         "docs": pages.len(),
-        "seconds": seconds,
-        "docs_per_s": pages.len() as f64 / seconds,
-        "mb_per_s": bytes as f64 / 1e6 / seconds,
+        "seconds": timing.seconds(),
+        "clock": timing.clock(),
+        "wall_seconds": timing.wall,
+        "docs_per_s": pages.len() as f64 / timing.seconds(),
+        "mb_per_s": bytes as f64 / 1e6 / timing.seconds(),
         "errors": errors.iter().map(|(id, e)| (id.to_string(), Value::from(*e))).collect::<serde_json::Map<_, _>>(),
     });
     let path = dir.join("_meta.json");
@@ -446,4 +562,47 @@ fn write_preds(
         serde_json::to_string_pretty(&meta).map_err(|e| e.to_string())?,
     )
     .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_of_takes_the_majority_of_letters() {
+        assert_eq!(script_of("The council voted on Tuesday."), "latin");
+        assert_eq!(
+            script_of("Совет проголосовал во вторник (Reuters)."),
+            "cyrillic"
+        );
+        assert_eq!(script_of("서울시는 화요일에 투표했다 (Yonhap)"), "hangul");
+        assert_eq!(script_of("東京都は火曜日に投票した。"), "cjk");
+        assert_eq!(script_of("Η βουλή ψήφισε"), "other");
+        assert_eq!(script_of("1234 !?"), "none");
+    }
+
+    #[test]
+    fn cpu_time_grows_with_work() {
+        let Some(before) = clock::thread_cpu_seconds() else {
+            return;
+        };
+        let mut x = 0u64;
+        for i in 0..50_000_000u64 {
+            x = std::hint::black_box(x.wrapping_add(i));
+        }
+        let after = clock::thread_cpu_seconds().unwrap();
+        assert!(after > before, "{before} -> {after} after {x}");
+    }
+
+    #[test]
+    fn excerpt_keeps_both_ends_of_a_long_run() {
+        let long = format!("start {} end", "word ".repeat(100));
+        let e = excerpt(&long);
+        assert!(
+            e.starts_with("start word") && e.ends_with("word end"),
+            "{e}"
+        );
+        assert!(e.contains(" … "));
+        assert_eq!(excerpt("a\n\n b\tc"), "a b c");
+    }
 }

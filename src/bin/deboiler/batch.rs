@@ -62,7 +62,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<bool, String> {
         written: 0,
         waiting: BTreeMap::new(),
         out,
-        report: Report::new(args.quiet, jobs),
+        report: Report::new(args.quiet, jobs, args.out_dir.is_none()),
         closed: false,
     };
     inputs::walk(&args.paths, args.input_format, &mut |event| match event {

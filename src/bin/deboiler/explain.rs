@@ -5,18 +5,21 @@
 //! terminal, when `NO_COLOR` is set, and honours `CLICOLOR_FORCE`.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use clap::Args;
 use deboiler::{Article, Block, Reason};
 
-use crate::{CleanArgs, Input};
+use crate::inputs::{self, Content, Event};
+use crate::{CleanArgs, Input, InputFormat, pages};
 
 /// Arguments of `deboiler explain`.
 #[derive(Args, Debug)]
 pub(crate) struct ExplainArgs {
-    /// The page: an HTML or text file, or `-` for standard input.
+    /// The page: an HTML or text file, `-` for standard input, or one
+    /// record of a JSON Lines or WARC file written as the batch's `source`
+    /// field writes it: `FILE:LINE` or `FILE#RECORD`.
     #[arg(value_name = "PAGE")]
     page: PathBuf,
     #[command(flatten)]
@@ -40,24 +43,27 @@ const HEAD: Style = Style::new().bold();
 pub(crate) fn run(args: &ExplainArgs) -> Result<bool, String> {
     let cleaner = args.clean.cleaner()?;
     let name = args.page.display().to_string();
-    let mut bytes = Vec::new();
-    let read = if args.page.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(&args.page).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
-    };
-    read.map_err(|e| format!("{name}: {e}"))?;
-    let article = match args.clean.input {
-        Input::Auto => cleaner.clean_bytes(&bytes),
-        Input::Text | Input::Html => {
-            let text = std::str::from_utf8(&bytes)
-                .map_err(|e| format!("{name}: not valid UTF-8 at byte {}", e.valid_up_to()))?;
-            if args.clean.input == Input::Text {
-                cleaner.clean_text(text)
+    let input = args.clean.input;
+    let (data, charset, json_page) = match record_of(&args.page) {
+        Some((path, n)) => read_record(&path, n).map_err(|e| format!("{name}: {e}"))?,
+        None => {
+            let mut bytes = Vec::new();
+            let read = if args.page.as_os_str() == "-" {
+                io::stdin().read_to_end(&mut bytes)
             } else {
-                cleaner.clean_html(text)
-            }
+                std::fs::File::open(&args.page).and_then(|mut f| f.read_to_end(&mut bytes))
+            };
+            read.map_err(|e| format!("{name}: {e}"))?;
+            (bytes, None, None)
         }
+    };
+    let article = match &json_page {
+        Some((page, is_html)) => match (input, is_html) {
+            (Input::Html, _) | (Input::Auto, true) => cleaner.clean_html(page),
+            (Input::Text, _) | (Input::Auto, false) => cleaner.clean_text(page),
+        }
+        .map_err(|e| e.to_string()),
+        None => pages::clean_bytes(&cleaner, &data, charset.as_deref(), input),
     }
     .map_err(|e| format!("{name}: {e}"))?;
     let mut out = anstream::stdout().lock();
@@ -102,6 +108,48 @@ fn write_explain(
         writeln!(out, "      {DIM}{}{DIM:#}", block.features())?;
     }
     Ok(())
+}
+
+/// `FILE:LINE` or `FILE#RECORD` when `page` is not itself a file but
+/// names one record of one.
+fn record_of(page: &Path) -> Option<(PathBuf, u64)> {
+    if page.as_os_str() == "-" || page.exists() {
+        return None;
+    }
+    let text = page.to_str()?;
+    let at = text.rfind([':', '#'])?;
+    let n = text[at + 1..].parse().ok()?;
+    Some((PathBuf::from(&text[..at]), n))
+}
+
+/// A page found in a JSON Lines or WARC file: its bytes and transport
+/// charset, or for a JSON line its `html`/`text` string.
+type Found = (Vec<u8>, Option<String>, Option<(String, bool)>);
+
+/// Reads record `n` of the file at `path`, as the batch run would.
+fn read_record(path: &Path, n: u64) -> Result<Found, String> {
+    let mut found = None;
+    inputs::walk(&[path.to_path_buf()], InputFormat::Auto, &mut |event| {
+        if let Event::Job(job) = event {
+            if job.record == Some(n) || job.record.is_some_and(|r| r > n) {
+                found = Some(job);
+                return false;
+            }
+        }
+        true
+    });
+    let job = found
+        .filter(|job| job.record == Some(n))
+        .ok_or_else(|| format!("no page at record {n}"))?;
+    match job.content {
+        Content::Failed(msg) => Err(msg),
+        Content::Bytes { data, charset, .. } => Ok((data, charset, None)),
+        Content::JsonLine(line) => {
+            let mut record = pages::parse_object(&line)?;
+            let page = pages::take_page(&mut record)?;
+            Ok((Vec::new(), None, Some(page)))
+        }
+    }
 }
 
 /// Reported metadata in one colour, clutter in another.

@@ -331,3 +331,28 @@ fn read_jsonl(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drop_one_extension_counting_gz() {
+        assert_eq!(stem(Path::new("a/crawl.warc.gz")), "crawl");
+        assert_eq!(stem(Path::new("pages.jsonl.gz")), "pages");
+        assert_eq!(stem(Path::new("x.y.html")), "x.y");
+        assert_eq!(stem(Path::new(".hidden")), ".hidden");
+        assert_eq!(stem(Path::new("noext")), "noext");
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        let f = |name: &str| format_by_extension(Path::new(name));
+        assert_eq!(f("a.JSONL"), Some(InputFormat::Jsonl));
+        assert_eq!(f("a.ndjson.gz"), Some(InputFormat::Jsonl));
+        assert_eq!(f("a.warc.gz"), Some(InputFormat::Warc));
+        assert_eq!(f("a.htm"), Some(InputFormat::Page));
+        assert_eq!(f("a.gold.txt"), Some(InputFormat::Page));
+        assert_eq!(f("a.dat"), None);
+    }
+}

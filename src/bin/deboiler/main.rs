@@ -30,7 +30,8 @@ use deboiler::{Cleaner, Reason};
     name = "deboiler",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    after_long_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,6 +39,22 @@ struct Cli {
     #[command(flatten)]
     run: RunArgs,
 }
+
+const AFTER_HELP: &str = "\
+JSON fields (json and jsonl): source, record (line or record number in a
+JSON Lines or WARC input), id, url, title, body, blocks [{kind, text, start,
+end, spans}], removed [{reason, text, start, end, spans}], metadata {date,
+byline, standfirst, reading_time, source_line}, error (null on success);
+WARC pages add warc_date, http_status and content_type; a JSON Lines
+record's other fields follow untouched (one whose name is taken goes under
+\"input\"). Offsets are bytes: into the file for a page, into the html or
+text string (UTF-8) for a JSON line, into the HTTP body (after chunked and
+gzip decoding) for a WARC response. spans are given for HTML pages.
+
+Exit status: 0 when every page was cleaned and written, 1 when any page or
+file failed (each reported on one stderr line; the others are still
+processed), 2 for usage errors and runs that cannot start (an --out-dir
+that cannot be created).";
 
 #[derive(Subcommand, Debug)]
 enum Command {

@@ -57,9 +57,9 @@ pub(crate) fn process(job: Job, cleaner: &Cleaner, format: Format, input: Input)
             let article = clean_bytes(cleaner, &data, charset.as_deref(), input);
             render(&mut done, fields, article, format, Map::new());
         }
-        Content::JsonLine(line) => match parse_record(&line) {
+        Content::JsonLine(line) => match parse_object(&line) {
             Err(msg) => render(&mut done, fields, Err(msg), format, Map::new()),
-            Ok((page, is_html, mut record)) => {
+            Ok(mut record) => {
                 if let Some(id) = record.get("id").filter(|v| !v.is_null()) {
                     let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
                     if let Some(parent) = done.out_name.parent() {
@@ -71,12 +71,17 @@ pub(crate) fn process(job: Job, cleaner: &Cleaner, format: Format, input: Input)
                         fields.insert(key.into(), v);
                     }
                 }
-                let article = match (input, is_html) {
-                    (Input::Html, _) | (Input::Auto, true) => cleaner.clean_html(&page),
-                    (Input::Text, _) | (Input::Auto, false) => cleaner.clean_text(&page),
+                match take_page(&mut record) {
+                    Err(msg) => render(&mut done, fields, Err(msg), format, record),
+                    Ok((page, is_html)) => {
+                        let article = match (input, is_html) {
+                            (Input::Html, _) | (Input::Auto, true) => cleaner.clean_html(&page),
+                            (Input::Text, _) | (Input::Auto, false) => cleaner.clean_text(&page),
+                        }
+                        .map_err(|e| e.to_string());
+                        render(&mut done, fields, article, format, record);
+                    }
                 }
-                .map_err(|e| e.to_string());
-                render(&mut done, fields, article, format, record);
             }
         },
     }
@@ -123,19 +128,17 @@ fn render(
 }
 
 /// Cleans a page's bytes as `--input` says.
-fn clean_bytes<'a>(
+pub(crate) fn clean_bytes<'a>(
     cleaner: &Cleaner,
     data: &'a [u8],
     charset: Option<&str>,
     input: Input,
 ) -> Result<Article<'a>, String> {
     let result = match input {
-        Input::Auto => {
-            // The transport's charset is reported with the page; decoding
-            // reads the page's own declaration (BOM, <meta charset>).
-            let _ = charset;
-            cleaner.clean_bytes(data)
-        }
+        Input::Auto => match charset {
+            Some(charset) => cleaner.clean_bytes_with_charset(data, charset),
+            None => cleaner.clean_bytes(data),
+        },
         Input::Text | Input::Html => {
             let text = std::str::from_utf8(data).map_err(|e| {
                 format!(
@@ -153,18 +156,26 @@ fn clean_bytes<'a>(
     result.map_err(|e| e.to_string())
 }
 
-/// Parses a JSON Lines record: its page (from `html` or `text`), whether
-/// that page is HTML, and the record's other fields.
-fn parse_record(line: &[u8]) -> Result<(String, bool, Map<String, Value>), String> {
-    let value: Value = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(mut record) = value else {
-        return Err("a JSON Lines record must be an object".into());
-    };
+/// Parses a JSON Lines record, which must be an object.
+pub(crate) fn parse_object(line: &[u8]) -> Result<Map<String, Value>, String> {
+    match serde_json::from_slice(line) {
+        Ok(Value::Object(record)) => Ok(record),
+        Ok(_) => Err("a JSON Lines record must be an object".into()),
+        Err(e) => Err(format!("invalid JSON: {e}")),
+    }
+}
+
+/// Takes the page out of a record: its `html` field, else its `text`
+/// field, and whether it is HTML. A record with both keeps `text` as a
+/// field.
+pub(crate) fn take_page(record: &mut Map<String, Value>) -> Result<(String, bool), String> {
     for (key, is_html) in [("html", true), ("text", false)] {
-        match record.remove(key) {
-            Some(Value::String(page)) => {
-                // A record with both keeps the other one as a field.
-                return Ok((page, is_html, record));
+        match record.get(key) {
+            Some(Value::String(_)) => {
+                let Some(Value::String(page)) = record.remove(key) else {
+                    unreachable!("checked above")
+                };
+                return Ok((page, is_html));
             }
             Some(Value::Null) | None => {}
             Some(_) => return Err(format!("field \"{key}\" is not a string")),
@@ -278,13 +289,12 @@ mod tests {
 
     #[test]
     fn record_fields() {
-        let (page, html, rest) =
-            parse_record(br#"{"id":1,"html":"<p>x</p>","lang":"en"}"#).unwrap();
-        assert_eq!(page, "<p>x</p>");
-        assert!(html);
-        assert_eq!(rest.get("lang"), Some(&Value::from("en")));
-        assert!(parse_record(b"[1]").is_err());
-        assert!(parse_record(br#"{"html":5}"#).is_err());
-        assert!(parse_record(br#"{"id":1}"#).is_err());
+        let mut rec = parse_object(br#"{"id":1,"html":"<p>x</p>","lang":"en"}"#).unwrap();
+        assert_eq!(take_page(&mut rec).unwrap(), ("<p>x</p>".to_string(), true));
+        assert_eq!(rec.get("lang"), Some(&Value::from("en")));
+        assert!(rec.get("html").is_none());
+        assert!(parse_object(b"[1]").is_err());
+        assert!(take_page(&mut parse_object(br#"{"html":5}"#).unwrap()).is_err());
+        assert!(take_page(&mut parse_object(br#"{"id":1}"#).unwrap()).is_err());
     }
 }

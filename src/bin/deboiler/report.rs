@@ -24,20 +24,22 @@ pub(crate) struct Report {
 }
 
 impl Report {
-    /// A report; the bar is drawn only when stderr is a terminal and the
-    /// run is not `--quiet`.
-    pub(crate) fn new(quiet: bool, jobs: usize) -> Report {
-        let bar = if quiet || !std::io::stderr().is_terminal() {
+    /// A report; the bar is drawn only when stderr is a terminal, the run
+    /// is not `--quiet`, and results do not go to the same terminal
+    /// (`to_stdout` and stdout is a terminal), where they would tear the bar.
+    pub(crate) fn new(quiet: bool, jobs: usize, to_stdout: bool) -> Report {
+        let shared_terminal = to_stdout && std::io::stdout().is_terminal();
+        let bar = if quiet || shared_terminal || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} {elapsed_precise} {human_pos} pages, {per_sec}, {msg}",
+                    "{spinner} {elapsed_precise} {human_pos} pages, {msg}",
                 )
                 .expect("the template is valid"),
             );
-            bar.set_message("0 errors");
+            bar.set_message("0.0 pages/s, 0 errors");
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         };
@@ -65,6 +67,20 @@ impl Report {
             self.fail(&done.source, msg);
         }
         self.bar.inc(1);
+        if !self.bar.is_hidden() {
+            self.bar.set_message(self.progress());
+        }
+    }
+
+    /// The bar's message: rate and errors so far.
+    fn progress(&self) -> String {
+        let secs = self.started.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 {
+            self.pages as f64 / secs
+        } else {
+            0.0
+        };
+        format!("{rate:.1} pages/s, {} errors", self.errors)
     }
 
     /// Reports a failure that is not a page's (an output file that could
@@ -73,7 +89,6 @@ impl Report {
         self.errors += 1;
         let line = format!("deboiler: {source}: {}", one_line(msg));
         self.bar.suspend(|| eprintln!("{line}"));
-        self.bar.set_message(format!("{} errors", self.errors));
     }
 
     /// Counts a record or file left out on purpose.
@@ -110,8 +125,11 @@ impl Report {
             .map(|(why, n)| format!("{why} {n}"))
             .collect();
         eprintln!(
-            "deboiler: {} pages in {secs:.2} s ({rate:.1} pages/s, {} jobs); {} errors",
-            self.pages, self.jobs, self.errors
+            "deboiler: {} pages in {secs:.2} s ({rate:.1} pages/s on {} thread{}); {} errors",
+            self.pages,
+            self.jobs,
+            if self.jobs == 1 { "" } else { "s" },
+            self.errors
         );
         eprintln!(
             "deboiler: kept {} blocks; removed {removed_total}{}",

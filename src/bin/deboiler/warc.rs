@@ -11,6 +11,7 @@
 
 use std::io::{BufRead, Read};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Value};
 use warc::WarcHeader;
@@ -29,11 +30,23 @@ pub(crate) fn read(
     reader: Box<dyn BufRead + Send>,
     emit: &mut dyn FnMut(Event) -> bool,
 ) -> bool {
-    let records = warc::WarcReader::new(reader).iter_raw_records();
-    for (n, record) in (1u64..).zip(records) {
+    let counter = Counter {
+        inner: reader,
+        consumed: Arc::new(AtomicU64::new(0)),
+    };
+    let consumed = Arc::clone(&counter.consumed);
+    let records = warc::WarcReader::new(counter).iter_raw_records();
+    // Bytes consumed when the last whole record ended.
+    let mut record_end = 0;
+    let mut n = 0u64;
+    for record in records {
+        n += 1;
         let source = format!("{}#{n}", unit.display);
         let (header, body) = match record {
-            Ok(record) => record,
+            Ok(record) => {
+                record_end = consumed.load(Ordering::Relaxed);
+                record
+            }
             Err(e) => {
                 let job = Job {
                     source,
@@ -113,7 +126,49 @@ pub(crate) fn read(
             return false;
         }
     }
+    // The warc crate ends quietly when the last header never ends (a file
+    // cut inside a header, or LF-only line endings). Whatever it read past
+    // the last whole record would then be lost without a word.
+    let tail = consumed.load(Ordering::Relaxed) - record_end;
+    if tail > 0 {
+        let job = Job {
+            source: format!("{}#{}", unit.display, n + 1),
+            record: Some(n + 1),
+            unit: Arc::clone(unit),
+            out_name: unit.out_stem.join((n + 1).to_string()),
+            content: Content::Failed(format!(
+                "{tail} bytes after the last whole WARC record are not a record (truncated header?)"
+            )),
+        };
+        return emit(Event::Job(job));
+    }
     true
+}
+
+/// Counts the bytes the WARC reader consumes, shared with the caller
+/// (the reader owns its input).
+struct Counter<R> {
+    inner: R,
+    consumed: Arc<AtomicU64>,
+}
+
+impl<R: BufRead> Read for Counter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counter<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.consumed.fetch_add(amt as u64, Ordering::Relaxed);
+        self.inner.consume(amt);
+    }
 }
 
 /// Why a record yields no page.
@@ -129,10 +184,20 @@ type Page = (Vec<u8>, Option<String>);
 
 /// The HTML page inside an HTTP response record, or why there is none.
 fn http_page(record: &[u8], fields: &mut Map<String, Value>) -> Result<Page, NotPage> {
+    // httparse reads HTTP/1.x only; crawlers that fetched over HTTP/2 or 3
+    // write `HTTP/2 200` with the same header syntax. Parse those as 1.1.
+    let (head, shift) = match record.iter().position(|&b| b == b' ') {
+        Some(sp) if record.starts_with(b"HTTP/") && !record.starts_with(b"HTTP/1.") => {
+            let mut patched = b"HTTP/1.1".to_vec();
+            patched.extend_from_slice(&record[sp..]);
+            (std::borrow::Cow::Owned(patched), sp as isize - 8)
+        }
+        _ => (std::borrow::Cow::Borrowed(record), 0),
+    };
     let mut headers = vec![httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
     let mut response = httparse::Response::new(&mut headers);
-    let body_start = match response.parse(record) {
-        Ok(httparse::Status::Complete(n)) => n,
+    let body_start = match response.parse(&head) {
+        Ok(httparse::Status::Complete(n)) => n.saturating_add_signed(shift),
         Ok(httparse::Status::Partial) => {
             return Err(NotPage::Fail("truncated HTTP headers".into()));
         }

@@ -199,8 +199,15 @@ pub(super) fn choose(
     }
     let mut best: Option<(usize, f32)> = None;
     let mut finals = vec![0.0f32; elems.len()];
+    // Nothing inside a comment section is a candidate: on an open thread
+    // with two hundred comments they outscore the post itself.
+    let mut in_comments = vec![false; elems.len()];
+    for i in 0..elems.len() {
+        let p = elems[i].parent as usize;
+        in_comments[i] = elems[i].attrs & hint::COMMENT != 0 || (p < i && in_comments[p]);
+    }
     for (i, e) in elems.iter().enumerate() {
-        if e.score <= 0.0 {
+        if e.score <= 0.0 || in_comments[i] {
             continue;
         }
         let density = if e.text == 0 {
@@ -273,25 +280,6 @@ pub(super) fn choose(
             local[i] = (pl.0 | own.0, pl.1 | own.1);
         }
     }
-    if std::env::var_os("DEBOILER_DEBUG").is_some() {
-        for (i, e) in elems.iter().enumerate() {
-            if roots[i] || finals[i] > 5.0 || std::env::var_os("DEBOILER_ALL").is_some() {
-                eprintln!(
-                    "elem {i} ch {} parent {} depth {} score {:.1} final {:.1} text {} link {} tags {:x} attrs {:x} root {}",
-                    e.children,
-                    e.parent,
-                    e.depth,
-                    e.score,
-                    finals[i],
-                    e.text,
-                    e.link,
-                    e.tags,
-                    e.attrs,
-                    roots[i]
-                );
-            }
-        }
-    }
     for ((seg, &e), &(it, ia)) in segments.iter_mut().zip(seg_elem).zip(seg_inline) {
         let e = e as usize;
         seg.hints.main = main[e];
@@ -303,14 +291,5 @@ pub(super) fn choose(
         };
         seg.hints.local_tags = local[e].0 | it | own_tags;
         seg.hints.local_attrs = local[e].1 | ia;
-        if std::env::var_os("DEBOILER_DEBUG").is_some() {
-            eprintln!(
-                "seg elem {e} main {} lt {:x} la {:x} {:?}",
-                main[e],
-                seg.hints.local_tags,
-                seg.hints.local_attrs,
-                seg.text.chars().take(60).collect::<String>()
-            );
-        }
     }
 }

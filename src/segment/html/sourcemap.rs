@@ -638,12 +638,33 @@ impl SpanBuilder {
     /// Appends one DOM text node. `pre` keeps its whitespace.
     pub(crate) fn push(&mut self, src: &str, dom: &str, pieces: &[Piece], pre: bool, link: bool) {
         let before = self.text.len();
+        let d = dom.as_bytes();
         let mut k = 0;
-        for (i, c) in dom.char_indices() {
+        let mut i = 0;
+        while i < d.len() {
             while k < pieces.len() && (pieces[k].dom.1 as usize) <= i {
                 k += 1;
             }
-            let from = pieces.get(k).filter(|p| p.dom.0 as usize <= i).map(|p| {
+            let b = d[i];
+            if is_ws(b) {
+                i += 1;
+                if pre {
+                    // Kept verbatim, but outside any span: the span contract
+                    // collapses whitespace, which `<pre>` does not.
+                    self.close();
+                    self.text.push(if b == b'\r' { '\n' } else { b as char });
+                } else if !self.text.is_empty() && !self.text.ends_with(['\n', '\t']) {
+                    self.pending_space = true;
+                }
+                continue;
+            }
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                dom[i..].chars().next().unwrap_or('\u{fffd}')
+            };
+            let piece = pieces.get(k).filter(|p| p.dom.0 as usize <= i);
+            let from = piece.map(|p| {
                 if p.literal {
                     let s = p.src.0 as usize + (i - p.dom.0 as usize);
                     (s, s + c.len_utf8())
@@ -655,29 +676,32 @@ impl SpanBuilder {
                 }
             });
             let from = if self.rcdata && c == '<' { None } else { from };
-            let ws = matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
-            if pre {
-                if ws {
-                    // Kept verbatim, but outside any span: the span contract
-                    // collapses whitespace, which `<pre>` does not.
-                    self.close();
-                    self.text.push(if c == '\r' { '\n' } else { c });
-                    continue;
-                }
-                self.push_char(src, c, from, false);
-                continue;
-            }
-            if ws {
-                if !self.text.is_empty() && !self.text.ends_with('\n') {
-                    self.pending_space = true;
-                }
-                continue;
-            }
             let space = std::mem::take(&mut self.pending_space);
             if space {
                 self.text.push(' ');
             }
             self.push_char(src, c, from, space);
+            i += c.len_utf8();
+            // Fast path: the rest of a run of non-space bytes inside one
+            // literal piece extends the open span byte for byte.
+            if let (Some(p), Some(_)) = (piece, from)
+                && p.literal
+                && !self.rcdata
+            {
+                let limit = (p.dom.1 as usize).min(d.len());
+                let run = d[i..limit]
+                    .iter()
+                    .position(|&x| is_ws(x))
+                    .unwrap_or(limit - i);
+                if run > 0
+                    && let Some((_, tend, _, end)) = &mut self.open
+                {
+                    self.text.push_str(&dom[i..i + run]);
+                    *tend += run;
+                    *end += run;
+                    i += run;
+                }
+            }
         }
         if link {
             self.link_bytes += self.text.len() - before;

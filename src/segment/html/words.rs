@@ -6,7 +6,7 @@
 //! words that hide inside longer ones are spelled with their separators
 //! (`-ad-`, `ads-`) so "head", "read" and "shadow" do not count as ads.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::segment::hint::*;
@@ -38,7 +38,6 @@ const WORDS: &[(&str, u32)] = &[
     ("newsletter", NEWSLETTER),
     ("subscribe", SUBSCRIBE),
     ("subscription", SUBSCRIBE),
-    ("paywall", SUBSCRIBE),
     ("signup", NEWSLETTER),
     ("sign-up", NEWSLETTER),
     ("comment", COMMENT),
@@ -139,6 +138,7 @@ static MATCHER: Lazy<Matcher> = Lazy::new(|| Matcher {
     ac: AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(WORDS.iter().map(|w| w.0))
         .expect("the word list is small and valid"),
 });
@@ -168,6 +168,11 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
             | TITLE
             | SUMMARY
             | MENU);
+    }
+    if out & (SOCIAL | SHARE) != 0 && memchr::memmem::find(value.as_bytes(), b"embed").is_some() {
+        // "social-media-embed": an embedded post the story quotes, not a
+        // share bar.
+        out &= !(SOCIAL | SHARE);
     }
     if ad_token(value) {
         out |= AD;
