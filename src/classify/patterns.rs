@@ -1259,8 +1259,234 @@ fn is_legal_lower(lower: &str) -> bool {
 }
 
 #[cfg(test)]
+mod oracle;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::fmt::Write as _;
+    use std::path::{Path, PathBuf};
+
+    /// Every line of every file (inputs and gold) of the text corpora and
+    /// the raw lines of the HTML pages, in a fixed order.
+    fn corpus_lines(with_html: bool) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<PathBuf> = Vec::new();
+        for (dir, ext) in [("zyte-text", "txt"), ("seeds", "txt"), ("zyte", "html")] {
+            if ext == "html" && !with_html {
+                continue;
+            }
+            let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == ext))
+                .collect();
+            found.sort();
+            files.extend(found);
+        }
+        let lines: Vec<String> = files
+            .iter()
+            .flat_map(|f| {
+                let raw = std::fs::read(f).unwrap();
+                String::from_utf8_lossy(&raw)
+                    .lines()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(
+            lines.len() > 10_000,
+            "corpus missing: {} lines",
+            lines.len()
+        );
+        lines
+    }
+
+    /// 64-bit FNV-1a, stable across Rust versions (unlike `DefaultHasher`).
+    fn fnv(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// Golden snapshot of `recognise` on every line of `corpus/zyte-text`
+    /// and `corpus/seeds`: one row per recognised line (reason, hash of the
+    /// line, its start for a human reader) under a header with the number
+    /// of lines and a hash over every line's result. Rewrite it, when a
+    /// change of decisions is intended, with
+    /// `DEBOILER_UPDATE_SNAPSHOTS=1 cargo test --release recognise_snapshot`
+    /// and review the diff.
+    #[test]
+    fn recognise_snapshot() {
+        let lines = corpus_lines(false);
+        let mut rows = String::new();
+        let mut all = String::new();
+        for line in &lines {
+            let r = recognise(line);
+            all.push_str(r.map_or("-", Reason::as_str));
+            all.push('\n');
+            if let Some(r) = r {
+                let preview: String = line
+                    .trim()
+                    .chars()
+                    .take(48)
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let _ = writeln!(
+                    rows,
+                    "{}\t{:016x}\t{preview}",
+                    r.as_str(),
+                    fnv(line.as_bytes())
+                );
+            }
+        }
+        let got = format!(
+            "# lines {} results {:016x}\n{rows}",
+            lines.len(),
+            fnv(all.as_bytes())
+        );
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recognise_lines.tsv");
+        if std::env::var_os("DEBOILER_UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+            return;
+        }
+        let want = std::fs::read_to_string(&path).unwrap();
+        let moved: Vec<String> = want
+            .lines()
+            .zip(got.lines())
+            .filter(|(w, g)| w != g)
+            .take(20)
+            .map(|(w, g)| format!("  want {w}\n  got  {g}"))
+            .collect();
+        assert!(
+            moved.is_empty() && want == got,
+            "recognise changed its mind (first rows that differ):\n{}",
+            moved.join("\n")
+        );
+    }
+
+    /// The fast recognisers equal the naive ones of [`oracle`] on every
+    /// line of the corpora, HTML source lines included.
+    #[test]
+    fn recognise_equals_oracle_on_corpus() {
+        for line in corpus_lines(true) {
+            assert_eq!(recognise(&line), oracle::recognise(&line), "{line:?}");
+        }
+    }
+
+    /// Pieces that random lines are built from: words of every phrase list,
+    /// numbers, months, separators and text in several scripts, so the
+    /// recognisers' rarer branches are reached, not only "None".
+    fn piece() -> impl Strategy<Value = String> {
+        let lists: Vec<&'static str> = NAV_LINES
+            .iter()
+            .chain(SOCIAL_WORDS)
+            .chain(RELATED_HEADERS)
+            .chain(PROMO_PREFIXES)
+            .chain(PROMO_WORDS)
+            .chain(FOOTER_MARKS)
+            .chain(FOOTER_PREFIXES)
+            .chain(AD_LINES)
+            .chain(COMMENT_LINES)
+            .chain(COMMENT_MARKS)
+            .chain(CAPTION_PREFIXES)
+            .chain(CAPTION_MARKS)
+            .chain(LEGAL_MARKS)
+            .chain(MINUTE_WORDS)
+            .chain(READ_WORDS)
+            .chain(&[
+                "By",
+                "BY",
+                "by",
+                "Von",
+                "Oleh",
+                "Written by",
+                "Jane",
+                "DOE",
+                "and",
+                "Reuters",
+                "March",
+                "Nov",
+                "2019",
+                "10:30",
+                "12",
+                "1 of 4",
+                "Image 3/5",
+                "said:",
+                "says:",
+                "wrote:",
+                "at",
+                "More",
+                "about",
+                "About",
+                "Stories",
+                "News",
+                "use",
+                "accept",
+                "contributed to this report",
+                "Σ",
+                "İ",
+                "ς",
+                "•",
+                "|",
+                "·",
+                ">",
+                "»",
+                "/",
+                "(",
+                ")",
+                ".",
+                "!",
+                "?",
+                ",",
+                "’",
+                "'",
+                "年",
+                "月",
+                "分",
+                "읽기",
+                "²",
+                "٣",
+                "\t",
+                "  ",
+            ])
+            .copied()
+            .collect();
+        prop_oneof![
+            4 => proptest::sample::select(lists).prop_map(str::to_string),
+            1 => "[a-zA-Z0-9 ,.:'’()©•|/>-]{0,12}",
+            1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Fast path equals the naive path on random short lines.
+        #[test]
+        fn recognise_equals_oracle(parts in proptest::collection::vec(piece(), 0..8),
+                                   seps in proptest::collection::vec(
+                                       prop_oneof![Just(" "), Just(""), Just(": "), Just(" | ")], 8),
+                                   upper in any::<bool>()) {
+            let mut line = String::new();
+            for (p, s) in parts.iter().zip(&seps) {
+                line.push_str(p);
+                line.push_str(s);
+            }
+            if upper {
+                line = line.to_uppercase();
+            }
+            prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
+        }
+
+        /// Same for long lines around the length limits.
+        #[test]
+        fn recognise_equals_oracle_long(parts in proptest::collection::vec(piece(), 20..120)) {
+            let line = parts.join(" ");
+            prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
+        }
+    }
 
     #[test]
     fn dates() {
