@@ -10,6 +10,8 @@
 //! 50 MB line costs no more than a short one. Clutter lines are short; a long
 //! line is prose, whatever words it starts with.
 
+use std::collections::HashSet;
+
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
@@ -633,10 +635,10 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_byline_line(&line) {
         return Some(Reason::Byline);
     }
-    if AD_LINES.contains(&squashed) {
+    if AD_SET.contains(squashed) {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_LINES.contains(&squashed)
+    if COMMENT_SET.contains(squashed)
         || is_comment_count(lower)
         || is_comment_marked(lower, text, line.marks)
     {
@@ -679,8 +681,24 @@ struct Line<'a> {
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
         let lower = text.to_lowercase();
-        let squashed = squash(&lower);
-        let words = word_count(&lower);
+        // `squash` and `word_count` in one pass: both ask of every
+        // character whether it is alphanumeric.
+        let mut squashed = String::with_capacity(lower.len());
+        let mut words = 0;
+        let mut in_word = false;
+        for c in lower.chars() {
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if alnum {
+                squashed.push(c);
+            }
+            let w = alnum || c == '\'' || c == '’';
+            words += usize::from(w && !in_word);
+            in_word = w;
+        }
         let marks = marks(&lower);
         Line {
             text,
@@ -691,6 +709,13 @@ impl<'a> Line<'a> {
         }
     }
 }
+
+/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
+/// instead of a comparison with each of some 240 phrases per line.
+static NAV_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| NAV_LINES.iter().copied().collect());
+static AD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| AD_LINES.iter().copied().collect());
+static COMMENT_SET: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| COMMENT_LINES.iter().copied().collect());
 
 /// Bits of [`marks`]: one per phrase list searched anywhere in a line.
 const MARK_FOOTER: u8 = 1;
@@ -1206,7 +1231,7 @@ fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
     }
-    if NAV_LINES.contains(&squashed) {
+    if NAV_SET.contains(squashed) {
         return true;
     }
     if n == 0 || n > PROMO_MAX_WORDS {
