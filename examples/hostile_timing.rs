@@ -99,8 +99,17 @@ fn main() {
         ("nested b closed (depth)", 50_000, |n| {
             Input::Html(inputs::nested_closed("b", n))
         }),
+        ("nested div closed, no depth limit (depth)", 5_000, |n| {
+            Input::HtmlDeep(inputs::nested_closed("div", n))
+        }),
+        ("nested b closed, no depth limit (depth)", 50_000, |n| {
+            Input::HtmlDeep(inputs::nested_closed("b", n))
+        }),
         ("unclosed tags (repeats)", 5_000, |n| {
             Input::Html(inputs::unclosed_tags(n))
+        }),
+        ("unclosed nesting tags (repeats)", 50_000, |n| {
+            Input::Html(inputs::unclosed_nesting_tags(n))
         }),
         ("huge attribute (bytes)", 10 << 20, |n| {
             Input::Html(inputs::huge_attribute(n))
@@ -108,7 +117,7 @@ fn main() {
         ("all navigation html (links)", 5_000, |n| {
             Input::Html(inputs::all_navigation_html(n))
         }),
-        ("all navigation text (lines)", 50_000, |n| {
+        ("all navigation text (menu copies)", 5_000, |n| {
             Input::Text(inputs::all_navigation_text(n))
         }),
         ("all body html (paragraphs)", 5_000, |n| {

@@ -359,11 +359,11 @@ impl<'a> Iterator for FastWords<'a> {
             }
             let mut ahead = rest[i + c.len_utf8()..].chars();
             let next = ahead.next().map(class);
-            let joins = match (prev, w, next) {
-                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter)) => true,
-                (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit)) => true,
-                _ => false,
-            };
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
             if !joins {
                 break;
             }

@@ -842,3 +842,40 @@ fn fuzz_html_attribute_value_holding_markup() {
         },
     );
 }
+
+#[test]
+fn fuzz_html_nul_between_characters() {
+    // fuzz_html: html5ever drops the NULs of "<\0\0td" in body text, so the
+    // DOM text "<td" is not contiguous in the source; the mapper matched
+    // it to a later "<td" inside <title>, wrong provenance.
+    let input = "<p>Fish &amp; <b><\0\0\0\0\0td\0\0\0<h4ml><head><title>T - Sq>x<td>body>me</title><p>Tail text\0 here.</p>".to_string();
+    guarded("fuzz_html_nul_between_characters", input.len(), move || {
+        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        check_html(&input, &a);
+        let title_at = input.find("<title>").unwrap();
+        for block in a.blocks().iter().filter(|b| b.text().contains("Fish")) {
+            for piece in block.source_spans() {
+                assert!(
+                    piece.source.end <= title_at,
+                    "body text mapped into <title>: {}",
+                    piece.source
+                );
+                assert!(!input[piece.source.range()].contains('\0'));
+            }
+        }
+        took
+    });
+}
+
+#[test]
+fn fuzz_html_nul_in_title() {
+    // fuzz_html: NULs in <title> become U+FFFD (three bytes of text for one
+    // of source); narrowing the title to its "Sit/ti" part counted one, and
+    // the part's source came out four bytes short.
+    let input = "\0\0t<h\0m\0l><head><title>T\0\0 - Sit/ti<eple><meta char".to_string();
+    guarded("fuzz_html_nul_in_title", input.len(), move || {
+        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        check_html(&input, &a);
+        took
+    });
+}

@@ -133,6 +133,10 @@ fn every_span_of_every_corpus_page_verifies() {
         }
     }
     assert!(pages > 100, "only {pages} pages read");
+    println!(
+        "{pages} pages, {spans} source spans checked, {} pages failing",
+        failures.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {pages} pages fail ({spans} spans):\n{}",

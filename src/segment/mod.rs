@@ -43,8 +43,6 @@ pub(crate) struct Hints {
     pub(crate) attrs: u32,
     /// Index of the innermost container element (for grouping siblings).
     pub(crate) container: u32,
-    /// Depth of the segment's element in the tree.
-    pub(crate) depth: u32,
     /// Heading level 1–6, 0 when not a heading.
     pub(crate) heading_level: u8,
     /// Inside the main-content container the HTML segmenter chose.

@@ -280,9 +280,11 @@ pub(super) fn title<'a>(
             .copied()
             .find(|&p| Some(fingerprint(&ttext[p.start..p.end])) == og_fp)
             .or_else(|| {
+                // On a tie the first part wins: "Headline | Section | Site".
                 tparts
                     .iter()
                     .copied()
+                    .rev()
                     .max_by_key(|p| ttext[p.start..p.end].chars().count())
             })
             .unwrap_or(Span::new(0, ttext.len()));

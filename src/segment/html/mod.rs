@@ -178,6 +178,8 @@ struct Frame {
     inline_attrs: u32,
     link: bool,
     pre: bool,
+    /// Inside `<svg>` or `<math>`, whose `<title>` is an icon's name.
+    foreign: bool,
 }
 
 /// The block being built.
@@ -250,6 +252,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         inline_attrs: 0,
                         link: false,
                         pre: false,
+                        foreign: false,
                     });
                     let mut attrs = 0u32;
                     let mut is_hidden = false;
@@ -270,7 +273,10 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         is_hidden = true;
                     }
                     let mut role = f.role;
-                    if role == Role::Title && raw == 0 && w.title.is_none() && !in_title {
+                    let foreign = parent.foreign || matches!(e.name(), "svg" | "math");
+                    let parent = Frame { foreign, ..parent };
+                    if role == Role::Title && raw == 0 && !foreign && w.title.is_none() && !in_title
+                    {
                         // The first <title>, even inside the hidden <head>.
                         in_title = true;
                         w.flush();
@@ -329,6 +335,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                                 inline_attrs: 0,
                                 link: parent.link,
                                 pre: parent.pre || f.tags & tag::PRE != 0,
+                                foreign: parent.foreign,
                             });
                         }
                         Role::Cell => {
@@ -350,6 +357,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                                 inline_attrs: parent.inline_attrs | attrs,
                                 link: parent.link || link,
                                 pre: parent.pre,
+                                foreign: parent.foreign,
                             });
                         }
                     }
@@ -478,7 +486,6 @@ impl<'a> Walk<'a> {
             tags: e.tags | o.inline_tags,
             attrs: e.attrs | o.inline_attrs,
             container: o.elem,
-            depth: o.depth,
             heading_level: heading,
             ..Hints::default()
         };

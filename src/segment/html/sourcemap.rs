@@ -556,9 +556,27 @@ impl<'s> Mapper<'s> {
                 p = self.runs.get(r)?.0 as usize;
                 continue;
             }
+            let dc = dom[i..].chars().next()?;
+            if s[p] == 0 && dc != '\0' {
+                // html5ever drops U+0000 from body text (a parse error it
+                // ignores) and replaces it elsewhere: a dropped NUL stays
+                // outside every piece, a replaced one maps to its byte.
+                // Without this the node did not match here and was matched
+                // to a later copy of its text, inside <title> on the fuzz
+                // input that found it.
+                if dc == char::REPLACEMENT_CHARACTER {
+                    out.push(Piece {
+                        dom: (i as u32, (i + dc.len_utf8()) as u32),
+                        src: (p as u32, p as u32 + 1),
+                        literal: false,
+                    });
+                    i += dc.len_utf8();
+                }
+                p += 1;
+                continue;
+            }
             let dec = decode_at(self.src, p, false);
             let literal = s[p] != b'&' && s[p] != b'\r';
-            let dc = dom[i..].chars().next()?;
             if dc != dec.c {
                 return None;
             }
@@ -783,6 +801,11 @@ pub(crate) fn locate(input: &str, src: Span, want: usize, skip_ws: bool) -> usiz
                 produced += 1;
                 in_ws = true;
             }
+        } else if s[i] == 0 {
+            // Inside a span a NUL always stands for the U+FFFD the parser
+            // replaced it with (a NUL it dropped is left out of spans).
+            in_ws = false;
+            produced += char::REPLACEMENT_CHARACTER.len_utf8();
         } else {
             in_ws = false;
             produced += d.c.len_utf8() + d.c2.map_or(0, char::len_utf8);

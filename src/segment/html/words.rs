@@ -11,7 +11,17 @@ use once_cell::sync::Lazy;
 
 use crate::segment::hint::*;
 
+/// Marks a word that counts only as a whole token (see [`bits`]).
+const AD_TOKEN: u32 = 1 << 31;
+
 const WORDS: &[(&str, u32)] = &[
+    ("ad", AD_TOKEN),
+    ("ads", AD_TOKEN),
+    ("adv", AD_TOKEN),
+    ("adunit", AD_TOKEN),
+    ("adbox", AD_TOKEN),
+    ("adwrap", AD_TOKEN),
+    ("adcontainer", AD_TOKEN),
     ("menu", MENU),
     ("nav", NAV),
     ("navigation", NAV),
@@ -150,8 +160,20 @@ pub(super) fn matcher() -> &'static Matcher {
 /// The [`hint`](crate::segment::hint) bits of one attribute value.
 pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     let mut out = 0;
+    let b = value.as_bytes();
     for hit in m.ac.find_overlapping_iter(value) {
-        out |= WORDS[hit.pattern().as_usize()].1;
+        let bits = WORDS[hit.pattern().as_usize()].1;
+        if bits == AD_TOKEN {
+            // "ad" hides in "read-more", "header" and "shadow", so the
+            // advertising tokens only count whole, between non-alphanumerics.
+            let whole = (hit.start() == 0 || !b[hit.start() - 1].is_ascii_alphanumeric())
+                && b.get(hit.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
+            if whole {
+                out |= AD;
+            }
+            continue;
+        }
+        out |= bits;
     }
     if out & BODY != 0 {
         // "article-body pagination-first": the body words win over the
@@ -174,34 +196,12 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
         // share bar.
         out &= !(SOCIAL | SHARE);
     }
-    if ad_token(value) {
-        out |= AD;
-    }
     // "hidden" alone as a class means hidden; "overflow-hidden" and
     // friends are layout, not visibility.
     if out & HIDDEN != 0 && !hidden_class(value) {
         out &= !HIDDEN;
     }
     out
-}
-
-/// Whether a token of the value (split at anything not alphanumeric) is
-/// an advertising word. "ad" hides in "read-more", "header" and "shadow",
-/// so it only counts as a whole token.
-fn ad_token(value: &str) -> bool {
-    let b = value.as_bytes();
-    if memchr::memmem::find(b, b"ad").is_none() && memchr::memmem::find(b, b"Ad").is_none() {
-        return false;
-    }
-    value.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-        t.eq_ignore_ascii_case("ad")
-            || t.eq_ignore_ascii_case("ads")
-            || t.eq_ignore_ascii_case("adv")
-            || t.eq_ignore_ascii_case("adunit")
-            || t.eq_ignore_ascii_case("adbox")
-            || t.eq_ignore_ascii_case("adwrap")
-            || t.eq_ignore_ascii_case("adcontainer")
-    })
 }
 
 fn hidden_class(value: &str) -> bool {
