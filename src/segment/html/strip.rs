@@ -191,7 +191,6 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
         Name,
         AfterName,
         BeforeValue,
-        Quoted(u8),
         Unquoted,
     }
     let mut s = S::BeforeName;
@@ -219,19 +218,14 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
             },
             S::BeforeValue => match c {
                 b'>' => return Some(i + 1),
-                b'"' | b'\'' => S::Quoted(c),
+                b'"' | b'\'' => {
+                    // Skip the quoted value in one search.
+                    i += 1 + memchr::memchr(c, &b[i + 1..])?;
+                    S::BeforeName
+                }
                 c if is_space(c) => S::BeforeValue,
                 _ => S::Unquoted,
             },
-            S::Quoted(q) => {
-                if c == q {
-                    // After a quoted value: `>` ends, anything else is a
-                    // new attribute (or `/`).
-                    S::BeforeName
-                } else {
-                    S::Quoted(q)
-                }
-            }
             S::Unquoted => match c {
                 b'>' => return Some(i + 1),
                 c if is_space(c) => S::BeforeName,
