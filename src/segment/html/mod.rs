@@ -10,6 +10,7 @@
 mod content;
 mod meta;
 pub(crate) mod sourcemap;
+mod strip;
 mod words;
 
 use std::borrow::Cow;
@@ -195,8 +196,16 @@ struct Open {
 }
 
 pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Error> {
-    let doc = Html::parse_document(input);
-    let nodes = doc.tree.values().len();
+    // The parser sees the page without script and style contents (see
+    // [`strip`]); every position below comes from `input` itself.
+    let (parsed, stripped) = if strip::enabled() {
+        strip::strip(input)
+    } else {
+        (Cow::Borrowed(input), 0)
+    };
+    let doc = Html::parse_document(&parsed);
+    drop(parsed);
+    let nodes = doc.tree.values().len() + stripped;
     if nodes > opts.max_nodes {
         return Err(Error::TooManyNodes {
             nodes,
