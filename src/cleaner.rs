@@ -163,11 +163,8 @@ impl Cleaner {
     /// # Ok::<(), deboiler::Error>(())
     /// ```
     pub fn clean<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
-        if crate::looks_like_html(input) {
-            self.clean_html(input)
-        } else {
-            self.clean_text(input)
-        }
+        self.check_size(input.len())?;
+        self.clean_unchecked(input)
     }
 
     /// Cleans raw bytes: decodes them, detects HTML or text, and cleans.
