@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use deboiler::Cleaner;
 
-#[path = "../src/bin/deboiler-eval/clock.rs"]
+#[path = "../crates/deboiler-cli/src/bin/deboiler-eval/clock.rs"]
 mod clock;
 
 /// Pages in the memory batch. A thousand pages cycle the 181-page corpus

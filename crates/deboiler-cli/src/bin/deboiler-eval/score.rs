@@ -446,7 +446,7 @@ mod tests {
         }
 
         fn root() -> PathBuf {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
         }
 
         /// Every file of the development corpus, as text.

@@ -64,7 +64,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 fn corpus(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
+        .join("../../corpus")
         .join(rel)
 }
 

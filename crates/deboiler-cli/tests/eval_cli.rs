@@ -2,8 +2,6 @@
 //! figures, the JSON fields scripts read, and the prediction layout
 //! `bench/score.py` reads.
 
-#![cfg(feature = "cli")]
-
 use std::path::Path;
 use std::process::Command;
 
