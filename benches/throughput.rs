@@ -72,11 +72,11 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    if let [mode, ext, path] = &args[..] {
-        if mode == "rss-page" || mode == "rss-batch" {
-            child(mode, ext, Path::new(path));
-            return;
-        }
+    if let [mode, ext, path] = &args[..]
+        && (mode == "rss-page" || mode == "rss-batch")
+    {
+        child(mode, ext, Path::new(path));
+        return;
     }
     let text = inputs(&corpus("zyte-text"), "txt");
     let html = inputs(&corpus("zyte"), "html");

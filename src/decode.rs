@@ -188,10 +188,10 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(what) = binary_signature(input) {
         return Err(Error::Binary { what, offset: 0 });
     }
-    if let Some((encoding, bom)) = Encoding::for_bom(input) {
-        if encoding != UTF_8 {
-            return decode_legacy(encoding, input, bom);
-        }
+    if let Some((encoding, bom)) = Encoding::for_bom(input)
+        && encoding != UTF_8
+    {
+        return decode_legacy(encoding, input, bom);
     }
     if let Some(encoding) = sniff_utf16(input) {
         return decode_legacy(encoding, input, 0);
@@ -257,13 +257,13 @@ pub(crate) fn decode_declared<'a>(input: &'a [u8], label: &str) -> Result<Decode
         return decode(input);
     }
     check_controls(input)?;
-    if declared.is_ascii_compatible() {
-        if let Ok(text) = std::str::from_utf8(input) {
-            return Ok(Decoded {
-                text: Cow::Borrowed(text),
-                map: None,
-            });
-        }
+    if declared.is_ascii_compatible()
+        && let Ok(text) = std::str::from_utf8(input)
+    {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            map: None,
+        });
     }
     decode_legacy(declared, input, 0)
 }

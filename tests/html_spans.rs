@@ -52,15 +52,15 @@ fn check(html: &str, article: &Article<'_>) -> Vec<String> {
             ));
         }
         last_end = block.span().end;
-        if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
-            if block.span().start != first.source.start || block.span().end != last.source.end {
-                errors.push(format!(
-                    "block {i}: span {} is not {}..{}",
-                    block.span(),
-                    first.source.start,
-                    last.source.end
-                ));
-            }
+        if let (Some(first), Some(last)) = (spans.first(), spans.last())
+            && (block.span().start != first.source.start || block.span().end != last.source.end)
+        {
+            errors.push(format!(
+                "block {i}: span {} is not {}..{}",
+                block.span(),
+                first.source.start,
+                last.source.end
+            ));
         }
         for piece in spans {
             let Some(raw) = html.get(piece.source.start..piece.source.end) else {

@@ -708,10 +708,11 @@ fn label_region(
             if r == Reason::Navigation && patterns::is_prev_next(texts[i]) {
                 // Bounded, so a page of arrows stays linear.
                 let look = (i + 4).min(end);
-                if let Some(next) = (i + 1..=look).find(|&j| out[j].is_none()) {
-                    if pats[next].is_none() && grades[next] != Grade::Prose {
-                        out[next] = Some(Reason::Navigation);
-                    }
+                if let Some(next) = (i + 1..=look).find(|&j| out[j].is_none())
+                    && pats[next].is_none()
+                    && grades[next] != Grade::Prose
+                {
+                    out[next] = Some(Reason::Navigation);
                 }
             }
             if r == Reason::RelatedStories {
@@ -737,14 +738,14 @@ fn label_region(
                     && features[j].effective_words() <= MENU_ENTRY_MAX_WORDS
             })
             .last();
-        if let Some(last) = run_end {
-            if last + 1 - i >= MENU_MIN_RUN {
-                for slot in &mut out[i..=last] {
-                    slot.get_or_insert(Reason::Navigation);
-                }
-                i = last + 1;
-                continue;
+        if let Some(last) = run_end
+            && last + 1 - i >= MENU_MIN_RUN
+        {
+            for slot in &mut out[i..=last] {
+                slot.get_or_insert(Reason::Navigation);
             }
+            i = last + 1;
+            continue;
         }
         if matches!(grades[i], Grade::Clutter | Grade::Barrier | Grade::Header) {
             // A repeated short line inside the article: a repeated

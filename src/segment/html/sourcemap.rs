@@ -730,12 +730,13 @@ impl SpanBuilder {
             self.close();
             return;
         };
-        if let Some((_, tend, _, end)) = &mut self.open {
-            if *end <= s && gap_ok(&src.as_bytes()[*end..s], space) {
-                *end = e;
-                *tend = at + c.len_utf8();
-                return;
-            }
+        if let Some((_, tend, _, end)) = &mut self.open
+            && *end <= s
+            && gap_ok(&src.as_bytes()[*end..s], space)
+        {
+            *end = e;
+            *tend = at + c.len_utf8();
+            return;
         }
         self.close();
         self.open = Some((at, at + c.len_utf8(), s, e));

@@ -507,10 +507,10 @@ fn load(dir: &Path, input: Input) -> Result<Vec<Page>, String> {
 /// borrows its sibling's), for the worst-page list.
 fn manifest_urls(dir: &Path) -> std::collections::HashMap<String, String> {
     let mut candidates = vec![dir.join("manifest.json")];
-    if let (Some(parent), Some(name)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str())) {
-        if let Some(base) = name.strip_suffix("-text") {
-            candidates.push(parent.join(base).join("manifest.json"));
-        }
+    if let (Some(parent), Some(name)) = (dir.parent(), dir.file_name().and_then(|n| n.to_str()))
+        && let Some(base) = name.strip_suffix("-text")
+    {
+        candidates.push(parent.join(base).join("manifest.json"));
     }
     for path in candidates {
         let Ok(text) = std::fs::read_to_string(&path) else {

@@ -174,11 +174,11 @@ fn matched_tokens(words: &[&str], other: &HashMap<&[&str], u32>, n: usize) -> Ve
     let mut left: HashMap<&[&str], u32> = other.iter().map(|(k, v)| (*k, *v)).collect();
     let mut matched = vec![false; words.len()];
     for (i, w) in windows(words.len(), n) {
-        if let Some(c) = left.get_mut(&words[i..i + w]) {
-            if *c > 0 {
-                *c -= 1;
-                matched[i..i + w].iter_mut().for_each(|m| *m = true);
-            }
+        if let Some(c) = left.get_mut(&words[i..i + w])
+            && *c > 0
+        {
+            *c -= 1;
+            matched[i..i + w].iter_mut().for_each(|m| *m = true);
         }
     }
     matched
@@ -576,7 +576,7 @@ mod tests {
                 let tl: Vec<&str> = t.lines().collect();
                 // first half of the gold, a random third of the input lines
                 let mut m: Vec<&str> = gl[..gl.len() / 2].to_vec();
-                m.extend(tl.iter().filter(|_| rng.next() % 3 == 0));
+                m.extend(tl.iter().filter(|_| rng.next().is_multiple_of(3)));
                 mixed.push(Some(m.join("\n")));
                 // gold lines in a random order, one repeated, punctuation only lines added
                 let mut s: Vec<&str> = gl.clone();

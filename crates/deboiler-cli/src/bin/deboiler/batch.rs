@@ -73,10 +73,10 @@ pub(crate) fn run(args: &RunArgs) -> Result<bool, String> {
         }
     });
     batch.drain();
-    if let Err(e) = batch.out.flush() {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            batch.report.fail("output", &e.to_string());
-        }
+    if let Err(e) = batch.out.flush()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        batch.report.fail("output", &e.to_string());
     }
     batch.report.finish();
     Ok(batch.report.errors == 0)

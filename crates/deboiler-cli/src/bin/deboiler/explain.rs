@@ -130,11 +130,11 @@ type Found = (Vec<u8>, Option<String>, Option<(String, bool)>);
 fn read_record(path: &Path, n: u64) -> Result<Found, String> {
     let mut found = None;
     inputs::walk(&[path.to_path_buf()], InputFormat::Auto, &mut |event| {
-        if let Event::Job(job) = event {
-            if job.record == Some(n) || job.record.is_some_and(|r| r > n) {
-                found = Some(job);
-                return false;
-            }
+        if let Event::Job(job) = event
+            && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
+        {
+            found = Some(job);
+            return false;
         }
         true
     });
