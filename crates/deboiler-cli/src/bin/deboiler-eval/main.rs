@@ -73,7 +73,7 @@ struct Args {
     /// Print one JSON object (all figures, every page) instead of text.
     #[arg(long)]
     json: bool,
-    /// Write each output to DIR/deboiler/<id>.txt (plus _meta.json), the
+    /// Write each output to `DIR/deboiler/<id>.txt` (plus `_meta.json`), the
     /// layout `bench/score.py` reads.
     #[arg(long, value_name = "DIR", conflicts_with = "pool")]
     write_preds: Option<PathBuf>,

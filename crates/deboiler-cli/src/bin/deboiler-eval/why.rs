@@ -13,8 +13,9 @@
 //! or produced it worded differently (an HTML gold scraped from other
 //! markup, text the cleaner joined or split).
 //!
-//! Only the public API is used: [`Article::blocks`], [`Block::reason`] and
-//! [`Block::text`].
+//! Only the public API is used: [`Article::blocks`],
+//! [`Block::reason`](deboiler::Block::reason) and
+//! [`Block::text`](deboiler::Block::text).
 
 use std::collections::HashMap;
 
