@@ -214,6 +214,16 @@ fn pool_mode_has_one_row_per_set_and_a_pooled_row() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("sport") && err.contains("news, web"), "{err}");
+
+    // A set given as the pool: an error that says how to score it.
+    let news = root.path().join("news");
+    let out = eval(&["--pool", news.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no set in") && err.contains("score it as one folder"),
+        "{err}"
+    );
 }
 
 #[test]

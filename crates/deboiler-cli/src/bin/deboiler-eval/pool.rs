@@ -239,8 +239,20 @@ fn sets_of(pool: &Path, only: &[String]) -> Result<Vec<(String, PathBuf)>, Strin
         sets.retain(|(name, _)| only.contains(name));
     }
     if sets.is_empty() {
+        let is_a_set = std::fs::read_dir(pool)
+            .map_err(|e| format!("{}: {e}", pool.display()))?
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().ends_with(".gold.txt"));
+        let hint = if is_a_set {
+            format!(
+                "; it holds gold itself, so score it as one folder: deboiler-eval {}",
+                pool.display()
+            )
+        } else {
+            String::new()
+        };
         return Err(format!(
-            "no set in {}: no subfolder holds a *.gold.txt",
+            "no set in {}: no subfolder holds a *.gold.txt{hint}",
             pool.display()
         ));
     }
