@@ -4,15 +4,23 @@
 //! cargo run --release --bin deboiler-eval -- corpus/zyte
 //! cargo run --release --bin deboiler-eval -- corpus/zyte-text --worst 20
 //! cargo run --release --bin deboiler-eval -- corpus/zyte --write-preds /tmp/preds --json
+//! cargo run --release --bin deboiler-eval -- corpus/zyte --worst 5 --why
+//! cargo run --release --bin deboiler-eval -- --pool --baseline bench/baseline-dev.json
 //! ```
 //!
 //! The folder holds `<id>.gold.txt` and, for each id, `<id>.html` or
 //! `<id>.txt`. Scoring is the Zyte benchmark's (see `score.rs`), so the
 //! figures agree with `bench/score.py` on the same outputs; `--write-preds`
 //! writes those outputs where `score.py` expects them.
+//!
+//! `--pool [DIR]` scores every set of a development pool in one run (see
+//! `pool.rs`), and `--why` says where each worst page's missing gold went
+//! (see `why.rs`).
 
 mod clock;
+mod pool;
 mod score;
+mod why;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -20,7 +28,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
-use deboiler::Cleaner;
+use deboiler::{Article, Cleaner};
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use score::{Counts, PageScore, Run};
@@ -30,16 +39,46 @@ use score::{Counts, PageScore, Run};
 #[command(name = "deboiler-eval", version, about)]
 struct Args {
     /// Folder of `<id>.html` or `<id>.txt` inputs with `<id>.gold.txt` gold.
-    #[arg(value_name = "DIR")]
-    dir: PathBuf,
+    #[arg(
+        value_name = "DIR",
+        required_unless_present = "pool",
+        conflicts_with = "pool"
+    )]
+    dir: Option<PathBuf>,
+    /// Score every set of a dev pool (each subfolder with gold) in one run
+    /// and print one row per set. DIR defaults to ../shared/corpus-dev; when
+    /// it is absent the run is skipped with a message, exit status 0.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = DEFAULT_POOL)]
+    pool: Option<PathBuf>,
+    /// With --pool: score only this set (repeatable).
+    #[arg(long, value_name = "NAME", requires = "pool")]
+    set: Vec<String>,
+    /// With --pool: write the figures (per set and per page id; no page
+    /// text) to FILE as JSON, for a later --baseline.
+    #[arg(long, value_name = "FILE", requires = "pool")]
+    save_baseline: Option<PathBuf>,
+    /// With --pool: show the change against a saved baseline, per set, and
+    /// the pages whose F1 changed notably.
+    #[arg(long, value_name = "FILE", requires = "pool")]
+    baseline: Option<PathBuf>,
+    /// With --baseline: the F1 change that makes a page notably worse or
+    /// better.
+    #[arg(long, value_name = "F1", default_value_t = 0.2, requires = "baseline")]
+    changed: f64,
+    /// For each worst page, the removal reasons of the blocks that held the
+    /// missing gold (shingles per reason, and how many sit in no block);
+    /// also the totals per reason over all pages of each set.
+    #[arg(long)]
+    why: bool,
     /// Print one JSON object (all figures, every page) instead of text.
     #[arg(long)]
     json: bool,
-    /// Write each output to DIR/deboiler/<id>.txt (plus _meta.json), the
+    /// Write each output to `DIR/deboiler/<id>.txt` (plus `_meta.json`), the
     /// layout `bench/score.py` reads.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "pool")]
     write_preds: Option<PathBuf>,
-    /// How many of the worst pages to show.
+    /// How many of the worst pages to show (with --pool: per set, with
+    /// --why; and how many changed pages to list per set).
     #[arg(long, value_name = "N", default_value_t = 10)]
     worst: usize,
     /// How to read each input: by extension (`.html` as HTML, `.txt` as
@@ -113,6 +152,14 @@ struct Output {
 const RUNS_SHOWN: usize = 2;
 const EXCERPT_CHARS: usize = 160;
 
+/// How long the example block quoted per reason by `--why` may be: one
+/// line, enough to tell a teaser list from a lost paragraph.
+const EXAMPLE_CHARS: usize = 80;
+
+/// Where `--pool` looks when given no folder: the pool sits beside the
+/// worktrees, so this is right from a worktree's root.
+const DEFAULT_POOL: &str = "../shared/corpus-dev";
+
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
@@ -125,7 +172,17 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let pages = load(&args.dir, args.input)?;
+    if args.changed.is_nan() || args.changed <= 0.0 {
+        return Err(format!("--changed {}: must be above 0", args.changed));
+    }
+    if let Some(pool) = &args.pool {
+        return pool::run(args, pool).map(|_| ());
+    }
+    let dir = args
+        .dir
+        .as_deref()
+        .ok_or("give a folder to score, or --pool")?;
+    let pages = load(dir, args.input)?;
     let cleaner = Cleaner::new();
     let cpu_before = clock::thread_cpu_seconds();
     let outputs: Vec<Output> = pages
@@ -166,6 +223,23 @@ fn run(args: &Args) -> Result<(), String> {
     });
     let worst = &order[..args.worst.min(order.len())];
     let scripts = by_script(&pages, &counts);
+    // Where the missing gold went: a second, untimed pass, so the speed
+    // above stays the cleaning's alone.
+    let whys: Option<Vec<Option<why::Why>>> = args.why.then(|| {
+        pages
+            .par_iter()
+            .map(|p| {
+                article(&cleaner, p, args.input)
+                    .ok()
+                    .map(|a| why::why(&p.gold, &a))
+            })
+            .collect()
+    });
+    let mut why_totals = why::Totals::default();
+    whys.iter()
+        .flatten()
+        .flatten()
+        .for_each(|w| why_totals.add(w));
 
     if let Some(dir) = &args.write_preds {
         write_preds(dir, &pages, &outputs, timing, bytes, &errors)?;
@@ -193,6 +267,7 @@ fn run(args: &Args) -> Result<(), String> {
                     "missing_tokens": s.gold_matched.iter().filter(|m| !**m).count(),
                     "kept_wrongly": quote(&o.body, score::unmatched_runs(&s.pred, &s.pred_matched)),
                     "dropped_wrongly": quote(&p.gold, score::unmatched_runs(&s.gold, &s.gold_matched)),
+                    "why": whys.as_ref().and_then(|w| w[i].as_ref()).map(pool::why_json),
                 })
             })
             .collect();
@@ -204,8 +279,8 @@ fn run(args: &Args) -> Result<(), String> {
                        "precision": c.precision(), "recall": c.recall(), "f1": c.f1()})
             })
             .collect();
-        let out = json!({
-            "dir": args.dir.display().to_string(),
+        let mut out = json!({
+            "dir": dir.display().to_string(),
             "input": kind,
             "input_mode": args.input.as_str(),
             "deboiler_version": env!("CARGO_PKG_VERSION"),
@@ -231,6 +306,11 @@ fn run(args: &Args) -> Result<(), String> {
                     "precision": g.agg.precision, "recall": g.agg.recall, "f1_per_page_mean": g.f1_page}))
                 .collect::<Vec<_>>(),
         });
+        if args.why
+            && let Some(obj) = out.as_object_mut()
+        {
+            obj.insert("missing_by_reason".into(), pool::totals_json(&why_totals));
+        }
         println!(
             "{}",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
@@ -242,7 +322,7 @@ fn run(args: &Args) -> Result<(), String> {
     let _ = writeln!(
         s,
         "{}: {} pages ({kind}), deboiler {}",
-        args.dir.display(),
+        dir.display(),
         pages.len(),
         env!("CARGO_PKG_VERSION")
     );
@@ -280,6 +360,15 @@ fn run(args: &Args) -> Result<(), String> {
             );
         }
     }
+    if args.why {
+        let _ = writeln!(
+            s,
+            "missing gold by reason, all {} pages ({} shingles):",
+            pages.len(),
+            why_totals.missing
+        );
+        pool::write_totals(&mut s, &why_totals);
+    }
     if !worst.is_empty() {
         let _ = writeln!(s, "\nworst {} pages by F1:", worst.len());
     }
@@ -308,6 +397,9 @@ fn run(args: &Args) -> Result<(), String> {
             &sc.gold,
             &sc.gold_matched,
         );
+        if let Some(Some(w)) = whys.as_ref().map(|w| &w[i]) {
+            write_why(&mut s, "    ", w);
+        }
     }
     print!("{s}");
     Ok(())
@@ -337,19 +429,49 @@ fn describe(s: &mut String, what: &str, text: &str, toks: &[score::Token<'_>], m
     }
 }
 
+/// "missing gold: 120 shingles", then one line per reason (most first) with
+/// its shingles, blocks and the text of the block that held most, and the
+/// shingles in no block.
+fn write_why(s: &mut String, indent: &str, w: &why::Why) {
+    if w.missing == 0 {
+        let _ = writeln!(s, "{indent}missing gold: none");
+        return;
+    }
+    let _ = writeln!(s, "{indent}missing gold: {} shingles", w.missing);
+    for r in &w.by_reason {
+        let plural = if r.blocks == 1 { "" } else { "s" };
+        let _ = writeln!(
+            s,
+            "{indent}  {:<16} {:>6} in {} block{plural}, most in \"{}\"",
+            r.reason.as_str(),
+            r.shingles,
+            r.blocks,
+            excerpt_chars(&r.example, EXAMPLE_CHARS)
+        );
+    }
+    if w.in_no_block > 0 {
+        let _ = writeln!(s, "{indent}  {:<16} {:>6}", "in no block", w.in_no_block);
+    }
+}
+
 /// Whitespace collapsed, cut to [`EXCERPT_CHARS`] with the middle elided so
 /// both ends of a run stay visible.
 fn excerpt(text: &str) -> String {
+    excerpt_chars(text, EXCERPT_CHARS)
+}
+
+/// Whitespace collapsed, cut to `max` characters with the middle elided.
+fn excerpt_chars(text: &str, max: usize) -> String {
     let flat: Vec<char> = text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
         .collect();
-    if flat.len() <= EXCERPT_CHARS {
+    if flat.len() <= max {
         return flat.into_iter().collect();
     }
-    let half = EXCERPT_CHARS / 2;
+    let half = max / 2;
     let head: String = flat[..half].iter().collect();
     let tail: String = flat[flat.len() - half..].iter().collect();
     format!("{head} … {tail}")
@@ -416,28 +538,24 @@ fn input_label(pages: &[Page]) -> &'static str {
     }
 }
 
-fn clean(cleaner: &Cleaner, page: &Page, input: Input) -> Output {
-    let start = Instant::now();
-    let result = if page.html && input == Input::Auto {
+/// Cleans one page the way `input` says: HTML from its bytes (decoding
+/// included) in auto mode, else as UTF-8 HTML or scraped text.
+fn article<'p>(cleaner: &Cleaner, page: &'p Page, input: Input) -> Result<Article<'p>, String> {
+    if page.html && input == Input::Auto {
         // A fetched page arrives as bytes: decoding is part of the work a
         // caller pays for, so it is inside the timing.
-        cleaner
-            .clean_bytes(&page.input)
-            .map(|a| a.body_text())
-            .map_err(|e| e.to_string())
-    } else {
-        match std::str::from_utf8(&page.input) {
-            Ok(text) if page.html => cleaner
-                .clean_html(text)
-                .map(|a| a.body_text())
-                .map_err(|e| e.to_string()),
-            Ok(text) => cleaner
-                .clean_text(text)
-                .map(|a| a.body_text())
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
-        }
-    };
+        return cleaner.clean_bytes(&page.input).map_err(|e| e.to_string());
+    }
+    match std::str::from_utf8(&page.input) {
+        Ok(text) if page.html => cleaner.clean_html(text).map_err(|e| e.to_string()),
+        Ok(text) => cleaner.clean_text(text).map_err(|e| e.to_string()),
+        Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+    }
+}
+
+fn clean(cleaner: &Cleaner, page: &Page, input: Input) -> Output {
+    let start = Instant::now();
+    let result = article(cleaner, page, input).map(|a| a.body_text());
     let elapsed = start.elapsed();
     match result {
         Ok(body) => Output {

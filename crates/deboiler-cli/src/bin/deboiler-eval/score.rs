@@ -47,7 +47,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// The windows (shingles) of a token list: overlapping `n`-grams, or one
 /// short window for 1..n tokens, or none for no tokens. Each window is given
 /// as the index of its first token and its length.
-fn windows(len: usize, n: usize) -> impl Iterator<Item = (usize, usize)> {
+pub fn windows(len: usize, n: usize) -> impl Iterator<Item = (usize, usize)> {
     let (count, width) = match len {
         0 => (0, 0),
         l if l < n => (1, l),
@@ -57,7 +57,7 @@ fn windows(len: usize, n: usize) -> impl Iterator<Item = (usize, usize)> {
 }
 
 /// The shingle multiset of a token list.
-fn shingles<'t>(words: &'t [&'t str], n: usize) -> HashMap<&'t [&'t str], u32> {
+pub fn shingles<'t>(words: &'t [&'t str], n: usize) -> HashMap<&'t [&'t str], u32> {
     let mut counts = HashMap::new();
     for (i, w) in windows(words.len(), n) {
         *counts.entry(&words[i..i + w]).or_insert(0) += 1;
