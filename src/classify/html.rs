@@ -10,10 +10,11 @@
 
 use std::collections::HashMap;
 
-use crate::article::{BlockKind, Reason};
 use crate::classify::{Context, patterns};
-use crate::features::{Features, fingerprint};
 use crate::segment::{Segment, hint, tag};
+use crate::textutil::fingerprint;
+use crate::vocab::Features;
+use crate::vocab::{BlockKind, Reason};
 
 /// A block inside the article whose text is at least this share link text
 /// is a link list (related stories, a tag cloud), not prose. Readability

@@ -1,4 +1,5 @@
-//! Byte offsets into the original input.
+//! Byte offsets into the original input: [`Span`], and [`SourceSpan`],
+//! which pairs a piece of a block's text with the source bytes it came from.
 
 use core::fmt;
 use core::ops::{Index, Range};
@@ -133,6 +134,48 @@ impl Index<Span> for [u8] {
     fn index(&self, span: Span) -> &[u8] {
         &self[span.start..span.end]
     }
+}
+
+/// One part of a block's text and the source bytes it came from.
+///
+/// # Contract
+///
+/// `text` is a byte range into [`Block::text`](crate::Block::text); `source` is a byte range into
+/// the original input.
+///
+/// * Plain-text input: every block has exactly one `SourceSpan`, its `text`
+///   is the whole block text, and `&input[source] == block.text()`.
+/// * HTML input: `&input[source]` holds no markup (it lies inside one text
+///   node of the source), and decoding its character references and
+///   collapsing each run of whitespace to one space gives exactly
+///   `&block.text()[text]`. Whatever a block's text holds between two
+///   consecutive `SourceSpan`s (the space or line break that stood for a tag)
+///   comes from no source bytes.
+/// * Input given as bytes in another encoding: `source` refers to the
+///   original bytes; the statements above hold for the decoded text of that
+///   range.
+///
+/// The `SourceSpan`s of a block are in order and never overlap, in `text`
+/// and in `source`.
+///
+/// ```
+/// let html = "<p>Fish &amp; <b>chips</b> are   served.</p>";
+/// let article = deboiler::clean_html(html).unwrap();
+/// let block = article.body().next().unwrap();
+/// assert_eq!(block.text(), "Fish & chips are served.");
+/// for piece in block.source_spans() {
+///     let raw = &html[piece.source];
+///     assert!(!raw.contains('<'));
+///     let part = &block.text()[piece.text];
+///     assert!(part.starts_with(raw.split(['&', ' ']).next().unwrap()));
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+pub struct SourceSpan {
+    /// The bytes of the original input.
+    pub source: Span,
+    /// The bytes of [`Block::text`](crate::Block::text) that they become.
+    pub text: Span,
 }
 
 #[cfg(test)]
