@@ -25,9 +25,6 @@ const LINK_DENSITY_MAX: f32 = 0.6;
 /// Date and byline markup only counts for short blocks: a paragraph inside
 /// an element whose class mentions "time" is still a paragraph.
 const SHORT_WORDS: usize = 15;
-/// Longer blocks are prose; the text patterns (footers, promos, dates)
-/// are never that long, and asking them costs a lowercase copy per block.
-const PATTERN_MAX_WORDS: usize = 45;
 /// Repeated blocks shorter than this are left to the other rules ("Share",
 /// "Advertisement" repeat too, and have reasons of their own).
 const REPEAT_MIN_WORDS: usize = 5;
@@ -132,7 +129,10 @@ pub(crate) fn classify(
             }));
             continue;
         }
-        if words <= PATTERN_MAX_WORDS
+        // Longer blocks are prose: the text patterns (footers, promos,
+        // dates) are never that long, and asking them costs a lowercase
+        // copy per block. The same bound as the text path's.
+        if seg.text.len() <= patterns::MAX_PATTERN_BYTES
             && let Some(r) = patterns::recognise(&seg.text)
         {
             out.push(Some(r));
