@@ -95,7 +95,7 @@ pub use crate::cleaner::{Builder, Cleaner};
 pub use crate::sniff::looks_like_html;
 pub use crate::vocab::{
     BlockKind, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Error, Features,
-    InputKind, Reason, ReasonPolicy, SourceSpan, Span,
+    InputKind, ParseReasonError, Reason, ReasonPolicy, SourceSpan, Span,
 };
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
@@ -182,6 +182,8 @@ mod tests {
         assert_all::<Span>();
         assert_all::<SourceSpan>();
         assert_all::<Features>();
+        assert_all::<ReasonPolicy>();
+        assert_all::<ParseReasonError>();
     }
 }
 

@@ -7,7 +7,23 @@ fn span_round_trips_through_range() {
     let span = Span::from(3..9);
     assert_eq!(std::ops::Range::from(span), 3..9);
     assert_eq!(format!("{span}"), "3..9");
-    assert_eq!(format!("{span:?}"), "Span { start: 3, end: 9 }");
+    assert_eq!(format!("{span:?}"), "3..9");
+    assert_eq!(span, 3..9);
+    assert_eq!(3..9, span);
+}
+
+#[test]
+fn reason_parses_from_its_name() {
+    for &reason in Reason::ALL {
+        assert_eq!(reason.as_str().parse::<Reason>(), Ok(reason));
+        assert_eq!(Reason::from_name(reason.as_str()), Some(reason));
+    }
+    let err = "Promo".parse::<Reason>().unwrap_err();
+    assert_eq!(err.name(), "Promo");
+    assert!(
+        err.to_string()
+            .starts_with("unknown reason `Promo`; expected one of title, ")
+    );
 }
 
 #[test]

@@ -24,5 +24,5 @@ pub(crate) use limits::Limits;
 pub use limits::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES};
 pub use policy::ReasonPolicy;
 pub(crate) use policy::{Policies, ReasonSet, bit};
-pub use reason::Reason;
+pub use reason::{ParseReasonError, Reason};
 pub use span::{SourceSpan, Span};

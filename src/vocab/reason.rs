@@ -1,6 +1,7 @@
 //! Why a block is not in the body: [`Reason`].
 
 use std::fmt;
+use std::str::FromStr;
 
 /// Why a block is not part of the article body.
 ///
@@ -133,3 +134,63 @@ impl fmt::Display for Reason {
         f.write_str(self.as_str())
     }
 }
+
+/// Parses a name written by [`Reason::as_str`], as
+/// [`Reason::from_name`] does.
+///
+/// ```
+/// use deboiler::Reason;
+/// let r: Reason = "related-stories".parse()?;
+/// assert_eq!(r, Reason::RelatedStories);
+/// assert!("Related Stories".parse::<Reason>().is_err());
+/// # Ok::<(), deboiler::ParseReasonError>(())
+/// ```
+impl FromStr for Reason {
+    type Err = ParseReasonError;
+
+    fn from_str(name: &str) -> Result<Reason, ParseReasonError> {
+        Reason::from_name(name).ok_or_else(|| ParseReasonError {
+            name: name.to_string(),
+        })
+    }
+}
+
+/// A name that is not one of [`Reason::as_str`]'s; the error of
+/// `str::parse::<Reason>()`. Its message lists the valid names.
+///
+/// ```
+/// let err = "nonsense".parse::<deboiler::Reason>().unwrap_err();
+/// assert_eq!(err.name(), "nonsense");
+/// assert!(err.to_string().contains("promo"));
+/// ```
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct ParseReasonError {
+    name: String,
+}
+
+impl ParseReasonError {
+    /// The name that was given.
+    ///
+    /// ```
+    /// assert_eq!("x".parse::<deboiler::Reason>().unwrap_err().name(), "x");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for ParseReasonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown reason `{}`; expected one of ", self.name)?;
+        for (i, reason) in Reason::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(reason.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseReasonError {}

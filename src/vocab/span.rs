@@ -20,8 +20,8 @@ use core::ops::{Index, Range};
 ///   For HTML input see [`SourceSpan`](crate::SourceSpan), which maps each
 ///   part of a block's text to the markup-free source slice it came from.
 ///
-/// `Span` prints as `start..end` and converts to and from
-/// `Range<usize>`.
+/// `Span` prints as `start..end` (with `{}` and with `{:?}`), converts to
+/// and from `Range<usize>`, and compares equal to the range it covers.
 ///
 /// # Example
 ///
@@ -35,8 +35,10 @@ use core::ops::{Index, Range};
 /// assert_eq!(span.len(), 10);
 /// assert_eq!(Span::from(6..16), span);
 /// assert_eq!(core::ops::Range::from(span), 6..16);
+/// assert_eq!(span, 6..16);
+/// assert_eq!(format!("{span:?}"), "6..16");
 /// ```
-#[derive(Clone, Copy, Debug, Default, Eq, Hash, PartialEq, Ord, PartialOrd)]
+#[derive(Clone, Copy, Default, Eq, Hash, PartialEq, Ord, PartialOrd)]
 pub struct Span {
     /// The first byte of the piece.
     pub start: usize,
@@ -101,6 +103,38 @@ impl Span {
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// Prints as the range it covers, `5..10`, as aho-corasick's `Span` does:
+/// spans fill debug output of blocks and articles, and the field names
+/// only made them longer.
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A span equals the range with the same ends.
+///
+/// ```
+/// assert_eq!(deboiler::Span::new(5, 10), 5..10);
+/// assert_ne!(deboiler::Span::new(5, 10), 5..11);
+/// ```
+impl PartialEq<Range<usize>> for Span {
+    fn eq(&self, other: &Range<usize>) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+}
+
+/// A range equals the span with the same ends.
+///
+/// ```
+/// assert_eq!(5..10, deboiler::Span::new(5, 10));
+/// ```
+impl PartialEq<Span> for Range<usize> {
+    fn eq(&self, other: &Span) -> bool {
+        other == self
     }
 }
 
