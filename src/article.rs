@@ -1,262 +1,10 @@
-//! The result of cleaning: an [`Article`] made of [`Block`]s.
+//! The result of cleaning: an [`Article`] made of [`Block`]s. Both are
+//! built by `crate::assemble`, through constructors that check the span
+//! contract in every build.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use crate::features::Features;
-use crate::span::Span;
-
-/// What a block is, structurally: a paragraph, a subheading, a list item….
-///
-/// For plain-text input the kind is inferred from the line itself (a short
-/// line without a full stop is a [`Heading`](BlockKind::Heading), a line that
-/// starts with a bullet is a [`ListItem`](BlockKind::ListItem)); for HTML it
-/// comes from the element the text sits in.
-///
-/// ```
-/// let article = deboiler::clean_text("Title\n\nA first paragraph, long enough to be body text.\n").unwrap();
-/// assert_eq!(article.body().next().unwrap().kind(), deboiler::BlockKind::Paragraph);
-/// ```
-#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
-#[non_exhaustive]
-pub enum BlockKind {
-    /// Running text.
-    Paragraph,
-    /// A heading or in-body subheading (`<h1>`–`<h6>`, or a short line
-    /// without sentence-final punctuation).
-    Heading,
-    /// A block quote.
-    Quote,
-    /// An item of a list (`<li>`, or a line starting with a bullet).
-    ListItem,
-    /// Preformatted text (`<pre>`), whitespace kept.
-    Preformatted,
-    /// A row of a table, cells separated by tabs.
-    TableRow,
-    /// A figure or image caption.
-    Caption,
-    /// Text from the document's metadata rather than its visible text
-    /// (`<title>`, `<meta>`, JSON-LD).
-    Metadata,
-}
-
-impl BlockKind {
-    /// The kind's name as the CLI's JSON writes it: `paragraph`, `heading`,
-    /// `quote`, `list-item`, `preformatted`, `table-row`, `caption`,
-    /// `metadata`.
-    ///
-    /// ```
-    /// assert_eq!(deboiler::BlockKind::ListItem.as_str(), "list-item");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::Heading => "heading",
-            BlockKind::Quote => "quote",
-            BlockKind::ListItem => "list-item",
-            BlockKind::Preformatted => "preformatted",
-            BlockKind::TableRow => "table-row",
-            BlockKind::Caption => "caption",
-            BlockKind::Metadata => "metadata",
-        }
-    }
-}
-
-impl fmt::Display for BlockKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Why a block is not part of the article body.
-///
-/// Every block the cleaner does not keep in the body carries exactly one
-/// reason, so "why was this dropped?" always has an answer. Some reasons are
-/// not clutter but metadata that is reported separately:
-/// [`Title`](Reason::Title), [`Date`](Reason::Date),
-/// [`Byline`](Reason::Byline), [`Standfirst`](Reason::Standfirst),
-/// [`ReadingTime`](Reason::ReadingTime) and
-/// [`SourceFooter`](Reason::SourceFooter) each have an accessor on
-/// [`Article`].
-///
-/// ```
-/// use deboiler::Reason;
-///
-/// let text = "Big news today\n\nBig news today\n\nThe first paragraph of the story says what happened, in full.\n";
-/// let article = deboiler::clean_text(text).unwrap();
-/// let reasons: Vec<Reason> = article.removed().filter_map(|b| b.reason()).collect();
-/// assert_eq!(reasons, [Reason::Title, Reason::DuplicateTitle]);
-/// assert_eq!(Reason::DuplicateTitle.as_str(), "duplicate-title");
-/// ```
-#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq, Ord, PartialOrd)]
-#[non_exhaustive]
-pub enum Reason {
-    /// The article's headline, reported by [`Article::title`].
-    Title,
-    /// A repeat of the headline.
-    DuplicateTitle,
-    /// Site navigation: menus, breadcrumbs, "Previous Story" / "Next Story",
-    /// "Go to Top", share and follow bars, and the links they carry.
-    Navigation,
-    /// Lists of other stories: "Related", "Latest from …", "Don't Miss",
-    /// "Most read", teaser sidebars of headline, date and teaser.
-    RelatedStories,
-    /// Promotions: "ALSO READ: …", "Read more", newsletter and subscription
-    /// boxes, app and social-media calls to action.
-    Promo,
-    /// Footers and source lines: "Published in Dawn, March 1st, 2023",
-    /// copyright notices, "All rights reserved".
-    SourceFooter,
-    /// A date or time stamp, reported by [`Article::date`].
-    Date,
-    /// A reading-time stamp ("2 mins read"), reported by
-    /// [`Article::reading_time`].
-    ReadingTime,
-    /// The standfirst (dek, summary) under the headline, reported by
-    /// [`Article::standfirst`].
-    Standfirst,
-    /// The author line, reported by [`Article::byline`].
-    Byline,
-    /// An image or figure caption, photo credit.
-    Caption,
-    /// Reader comments and the widgets around them.
-    Comments,
-    /// Advertising and sponsored-content labels.
-    Advertisement,
-    /// Cookie and consent banners, legal notices.
-    Legal,
-    /// Text outside the article that fits no more specific reason: short
-    /// link-heavy or low-density blocks far from the body.
-    Boilerplate,
-}
-
-impl Reason {
-    /// Every reason, in declaration order.
-    ///
-    /// ```
-    /// assert!(deboiler::Reason::ALL.contains(&deboiler::Reason::Promo));
-    /// ```
-    pub const ALL: &'static [Reason] = &[
-        Reason::Title,
-        Reason::DuplicateTitle,
-        Reason::Navigation,
-        Reason::RelatedStories,
-        Reason::Promo,
-        Reason::SourceFooter,
-        Reason::Date,
-        Reason::ReadingTime,
-        Reason::Standfirst,
-        Reason::Byline,
-        Reason::Caption,
-        Reason::Comments,
-        Reason::Advertisement,
-        Reason::Legal,
-        Reason::Boilerplate,
-    ];
-
-    /// The reason's name, kebab-case, as the CLI's JSON and the seed labels
-    /// write it.
-    ///
-    /// ```
-    /// assert_eq!(deboiler::Reason::RelatedStories.as_str(), "related-stories");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Title => "title",
-            Reason::DuplicateTitle => "duplicate-title",
-            Reason::Navigation => "navigation",
-            Reason::RelatedStories => "related-stories",
-            Reason::Promo => "promo",
-            Reason::SourceFooter => "source-footer",
-            Reason::Date => "date",
-            Reason::ReadingTime => "reading-time",
-            Reason::Standfirst => "standfirst",
-            Reason::Byline => "byline",
-            Reason::Caption => "caption",
-            Reason::Comments => "comments",
-            Reason::Advertisement => "advertisement",
-            Reason::Legal => "legal",
-            Reason::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// Parses a name written by [`as_str`](Reason::as_str).
-    ///
-    /// ```
-    /// use deboiler::Reason;
-    /// assert_eq!(Reason::from_name("promo"), Some(Reason::Promo));
-    /// assert_eq!(Reason::from_name("nonsense"), None);
-    /// ```
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Reason> {
-        Reason::ALL.iter().copied().find(|r| r.as_str() == name)
-    }
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Which path produced an [`Article`].
-///
-/// ```
-/// let article = deboiler::clean_html("<p>Hello</p>").unwrap();
-/// assert_eq!(article.input_kind(), deboiler::InputKind::Html);
-/// ```
-#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
-#[non_exhaustive]
-pub enum InputKind {
-    /// Plain text, one block per line or paragraph.
-    Text,
-    /// An HTML document.
-    Html,
-}
-
-/// One part of a block's text and the source bytes it came from.
-///
-/// # Contract
-///
-/// `text` is a byte range into [`Block::text`]; `source` is a byte range into
-/// the original input.
-///
-/// * Plain-text input: every block has exactly one `SourceSpan`, its `text`
-///   is the whole block text, and `&input[source] == block.text()`.
-/// * HTML input: `&input[source]` holds no markup (it lies inside one text
-///   node of the source), and decoding its character references and
-///   collapsing each run of whitespace to one space gives exactly
-///   `&block.text()[text]`. Whatever a block's text holds between two
-///   consecutive `SourceSpan`s (the space or line break that stood for a tag)
-///   comes from no source bytes.
-/// * Input given as bytes in another encoding: `source` refers to the
-///   original bytes; the statements above hold for the decoded text of that
-///   range.
-///
-/// The `SourceSpan`s of a block are in order and never overlap, in `text`
-/// and in `source`.
-///
-/// ```
-/// let html = "<p>Fish &amp; <b>chips</b> are   served.</p>";
-/// let article = deboiler::clean_html(html).unwrap();
-/// let block = article.body().next().unwrap();
-/// assert_eq!(block.text(), "Fish & chips are served.");
-/// for piece in block.source_spans() {
-///     let raw = &html[piece.source];
-///     assert!(!raw.contains('<'));
-///     let part = &block.text()[piece.text];
-///     assert!(part.starts_with(raw.split(['&', ' ']).next().unwrap()));
-/// }
-/// ```
-#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
-pub struct SourceSpan {
-    /// The bytes of the original input.
-    pub source: Span,
-    /// The bytes of [`Block::text`] that they become.
-    pub text: Span,
-}
+use crate::vocab::{BlockKind, Features, InputKind, Reason, ReasonSet, SourceSpan, Span, bit};
 
 /// A piece of the page: a paragraph, a heading, a list item, a menu entry….
 ///
@@ -282,6 +30,70 @@ pub struct Block<'a> {
 }
 
 impl<'a> Block<'a> {
+    /// Builds a block, checking the span contract of [`SourceSpan`] in
+    /// every build: the source spans are in order and never overlap, each
+    /// lies inside `span` and inside `text`, and a block with no source
+    /// spans (HTML text the source map could not place, or metadata with no
+    /// visible source) has an empty span.
+    ///
+    /// # Panics
+    ///
+    /// When the contract is broken, which is always a bug in a segmenter:
+    /// an article with wrong offsets must not reach a caller who trusts
+    /// them.
+    pub(crate) fn new(
+        text: Cow<'a, str>,
+        kind: BlockKind,
+        reason: Option<Reason>,
+        span: Span,
+        sources: Vec<SourceSpan>,
+        features: Features,
+    ) -> Block<'a> {
+        let block = Block {
+            text,
+            kind,
+            reason,
+            span,
+            sources,
+            features,
+        };
+        block.check();
+        block
+    }
+
+    /// The checks of [`Block::new`], also run after the spans are remapped
+    /// to the original bytes.
+    fn check(&self) {
+        if self.sources.is_empty() {
+            assert!(
+                self.span.is_empty(),
+                "block {:?} has no source spans but the span {}",
+                self.text,
+                self.span
+            );
+            return;
+        }
+        let mut src_end = self.span.start;
+        let mut text_end = 0;
+        for piece in &self.sources {
+            assert!(
+                piece.source.start >= src_end && piece.source.end <= self.span.end,
+                "block {:?}: source span {} out of order or outside {}",
+                self.text,
+                piece.source,
+                self.span
+            );
+            assert!(
+                piece.text.start >= text_end && piece.text.end <= self.text.len(),
+                "block {:?}: text span {} out of order or outside the text",
+                self.text,
+                piece.text
+            );
+            src_end = piece.source.end;
+            text_end = piece.text.end;
+        }
+    }
+
     /// The block's text. For plain-text input a slice of the input; for HTML
     /// the visible text with character references decoded and whitespace
     /// collapsed.
@@ -438,32 +250,31 @@ impl<'a> Block<'a> {
 pub struct Article<'a> {
     blocks: Vec<Block<'a>>,
     input_kind: InputKind,
-    /// Reasons set with [`Builder::drop`](crate::Builder::drop), one bit per
-    /// reason (`1 << reason as u32`): their blocks are not reported by the
-    /// metadata accessors.
-    dropped: u32,
+    /// Reasons whose policy is [`ReasonPolicy::Hide`](crate::ReasonPolicy::Hide):
+    /// their blocks are not reported by the metadata accessors.
+    hidden: ReasonSet,
 }
 
 impl<'a> Article<'a> {
-    /// Builds an article, checking the span invariants in debug builds.
-    pub(crate) fn new(blocks: Vec<Block<'a>>, input_kind: InputKind) -> Article<'a> {
-        if cfg!(debug_assertions) {
-            check_invariants(&blocks);
-        }
+    /// Builds an article from blocks built by [`Block::new`], checking in
+    /// every build that the blocks are in document order and never overlap
+    /// (blocks without source spans have no place to check). `hidden` is
+    /// the set of reasons the accessors do not report.
+    ///
+    /// # Panics
+    ///
+    /// When the blocks overlap or are out of order: a segmenter bug.
+    pub(crate) fn new(
+        blocks: Vec<Block<'a>>,
+        input_kind: InputKind,
+        hidden: ReasonSet,
+    ) -> Article<'a> {
+        check_order(&blocks);
         Article {
             blocks,
             input_kind,
-            dropped: 0,
+            hidden,
         }
-    }
-
-    /// Marks `reasons` as dropped: [`first`](Article::first) no longer
-    /// finds their blocks, which stay in `blocks` with their reason.
-    pub(crate) fn with_dropped(mut self, reasons: &[Reason]) -> Article<'a> {
-        for &reason in reasons {
-            self.dropped |= 1 << reason as u32;
-        }
-        self
     }
 
     /// Every block of the input, kept or removed, in document order.
@@ -609,7 +420,7 @@ impl<'a> Article<'a> {
         Article {
             blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
             input_kind: self.input_kind,
-            dropped: self.dropped,
+            hidden: self.hidden,
         }
     }
 
@@ -624,40 +435,32 @@ impl<'a> Article<'a> {
                 piece.source = f(piece.source);
             }
         }
-        if cfg!(debug_assertions) {
-            check_invariants(&self.blocks);
+        for block in &self.blocks {
+            block.check();
         }
+        check_order(&self.blocks);
         self
     }
 
     fn first(&self, reason: Reason) -> Option<&Block<'a>> {
-        if self.dropped & (1 << reason as u32) != 0 {
+        if self.hidden & bit(reason) != 0 {
             return None;
         }
         self.blocks.iter().find(|b| b.reason == Some(reason))
     }
 }
 
-/// The span invariants every article upholds: each block's source spans are
-/// in order, non-overlapping, inside the block's span and its text; blocks
-/// are in order and never overlap.
-fn check_invariants(blocks: &[Block<'_>]) {
+/// Blocks are in document order and never overlap; a block without source
+/// spans (an empty span) is skipped, since it covers no source bytes.
+fn check_order(blocks: &[Block<'_>]) {
     let mut last_end = 0;
-    for block in blocks {
+    for block in blocks.iter().filter(|b| !b.sources.is_empty()) {
         assert!(
             block.span.start >= last_end,
             "block {:?} at {} overlaps the previous one ending at {last_end}",
             block.text,
             block.span
         );
-        let mut src_end = block.span.start;
-        let mut text_end = 0;
-        for piece in &block.sources {
-            assert!(piece.source.start >= src_end && piece.source.end <= block.span.end);
-            assert!(piece.text.start >= text_end && piece.text.end <= block.text.len());
-            src_end = piece.source.end;
-            text_end = piece.text.end;
-        }
         last_end = block.span.end;
     }
 }
@@ -668,30 +471,32 @@ mod tests {
 
     fn block(text: &'static str, start: usize, reason: Option<Reason>) -> Block<'static> {
         let span = Span::new(start, start + text.len());
-        Block {
-            text: Cow::Borrowed(text),
-            kind: BlockKind::Paragraph,
+        let sources = vec![SourceSpan {
+            source: span,
+            text: Span::new(0, text.len()),
+        }];
+        let kind = BlockKind::Paragraph;
+        Block::new(
+            Cow::Borrowed(text),
+            kind,
             reason,
             span,
-            sources: vec![SourceSpan {
-                source: span,
-                text: Span::new(0, text.len()),
-            }],
-            features: Features::default(),
-        }
+            sources,
+            Features::default(),
+        )
     }
 
-    /// A dropped reason's blocks are not reported by the accessors, but stay
+    /// A hidden reason's blocks are not reported by the accessors, but stay
     /// in `blocks()` and `removed()` with their reason, and other reasons are
     /// still reported.
     #[test]
-    fn dropped_reason_is_listed_but_not_reported() {
+    fn hidden_reason_is_listed_but_not_reported() {
         let blocks = vec![
             block("Headline", 0, Some(Reason::Title)),
             block("March 12, 2022", 9, Some(Reason::Date)),
             block("Body.", 24, None),
         ];
-        let article = Article::new(blocks, InputKind::Text).with_dropped(&[Reason::Title]);
+        let article = Article::new(blocks, InputKind::Text, bit(Reason::Title));
         assert!(article.title().is_none());
         assert_eq!(article.date().unwrap().text(), "March 12, 2022");
         assert_eq!(article.blocks().len(), 3);
@@ -701,5 +506,52 @@ mod tests {
         );
         let owned = article.into_owned();
         assert!(owned.title().is_none());
+    }
+
+    /// The span contract is checked when a block is built, in every build.
+    #[test]
+    #[should_panic(expected = "out of order or outside")]
+    fn block_rejects_a_source_outside_its_span() {
+        let sources = vec![SourceSpan {
+            source: Span::new(5, 20),
+            text: Span::new(0, 4),
+        }];
+        let features = Features::default();
+        let _ = Block::new(
+            Cow::Borrowed("text"),
+            BlockKind::Paragraph,
+            None,
+            Span::new(5, 9),
+            sources,
+            features,
+        );
+    }
+
+    /// Blocks may not overlap, in every build.
+    #[test]
+    #[should_panic(expected = "overlaps the previous one")]
+    fn article_rejects_overlapping_blocks() {
+        let blocks = vec![block("Headline", 0, None), block("line", 4, None)];
+        let _ = Article::new(blocks, InputKind::Text, 0);
+    }
+
+    /// A block the source map could not place has no source spans and an
+    /// empty span, and does not count for the order.
+    #[test]
+    fn unmapped_block_is_allowed_anywhere() {
+        let unmapped = Block::new(
+            Cow::Borrowed("moved text"),
+            BlockKind::Paragraph,
+            None,
+            Span::default(),
+            Vec::new(),
+            Features::default(),
+        );
+        let blocks = vec![
+            block("Headline", 0, None),
+            unmapped,
+            block("Body.", 9, None),
+        ];
+        assert_eq!(Article::new(blocks, InputKind::Text, 0).blocks().len(), 3);
     }
 }

@@ -1,20 +1,23 @@
 //! Stage 4: put the decided segments together into an [`Article`].
+//!
+//! This is the one place the reason policy is applied: a block whose
+//! reason is [`ReasonPolicy::Keep`](crate::ReasonPolicy::Keep) goes back
+//! into the body, and the reasons set to
+//! [`ReasonPolicy::Hide`](crate::ReasonPolicy::Hide) are handed to the
+//! article, whose accessors then do not report them.
 
-use crate::article::{Article, Block, InputKind, Reason};
-use crate::cleaner::Options;
-use crate::features::Features;
+use crate::article::{Article, Block};
 use crate::segment::Segment;
+use crate::vocab::{Features, InputKind, Policies, Reason, ReasonPolicy};
 
-/// Turns segments, their features and their decisions into blocks, applying
-/// the builder's `keep` list (a block whose reason the user asked to keep is
-/// put back into the body) and its `drop` list (the article does not report
-/// blocks of a dropped reason as its title or metadata).
+/// Turns segments, their features and their decisions into blocks under
+/// `policy`.
 pub(crate) fn assemble<'a>(
     segments: Vec<Segment<'a>>,
     features: Vec<Features>,
     reasons: Vec<Option<Reason>>,
     kind: InputKind,
-    opts: &Options,
+    policy: &Policies,
 ) -> Article<'a> {
     debug_assert_eq!(segments.len(), features.len());
     debug_assert_eq!(segments.len(), reasons.len());
@@ -22,14 +25,10 @@ pub(crate) fn assemble<'a>(
         .into_iter()
         .zip(features)
         .zip(reasons)
-        .map(|((seg, features), reason)| Block {
-            text: seg.text,
-            kind: seg.kind,
-            reason: reason.filter(|r| !opts.keep.contains(r)),
-            span: seg.span,
-            sources: seg.sources,
-            features,
+        .map(|((seg, features), reason)| {
+            let reason = reason.filter(|&r| policy.get(r) != ReasonPolicy::Keep);
+            Block::new(seg.text, seg.kind, reason, seg.span, seg.sources, features)
         })
         .collect();
-    Article::new(blocks, kind).with_dropped(&opts.drop)
+    Article::new(blocks, kind, policy.hidden())
 }

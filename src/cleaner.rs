@@ -4,59 +4,9 @@
 //! shared across threads and documents. Each `clean_*` method runs the
 //! pipeline `segment → features → classify → assemble` on one input.
 
-use crate::article::{Article, InputKind, Reason};
-use crate::error::Error;
-use crate::{assemble, classify, decode, features, guard, segment};
-
-/// Default for [`Builder::max_input_bytes`]: 256 MiB.
-///
-/// The largest page of the development corpus is under 2 MB; a crawler's
-/// truncation limit is usually a few MB. 256 MiB leaves room for pathological
-/// but legitimate pages and still stops a multi-gigabyte file from being
-/// read into a tree.
-pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
-
-/// Default for [`Builder::max_depth`]: 1,024 nested elements.
-///
-/// Real pages nest a few dozen levels: the deepest of the 181 pages of the
-/// development corpus is 51. Our own walks of the tree are iterative, so
-/// depth costs no stack, but html5ever's tree builder walks the stack of
-/// open elements on every block start tag, which makes N nested elements
-/// cost O(N²) (100,000 nested `<div>`s take about a minute). The depth is
-/// therefore estimated from the tags in one linear pass before parsing, and
-/// this limit bounds the parser's work per tag. Chromium's parser stops
-/// nesting at 512 for the same reason; 1,024 leaves twenty times the depth
-/// of the deepest real page.
-pub const DEFAULT_MAX_DEPTH: usize = 1024;
-
-/// Default for [`Builder::max_nodes`]: 10,000,000 nodes.
-///
-/// A large news page has 10,000–50,000 nodes. Ten million nodes is about a
-/// gigabyte of tree; past that, a page is not an article.
-pub const DEFAULT_MAX_NODES: usize = 10_000_000;
-
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub(crate) struct Options {
-    pub(crate) max_input_bytes: usize,
-    pub(crate) max_depth: usize,
-    pub(crate) max_nodes: usize,
-    /// Reasons whose blocks are kept in the body anyway.
-    pub(crate) keep: Vec<Reason>,
-    /// Reasons whose blocks are not reported as title or metadata.
-    pub(crate) drop: Vec<Reason>,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
-            max_depth: DEFAULT_MAX_DEPTH,
-            max_nodes: DEFAULT_MAX_NODES,
-            keep: Vec::new(),
-            drop: Vec::new(),
-        }
-    }
-}
+use crate::article::Article;
+use crate::vocab::{Error, InputKind, Limits, Policies, Reason, ReasonPolicy};
+use crate::{assemble, classify, decode, features, guard, segment, sniff};
 
 /// A configured cleaner, built once and reused across documents.
 ///
@@ -66,16 +16,19 @@ impl Default for Options {
 /// # Example
 ///
 /// ```
-/// use deboiler::{Cleaner, Reason};
+/// use deboiler::{Cleaner, Reason, ReasonPolicy};
 ///
-/// let cleaner = Cleaner::builder().keep(Reason::Standfirst).build()?;
+/// let cleaner = Cleaner::builder()
+///     .policy(Reason::Standfirst, ReasonPolicy::Keep)
+///     .build()?;
 /// let article = cleaner.clean_text("A short headline\n\nThe story, told in a sentence of body text.\n")?;
 /// assert_eq!(article.title().unwrap().text(), "A short headline");
 /// # Ok::<(), deboiler::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Cleaner {
-    opts: Options,
+    limits: Limits,
+    policy: Policies,
 }
 
 impl Cleaner {
@@ -269,11 +222,14 @@ impl Cleaner {
             std::borrow::Cow::Borrowed(text) => self.clean_unchecked(text)?,
             std::borrow::Cow::Owned(text) => self.clean_unchecked(text)?.into_owned(),
         };
-        Ok(decoded.remap(article))
+        Ok(match decoded.span_map() {
+            Some(original) => article.map_spans(original),
+            None => article,
+        })
     }
 
     fn clean_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
-        if crate::looks_like_html(input) {
+        if sniff::looks_like_html(input) {
             self.html_unchecked(input)
         } else {
             Ok(self.text_unchecked(input))
@@ -288,17 +244,17 @@ impl Cleaner {
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         // Before parsing: html5ever's cost grows with the square of the
         // nesting, so the tree's depth is known too late to protect anyone.
-        guard::check_nesting(input, self.opts.max_depth)?;
-        let page = segment::html::segment(input, &self.opts)?;
+        guard::check_nesting(input, self.limits.max_depth)?;
+        let page = segment::html::segment(input, &self.limits)?;
         let ctx = classify::Context::html(&page);
         Ok(self.finish(page.segments, InputKind::Html, &ctx))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
-        if size > self.opts.max_input_bytes {
+        if size > self.limits.max_input_bytes {
             return Err(Error::InputTooLarge {
                 size,
-                limit: self.opts.max_input_bytes,
+                limit: self.limits.max_input_bytes,
             });
         }
         Ok(())
@@ -312,7 +268,7 @@ impl Cleaner {
     ) -> Article<'a> {
         let feats = features::compute(&segments);
         let reasons = classify::classify(&segments, &feats, ctx);
-        assemble::assemble(segments, feats, reasons, kind, &self.opts)
+        assemble::assemble(segments, feats, reasons, kind, &self.policy)
     }
 }
 
@@ -320,19 +276,20 @@ impl Cleaner {
 /// [`build`](Builder::build) checks the settings.
 ///
 /// ```
-/// use deboiler::{Cleaner, Reason};
+/// use deboiler::{Cleaner, Reason, ReasonPolicy};
 ///
 /// let cleaner = Cleaner::builder()
 ///     .max_input_bytes(16 << 20)
 ///     .max_depth(10_000)
-///     .keep(Reason::Standfirst)
+///     .policy(Reason::Standfirst, ReasonPolicy::Keep)
 ///     .build()?;
 /// # let _ = cleaner;
 /// # Ok::<(), deboiler::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Builder {
-    opts: Options,
+    limits: Limits,
+    policy: Policies,
 }
 
 impl Builder {
@@ -341,7 +298,7 @@ impl Builder {
     ///
     /// # Default
     ///
-    /// [`DEFAULT_MAX_INPUT_BYTES`] (256 MiB).
+    /// [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES) (256 MiB).
     ///
     /// ```
     /// let c = deboiler::Cleaner::builder().max_input_bytes(3).build().unwrap();
@@ -349,7 +306,7 @@ impl Builder {
     /// ```
     #[must_use]
     pub fn max_input_bytes(mut self, bytes: usize) -> Builder {
-        self.opts.max_input_bytes = bytes;
+        self.limits.max_input_bytes = bytes;
         self
     }
 
@@ -362,7 +319,7 @@ impl Builder {
     ///
     /// # Default
     ///
-    /// [`DEFAULT_MAX_DEPTH`] (1,024).
+    /// [`DEFAULT_MAX_DEPTH`](crate::DEFAULT_MAX_DEPTH) (1,024).
     ///
     /// ```
     /// let c = deboiler::Cleaner::builder().max_depth(8).build().unwrap();
@@ -371,7 +328,7 @@ impl Builder {
     /// ```
     #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Builder {
-        self.opts.max_depth = depth;
+        self.limits.max_depth = depth;
         self
     }
 
@@ -381,7 +338,7 @@ impl Builder {
     ///
     /// # Default
     ///
-    /// [`DEFAULT_MAX_NODES`] (10,000,000).
+    /// [`DEFAULT_MAX_NODES`](crate::DEFAULT_MAX_NODES) (10,000,000).
     ///
     /// ```
     /// let c = deboiler::Cleaner::builder().max_nodes(10).build().unwrap();
@@ -390,79 +347,78 @@ impl Builder {
     /// ```
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Builder {
-        self.opts.max_nodes = nodes;
+        self.limits.max_nodes = nodes;
         self
     }
 
-    /// Keeps blocks removed for `reason` in the body after all, for example
-    /// the standfirst. The block still reports its reason; it is only no
-    /// longer left out of [`Article::body`](crate::Article::body). Can be
-    /// called for several reasons.
+    /// Sets what the cleaner does with the blocks it removes for `reason`:
+    /// keep them in the body, report them (as the title or a metadata
+    /// field, for the reasons that have an accessor on [`Article`]), or
+    /// hide them from those accessors. See [`ReasonPolicy`]. Whatever the
+    /// policy, the blocks stay listed by [`Article::blocks`] in document
+    /// order: nothing is lost silently.
+    ///
+    /// Can be called for several reasons; a later call for the same reason
+    /// replaces the earlier one.
     ///
     /// # Default
     ///
-    /// No reason is kept.
+    /// [`ReasonPolicy::Report`] for every reason.
     ///
     /// ```
-    /// use deboiler::{Cleaner, Reason};
-    /// let input = "Previous Story\n\nBody text, a full sentence of it.";
-    /// let c = Cleaner::builder().keep(Reason::Navigation).build().unwrap();
-    /// assert_eq!(c.clean_text(input).unwrap().body().count(), 2);
-    /// ```
-    ///
-    /// `keep` and [`drop`](Builder::drop) for the same reason cancel each
-    /// other: the later call wins.
-    #[must_use]
-    pub fn keep(mut self, reason: Reason) -> Builder {
-        self.opts.drop.retain(|&r| r != reason);
-        if !self.opts.keep.contains(&reason) {
-            self.opts.keep.push(reason);
-        }
-        self
-    }
-
-    /// Drops blocks removed for `reason` altogether: they stay out of the
-    /// body, and the [`Article`] no longer reports them as its title or
-    /// metadata, so [`Article::title`], [`Article::date`],
-    /// [`Article::byline`], [`Article::standfirst`],
-    /// [`Article::reading_time`] and [`Article::source_line`] return `None`
-    /// for a dropped reason (and the CLI writes `null` for its field).
-    ///
-    /// Nothing is lost silently: the blocks are still listed by
-    /// [`Article::blocks`] and [`Article::removed`] with their reason. For a
-    /// reason that has no accessor (navigation, promo, …) dropping only
-    /// undoes an earlier [`keep`](Builder::keep) of it.
-    ///
-    /// Each reason is in one of three states: kept in the body
-    /// ([`keep`](Builder::keep)), removed and reported (the default), or
-    /// removed and not reported (`drop`). The later of `keep` and `drop`
-    /// for the same reason wins.
-    ///
-    /// # Default
-    ///
-    /// No reason is dropped.
-    ///
-    /// ```
-    /// use deboiler::{Cleaner, Reason};
+    /// use deboiler::{Cleaner, Reason, ReasonPolicy};
     /// let input = "March 12, 2022\n\nBody text, a full sentence of it.";
     ///
     /// let default = Cleaner::new().clean_text(input).unwrap();
     /// assert_eq!(default.date().unwrap().text(), "March 12, 2022");
     ///
-    /// let c = Cleaner::builder().drop(Reason::Date).build().unwrap();
+    /// let c = Cleaner::builder().policy(Reason::Date, ReasonPolicy::Hide).build().unwrap();
     /// let article = c.clean_text(input).unwrap();
     /// assert!(article.date().is_none());
     /// // Still there, with its reason, and still out of the body.
     /// assert_eq!(article.removed().next().unwrap().reason(), Some(Reason::Date));
     /// assert_eq!(article.body_text(), "Body text, a full sentence of it.");
+    ///
+    /// let c = Cleaner::builder().policy(Reason::Date, ReasonPolicy::Keep).build().unwrap();
+    /// assert_eq!(c.clean_text(input).unwrap().body().count(), 2);
     /// ```
     #[must_use]
-    pub fn drop(mut self, reason: Reason) -> Builder {
-        self.opts.keep.retain(|&r| r != reason);
-        if !self.opts.drop.contains(&reason) {
-            self.opts.drop.push(reason);
-        }
+    pub fn policy(mut self, reason: Reason, policy: ReasonPolicy) -> Builder {
+        self.policy.set(reason, policy);
         self
+    }
+
+    /// Keeps blocks removed for `reason` in the body after all: the same as
+    /// [`policy`](Builder::policy)`(reason, ReasonPolicy::Keep)`.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// use deboiler::{Cleaner, Reason};
+    /// let input = "Previous Story\n\nBody text, a full sentence of it.";
+    /// let c = Cleaner::builder().keep(Reason::Navigation).build().unwrap();
+    /// assert_eq!(c.clean_text(input).unwrap().body().count(), 2);
+    /// ```
+    #[deprecated(note = "use `Builder::policy(reason, ReasonPolicy::Keep)`")]
+    #[must_use]
+    pub fn keep(self, reason: Reason) -> Builder {
+        self.policy(reason, ReasonPolicy::Keep)
+    }
+
+    /// Stops the article reporting blocks removed for `reason` as its title
+    /// or metadata: the same as
+    /// [`policy`](Builder::policy)`(reason, ReasonPolicy::Hide)`.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// use deboiler::{Cleaner, Reason};
+    /// let input = "March 12, 2022\n\nBody text, a full sentence of it.";
+    /// let c = Cleaner::builder().drop(Reason::Date).build().unwrap();
+    /// assert!(c.clean_text(input).unwrap().date().is_none());
+    /// ```
+    #[deprecated(note = "use `Builder::policy(reason, ReasonPolicy::Hide)`")]
+    #[must_use]
+    pub fn drop(self, reason: Reason) -> Builder {
+        self.policy(reason, ReasonPolicy::Hide)
     }
 
     /// Checks the settings and builds the cleaner.
@@ -477,8 +433,8 @@ impl Builder {
     /// ```
     pub fn build(self) -> Result<Cleaner, Error> {
         for (setting, value) in [
-            ("max_depth", self.opts.max_depth),
-            ("max_nodes", self.opts.max_nodes),
+            ("max_depth", self.limits.max_depth),
+            ("max_nodes", self.limits.max_nodes),
         ] {
             if value == 0 {
                 return Err(Error::InvalidSetting {
@@ -488,6 +444,9 @@ impl Builder {
                 });
             }
         }
-        Ok(Cleaner { opts: self.opts })
+        Ok(Cleaner {
+            limits: self.limits,
+            policy: self.policy,
+        })
     }
 }

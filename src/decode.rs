@@ -28,7 +28,7 @@
 //!
 //! Whenever the decoded text differs from the input bytes, an [`OffsetMap`]
 //! records where every decoded character came from, and
-//! [`Decoded::remap`] rewrites the spans of an article to offsets into the
+//! [`Decoded::span_map`] rewrites the spans of an article to offsets into the
 //! original bytes.
 //!
 //! [WHATWG prescan]: https://html.spec.whatwg.org/multipage/parsing.html#prescan-a-byte-stream-to-determine-its-encoding
@@ -39,9 +39,8 @@ use encoding_rs::{
     DecoderResult, Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED,
 };
 
-use crate::article::Article;
-use crate::error::Error;
-use crate::span::Span;
+use crate::vocab::Error;
+use crate::vocab::Span;
 
 /// More than one control byte in this many bytes makes the input binary.
 ///
@@ -74,16 +73,15 @@ pub(crate) struct Decoded<'a> {
 }
 
 impl Decoded<'_> {
-    /// Rewrites every span of `article` from offsets into the decoded text to
-    /// offsets into the original bytes.
-    pub(crate) fn remap<'b>(&self, article: Article<'b>) -> Article<'b> {
-        match &self.map {
-            None => article,
-            Some(map) => article.map_spans(|span| Span {
+    /// The function that rewrites a span of the decoded text into a span of
+    /// the original bytes, or `None` when decoding kept every offset.
+    pub(crate) fn span_map(&self) -> Option<impl Fn(Span) -> Span + '_> {
+        self.map.as_ref().map(|map| {
+            move |span: Span| Span {
                 start: map.original(span.start),
                 end: map.original(span.end),
-            }),
-        }
+            }
+        })
     }
 
     /// The original byte offset of decoded byte offset `offset`.

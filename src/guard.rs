@@ -20,7 +20,7 @@
 //! `<html>`, `<head>`, `<body>` are not counted, so on well-formed markup the
 //! estimate is at most the depth of the tree.
 
-use crate::error::Error;
+use crate::vocab::Error;
 
 /// How far down the stack an end tag looks for its element. Real pages
 /// misnest a few levels at most; the bound keeps the scan linear on input

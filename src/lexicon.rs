@@ -9,9 +9,11 @@
 //! headline words too.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use once_cell::sync::Lazy;
+
+use crate::textutil::Fnv;
 
 /// A set of fixed words. Every word of every block is looked up in one of
 /// these, so the hash matters: SipHash (the std default, built to resist
@@ -19,29 +21,6 @@ use once_cell::sync::Lazy;
 /// whole pipeline. The keys here are our own constant lists, so there is
 /// nothing to flood, and FNV-1a over a few bytes is several times cheaper.
 pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, 64-bit.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 const STOP_WORDS: &[&str] = &[
     // English

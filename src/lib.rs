@@ -73,27 +73,30 @@ assert_eq!(promo.text(), "ALSO READ: Something else entirely");
 
 #![deny(missing_docs)]
 
-mod article;
+// The modules, bottom layer first; each imports only from its own layer and
+// the ones above it in this list (DESIGN.md, enforced by tests/layers.rs).
+mod article; // 6: assemble the result
 mod assemble;
-mod classify;
+mod classify; // 5: decide
 mod cleaner;
-mod decode;
-mod error;
-mod features;
+mod decode; // 2: input: bytes to text, HTML or not, nesting guard
+mod features; // 4: measure them
 mod guard;
-mod lexicon;
-mod segment;
-mod span;
+mod lexicon; // 1: text helpers and word lists
+mod segment; // 3: cut the input into segments
+mod sniff;
+mod textutil;
+mod vocab; // 0: the types every stage speaks // 7: the façade
 
 use once_cell::sync::Lazy;
 
-pub use crate::article::{Article, Block, BlockKind, InputKind, Reason, SourceSpan};
-pub use crate::cleaner::{
-    Builder, Cleaner, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
+pub use crate::article::{Article, Block};
+pub use crate::cleaner::{Builder, Cleaner};
+pub use crate::sniff::looks_like_html;
+pub use crate::vocab::{
+    BlockKind, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Error, Features,
+    InputKind, ParseReasonError, Reason, ReasonPolicy, SourceSpan, Span,
 };
-pub use crate::error::Error;
-pub use crate::features::Features;
-pub use crate::span::Span;
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
 
@@ -164,41 +167,6 @@ pub fn clean_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
     DEFAULT.clean_bytes(input)
 }
 
-/// Whether `input` looks like an HTML document rather than plain text: after
-/// leading whitespace and a byte-order mark it starts with a doctype, a
-/// comment or a tag, or it holds an `<html`, `<body`, `<head`, `<div` or `<p>`
-/// tag near its start.
-///
-/// ```
-/// assert!(deboiler::looks_like_html("  <!DOCTYPE html><title>x</title>"));
-/// assert!(deboiler::looks_like_html("<p>Hello</p>"));
-/// assert!(!deboiler::looks_like_html("Hello <world>, plain text"));
-/// assert!(!deboiler::looks_like_html("5 < 6 and 7 > 3"));
-/// ```
-#[must_use]
-pub fn looks_like_html(input: &str) -> bool {
-    let head = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let bytes = head.as_bytes();
-    if bytes.first() == Some(&b'<') {
-        let next = bytes.get(1).copied().unwrap_or(b' ');
-        if next == b'!' || next == b'?' || next.is_ascii_alphabetic() {
-            return true;
-        }
-    }
-    let window = &bytes[..bytes.len().min(4096)];
-    let lower: Vec<u8> = window.iter().map(u8::to_ascii_lowercase).collect();
-    [
-        &b"<html"[..],
-        b"<body",
-        b"<head",
-        b"<div",
-        b"<p>",
-        b"<!doctype",
-    ]
-    .iter()
-    .any(|needle| memchr::memmem::find(&lower, needle).is_some())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +182,8 @@ mod tests {
         assert_all::<Span>();
         assert_all::<SourceSpan>();
         assert_all::<Features>();
+        assert_all::<ReasonPolicy>();
+        assert_all::<ParseReasonError>();
     }
 }
 

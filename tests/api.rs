@@ -1,13 +1,29 @@
 //! The public API's promises, independent of how well the classifiers do.
 
-use deboiler::{Cleaner, Error, Reason, Span};
+use deboiler::{Cleaner, Error, Reason, ReasonPolicy, Span};
 
 #[test]
 fn span_round_trips_through_range() {
     let span = Span::from(3..9);
     assert_eq!(std::ops::Range::from(span), 3..9);
     assert_eq!(format!("{span}"), "3..9");
-    assert_eq!(format!("{span:?}"), "Span { start: 3, end: 9 }");
+    assert_eq!(format!("{span:?}"), "3..9");
+    assert_eq!(span, 3..9);
+    assert_eq!(3..9, span);
+}
+
+#[test]
+fn reason_parses_from_its_name() {
+    for &reason in Reason::ALL {
+        assert_eq!(reason.as_str().parse::<Reason>(), Ok(reason));
+        assert_eq!(Reason::from_name(reason.as_str()), Some(reason));
+    }
+    let err = "Promo".parse::<Reason>().unwrap_err();
+    assert_eq!(err.name(), "Promo");
+    assert!(
+        err.to_string()
+            .starts_with("unknown reason `Promo`; expected one of title, ")
+    );
 }
 
 #[test]
@@ -45,13 +61,40 @@ fn input_limit_is_inclusive() {
 }
 
 #[test]
-fn keep_moves_a_reason_back_into_the_body_but_keeps_the_reason() {
+fn keep_policy_moves_a_reason_back_into_the_body() {
     let input = "Previous Story\n\nThe body of the article, a full sentence of text.";
     let plain = deboiler::clean_text(input).unwrap();
     assert_eq!(plain.body().count(), 1);
-    let cleaner = Cleaner::builder().keep(Reason::Navigation).build().unwrap();
+    let cleaner = Cleaner::builder()
+        .policy(Reason::Navigation, ReasonPolicy::Keep)
+        .build()
+        .unwrap();
     let kept = cleaner.clean_text(input).unwrap();
     assert_eq!(kept.body().count(), 2);
+}
+
+/// The deprecated `keep` and `drop` still work, as the policies they wrap.
+#[test]
+#[allow(deprecated)]
+fn deprecated_keep_and_drop_are_policies() {
+    let input = "March 12, 2022\n\nPrevious Story\n\nThe body of the article, a full sentence.";
+    let old = Cleaner::builder()
+        .keep(Reason::Navigation)
+        .drop(Reason::Date)
+        .build()
+        .unwrap();
+    let new = Cleaner::builder()
+        .policy(Reason::Navigation, ReasonPolicy::Keep)
+        .policy(Reason::Date, ReasonPolicy::Hide)
+        .build()
+        .unwrap();
+    let (a, b) = (
+        old.clean_text(input).unwrap(),
+        new.clean_text(input).unwrap(),
+    );
+    assert_eq!(a.body_text(), b.body_text());
+    assert!(a.date().is_none() && b.date().is_none());
+    assert_eq!(a.body().count(), 2);
 }
 
 #[test]

@@ -20,7 +20,7 @@ fuzz_target!(|input: Input| {
     match cleaner.clean_bytes(bytes) {
         Ok(article) => {
             check_order(&article, bytes.len());
-            input.options.check_keep(&article);
+            input.options.check_policy(&article);
             // Fast path equals general path: valid UTF-8 without a BOM,
             // NULs (which may make it UTF-16) or a charset declaration is
             // cleaned exactly as the same `&str` is.

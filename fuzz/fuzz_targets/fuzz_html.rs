@@ -17,7 +17,7 @@ fuzz_target!(|input: Input| {
     match cleaner.clean_html(&input.html) {
         Ok(article) => {
             check_html(&input.html, &article);
-            input.options.check_keep(&article);
+            input.options.check_policy(&article);
         }
         Err(e) => input.options.check_error(&e, input.html.len()),
     }

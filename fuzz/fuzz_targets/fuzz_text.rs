@@ -17,7 +17,7 @@ fuzz_target!(|input: Input| {
     match cleaner.clean_text(&input.text) {
         Ok(article) => {
             check_text(&input.text, &article);
-            input.options.check_keep(&article);
+            input.options.check_policy(&article);
         }
         Err(e) => input.options.check_error(&e, input.text.len()),
     }

@@ -2,7 +2,10 @@
 //! type, and the span contract as assertions.
 
 use arbitrary::Arbitrary;
-use deboiler::{Article, BlockKind, Cleaner, Error, InputKind, Reason};
+use deboiler::{Article, BlockKind, Cleaner, Error, InputKind, Reason, ReasonPolicy};
+
+/// The three reason policies, indexed by the fuzzer's bytes.
+const POLICIES: [ReasonPolicy; 3] = [ReasonPolicy::Keep, ReasonPolicy::Report, ReasonPolicy::Hide];
 
 /// Every option of [`deboiler::Builder`]. Small types so the fuzzer reaches
 /// the limits: a depth limit of a few levels, a node limit of a few nodes.
@@ -11,8 +14,9 @@ pub struct Options {
     pub max_input_bytes: Option<u16>,
     pub max_depth: Option<u8>,
     pub max_nodes: Option<u16>,
-    /// Indexes into [`Reason::ALL`] of the reasons to keep.
-    pub keep: Vec<u8>,
+    /// Reason policies: each byte picks a reason of [`Reason::ALL`] and one
+    /// of the three policies.
+    pub policies: Vec<u8>,
 }
 
 impl Options {
@@ -29,8 +33,10 @@ impl Options {
         if let Some(n) = self.max_nodes {
             b = b.max_nodes(usize::from(n));
         }
-        for &k in &self.keep {
-            b = b.keep(Reason::ALL[usize::from(k) % Reason::ALL.len()]);
+        for &k in &self.policies {
+            let k = usize::from(k);
+            let reason = Reason::ALL[k % Reason::ALL.len()];
+            b = b.policy(reason, POLICIES[k / Reason::ALL.len() % POLICIES.len()]);
         }
         match b.build() {
             Ok(c) => {
@@ -69,15 +75,40 @@ impl Options {
         }
     }
 
-    /// Checks the `keep` option: no block is removed for a reason the
-    /// options keep.
-    pub fn check_keep(&self, article: &Article<'_>) {
+    /// The policy these options leave `reason` with: the last byte that
+    /// names it wins, as the builder's later call does.
+    fn policy_of(&self, reason: Reason) -> ReasonPolicy {
+        let n = Reason::ALL.len();
+        self.policies
+            .iter()
+            .map(|&k| usize::from(k))
+            .filter(|k| Reason::ALL[k % n] == reason)
+            .last()
+            .map_or(ReasonPolicy::Report, |k| POLICIES[k / n % POLICIES.len()])
+    }
+
+    /// Checks the reason policies: no block is removed for a kept reason,
+    /// and a hidden reason is not reported as the title or a metadata
+    /// field.
+    pub fn check_policy(&self, article: &Article<'_>) {
         for block in article.blocks() {
             if let Some(reason) = block.reason() {
                 assert!(
-                    !self.keep.iter().any(|&k| Reason::ALL[usize::from(k) % Reason::ALL.len()] == reason),
+                    self.policy_of(reason) != ReasonPolicy::Keep,
                     "block with kept reason {reason} not in body"
                 );
+            }
+        }
+        for (reason, reported) in [
+            (Reason::Title, article.title().is_some()),
+            (Reason::Date, article.date().is_some()),
+            (Reason::Byline, article.byline().is_some()),
+            (Reason::Standfirst, article.standfirst().is_some()),
+            (Reason::ReadingTime, article.reading_time().is_some()),
+            (Reason::SourceFooter, article.source_line().is_some()),
+        ] {
+            if self.policy_of(reason) == ReasonPolicy::Hide {
+                assert!(!reported, "hidden reason {reason} reported");
             }
         }
     }

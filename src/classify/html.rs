@@ -10,10 +10,11 @@
 
 use std::collections::HashMap;
 
-use crate::article::{BlockKind, Reason};
 use crate::classify::{Context, patterns};
-use crate::features::{Features, fingerprint};
 use crate::segment::{Segment, hint, tag};
+use crate::textutil::fingerprint;
+use crate::vocab::Features;
+use crate::vocab::{BlockKind, Reason};
 
 /// A block inside the article whose text is at least this share link text
 /// is a link list (related stories, a tag cloud), not prose. Readability
@@ -24,9 +25,6 @@ const LINK_DENSITY_MAX: f32 = 0.6;
 /// Date and byline markup only counts for short blocks: a paragraph inside
 /// an element whose class mentions "time" is still a paragraph.
 const SHORT_WORDS: usize = 15;
-/// Longer blocks are prose; the text patterns (footers, promos, dates)
-/// are never that long, and asking them costs a lowercase copy per block.
-const PATTERN_MAX_WORDS: usize = 45;
 /// Repeated blocks shorter than this are left to the other rules ("Share",
 /// "Advertisement" repeat too, and have reasons of their own).
 const REPEAT_MIN_WORDS: usize = 5;
@@ -131,7 +129,10 @@ pub(crate) fn classify(
             }));
             continue;
         }
-        if words <= PATTERN_MAX_WORDS
+        // Longer blocks are prose: the text patterns (footers, promos,
+        // dates) are never that long, and asking them costs a lowercase
+        // copy per block. The same bound as the text path's.
+        if seg.text.len() <= patterns::MAX_PATTERN_BYTES
             && let Some(r) = patterns::recognise(&seg.text)
         {
             out.push(Some(r));

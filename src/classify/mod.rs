@@ -12,9 +12,9 @@ pub(crate) mod html;
 pub(crate) mod patterns;
 pub(crate) mod text;
 
-use crate::article::Reason;
-use crate::features::Features;
 use crate::segment::Segment;
+use crate::vocab::Features;
+use crate::vocab::Reason;
 
 /// Page-level facts a classifier may use besides the segments themselves.
 #[derive(Clone, Debug, Default)]

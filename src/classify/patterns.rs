@@ -15,8 +15,11 @@ use std::collections::HashSet;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use crate::article::Reason;
 use crate::lexicon;
+use crate::textutil::{
+    ends_sentence, is_cjk, letter_run_count as word_count, letter_runs as words, squash,
+};
+use crate::vocab::Reason;
 
 /// Longest text, in bytes, that a recogniser examines as a whole line.
 /// Clutter lines are short: the longest footer of the development corpus
@@ -768,41 +771,6 @@ fn marks(lower: &str) -> u8 {
         .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
 }
 
-/// Lowercase letters and digits of `lower`, nothing else: the form in which
-/// whole-line phrases are compared, so spacing and punctuation do not matter.
-fn squash(lower: &str) -> String {
-    lower.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-/// Whether `c` belongs to a word: a letter, a digit or an apostrophe.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '\''
-    } else {
-        c == '’' || c.is_alphanumeric()
-    }
-}
-
-/// Words of `lower` (runs of letters, digits and apostrophes).
-fn words(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-}
-
-/// Number of [`words`], counted without splitting: the starts of runs of
-/// word characters.
-fn word_count(text: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        let w = is_word_char(c);
-        n += usize::from(w && !in_word);
-        in_word = w;
-    }
-    n
-}
-
 /// Whether `lower` starts with `prefix` and the prefix ends on a word
 /// boundary ("subscribe" matches "subscribe now", not "subscribers").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
@@ -894,13 +862,13 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
         let len = if first.is_ascii_digit() {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
-        } else if !first.is_alphabetic() || (crate::features::is_cjk(first) && !is_hangul(first)) {
+        } else if !first.is_alphabetic() || (is_cjk(first) && !is_hangul(first)) {
             // Each CJK character is a token; so is a numeric character
             // outside ASCII ("²", "٣"), which would otherwise make an empty
             // token and stall the iterator.
             first.len_utf8()
         } else {
-            rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
+            rest.find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
                 .unwrap_or(rest.len())
         };
         // A digit of another script ("٩") is alphanumeric but neither an
@@ -1117,7 +1085,7 @@ fn is_section_header_squashed(squashed: &str, lower: &str, original: &str, n: us
         // case ("Fake news") is a subheading.
         || ((2..=5).contains(&n)
             && is_title_case(original)
-            && !crate::features::ends_sentence(lower)
+            && !ends_sentence(lower)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
                 .any(|w| lower.trim_end().ends_with(w)))
@@ -1126,7 +1094,7 @@ fn is_section_header_squashed(squashed: &str, lower: &str, original: &str, n: us
         // headlines or sentences ("More than 100 people died").
         || (lower.starts_with("more ")
             && n <= 3
-            && !crate::features::ends_sentence(lower))
+            && !ends_sentence(lower))
 }
 
 /// Whether the line is an author's short biography: "Louise Matsakis is a
@@ -1182,7 +1150,7 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
 /// capitalised words: "About the study" is a subheading.
 fn is_author_box(lower: &str, original: &str, n: usize) -> bool {
     const MAX_WORDS: usize = 4;
-    if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
+    if !(2..=MAX_WORDS).contains(&n) || ends_sentence(lower) {
         return false;
     }
     [
@@ -1418,6 +1386,7 @@ mod oracle;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::textutil::fnv;
     use proptest::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -1455,13 +1424,6 @@ mod tests {
             lines.len()
         );
         lines
-    }
-
-    /// 64-bit FNV-1a, stable across Rust versions (unlike `DefaultHasher`).
-    fn fnv(bytes: &[u8]) -> u64 {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
     }
 
     /// Golden snapshot of `recognise` on every line of `corpus/zyte-text`

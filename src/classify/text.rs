@@ -28,10 +28,10 @@
 
 use std::collections::HashMap;
 
-use crate::article::Reason;
 use crate::classify::{Context, patterns};
-use crate::features::Features;
 use crate::segment::Segment;
+use crate::vocab::Features;
+use crate::vocab::Reason;
 
 /// Fewest words for a line that ends like a sentence to count as prose. On
 /// the development pages, teaser blurbs and captions run 8–15 words and body
@@ -468,7 +468,7 @@ impl TitleKeys {
                     if n > TITLE_MAX_PARTS * 2 {
                         break;
                     }
-                    let fp = crate::features::fingerprint(part);
+                    let fp = crate::textutil::fingerprint(part);
                     let lines = parts.entry(fp).or_default();
                     if lines.last() != Some(&i) {
                         lines.push(i);
@@ -481,7 +481,7 @@ impl TitleKeys {
         if from > 0 {
             for sep in TITLE_SEPARATORS {
                 for part in texts[0].split(sep).take(TITLE_MAX_PARTS) {
-                    let fp = crate::features::fingerprint(part);
+                    let fp = crate::textutil::fingerprint(part);
                     parts.entry(fp).or_default().push(0);
                 }
             }

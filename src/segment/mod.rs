@@ -10,8 +10,8 @@ pub(crate) mod text;
 
 use std::borrow::Cow;
 
-use crate::article::{BlockKind, SourceSpan};
-use crate::span::Span;
+use crate::vocab::Span;
+use crate::vocab::{BlockKind, SourceSpan};
 
 /// One block-to-be, before any decision.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ pub(crate) struct Hints {
     pub(crate) local_attrs: u32,
     /// The segmenter already knows what the block is: the headline, or a
     /// metadata field read from `<meta>` or JSON-LD.
-    pub(crate) preset: Option<crate::article::Reason>,
+    pub(crate) preset: Option<crate::vocab::Reason>,
 }
 
 /// Bits of [`Hints::tags`]: the element types among a segment's ancestors.

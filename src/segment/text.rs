@@ -7,9 +7,9 @@
 
 use std::borrow::Cow;
 
-use crate::article::{BlockKind, SourceSpan};
 use crate::segment::{Hints, Segment};
-use crate::span::Span;
+use crate::vocab::Span;
+use crate::vocab::{BlockKind, SourceSpan};
 
 /// Cuts `input` into one segment per non-blank line, trimmed of surrounding
 /// whitespace. Runs in one pass over the bytes.
@@ -61,11 +61,11 @@ fn kind_of(line: &str) -> BlockKind {
         return BlockKind::ListItem;
     }
     // Bounded: we look at no more than the first few words.
-    let short = line.split_whitespace().nth(HEADING_MAX_WORDS).is_none();
+    let short = crate::textutil::at_most_words(line, HEADING_MAX_WORDS);
     if short
         && !first.is_lowercase()
         && first.is_alphanumeric()
-        && !crate::features::ends_sentence(line)
+        && !crate::textutil::ends_sentence(line)
         && !line.ends_with([':', ',', ';'])
     {
         return BlockKind::Heading;

@@ -14,8 +14,8 @@ use super::{
     MAX_PATTERN_BYTES, MINUTE_WORDS, NAV_LINES, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS,
     READ_WORDS, RELATED_HEADERS, SOCIAL_WORDS,
 };
-use crate::article::Reason;
 use crate::lexicon;
+use crate::vocab::Reason;
 
 /// Everything a line is, judged from its text alone; `None` when the text
 /// looks like nothing in particular (which is what prose looks like).
@@ -172,13 +172,13 @@ fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
         let len = if first.is_ascii_digit() {
             rest.find(|c: char| !c.is_ascii_digit())
                 .unwrap_or(rest.len())
-        } else if !first.is_alphabetic() || (crate::features::is_cjk(first) && !is_hangul(first)) {
+        } else if !first.is_alphabetic() || (crate::textutil::is_cjk(first) && !is_hangul(first)) {
             // Each CJK character is a token; so is a numeric character
             // outside ASCII ("²", "٣"), which would otherwise make an empty
             // token and stall the iterator.
             first.len_utf8()
         } else {
-            rest.find(|c: char| !c.is_alphabetic() || (crate::features::is_cjk(c) && !is_hangul(c)))
+            rest.find(|c: char| !c.is_alphabetic() || (crate::textutil::is_cjk(c) && !is_hangul(c)))
                 .unwrap_or(rest.len())
         };
         // A digit of another script ("٩") is alphanumeric but neither an
@@ -384,7 +384,7 @@ fn is_section_header_squashed(squashed: &str, lower: &str, original: &str) -> bo
         || (word_count(lower) <= 5
             && word_count(lower) >= 2
             && is_title_case(original)
-            && !crate::features::ends_sentence(lower)
+            && !crate::textutil::ends_sentence(lower)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
                 .any(|w| lower.trim_end().ends_with(w)))
@@ -393,7 +393,7 @@ fn is_section_header_squashed(squashed: &str, lower: &str, original: &str) -> bo
         // headlines or sentences ("More than 100 people died").
         || (lower.starts_with("more ")
             && word_count(lower) <= 3
-            && !crate::features::ends_sentence(lower))
+            && !crate::textutil::ends_sentence(lower))
 }
 
 /// Whether the line is an author's short biography: "Louise Matsakis is a
@@ -450,7 +450,7 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
 pub(crate) fn is_author_box(lower: &str, original: &str) -> bool {
     const MAX_WORDS: usize = 4;
     let n = word_count(lower);
-    if !(2..=MAX_WORDS).contains(&n) || crate::features::ends_sentence(lower) {
+    if !(2..=MAX_WORDS).contains(&n) || crate::textutil::ends_sentence(lower) {
         return false;
     }
     [

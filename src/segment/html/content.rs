@@ -10,9 +10,9 @@
 //! least a fifth as well join it, since many sites split the story across
 //! sibling `<div>`s around ads and figures.
 
-use crate::article::BlockKind;
 use crate::segment::html::Elem;
 use crate::segment::{Segment, hint, tag};
+use crate::vocab::BlockKind;
 
 /// Shorter blocks give no points: captions, buttons and labels are short,
 /// paragraphs are not.

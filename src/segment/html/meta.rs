@@ -6,12 +6,12 @@
 
 use std::borrow::Cow;
 
-use crate::article::{BlockKind, Reason, SourceSpan};
-use crate::features::fingerprint;
 use crate::segment::html::sourcemap::{self, Scan, SpanBuilder};
 use crate::segment::html::span_of;
 use crate::segment::{Hints, Segment};
-use crate::span::Span;
+use crate::textutil::{fingerprint, whitespace_word_count as words};
+use crate::vocab::Span;
+use crate::vocab::{BlockKind, Reason, SourceSpan};
 
 pub(super) struct Metas<'a> {
     /// Metadata segments in source order.
@@ -218,10 +218,6 @@ fn parts(title: &str) -> Vec<Span> {
         })
         .filter(|p| p.end > p.start)
         .collect()
-}
-
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
 }
 
 /// Chooses the headline and marks it: an `<h1>` (or early `<h2>`) that

@@ -18,11 +18,11 @@ use std::borrow::Cow;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use crate::article::BlockKind;
-use crate::cleaner::Options;
-use crate::error::Error;
 use crate::segment::{Hints, Segment, tag};
-use crate::span::Span;
+use crate::vocab::BlockKind;
+use crate::vocab::Error;
+use crate::vocab::Limits;
+use crate::vocab::Span;
 
 use sourcemap::{Mapper, Piece, SpanBuilder};
 
@@ -195,7 +195,7 @@ struct Open {
     depth: u32,
 }
 
-pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Error> {
+pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Error> {
     // The parser sees the page without script and style contents (see
     // [`strip`]); every position below comes from `input` itself.
     let (parsed, stripped) = if strip::enabled() {
@@ -442,7 +442,7 @@ struct Walk<'a> {
     seg_elem: Vec<u32>,
     seg_inline: Vec<(u32, u32)>,
     open: Open,
-    title: Option<(String, Vec<crate::article::SourceSpan>)>,
+    title: Option<(String, Vec<crate::vocab::SourceSpan>)>,
 }
 
 impl<'a> Walk<'a> {
@@ -538,7 +538,7 @@ impl<'a> Walk<'a> {
 
 /// From the first source byte to the last; empty when nothing is mapped
 /// (fixed up by [`fix_order`]).
-pub(crate) fn span_of(sources: &[crate::article::SourceSpan]) -> Span {
+pub(crate) fn span_of(sources: &[crate::vocab::SourceSpan]) -> Span {
     match (sources.first(), sources.last()) {
         (Some(a), Some(b)) => Span::new(a.source.start, b.source.end),
         _ => Span::new(0, 0),

@@ -22,8 +22,8 @@
 
 use memchr::memchr;
 
-use crate::article::SourceSpan;
-use crate::span::Span;
+use crate::vocab::SourceSpan;
+use crate::vocab::Span;
 
 /// What one pass over the source found.
 #[derive(Debug, Default)]

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use deboiler::{Cleaner, Reason};
+use deboiler::{Cleaner, Reason, ReasonPolicy};
 
 /// Extract the article (title, body, metadata) from scraped news pages.
 ///
@@ -121,10 +121,10 @@ impl CleanArgs {
         }
         let mut builder = Cleaner::builder();
         for &r in &self.keep {
-            builder = builder.keep(r);
+            builder = builder.policy(r, ReasonPolicy::Keep);
         }
         for &r in &self.drop {
-            builder = builder.drop(r);
+            builder = builder.policy(r, ReasonPolicy::Hide);
         }
         builder.build().map_err(|e| e.to_string())
     }

@@ -1,0 +1,377 @@
+//! Layer 1, the text helpers: the one definition of each small text idea
+//! that several stages share. Nothing here knows about blocks, segments or
+//! markup, and nothing imports from above the vocabulary.
+//!
+//! * [`ends_sentence`]: the sentence-end test (segmenter, features,
+//!   recognisers);
+//! * [`fold_each`], [`squash`] and [`fingerprint`]: the one fold (letters
+//!   and digits, lowercased, nothing else) and the hash of it that repeat
+//!   counting and title matching compare;
+//! * [`Fnv`] and [`fnv`]: the one hash, 64-bit FNV-1a;
+//! * word counts, in the three variants the stages use. They differ on
+//!   real text (an apostrophe, a hyphen, "e.g."), and the thresholds of
+//!   each caller were tuned on its own variant, so they are kept apart,
+//!   named by what they count: [`uax29_words`] (the feature stage's
+//!   words), [`letter_run_count`] (the recognisers' words) and
+//!   [`whitespace_word_count`] (headline and heading length).
+//! * [`is_cjk`] and [`is_unspaced`]: which scripts count a word per
+//!   character.
+
+use std::hash::Hasher;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Whether `text` ends with sentence-final punctuation, looking through
+/// closing quotes, brackets and trailing whitespace.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    for c in text.chars().rev() {
+        match c {
+            '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．' | '؟' | '।' => return true,
+            '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | ']' | '）' => continue,
+            c if c.is_whitespace() => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Han and kana: the scripts written without spaces between words, so that
+/// each character counts as a word. Hangul is left out, since Korean puts
+/// spaces between words and UAX #29 already splits them there.
+pub(crate) fn is_unspaced(c: char) -> bool {
+    is_cjk(c) && !matches!(c as u32, 0xAC00..=0xD7AF)
+}
+
+/// Han, kana, hangul and the CJK punctuation blocks.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified
+        | 0xAC00..=0xD7AF // hangul syllables
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x2FA1F)
+}
+
+/// The fold: calls `f` with each letter and digit of `text`, lowercased one
+/// character at a time, and drops everything else (spaces, punctuation,
+/// marks). "Next  Story!" and "next story" fold alike.
+///
+/// Lowercasing is per character, so a final capital sigma folds to `σ`, not
+/// to the `ς` that `str::to_lowercase` writes; on text that is already
+/// lowercase the fold only drops characters.
+#[inline]
+pub(crate) fn fold_each(text: &str, mut f: impl FnMut(char)) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                f(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(&mut f);
+        }
+    }
+}
+
+/// The fold of `text` as a string: the form in which the recognisers
+/// compare whole-line phrases, so spacing and punctuation do not matter.
+pub(crate) fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_each(text, |c| out.push(c));
+    out
+}
+
+/// A hash of the fold of `text`, so "Next Story" and "NEXT  story"
+/// collide. Used for repeat counting and title matching.
+pub(crate) fn fingerprint(text: &str) -> u64 {
+    // FNV-1a over the folded characters (each as one u64, not its bytes).
+    // We hash every block of every page, so SipHash per character (the
+    // first version) was a tenth of the text path's time; fingerprints only
+    // decide "same text or not" and never key an attacker-controlled hash
+    // table, so a fast, deterministic hash is enough.
+    let mut h = FNV_OFFSET;
+    fold_each(text, |c| {
+        h ^= c as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    });
+    h
+}
+
+/// The FNV-1a 64-bit offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// The FNV-1a 64-bit prime.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// 64-bit FNV-1a of `bytes`: deterministic and stable across Rust versions
+/// (unlike `DefaultHasher`), for golden files and other stored hashes.
+#[cfg(test)]
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// FNV-1a, 64-bit, as a [`Hasher`] for hash sets keyed by our own constant
+/// word lists. Every word of every block is looked up in one of them, so the
+/// hash matters: SipHash (the std default, built to resist flooding by
+/// chosen keys) made the stop-word lookup a visible share of the whole
+/// pipeline; the keys are our own, so there is nothing to flood, and FNV-1a
+/// over a few bytes is several times cheaper.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+}
+
+/// The words of `text` by Unicode word boundaries (UAX #29), as
+/// `unicode_words` yields them. Text in ASCII plus typographic quotes and
+/// dashes (most English text, and most menus and dates in any language)
+/// takes a hand-written segmenter that the property test
+/// `fast_words_match_unicode_words` holds to exactly the words of
+/// `unicode_words`, at a fraction of the table lookups.
+///
+/// This is the feature stage's notion of a word ([`Features::words`]
+/// counts these, a Han or kana word once per character).
+///
+/// [`Features::words`]: crate::Features::words
+pub(crate) fn uax29_words(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    match FastWords::new(text) {
+        Some(fast) => Box::new(fast),
+        None => Box::new(text.unicode_words()),
+    }
+}
+
+/// Whether `c` belongs to a word of [`letter_runs`]: a letter, a digit or
+/// an apostrophe (`'` or `’`).
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '\''
+    } else {
+        c == '’' || c.is_alphanumeric()
+    }
+}
+
+/// The recognisers' words: maximal runs of [`is_word_char`] characters.
+/// Unlike [`uax29_words`], "e.g." is two words and "don't" one however it
+/// is written; a hyphen or a dot always splits.
+pub(crate) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The number of [`letter_runs`], counted without splitting: the starts of
+/// runs of word characters.
+pub(crate) fn letter_run_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = is_word_char(c);
+        n += usize::from(w && !in_word);
+        in_word = w;
+    }
+    n
+}
+
+/// Words as whitespace separates them: "a - b" is three. The HTML
+/// headline rules count the words of `<title>` parts this way.
+pub(crate) fn whitespace_word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether `text` has at most `max` [`whitespace_word_count`] words,
+/// looking at no more than the first `max + 1` of them: bounded work on a
+/// line of any length.
+pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
+    text.split_whitespace().nth(max).is_none()
+}
+
+/// What a character is to [`FastWords`], for the characters it knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    /// `_`, which joins anything word-like on either side.
+    Underscore,
+    /// `:`, joins two letters.
+    MidLetter,
+    /// `.`, `'`, `‘`, `’`: join two letters or two digits.
+    MidBoth,
+    /// `,`, `;`: join two digits.
+    MidNum,
+    /// Breaks words: spaces, other ASCII punctuation, and the typographic
+    /// quotes and dashes that news text is full of.
+    Other,
+}
+
+/// The class of every character [`FastWords`] handles, `None` for the rest
+/// (accented letters, other scripts), which send a text to the general
+/// segmenter.
+fn fast_class(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Underscore,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Wb::MidBoth,
+        ',' | ';' => Wb::MidNum,
+        '\u{0}'..='\u{7f}' => Wb::Other,
+        '\u{201c}' | '\u{201d}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{ab}' | '\u{bb}'
+        | '\u{a0}' | '\u{a9}' | '\u{2022}' => Wb::Other,
+        _ => return None,
+    })
+}
+
+/// The words of a text made only of characters [`fast_class`] knows, by the
+/// rules of UAX #29 restricted to them, yielding exactly what
+/// `unicode_words` yields: runs of letters, digits and `_` that contain a
+/// letter or digit, joined across one `:`, `.` or apostrophe between letters
+/// and one `,`, `;`, `.` or apostrophe between digits.
+struct FastWords<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl FastWords<'_> {
+    /// `Some` when every character of `text` has a [`fast_class`].
+    fn new(text: &str) -> Option<FastWords<'_>> {
+        text.chars()
+            .all(|c| fast_class(c).is_some())
+            .then_some(FastWords { text, pos: 0 })
+    }
+}
+
+impl<'a> Iterator for FastWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let class = |c: char| fast_class(c).unwrap_or(Wb::Other);
+        let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
+        let rest = &self.text[self.pos..];
+        let mut chars = rest.char_indices().peekable();
+        // Skip to the first word character.
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if wordish(class(c)) {
+                break i;
+            }
+        };
+        let mut end = start + 1; // word characters are ASCII
+        let mut prev = class(rest[start..].chars().next().unwrap_or(' '));
+        let mut has_alnum = prev != Wb::Underscore;
+        while let Some(&(i, c)) = chars.peek() {
+            let w = class(c);
+            if wordish(w) {
+                chars.next();
+                end = i + c.len_utf8();
+                has_alnum |= w != Wb::Underscore;
+                prev = w;
+                continue;
+            }
+            let mut ahead = rest[i + c.len_utf8()..].chars();
+            let next = ahead.next().map(class);
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
+            if !joins {
+                break;
+            }
+            chars.next();
+            end = i + c.len_utf8();
+        }
+        let word = &rest[start..end];
+        self.pos += end;
+        if has_alnum { Some(word) } else { self.next() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("Done."));
+        assert!(ends_sentence("He said “go.”"));
+        assert!(ends_sentence("終わり。"));
+        assert!(!ends_sentence("A heading"));
+        assert!(!ends_sentence(""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_words_match_unicode_words(
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+        ) {
+            let fast: Vec<&str> = FastWords::new(&text).unwrap().collect();
+            let slow: Vec<&str> = text.unicode_words().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The counting form equals counting the split form.
+        #[test]
+        fn letter_run_count_matches_letter_runs(text in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(letter_run_count(&text), letter_runs(&text).count());
+        }
+    }
+
+    #[test]
+    fn fast_words_examples() {
+        for text in [
+            "don’t stop",
+            "3.5 million, 1,000;2",
+            "a:b e.g. x_y __ _a",
+            "end.",
+            "'q' 7’8",
+            "“Quote” — yes… «oui»",
+        ] {
+            let fast: Vec<&str> = FastWords::new(text).unwrap().collect();
+            let slow: Vec<&str> = text.unicode_words().collect();
+            assert_eq!(fast, slow, "{text}");
+        }
+        assert!(FastWords::new("café").is_none());
+    }
+
+    /// The three word counts disagree on ordinary text; this is why they
+    /// are separate functions, not one.
+    #[test]
+    fn word_count_variants_differ() {
+        let text = "e.g. don't re-run it";
+        assert_eq!(uax29_words(text).count(), 5); // e.g | don't | re | run | it
+        assert_eq!(letter_run_count(text), 6); // e | g | don't | re | run | it
+        assert_eq!(whitespace_word_count(text), 4);
+        assert!(at_most_words(text, 4));
+        assert!(!at_most_words(text, 3));
+    }
+
+    #[test]
+    fn fold_and_fingerprint() {
+        assert_eq!(squash("Next  Story!"), "nextstory");
+        assert_eq!(fingerprint("Next  Story"), fingerprint("next story"));
+        assert_ne!(fingerprint("Next Story"), fingerprint("Previous Story"));
+        // On lowercase text the fold only drops characters.
+        let lower = "Καλημέρα ΚΌΣΜΟΣ, ça va".to_lowercase();
+        let kept: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+        assert_eq!(squash(&lower), kept);
+    }
+
+    #[test]
+    fn fnv_is_fnv1a() {
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
