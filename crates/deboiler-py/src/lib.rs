@@ -608,6 +608,23 @@ fn reasons(names: Option<Vec<String>>, option: &str) -> PyResult<Vec<Reason>> {
         .collect()
 }
 
+/// Builder::keep/drop are to become deprecated wrappers of one reason policy;
+/// the Python options keep their names either way.
+#[allow(deprecated)]
+fn keep_and_drop(
+    mut builder: deboiler::Builder,
+    keep: Vec<Reason>,
+    drop: Vec<Reason>,
+) -> deboiler::Builder {
+    for reason in keep {
+        builder = builder.keep(reason);
+    }
+    for reason in drop {
+        builder = builder.drop(reason);
+    }
+    builder
+}
+
 fn limit(value: Option<i64>, option: &str) -> PyResult<Option<usize>> {
     value
         .map(|v| {
@@ -655,13 +672,7 @@ impl Cleaner {
         if let Some(v) = limit(max_nodes, "max_nodes")? {
             builder = builder.max_nodes(v);
         }
-        for reason in reasons(keep, "keep")? {
-            builder = builder.keep(reason);
-        }
-        for reason in reasons(drop, "drop")? {
-            builder = builder.drop(reason);
-        }
-        let inner = builder
+        let inner = keep_and_drop(builder, reasons(keep, "keep")?, reasons(drop, "drop")?)
             .build()
             .map_err(|e| Failure::Library(e).into_pyerr())?;
         Ok(Cleaner {
