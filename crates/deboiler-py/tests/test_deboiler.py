@@ -325,3 +325,13 @@ def test_help_and_docstrings():
     for obj in (deboiler.clean, deboiler.Cleaner, deboiler.Cleaner.clean_many, deboiler.Article, deboiler.Block):
         assert obj.__doc__
     assert "str indices" in deboiler.Cleaner.clean.__doc__
+
+
+def test_readme_python_example(capsys):
+    """The README's Python example runs, so it cannot drift from the package."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"^## Python\n.*?```python\n(.*?)```", readme, re.S | re.M).group(1)
+    exec(compile(example, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "navigation Previous Story" in out
+    assert "skipped: input looks like binary data (PNG signature) at offset 0" in out
