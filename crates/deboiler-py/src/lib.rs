@@ -11,7 +11,7 @@
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use deboiler::{Article as RustArticle, Block as RustBlock, Error, InputKind, Reason};
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
@@ -103,8 +103,6 @@ enum Failure {
     Decoding(String),
     Argument(String),
     Panic(String),
-    /// An item of `clean_many`'s iterable that is not str or bytes.
-    Python(PyErr),
 }
 
 impl Failure {
@@ -128,7 +126,6 @@ impl Failure {
             Failure::Panic(message) => DeboilerError::new_err(format!(
                 "internal error, please report it: the cleaner panicked: {message}"
             )),
-            Failure::Python(err) => err,
         }
     }
 }
@@ -744,10 +741,10 @@ impl Cleaner {
             cleaner: Arc::clone(&self.inner),
             source: Some(iterable.try_iter()?.unbind()),
             kind,
-            charset,
+            charset: charset.map(Arc::from),
             pool,
             window: threads * WINDOW_PER_THREAD,
-            ready: VecDeque::new(),
+            pending: VecDeque::new(),
             source_error: None,
             raise,
         })
@@ -774,17 +771,32 @@ fn clean_one(
         .map_err(Failure::into_pyerr)
 }
 
+/// One input of `clean_many`, in its place in the output order.
+enum Pending {
+    /// Known before any cleaning: an item that is not str or bytes.
+    Failed(PyErr),
+    /// Being cleaned on the pool; the worker sends the input back with the
+    /// result, so the input's Python object is released with the GIL held.
+    /// (In a Mutex only because a pyclass must be Sync and a Receiver is not.)
+    Running(Mutex<mpsc::Receiver<(Input, Result<Cleaned, Failure>)>>),
+}
+
 /// The iterator `Cleaner.clean_many` returns.
+///
+/// It keeps up to `window` inputs in flight on the pool: each `next()` tops
+/// the window up from the iterable, then waits (without the GIL) for the
+/// oldest one. The workers go on cleaning while the caller handles the
+/// Article just returned, and no worker waits for a slow page's neighbours.
 #[pyclass(module = "deboiler", name = "CleanMany")]
 struct CleanMany {
     cleaner: Arc<deboiler::Cleaner>,
     /// None once the iterable is exhausted or has raised.
     source: Option<Py<PyIterator>>,
     kind: Kind,
-    charset: Option<String>,
+    charset: Option<Arc<str>>,
     pool: rayon::ThreadPool,
     window: usize,
-    ready: VecDeque<Result<Cleaned, Failure>>,
+    pending: VecDeque<Pending>,
     /// An exception the iterable itself raised, re-raised once the pages
     /// read before it have been yielded.
     source_error: Option<PyErr>,
@@ -798,70 +810,78 @@ impl CleanMany {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        if self.ready.is_empty() {
-            self.fill(py);
-        }
-        match self.ready.pop_front() {
-            Some(Ok(data)) => Ok(Some(Py::new(py, Article { data })?.into_any())),
-            Some(Err(failure)) => {
-                let err = failure.into_pyerr();
-                if self.raise {
-                    Err(err)
-                } else {
-                    Ok(Some(err.into_value(py).into_any()))
+        self.top_up(py);
+        let result = match self.pending.pop_front() {
+            None => {
+                return match self.source_error.take() {
+                    Some(err) => Err(err),
+                    None => Ok(None),
+                };
+            }
+            Some(Pending::Failed(err)) => Err(err),
+            Some(Pending::Running(receiver)) => {
+                let receiver = receiver
+                    .into_inner()
+                    .unwrap_or_else(PoisonError::into_inner);
+                match py.detach(move || receiver.recv()) {
+                    Ok((input, result)) => {
+                        drop(input);
+                        result.map_err(Failure::into_pyerr)
+                    }
+                    Err(_) => Err(
+                        Failure::Panic("a worker thread ended without a result".into())
+                            .into_pyerr(),
+                    ),
                 }
             }
-            None => match self.source_error.take() {
-                Some(err) => Err(err),
-                None => Ok(None),
-            },
+        };
+        // Refill before handing the Article over, so the workers have a full
+        // window while the caller works.
+        self.top_up(py);
+        match result {
+            Ok(data) => Ok(Some(Py::new(py, Article { data })?.into_any())),
+            Err(err) if self.raise => Err(err),
+            Err(err) => Ok(Some(err.into_value(py).into_any())),
         }
     }
 }
 
 impl CleanMany {
-    /// Reads up to one window of inputs and cleans them in parallel without
-    /// the GIL.
-    fn fill(&mut self, py: Python<'_>) {
-        let Some(source) = &self.source else { return };
-        let mut source = source.bind(py).clone();
-        let mut batch: Vec<Result<Input, PyErr>> = Vec::with_capacity(self.window);
-        while batch.len() < self.window {
-            match source.next() {
+    /// Reads inputs from the iterable and starts them on the pool until
+    /// `window` are in flight or the iterable ends.
+    fn top_up(&mut self, py: Python<'_>) {
+        while self.pending.len() < self.window {
+            let Some(source) = &self.source else { return };
+            let mut source = source.bind(py).clone();
+            let item = match source.next() {
                 None => {
                     self.source = None;
-                    break;
+                    return;
                 }
                 Some(Err(err)) => {
                     self.source_error = Some(err);
                     self.source = None;
-                    break;
+                    return;
                 }
-                Some(Ok(item)) => batch.push(Input::extract(&item)),
-            }
-        }
-        let (cleaner, kind, charset, pool) = (
-            &*self.cleaner,
-            self.kind,
-            self.charset.as_deref(),
-            &self.pool,
-        );
-        let inputs: Vec<Option<&Input>> = batch.iter().map(|r| r.as_ref().ok()).collect();
-        let cleaned: Vec<Option<Result<Cleaned, Failure>>> = py.detach(|| {
-            use rayon::prelude::*;
-            pool.install(|| {
-                inputs
-                    .par_iter()
-                    .map(|input| input.map(|i| run(cleaner, i, kind, charset)))
-                    .collect()
-            })
-        });
-        for (input, result) in batch.into_iter().zip(cleaned) {
-            self.ready.push_back(match (input, result) {
-                (Ok(_), Some(result)) => result,
-                (Err(err), _) => Err(Failure::Python(err)),
-                (Ok(_), None) => unreachable!("every extracted input is cleaned"),
+                Some(Ok(item)) => item,
+            };
+            let input = match Input::extract(&item) {
+                Ok(input) => input,
+                Err(err) => {
+                    self.pending.push_back(Pending::Failed(err));
+                    continue;
+                }
+            };
+            let (sender, receiver) = mpsc::sync_channel(1);
+            let (cleaner, kind, charset) =
+                (Arc::clone(&self.cleaner), self.kind, self.charset.clone());
+            self.pool.spawn(move || {
+                let result = run(&cleaner, &input, kind, charset.as_deref());
+                // The receiver is gone only if the iterator was dropped.
+                let _ = sender.send((input, result));
             });
+            self.pending
+                .push_back(Pending::Running(Mutex::new(receiver)));
         }
     }
 }
