@@ -17,7 +17,9 @@ use deboiler::{Article as RustArticle, Block as RustBlock, Error, InputKind, Rea
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyIterator, PyList, PyString, PyTuple,
+};
 
 pyo3::create_exception!(
     deboiler,
@@ -622,14 +624,22 @@ fn keep_and_drop(
     builder
 }
 
-fn limit(value: Option<i64>, option: &str) -> PyResult<Option<usize>> {
-    value
-        .map(|v| {
-            usize::try_from(v).map_err(|_| {
-                PyValueError::new_err(format!("{option} must be a non-negative int, not {v}"))
-            })
-        })
-        .transpose()
+/// A limit option as a usize: an int that is negative or does not fit is a
+/// ValueError (not OverflowError), anything else not an int a TypeError.
+fn limit(value: Option<&Bound<'_, PyAny>>, option: &str) -> PyResult<Option<usize>> {
+    let Some(value) = value else { return Ok(None) };
+    if !value.is_instance_of::<PyInt>() || value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "{option} must be an int, not {}",
+            value.get_type().name()?
+        )));
+    }
+    value.extract::<usize>().map(Some).map_err(|_| {
+        PyValueError::new_err(format!(
+            "{option} must be an int from 0 to {}, not {value}",
+            usize::MAX
+        ))
+    })
 }
 
 /// A configured cleaner, built once and reused across pages and threads.
@@ -653,9 +663,9 @@ impl Cleaner {
     #[new]
     #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_nodes=None, keep=None, drop=None))]
     fn new(
-        max_input_bytes: Option<i64>,
-        max_depth: Option<i64>,
-        max_nodes: Option<i64>,
+        max_input_bytes: Option<&Bound<'_, PyAny>>,
+        max_depth: Option<&Bound<'_, PyAny>>,
+        max_nodes: Option<&Bound<'_, PyAny>>,
         keep: Option<Vec<String>>,
         drop: Option<Vec<String>>,
     ) -> PyResult<Cleaner> {

@@ -301,8 +301,12 @@ def test_bad_options_raise():
         deboiler.Cleaner(drop=["adverts"])
     with pytest.raises(TypeError):
         deboiler.Cleaner(keep="navigation")
-    with pytest.raises(ValueError, match="non-negative"):
+    with pytest.raises(ValueError, match="max_depth must be an int from 0"):
         deboiler.Cleaner(max_depth=-1)
+    with pytest.raises(ValueError, match="max_input_bytes"):
+        deboiler.Cleaner(max_input_bytes=2**70)
+    with pytest.raises(TypeError, match="max_nodes must be an int, not str"):
+        deboiler.Cleaner(max_nodes="10")
     with pytest.raises(ValueError, match="max_depth"):
         deboiler.Cleaner(max_depth=0)
     with pytest.raises(ValueError, match="threads"):
