@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Python package and the Spark job: in a fresh venv, install maturin,
-# pytest, pyspark and warcio from PyPI, build the deboiler wheel with maturin,
-# install it, and run the package's tests and the Spark job's test (local[2]).
+# pytest, pyspark, warcio and mypy (for stubtest) from PyPI, build the deboiler
+# wheel with maturin, install it, check its type stubs, and run the package's
+# tests and the Spark job's test (local[2]).
 # Needs python3 (3.9 or later) with venv, and Java 17 or later for Spark.
 # Measured 2026-11-26 on 2 cores at load average 11-14: 371 s cold (no pip
 # cache, empty cargo target: the release build alone 209 s), 133 s warm.
@@ -30,11 +31,15 @@ echo "python.sh: $("$python" --version), Java $(java_major "$JAVA_HOME/bin/java"
 "$python" -m venv "$work/venv"
 venv="$work/venv/bin"
 "$venv/python" -m pip install --quiet --upgrade pip
-"$venv/python" -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=8" "pyspark>=3.5" "warcio>=1.7"
+"$venv/python" -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=8" "pyspark>=3.5" "warcio>=1.7" "mypy>=1.10"
 
 "$venv/maturin" build --release --manifest-path crates/deboiler-py/Cargo.toml \
     --interpreter "$venv/python" --out "$work/wheels"
 "$venv/python" -m pip install --quiet "$work"/wheels/deboiler-*.whl
+
+# The type stubs must match the compiled module: every name, signature and
+# class, so IDEs and type checkers see what the wheel really has.
+(cd "$work" && "$venv/python" -m mypy.stubtest deboiler)
 
 # The workers of the local Spark run this venv's Python, where the wheel is.
 export PYSPARK_PYTHON="$venv/python"

@@ -1,9 +1,22 @@
 """Type stubs for deboiler: the signatures of the compiled module."""
 
-from typing import Iterable, Iterator, Literal, Optional, Tuple, TypedDict, Union, overload
+from typing import Iterable, Iterator, Literal, Optional, Sequence, Tuple, TypedDict, Union, final
 
-Kind = Literal["auto", "text", "html"]
-Data = Union[str, bytes, bytearray]
+_Kind = Literal["auto", "text", "html"]
+_Data = Union[str, bytes, bytearray]
+
+__all__ = [
+    "REASONS",
+    "Article",
+    "Block",
+    "Cleaner",
+    "CleanMany",
+    "DecodingError",
+    "DeboilerError",
+    "LimitError",
+    "SourceSpan",
+    "clean",
+]
 
 REASONS: Tuple[str, ...]
 """The names of every removal reason, as Block.reason and keep/drop use them."""
@@ -17,28 +30,29 @@ class LimitError(DeboilerError):
 class DecodingError(DeboilerError):
     """The bytes are binary data or not valid in their encoding."""
 
-class SpanDict(TypedDict):
+class _SpanDict(TypedDict):
     start: int
     end: int
     text_start: int
     text_end: int
 
-class BlockDict(TypedDict):
+class _BlockDict(TypedDict):
     text: str
     kind: str
     reason: Optional[str]
     start: int
     end: int
-    spans: list[SpanDict]
+    spans: list[_SpanDict]
 
-class ArticleDict(TypedDict):
+class _ArticleDict(TypedDict):
     title: Optional[str]
     body: str
     input_kind: str
-    blocks: list[BlockDict]
-    removed: list[BlockDict]
+    blocks: list[_BlockDict]
+    removed: list[_BlockDict]
     metadata: dict[str, Optional[str]]
 
+@final
 class SourceSpan:
     """One piece of a block: input[start:end] became block.text[text_start:text_end].
 
@@ -55,6 +69,7 @@ class SourceSpan:
     @property
     def text_end(self) -> int: ...
 
+@final
 class Block:
     """One block of the input, kept in the body (reason is None) or removed."""
 
@@ -76,9 +91,10 @@ class Block:
     @property
     def spans(self) -> list[SourceSpan]:
         """The pieces of the input the text came from, in order."""
-    def to_dict(self) -> BlockDict:
+    def to_dict(self) -> _BlockDict:
         """The block as plain values."""
 
+@final
 class Article:
     """The result of cleaning one page."""
 
@@ -100,38 +116,40 @@ class Article:
     @property
     def metadata(self) -> dict[str, Optional[str]]:
         """date, byline, standfirst, reading_time, source_line: text or None."""
-    def to_dict(self) -> ArticleDict:
+    def to_dict(self) -> _ArticleDict:
         """The article as plain values, shaped like a record of the CLI's JSON."""
 
+@final
 class CleanMany(Iterator[Union[Article, DeboilerError]]):
     """The iterator Cleaner.clean_many returns: Articles in input order."""
 
     def __iter__(self) -> "CleanMany": ...
     def __next__(self) -> Union[Article, DeboilerError]: ...
 
+@final
 class Cleaner:
     """A configured cleaner, built once and reused across pages and threads."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         max_input_bytes: Optional[int] = None,
         max_depth: Optional[int] = None,
         max_nodes: Optional[int] = None,
-        keep: Optional[Iterable[str]] = None,
-        drop: Optional[Iterable[str]] = None,
-    ) -> None: ...
-    def clean(self, data: Data, kind: Kind = "auto", charset: Optional[str] = None) -> Article:
+        keep: Optional[Sequence[str]] = None,
+        drop: Optional[Sequence[str]] = None,
+    ) -> "Cleaner": ...
+    def clean(self, data: _Data, kind: _Kind = "auto", charset: Optional[str] = None) -> Article:
         """Cleans one page; offsets are str indices for str, byte offsets for bytes."""
     def clean_many(
         self,
-        iterable: Iterable[Data],
-        kind: Kind = "auto",
+        iterable: Iterable[_Data],
+        kind: _Kind = "auto",
         charset: Optional[str] = None,
         threads: Optional[int] = None,
         errors: Literal["raise", "return"] = "raise",
     ) -> CleanMany:
         """Cleans every page of iterable on threads threads, yielding Articles in input order."""
 
-def clean(data: Data, kind: Kind = "auto", charset: Optional[str] = None) -> Article:
+def clean(data: _Data, kind: _Kind = "auto", charset: Optional[str] = None) -> Article:
     """Cleans one page with the default settings; see Cleaner.clean."""
