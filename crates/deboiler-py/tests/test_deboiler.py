@@ -261,6 +261,20 @@ def test_clean_many_errors_in_place():
         next(it)
 
 
+def test_clean_many_dropped_halfway():
+    """Pages still in flight when the iterator goes away finish on their own;
+    nothing leaks into the next iterator or crashes."""
+    import gc
+
+    pages = [p.read_bytes() for p in ZYTE[:40]]
+    it = deboiler.Cleaner().clean_many(pages, threads=2)
+    assert next(it).body == deboiler.clean(pages[0]).body
+    del it
+    gc.collect()
+    again = deboiler.Cleaner().clean_many(pages[:5], threads=2)
+    assert [a.body for a in again] == [deboiler.clean(p).body for p in pages[:5]]
+
+
 def test_clean_many_reraises_the_iterables_error_after_its_pages():
     def failing():
         yield "Body text, one sentence."
