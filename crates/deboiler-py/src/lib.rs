@@ -9,6 +9,7 @@
 //! objects are made from that data only when an attribute is read, so a
 //! pipeline that reads `.body` alone pays for nothing else.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
@@ -132,12 +133,16 @@ impl Failure {
     }
 }
 
+/// A kind, reason or field name: the library's static str, or an owned one
+/// when an Article is rebuilt from its pickled state.
+type Name = Cow<'static, str>;
+
 /// One block, owned, its offsets in the input's units.
 #[derive(Debug)]
 struct BlockData {
     text: String,
-    kind: &'static str,
-    reason: Option<&'static str>,
+    kind: Name,
+    reason: Option<Name>,
     start: usize,
     end: usize,
     /// `(start, end, text_start, text_end)`: a range of the input, and the
@@ -150,14 +155,14 @@ struct BlockData {
 struct Cleaned {
     title: Option<String>,
     body: String,
-    input_kind: &'static str,
+    input_kind: Name,
     blocks: Vec<Arc<BlockData>>,
-    metadata: Vec<(&'static str, Option<String>)>,
+    metadata: Vec<(Name, Option<String>)>,
 }
 
 /// The metadata fields, in the CLI's JSON names. One line per field, so a new
 /// accessor on the library's `Article` is a new line here.
-fn metadata(article: &RustArticle<'_>) -> Vec<(&'static str, Option<String>)> {
+fn metadata(article: &RustArticle<'_>) -> Vec<(Name, Option<String>)> {
     let fields: [(&'static str, Option<&RustBlock<'_>>); 5] = [
         ("date", article.date()),
         ("byline", article.byline()),
@@ -167,7 +172,7 @@ fn metadata(article: &RustArticle<'_>) -> Vec<(&'static str, Option<String>)> {
     ];
     fields
         .into_iter()
-        .map(|(name, block)| (name, block.map(|b| b.text().to_owned())))
+        .map(|(name, block)| (Name::Borrowed(name), block.map(|b| b.text().to_owned())))
         .collect()
 }
 
@@ -256,8 +261,8 @@ fn convert(article: &RustArticle<'_>, source: Option<&str>) -> Cleaned {
             );
             Arc::new(BlockData {
                 text: text.to_owned(),
-                kind: block.kind().as_str(),
-                reason: block.reason().map(Reason::as_str),
+                kind: Name::Borrowed(block.kind().as_str()),
+                reason: block.reason().map(|r| Name::Borrowed(r.as_str())),
                 start: at(block.span().start),
                 end: at(block.span().end),
                 spans: block
@@ -278,10 +283,10 @@ fn convert(article: &RustArticle<'_>, source: Option<&str>) -> Cleaned {
     Cleaned {
         title: article.title().map(|b| b.text().to_owned()),
         body: article.body_text(),
-        input_kind: match article.input_kind() {
+        input_kind: Name::Borrowed(match article.input_kind() {
             InputKind::Html => "html",
             _ => "text",
-        },
+        }),
         blocks,
         metadata: metadata(article),
     }
@@ -410,15 +415,15 @@ impl Block {
     /// What the block is: "paragraph", "heading", "quote", "list-item",
     /// "preformatted", "table-row", "caption" or "metadata".
     #[getter]
-    fn kind(&self) -> &'static str {
-        self.data.kind
+    fn kind(&self) -> &str {
+        &self.data.kind
     }
 
     /// Why the block is not in the body ("navigation", "promo", ...), or None
     /// for a body block.
     #[getter]
-    fn reason(&self) -> Option<&'static str> {
-        self.data.reason
+    fn reason(&self) -> Option<&str> {
+        self.data.reason.as_deref()
     }
 
     /// Where the block starts in the input (str index or byte offset).
@@ -454,7 +459,7 @@ impl Block {
     }
 
     fn __repr__(&self) -> String {
-        let label = self.data.reason.unwrap_or(self.data.kind);
+        let label = self.data.reason.as_deref().unwrap_or(&self.data.kind);
         format!(
             "Block({label}, {}..{}, {:?})",
             self.data.start, self.data.end, self.data.text
@@ -465,8 +470,8 @@ impl Block {
 fn block_dict<'py>(py: Python<'py>, data: &BlockData) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("text", &data.text)?;
-    dict.set_item("kind", data.kind)?;
-    dict.set_item("reason", data.reason)?;
+    dict.set_item("kind", &*data.kind)?;
+    dict.set_item("reason", data.reason.as_deref())?;
     dict.set_item("start", data.start)?;
     dict.set_item("end", data.end)?;
     let spans = PyList::empty(py);
@@ -507,8 +512,8 @@ impl Article {
 
     /// "text" or "html": which path cleaned the input.
     #[getter]
-    fn input_kind(&self) -> &'static str {
-        self.data.input_kind
+    fn input_kind(&self) -> &str {
+        &self.data.input_kind
     }
 
     /// The body blocks, in input order.
@@ -540,7 +545,7 @@ impl Article {
         let dict = PyDict::new(py);
         dict.set_item("title", self.data.title.as_deref())?;
         dict.set_item("body", &self.data.body)?;
-        dict.set_item("input_kind", self.data.input_kind)?;
+        dict.set_item("input_kind", &*self.data.input_kind)?;
         for (key, body) in [("blocks", true), ("removed", false)] {
             let list = PyList::empty(py);
             for block in self
@@ -555,6 +560,46 @@ impl Article {
         }
         dict.set_item("metadata", self.metadata(py)?)?;
         Ok(dict)
+    }
+
+    /// Pickles as its plain data, so Articles can cross process boundaries
+    /// (multiprocessing, Spark's RDDs) and be rebuilt without cleaning again.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyTuple>,))> {
+        let restore = py
+            .import("deboiler._deboiler")?
+            .getattr("_article_from_state")?;
+        let blocks = PyList::empty(py);
+        for b in &self.data.blocks {
+            let item = (
+                &b.text,
+                &*b.kind,
+                b.reason.as_deref(),
+                b.start,
+                b.end,
+                b.spans.clone(),
+            );
+            blocks.append(item)?;
+        }
+        let metadata: Vec<(&str, Option<&str>)> = self
+            .data
+            .metadata
+            .iter()
+            .map(|(k, v)| (&**k, v.as_deref()))
+            .collect();
+        let state = PyTuple::new(
+            py,
+            [
+                self.data.title.as_deref().into_pyobject(py)?.into_any(),
+                self.data.body.as_str().into_pyobject(py)?.into_any(),
+                (&*self.data.input_kind).into_pyobject(py)?.into_any(),
+                blocks.into_any(),
+                metadata.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((restore, (state,)))
     }
 
     fn __repr__(&self) -> String {
@@ -896,6 +941,53 @@ impl CleanMany {
     }
 }
 
+/// The plain data `Article.__reduce__` pickles.
+type BlockState = (
+    String,
+    String,
+    Option<String>,
+    usize,
+    usize,
+    Vec<(usize, usize, usize, usize)>,
+);
+type ArticleState = (
+    Option<String>,
+    String,
+    String,
+    Vec<BlockState>,
+    Vec<(String, Option<String>)>,
+);
+
+/// Rebuilds an Article from the state `Article.__reduce__` gives pickle.
+#[pyfunction]
+fn _article_from_state(state: ArticleState) -> Article {
+    let (title, body, input_kind, blocks, metadata) = state;
+    Article {
+        data: Cleaned {
+            title,
+            body,
+            input_kind: Name::Owned(input_kind),
+            blocks: blocks
+                .into_iter()
+                .map(|(text, kind, reason, start, end, spans)| {
+                    Arc::new(BlockData {
+                        text,
+                        kind: Name::Owned(kind),
+                        reason: reason.map(Name::Owned),
+                        start,
+                        end,
+                        spans,
+                    })
+                })
+                .collect(),
+            metadata: metadata
+                .into_iter()
+                .map(|(k, v)| (Name::Owned(k), v))
+                .collect(),
+        },
+    }
+}
+
 /// clean(data, kind="auto", charset=None) -> Article
 ///
 /// Cleans one page with the default settings; see Cleaner.clean.
@@ -927,6 +1019,7 @@ fn reasons_list(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
 fn _deboiler(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(_article_from_state, m)?)?;
     m.add("REASONS", reasons_list(py)?)?;
     m.add_class::<Cleaner>()?;
     m.add_class::<Article>()?;

@@ -186,6 +186,20 @@ def test_to_dict_matches_attributes():
     assert json.loads(json.dumps(d)) == d
 
 
+def test_article_pickles():
+    import pickle
+
+    for data in (NON_ASCII, HTML_NON_ASCII.encode(), ZYTE[0].read_bytes()):
+        article = deboiler.clean(data)
+        back = pickle.loads(pickle.dumps(article))
+        assert isinstance(back, deboiler.Article)
+        assert back.to_dict() == article.to_dict()
+        assert repr(back) == repr(article)
+        assert [s.text_end for b in back.blocks for s in b.spans] == [
+            s.text_end for b in article.blocks for s in b.spans
+        ]
+
+
 def test_keep_and_drop():
     data = "March 12, 2022\n\nPrevious Story\n\nBody text, a full sentence of it.\n"
     assert deboiler.clean(data).metadata["date"] == "March 12, 2022"
