@@ -501,10 +501,20 @@ impl<'s> Mapper<'s> {
         } else {
             SEARCH_RUNS_SHORT
         };
-        let last_run = (self.run + window).min(self.runs.len());
         let s = self.src.as_bytes();
-        for r in self.run..last_run {
+        let mut counted = 0;
+        for r in self.run..self.runs.len() {
             let (a, b) = self.runs[r];
+            // Runs of nothing but whitespace (between the elements of an
+            // inline SVG sprite, a thousand of them on one page) can hold
+            // no node's first character, so they do not use up the window.
+            if s[a as usize..b as usize].iter().all(|&c| is_ws(c)) {
+                continue;
+            }
+            if counted == window {
+                break;
+            }
+            counted += 1;
             let mut from = if r == self.run { self.pos } else { a as usize };
             while let Some(off) = memchr(first, &s[from..b as usize]) {
                 let at = from + off;
