@@ -81,6 +81,7 @@ mod decode;
 mod error;
 mod features;
 mod guard;
+mod html;
 mod lexicon;
 mod segment;
 mod span;
@@ -89,7 +90,8 @@ use once_cell::sync::Lazy;
 
 pub use crate::article::{Article, Block, BlockKind, InputKind, Reason, SourceSpan};
 pub use crate::cleaner::{
-    Builder, Cleaner, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
+    Builder, Cleaner, DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_MAX_NODES,
 };
 pub use crate::error::Error;
 pub use crate::features::Features;

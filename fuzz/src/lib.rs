@@ -11,6 +11,7 @@ pub struct Options {
     pub max_input_bytes: Option<u16>,
     pub max_depth: Option<u8>,
     pub max_nodes: Option<u16>,
+    pub max_attributes: Option<u8>,
     /// Indexes into [`Reason::ALL`] of the reasons to keep.
     pub keep: Vec<u8>,
 }
@@ -29,18 +30,26 @@ impl Options {
         if let Some(n) = self.max_nodes {
             b = b.max_nodes(usize::from(n));
         }
+        if let Some(n) = self.max_attributes {
+            b = b.max_attributes(usize::from(n));
+        }
         for &k in &self.keep {
             b = b.keep(Reason::ALL[usize::from(k) % Reason::ALL.len()]);
         }
         match b.build() {
             Ok(c) => {
-                assert!(self.max_depth != Some(0) && self.max_nodes != Some(0));
+                assert!(
+                    self.max_depth != Some(0)
+                        && self.max_nodes != Some(0)
+                        && self.max_attributes != Some(0)
+                );
                 Some(c)
             }
             Err(Error::InvalidSetting { setting, value: 0, .. }) => {
                 assert!(
                     (setting == "max_depth" && self.max_depth == Some(0))
                         || (setting == "max_nodes" && self.max_nodes == Some(0))
+                        || (setting == "max_attributes" && self.max_attributes == Some(0))
                 );
                 None
             }
@@ -57,13 +66,23 @@ impl Options {
                 assert_eq!(size, input_len);
                 assert!(size > limit);
             }
-            Error::TooDeep { depth, limit } => {
+            Error::TooDeep { depth, limit, .. } => {
                 assert_eq!(limit, self.max_depth.map_or(deboiler::DEFAULT_MAX_DEPTH, usize::from));
                 assert!(depth > limit);
             }
-            Error::TooManyNodes { nodes, limit } => {
+            Error::TooManyNodes { nodes, limit, .. } => {
                 assert_eq!(limit, self.max_nodes.map_or(deboiler::DEFAULT_MAX_NODES, usize::from));
                 assert!(nodes > limit);
+            }
+            Error::TooManyAttributes {
+                attributes, limit, ..
+            } => {
+                assert_eq!(
+                    limit,
+                    self.max_attributes
+                        .map_or(deboiler::DEFAULT_MAX_ATTRIBUTES, usize::from)
+                );
+                assert!(attributes > limit);
             }
             ref e => panic!("unexpected error {e}"),
         }
