@@ -520,4 +520,77 @@ mod tests {
         assert_eq!(tag.attributes, 4);
         assert!(!tag.self_closing);
     }
+
+    /// Pieces of markup that start, end or look like tokens.
+    const SOUP: &[&str] = &[
+        "<",
+        ">",
+        "/",
+        "!",
+        "?",
+        "-",
+        "=",
+        "'",
+        "\"",
+        " ",
+        "\n",
+        "a",
+        "p",
+        "<p",
+        "</p",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!",
+        "<?",
+        "</",
+        "<![CDATA[",
+        "]]>",
+        "<!doctype",
+        "<script>",
+        "</script",
+        "x=",
+        "é",
+        "\0",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The tokens tile the input: each starts where the last ended, and
+        /// together they cover it to the end, whatever the caller does
+        /// about raw text and CDATA.
+        #[test]
+        fn tokens_tile_the_input(
+            pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..40),
+            raw in proptest::prelude::any::<bool>(),
+            cdata in proptest::prelude::any::<bool>(),
+        ) {
+            let src = pieces.concat();
+            let s = src.as_bytes();
+            let mut lexer = Lexer::new(s);
+            lexer.set_cdata(cdata);
+            let mut at = 0;
+            while let Some(token) = lexer.next() {
+                let span = match token {
+                    Token::Text(sp) | Token::Comment(sp) | Token::Doctype(sp)
+                    | Token::Cdata(sp) | Token::Nothing(sp) => sp,
+                    Token::StartTag(t) | Token::EndTag(t) => {
+                        assert!(t.name.start > t.span.start && t.name.end <= t.span.end);
+                        assert_eq!(s[t.span.end - 1], b'>');
+                        t.span
+                    }
+                    Token::EofInTag(lt) => Span::new(lt, s.len()),
+                };
+                assert_eq!(span.start, at, "{src:?}");
+                assert!(span.end > span.start, "{src:?}");
+                at = span.end;
+                if let (true, Token::StartTag(t)) = (raw, token) {
+                    let content = lexer.raw_text(&s[t.name]);
+                    assert_eq!(content.start, at);
+                    at = content.end;
+                }
+            }
+            assert_eq!(at, s.len(), "{src:?}");
+        }
+    }
 }
