@@ -46,8 +46,10 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     strip(input).0
 }
 
-/// [`strip_raw_text`] plus the number of text nodes the parse of the copy
-/// lacks (one per element whose non-empty content was removed).
+/// The input with the contents of `<script>` and `<style>` elements removed
+/// (tags kept), borrowed when there is nothing to remove, and the number of
+/// text nodes the parse of the copy lacks (one per element whose non-empty
+/// content was removed).
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     let b = input.as_bytes();
     let mut out: Option<String> = None;

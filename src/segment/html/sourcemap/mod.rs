@@ -1,9 +1,9 @@
 //! Provenance for HTML: from DOM text back to source bytes.
 //!
 //! html5ever records no source positions, so I rebuild them. One pass of
-//! the crate's lexer over the source ([`scan`]) finds the runs of character data the tokenizer will
-//! turn into text (outside tags, comments, doctypes and raw-text elements
-//! such as `<script>`), and on the way notes the few things the metadata
+//! the crate's lexer over the source ([`scan()`]) finds the runs of
+//! character data the tokenizer will turn into text (outside tags,
+//! comments, doctypes and raw-text elements such as `<script>`), and on the way notes the few things the metadata
 //! reader wants (`<title>`, `<meta content>`, JSON-LD scripts).
 //!
 //! The [`Mapper`] then walks those runs in step with the DOM's text nodes,
@@ -15,12 +15,12 @@
 //! window ahead, and when that fails too the node stays unmapped. A wrong
 //! mapping is never produced, only a missing one.
 //!
-//! [`SpanBuilder`] turns mapped characters into [`SourceSpan`]s while it
-//! collapses whitespace, and only lets a span grow over source bytes that
-//! are plain whitespace, so the contract on [`SourceSpan`] holds by
-//! construction.
+//! [`SpanBuilder`] turns mapped characters into
+//! [`SourceSpan`](crate::SourceSpan)s while it collapses whitespace, and
+//! only lets a span grow over source bytes that are plain whitespace, so the
+//! contract on [`SourceSpan`](crate::SourceSpan) holds by construction.
 //!
-//! One file per job: [`scan`] finds the runs, [`entity`] decodes character
+//! One file per job: [`mod@scan`] finds the runs, [`entity`] decodes character
 //! references as the tokenizer does, [`mapper`] matches DOM text to runs,
 //! [`spans`] builds a block's text and spans, and [`narrow`] cuts spans down
 //! to part of a block's text.
