@@ -16,7 +16,18 @@
 //! It works on bytes, so it serves an undecoded page too; with
 //! [`Lexer::prescan`] its comments end as the encoding prescan's do.
 
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
 use crate::span::Span;
+
+/// The searchers for the few needles the lexer looks for, built once:
+/// `memmem::find` builds one per call, which costs more than the search on
+/// the short stretches between markup.
+static END_TAG_OPEN: Lazy<Finder<'static>> = Lazy::new(|| Finder::new(b"</"));
+static COMMENT_END: Lazy<Finder<'static>> = Lazy::new(|| Finder::new(b"-->"));
+static COMMENT_END_BANG: Lazy<Finder<'static>> = Lazy::new(|| Finder::new(b"--!>"));
+static CDATA_END: Lazy<Finder<'static>> = Lazy::new(|| Finder::new(b"]]>"));
 
 /// One token, with its byte offsets into the source.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -129,7 +140,8 @@ impl<'s> Lexer<'s> {
         let s = self.src;
         let from = self.pos;
         let mut i = from;
-        while let Some(o) = memchr::memmem::find(&s[i..], b"</") {
+        let finder = &*END_TAG_OPEN;
+        while let Some(o) = finder.find(&s[i..]) {
             let lt = i + o;
             let n = lt + 2;
             let m = n + name.len();
@@ -178,7 +190,8 @@ impl<'s> Lexer<'s> {
                     let end = to_gt(lt + 9);
                     (Token::Doctype(Span::new(lt, end)), end)
                 } else if self.cdata && rest.starts_with(b"[CDATA[") {
-                    let end = memchr::memmem::find(&s[lt + 9..], b"]]>")
+                    let end = CDATA_END
+                        .find(&s[lt + 9..])
                         .map_or(s.len(), |o| lt + 9 + o + 3);
                     (Token::Cdata(Span::new(lt, end)), end)
                 } else {
@@ -222,13 +235,13 @@ impl<'s> Lexer<'s> {
         if r.starts_with(b"->") {
             return body + 2;
         }
-        let a = memchr::memmem::find(r, b"-->").map(|o| body + o + 3);
+        let a = COMMENT_END.find(r).map(|o| body + o + 3);
         if self.prescan {
             return a.unwrap_or(s.len());
         }
         // Only search for "--!>" up to the "-->" found.
         let upto = a.unwrap_or(s.len());
-        let z = memchr::memmem::find(&s[body..upto], b"--!>").map(|o| body + o + 4);
+        let z = COMMENT_END_BANG.find(&s[body..upto]).map(|o| body + o + 4);
         z.or(a).unwrap_or(s.len())
     }
 
@@ -259,6 +272,10 @@ impl Iterator for Lexer<'_> {
         if start >= s.len() {
             return None;
         }
+        if s[start] == b'<' && self.markup_at(start) {
+            // The common case after a token: markup right here.
+            return Some(self.markup(start));
+        }
         let mut i = start;
         loop {
             let Some(o) = memchr::memchr(b'<', &s[i..]) else {
@@ -282,112 +299,90 @@ impl Iterator for Lexer<'_> {
 /// to past the `>` that ends the tag. Calls `each` on every attribute and
 /// returns the offset past `>`, whether the tag was self-closing and how
 /// many attributes it had; `None` when the input ends inside the tag.
+///
+/// The states are written as loops, one per run of bytes a state keeps
+/// (names, whitespace, unquoted values; quoted values in one `memchr`),
+/// because tags are most of a page's bytes.
 #[inline]
 pub(crate) fn attributes(
     s: &[u8],
     from: usize,
     mut each: impl FnMut(Attribute),
 ) -> Option<(usize, bool, usize)> {
-    #[derive(Clone, Copy)]
-    enum S {
-        BeforeName,
-        Name,
-        AfterName,
-        BeforeValue,
-        Unquoted,
-    }
-    let mut st = S::BeforeName;
     let mut i = from;
     let mut count = 0;
-    let mut name = Span::new(from, from);
-    let mut value_start = from;
     let mut emit = |name: Span, value: Option<Span>| {
         count += 1;
         each(Attribute { name, value });
     };
-    while let Some(&c) = s.get(i) {
-        st = match st {
-            S::BeforeName => match c {
-                // A '/' just before is the self-closing flag: in this state
-                // it was read as a solidus, not as part of a value.
-                b'>' => return Some((i + 1, i > from && s[i - 1] == b'/', count)),
-                c if is_space(c) || c == b'/' => S::BeforeName,
-                _ => {
-                    name = Span::new(i, i + 1);
-                    S::Name
-                }
-            },
-            S::Name => match c {
-                b'>' => {
-                    name.end = i;
-                    emit(name, None);
-                    return Some((i + 1, false, count));
-                }
-                b'=' => {
-                    name.end = i;
-                    S::BeforeValue
-                }
-                b'/' => {
-                    name.end = i;
-                    emit(name, None);
-                    S::BeforeName
-                }
-                c if is_space(c) => {
-                    name.end = i;
-                    S::AfterName
-                }
-                _ => S::Name,
-            },
-            S::AfterName => match c {
-                b'>' => {
-                    emit(name, None);
-                    return Some((i + 1, false, count));
-                }
-                b'=' => S::BeforeValue,
-                b'/' => {
-                    emit(name, None);
-                    S::BeforeName
-                }
-                c if is_space(c) => S::AfterName,
-                _ => {
-                    emit(name, None);
-                    name = Span::new(i, i + 1);
-                    S::Name
-                }
-            },
-            S::BeforeValue => match c {
-                b'>' => {
-                    emit(name, Some(Span::new(i, i)));
-                    return Some((i + 1, false, count));
-                }
-                b'"' | b'\'' => {
-                    // Skip the quoted value in one search.
-                    let close = i + 1 + memchr::memchr(c, &s[i + 1..])?;
-                    emit(name, Some(Span::new(i + 1, close)));
-                    i = close;
-                    S::BeforeName
-                }
-                c if is_space(c) => S::BeforeValue,
-                _ => {
-                    value_start = i;
-                    S::Unquoted
-                }
-            },
-            S::Unquoted => match c {
-                b'>' => {
-                    emit(name, Some(Span::new(value_start, i)));
-                    return Some((i + 1, false, count));
-                }
-                c if is_space(c) => {
-                    emit(name, Some(Span::new(value_start, i)));
-                    S::BeforeName
-                }
-                _ => S::Unquoted,
-            },
+    loop {
+        // Before attribute name: whitespace and `/` are skipped; a `/`
+        // right before `>` is the self-closing flag.
+        let mut slash = false;
+        let c = loop {
+            let c = *s.get(i)?;
+            if is_space(c) {
+                slash = false;
+            } else if c == b'/' {
+                slash = true;
+            } else {
+                break c;
+            }
+            i += 1;
         };
+        if c == b'>' {
+            return Some((i + 1, slash, count));
+        }
+        // Attribute name: its first byte may be anything, `=` included.
+        let start = i;
         i += 1;
+        while let Some(&c) = s.get(i) {
+            if is_space(c) || matches!(c, b'/' | b'>' | b'=') {
+                break;
+            }
+            i += 1;
+        }
+        let name = Span::new(start, i);
+        // After attribute name.
+        while s.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+        if *s.get(i)? != b'=' {
+            // `/`, `>` or the next name: the loop's top reads it.
+            emit(name, None);
+            continue;
+        }
+        // Before attribute value.
+        i += 1;
+        while s.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+        match *s.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let close = i + 1 + memchr::memchr(q, &s[i + 1..])?;
+                emit(name, Some(Span::new(i + 1, close)));
+                i = close + 1;
+            }
+            b'>' => {
+                emit(name, Some(Span::new(i, i)));
+                return Some((i + 1, false, count));
+            }
+            _ => {
+                let start = i;
+                while let Some(&c) = s.get(i) {
+                    if is_space(c) || c == b'>' {
+                        break;
+                    }
+                    i += 1;
+                }
+                emit(name, Some(Span::new(start, i)));
+                if *s.get(i)? == b'>' {
+                    // A `/` at the end of an unquoted value is the value's.
+                    return Some((i + 1, false, count));
+                }
+            }
+        }
     }
-    None
 }
 
 #[cfg(test)]
