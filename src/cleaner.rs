@@ -83,8 +83,9 @@ impl Cleaner {
     ///
     /// # Errors
     ///
-    /// [`Error::InputTooLarge`], [`Error::TooDeep`] and
-    /// [`Error::TooManyNodes`]; any document within the limits is cleaned,
+    /// [`Error::InputTooLarge`], [`Error::TooDeep`],
+    /// [`Error::TooManyNodes`] and [`Error::TooManyAttributes`]; any
+    /// document within the limits is cleaned,
     /// however broken its markup.
     ///
     /// ```
@@ -244,7 +245,7 @@ impl Cleaner {
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         // Before parsing: html5ever's cost grows with the square of the
         // nesting, so the tree's depth is known too late to protect anyone.
-        guard::check_nesting(input, self.limits.max_depth)?;
+        guard::check(input, &self.limits)?;
         let page = segment::html::segment(input, &self.limits)?;
         let ctx = classify::Context::html(&page);
         Ok(self.finish(page.segments, InputKind::Html, &ctx))
@@ -351,6 +352,31 @@ impl Builder {
         self
     }
 
+    /// The most attributes one HTML tag may have; a document with a tag
+    /// that has more gets [`Error::TooManyAttributes`], naming the tag's
+    /// byte offset. Must be at least 1.
+    ///
+    /// The count is taken in the same linear pass over the tags as the
+    /// depth estimate, before parsing, because the parser's work on one tag
+    /// grows with the square of its attributes. Attributes are counted as
+    /// written, a repeated name each time.
+    ///
+    /// # Default
+    ///
+    /// [`DEFAULT_MAX_ATTRIBUTES`](crate::DEFAULT_MAX_ATTRIBUTES) (1,024).
+    ///
+    /// ```
+    /// let c = deboiler::Cleaner::builder().max_attributes(2).build().unwrap();
+    /// let err = c.clean_html("<p>ok</p><img a b c>").unwrap_err();
+    /// assert_eq!(err.to_string(), "html tag at byte 9 has 3 attributes, over the limit of 2");
+    /// assert!(c.clean_html("<p class=a id=b>ok</p>").is_ok());
+    /// ```
+    #[must_use]
+    pub fn max_attributes(mut self, attributes: usize) -> Builder {
+        self.limits.max_attributes = attributes;
+        self
+    }
+
     /// Sets what the cleaner does with the blocks it removes for `reason`:
     /// keep them in the body, report them (as the title or a metadata
     /// field, for the reasons that have an accessor on [`Article`]), or
@@ -425,7 +451,8 @@ impl Builder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidSetting`] when `max_depth` or `max_nodes` is 0.
+    /// [`Error::InvalidSetting`] when `max_depth`, `max_nodes` or
+    /// `max_attributes` is 0.
     ///
     /// ```
     /// let err = deboiler::Cleaner::builder().max_depth(0).build().unwrap_err();
@@ -435,6 +462,7 @@ impl Builder {
         for (setting, value) in [
             ("max_depth", self.limits.max_depth),
             ("max_nodes", self.limits.max_nodes),
+            ("max_attributes", self.limits.max_attributes),
         ] {
             if value == 0 {
                 return Err(Error::InvalidSetting {

@@ -1,26 +1,34 @@
-//! A linear pre-scan that refuses absurdly deep HTML before html5ever sees
-//! it.
+//! A linear pre-scan that refuses absurd HTML before html5ever sees it.
 //!
 //! html5ever's tree builder checks "is there a `<p>` in button scope?" on
 //! every `<div>`, `<p>`, `<ul>`… start tag by walking the stack of open
 //! elements, so N nested elements cost O(N²): 10,000 nested `<div>`s take
-//! about half a second, 100,000 about a minute. Checking
+//! about half a second, 100,000 about a minute. It also checks every
+//! attribute of a tag against the ones before it, so N attributes on one
+//! tag cost O(N²) too: 160,000 take 36 s. Checking
 //! [`Builder::max_depth`](crate::Builder::max_depth) on the finished tree
 //! comes too late for that, so this scan estimates the nesting from the tags
-//! alone, in one pass, and stops as soon as it passes the limit.
+//! alone, in one pass of the crate's lexer, counts each tag's attributes,
+//! and stops as soon as either passes its limit.
 //!
-//! The estimate follows the tags the way a parser would, closely enough for
-//! a limit: void elements and self-closing tags open nothing; the content
-//! of `<script>`, `<style>` and the other raw-text elements is skipped; an
-//! end tag closes the nearest open element of its name among the top
-//! [`END_TAG_REACH`] (so a `</div>` also closes the `<span>`s left open in
-//! it) and is ignored when there is none; a block start tag closes an open
-//! `<p>` nearby, and a `<li>`, `<td>`, `<tr>`… the open one of its kind, as
-//! the parser does. Formatting elements (`<b>`, `<font>`, `<a>`…) and
-//! `<html>`, `<head>`, `<body>` are not counted, so on well-formed markup the
-//! estimate is at most the depth of the tree.
+//! The estimate follows the tree builder's rules closely enough for a
+//! limit: void elements (and self-closing tags in SVG and MathML) open
+//! nothing; the content of `<script>`, `<style>` and the other raw-text
+//! elements is skipped; an end tag closes the nearest open element of its
+//! name among the top [`END_TAG_REACH`] (so a `</div>` also closes the
+//! `<span>`s left open in it) and is ignored when there is none. Start tags
+//! end elements as the standard says: a `<li>` the open `<li>` unless a
+//! `<ul>`, `<ol>` or other special element comes first (so `<li><li>` are
+//! siblings and `<ul><li><ul><li>` nests); `<dd>` and `<dt>` likewise; an
+//! `<option>` or `<optgroup>` an `<option>` that is the current node; a
+//! cell, row or table section the open one of its table; a block start tag
+//! an open `<p>` in button scope. Formatting elements (`<b>`, `<font>`,
+//! `<a>`…) and `<html>`, `<head>`, `<body>` are not counted, so on
+//! well-formed markup the estimate is at most the depth of the tree.
 
-use crate::vocab::Error;
+use crate::html::elements::{Element, Family};
+use crate::html::lexer::{Lexer, Token};
+use crate::vocab::{Error, Limits};
 
 /// How far down the stack an end tag looks for its element. Real pages
 /// misnest a few levels at most; the bound keeps the scan linear on input
@@ -28,264 +36,259 @@ use crate::vocab::Error;
 const END_TAG_REACH: usize = 16;
 
 /// How far down the stack a start tag looks for the element it implicitly
-/// ends (an open `<p>`, the previous `<li>`, `<td>`…).
+/// ends (an open `<p>`, the previous `<li>`, `<td>`…). The standard's
+/// searches stop at the first scope boundary, a few levels down on real
+/// pages; the bound keeps the scan linear when none comes.
 const REOPEN_REACH: usize = 8;
 
 /// Refuses `input` with [`Error::TooDeep`] when its estimated nesting passes
-/// `limit`. The reported depth is where the scan stopped: `limit + 1`.
-pub(crate) fn check_nesting(input: &str, limit: usize) -> Result<(), Error> {
-    let depth = max_nesting(input.as_bytes(), limit);
-    if depth > limit {
-        return Err(Error::TooDeep { depth, limit });
+/// `limits.max_depth` (the reported depth is where the scan stopped:
+/// `limit + 1`), or with [`Error::TooManyAttributes`] when a tag has more
+/// than `limits.max_attributes` attributes, whichever comes first.
+pub(crate) fn check(input: &str, limits: &Limits) -> Result<(), Error> {
+    match scan(
+        input.as_bytes(),
+        limits.max_depth,
+        limits.max_attributes,
+        false,
+    ) {
+        Stop::Done(_) => Ok(()),
+        Stop::TooDeep(offset) => Err(Error::TooDeep {
+            depth: limits.max_depth + 1,
+            limit: limits.max_depth,
+            offset,
+        }),
+        Stop::Attributes { attributes, offset } => Err(Error::TooManyAttributes {
+            attributes,
+            limit: limits.max_attributes,
+            offset,
+        }),
     }
-    Ok(())
 }
 
-/// The estimated deepest nesting of `s`, or the first value over `stop`.
-pub(crate) fn max_nesting(s: &[u8], stop: usize) -> usize {
-    let mut stack: Vec<&[u8]> = Vec::new();
+/// Where the scan stopped.
+#[derive(Debug, Eq, PartialEq)]
+enum Stop {
+    /// At the end, with the deepest nesting seen.
+    Done(usize),
+    /// At the start tag (its `<`) that took the nesting past the limit.
+    TooDeep(usize),
+    /// At a tag with too many attributes.
+    Attributes { attributes: usize, offset: usize },
+}
+
+/// The estimated deepest nesting of `s` when it stays within `stop`.
+#[cfg(test)]
+fn max_nesting(s: &[u8], stop: usize) -> usize {
+    match scan(s, stop, usize::MAX, false) {
+        Stop::Done(d) => d,
+        _ => stop + 1,
+    }
+}
+
+/// The byte offset to report for a depth over `limit` that only the parsed
+/// tree showed: the start tag where the estimate, counting formatting
+/// elements too (the parser nests those it does not reopen), passes the
+/// limit; the end of the input when even that count stays within it.
+pub(crate) fn depth_offset(input: &str, limit: usize) -> usize {
+    match scan(input.as_bytes(), limit, usize::MAX, true) {
+        Stop::TooDeep(offset) => offset,
+        _ => input.len(),
+    }
+}
+
+/// The byte offset to report for a tree of more than `limit` nodes: where a
+/// count of one node per tag, comment, doctype and text run, plus the
+/// document and its `<html>`, `<head>` and `<body>`, passes the limit; the
+/// end of the input when that count stays within it. The parser merges text
+/// and adds elements of its own, so this is where the count is crossed as
+/// far as the source shows.
+pub(crate) fn nodes_offset(input: &str, limit: usize) -> usize {
+    /// The document node and the `<html>`, `<head>` and `<body>` the parser
+    /// always makes.
+    const ALWAYS: usize = 4;
+    let s = input.as_bytes();
+    let mut nodes = ALWAYS;
+    let mut lexer = Lexer::new(s);
+    while let Some(token) = lexer.next() {
+        let at = match token {
+            Token::StartTag(tag) => {
+                let element = Element::of(&s[tag.name]);
+                if element.raw_text() || element.rcdata() {
+                    let content = lexer.raw_text(&s[tag.name]);
+                    nodes += usize::from(!content.is_empty());
+                }
+                if element.root() {
+                    continue;
+                }
+                tag.span.start
+            }
+            Token::Text(sp) | Token::Comment(sp) | Token::Doctype(sp) | Token::Cdata(sp) => {
+                sp.start
+            }
+            Token::EndTag(_) | Token::Nothing(_) => continue,
+            Token::EofInTag(_) => break,
+        };
+        nodes += 1;
+        if nodes > limit {
+            return at;
+        }
+    }
+    input.len()
+}
+
+/// The stack of open elements as the scan sees it.
+#[derive(Default)]
+struct Stack<'s> {
+    open: Vec<(&'s [u8], Element)>,
+    /// How many of them are `<svg>` or `<math>`: inside, no element is raw
+    /// text and a self-closing tag opens nothing.
+    foreign: usize,
+}
+
+impl<'s> Stack<'s> {
+    fn push(&mut self, name: &'s [u8], element: Element) {
+        self.foreign += usize::from(element.foreign());
+        self.open.push((name, element));
+    }
+
+    /// Pops down to `len` elements. At most a reach's worth are popped, so
+    /// the count of foreign ones stays linear.
+    fn truncate(&mut self, len: usize) {
+        let gone = self.open[len.min(self.open.len())..]
+            .iter()
+            .filter(|o| o.1.foreign())
+            .count();
+        self.foreign -= gone;
+        self.open.truncate(len);
+    }
+
+    fn current_is(&self, name: &[u8]) -> bool {
+        self.open
+            .last()
+            .is_some_and(|o| o.0.eq_ignore_ascii_case(name))
+    }
+
+    /// The index of the nearest open element that `found` accepts, among
+    /// the top `reach`, searching down and giving up at the first that
+    /// `stops`.
+    fn search(
+        &self,
+        reach: usize,
+        found: impl Fn(&[u8]) -> bool,
+        stops: impl Fn(Element) -> bool,
+    ) -> Option<usize> {
+        let low = self.open.len().saturating_sub(reach);
+        for i in (low..self.open.len()).rev() {
+            if found(self.open[i].0) {
+                return Some(i);
+            }
+            if stops(self.open[i].1) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// The scan behind [`check`]; `formatting` counts formatting elements too.
+fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop {
+    let mut stack = Stack::default();
     let mut deepest = 0;
-    let mut i = 0;
-    while let Some(lt) = memchr::memchr(b'<', &s[i..]) {
-        i += lt + 1;
-        let Some(&c) = s.get(i) else { break };
-        if c == b'!' {
-            i = if s[i..].starts_with(b"!--") {
-                memchr::memmem::find(&s[i + 3..], b"-->").map_or(s.len(), |p| i + 3 + p + 3)
-            } else {
-                skip_to_gt(s, i)
+    let mut lexer = Lexer::new(s);
+    while let Some(token) = lexer.next() {
+        let tag = match token {
+            Token::StartTag(tag) => tag,
+            Token::EndTag(tag) => {
+                let name = &s[tag.name];
+                if let Some(p) =
+                    stack.search(END_TAG_REACH, |o| o.eq_ignore_ascii_case(name), |_| false)
+                {
+                    stack.truncate(p);
+                    lexer.set_cdata(stack.foreign > 0);
+                }
+                continue;
+            }
+            Token::EofInTag(_) => break,
+            _ => continue,
+        };
+        if tag.attributes > max_attributes {
+            return Stop::Attributes {
+                attributes: tag.attributes,
+                offset: tag.span.start,
             };
+        }
+        let name = &s[tag.name];
+        let element = Element::of(name);
+        if element.void()
+            || (tag.self_closing && (stack.foreign > 0 || element.foreign()))
+            || (element.formatting() && !formatting)
+            || element.root()
+        {
             continue;
         }
-        if c == b'?' {
-            i = skip_to_gt(s, i);
-            continue;
-        }
-        let closing = c == b'/';
-        let name_start = if closing { i + 1 } else { i };
-        let name_end = name_start
-            + s[name_start..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
-                .count();
-        if name_end == name_start || !s[name_start].is_ascii_alphabetic() {
-            // Not a tag: "a < b", "</ 3>".
-            continue;
-        }
-        let name = &s[name_start..name_end];
-        let (end, self_closing) = tag_end(s, name_end);
-        i = end;
-        if closing {
-            let reach = stack.len().saturating_sub(END_TAG_REACH);
-            if let Some(p) = stack[reach..]
-                .iter()
-                .rposition(|open| open.eq_ignore_ascii_case(name))
-            {
-                stack.truncate(reach + p);
+        if stack.foreign == 0 {
+            if element.plaintext() {
+                break;
             }
-            continue;
-        }
-        if self_closing || is_void(name) || is_formatting(name) || is_root(name) {
-            continue;
-        }
-        if let Some(close) = raw_text_end(name) {
-            i = find_end_tag(s, i, close);
-            continue;
-        }
-        let reach = stack.len().saturating_sub(REOPEN_REACH);
-        if closes_p(name) {
-            // "If the stack has a p element in button scope, close a p
-            // element", and with it whatever was left open inside it.
-            if let Some(p) = stack[reach..]
-                .iter()
-                .rposition(|open| open.eq_ignore_ascii_case(b"p"))
-            {
-                stack.truncate(reach + p);
+            if element.raw_text() || element.rcdata() {
+                lexer.raw_text(name);
+                continue;
             }
         }
-        if let Some(family) = family(name) {
-            // A new `<li>` ends the open `<li>`, a `<td>` the open `<td>` or
-            // `<th>`, and so on.
-            let reach = stack.len().saturating_sub(REOPEN_REACH);
-            if let Some(p) = stack[reach..]
-                .iter()
-                .rposition(|open| family.iter().any(|f| f.eq_ignore_ascii_case(open)))
-            {
-                stack.truncate(reach + p);
-            }
-        }
-        stack.push(name);
-        deepest = deepest.max(stack.len());
+        close_implied(&mut stack, element);
+        stack.push(name, element);
+        lexer.set_cdata(stack.foreign > 0);
+        deepest = deepest.max(stack.open.len());
         if deepest > stop {
-            break;
+            return Stop::TooDeep(tag.span.start);
         }
     }
-    deepest
+    Stop::Done(deepest)
 }
 
-/// Past the next `>`, or the end.
-fn skip_to_gt(s: &[u8], from: usize) -> usize {
-    memchr::memchr(b'>', &s[from..]).map_or(s.len(), |p| from + p + 1)
-}
-
-/// Past the `>` that ends the tag whose attributes start at `from`, skipping
-/// quoted values; and whether the tag ends in `/>`.
-fn tag_end(s: &[u8], from: usize) -> (usize, bool) {
-    let mut i = from;
-    while i < s.len() {
-        match s[i] {
-            b'>' => return (i + 1, i > from && s[i - 1] == b'/'),
-            q @ (b'"' | b'\'') if i > from && matches!(s[i - 1], b'=' | b' ' | b'\t' | b'\n') => {
-                i = memchr::memchr(q, &s[i + 1..]).map_or(s.len(), |p| i + 1 + p + 1);
+/// Pops what the start tag of `element` implicitly ends, as the tree
+/// builder's rules for it say, looking at most [`REOPEN_REACH`] down.
+fn close_implied(stack: &mut Stack<'_>, element: Element) {
+    fn is(names: &'static [&'static [u8]]) -> impl Fn(&[u8]) -> bool {
+        move |open| names.iter().any(|n| n.eq_ignore_ascii_case(open))
+    }
+    const R: usize = REOPEN_REACH;
+    let end = match element.family() {
+        Family::None => None,
+        // "Loop: if node is an li element… if node is in the special
+        // category, but is not an address, div, or p element, jump to done."
+        Family::ListItem => stack.search(R, is(&[b"li"]), Element::special_stop),
+        Family::Definition => stack.search(R, is(&[b"dd", b"dt"]), Element::special_stop),
+        // "If the current node is an option element, pop the current node."
+        Family::Option => stack.current_is(b"option").then(|| stack.open.len() - 1),
+        Family::OptGroup => {
+            if stack.current_is(b"option") {
+                stack.truncate(stack.open.len() - 1);
             }
-            _ => i += 1,
+            // In a select, an optgroup ends the open optgroup too.
+            let in_select = stack.search(R, is(&[b"select"]), |_| false).is_some();
+            (in_select && stack.current_is(b"optgroup")).then(|| stack.open.len() - 1)
+        }
+        Family::Cell => stack.search(R, is(&[b"td", b"th"]), Element::table_scope),
+        Family::Row => stack.search(R, is(&[b"tr"]), Element::table_scope),
+        Family::Section => {
+            stack.search(R, is(&[b"thead", b"tbody", b"tfoot"]), Element::table_scope)
+        }
+        Family::Button => stack.search(R, is(&[b"button"]), Element::scope),
+        Family::Ruby => stack.search(R, is(&[b"rb", b"rt", b"rp", b"rtc"]), |_| false),
+        Family::Form => stack.search(R, is(&[b"form"]), |_| false),
+    };
+    if let Some(end) = end {
+        stack.truncate(end);
+    }
+    if element.closes_p() {
+        // "If the stack has a p element in button scope, close a p element",
+        // and with it whatever was left open inside it.
+        if let Some(p) = stack.search(R, is(&[b"p"]), Element::scope) {
+            stack.truncate(p);
         }
     }
-    (s.len(), false)
-}
-
-/// Past the end tag `</name`, ASCII case-insensitive, or the end.
-fn find_end_tag(s: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(p) = memchr::memmem::find(&s[i..], b"</") {
-        let at = i + p + 2;
-        if s.len() >= at + name.len() && s[at..at + name.len()].eq_ignore_ascii_case(name) {
-            return skip_to_gt(s, at);
-        }
-        i = at;
-    }
-    s.len()
-}
-
-fn one_of(name: &[u8], set: &[&[u8]]) -> bool {
-    set.iter().any(|n| n.eq_ignore_ascii_case(name))
-}
-
-fn is_void(name: &[u8]) -> bool {
-    one_of(
-        name,
-        &[
-            b"area",
-            b"base",
-            b"br",
-            b"col",
-            b"embed",
-            b"hr",
-            b"img",
-            b"input",
-            b"link",
-            b"meta",
-            b"source",
-            b"track",
-            b"wbr",
-            b"param",
-            b"keygen",
-            b"frame",
-            b"basefont",
-            b"bgsound",
-        ],
-    )
-}
-
-/// Formatting elements: the parser reopens them inside each new block
-/// rather than nesting them deeper, so left unclosed they pile up in a
-/// tag count but not in the tree, and nesting them costs the parser no
-/// scope walk. The tree walk's exact depth check covers them.
-fn is_formatting(name: &[u8]) -> bool {
-    one_of(
-        name,
-        &[
-            b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
-            b"strong", b"tt", b"u",
-        ],
-    )
-}
-
-/// The parser makes one of each, whatever the source says.
-fn is_root(name: &[u8]) -> bool {
-    one_of(name, &[b"html", b"head", b"body"])
-}
-
-/// Start tags that close an open `<p>` (HTML's "close a p element").
-fn closes_p(name: &[u8]) -> bool {
-    one_of(
-        name,
-        &[
-            b"address",
-            b"article",
-            b"aside",
-            b"blockquote",
-            b"center",
-            b"details",
-            b"dialog",
-            b"dir",
-            b"div",
-            b"dl",
-            b"fieldset",
-            b"figcaption",
-            b"figure",
-            b"footer",
-            b"form",
-            b"h1",
-            b"h2",
-            b"h3",
-            b"h4",
-            b"h5",
-            b"h6",
-            b"header",
-            b"hgroup",
-            b"main",
-            b"menu",
-            b"nav",
-            b"ol",
-            b"p",
-            b"pre",
-            b"section",
-            b"summary",
-            b"table",
-            b"ul",
-            b"li",
-            b"dd",
-            b"dt",
-            b"listing",
-            b"search",
-        ],
-    )
-}
-
-/// Elements whose start tag ends the open element of the same family.
-fn family(name: &[u8]) -> Option<&'static [&'static [u8]]> {
-    const FAMILIES: &[&[&[u8]]] = &[
-        &[b"li"],
-        &[b"dt", b"dd"],
-        &[b"td", b"th"],
-        &[b"tr"],
-        &[b"thead", b"tbody", b"tfoot"],
-        &[b"option"],
-        &[b"optgroup"],
-        &[b"rb", b"rt", b"rp", b"rtc"],
-        &[b"button"],
-        &[b"form"],
-    ];
-    FAMILIES.iter().copied().find(|f| one_of(name, f))
-}
-
-/// For raw-text and RCDATA elements, the end tag that ends their content.
-fn raw_text_end(name: &[u8]) -> Option<&'static [u8]> {
-    [
-        &b"script"[..],
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"noscript",
-        b"plaintext",
-    ]
-    .into_iter()
-    .find(|n| n.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -343,10 +346,70 @@ mod tests {
     #[test]
     fn stops_past_the_limit() {
         assert_eq!(max_nesting("<div>".repeat(100_000).as_bytes(), 10), 11);
+        let limits = |max_depth| Limits {
+            max_depth,
+            max_attributes: usize::MAX,
+            ..Limits::default()
+        };
         assert_eq!(
-            check_nesting(&"<div>".repeat(20), 8),
-            Err(Error::TooDeep { depth: 9, limit: 8 })
+            check(&"<div>".repeat(20), &limits(8)),
+            Err(Error::TooDeep {
+                depth: 9,
+                limit: 8,
+                offset: 8 * 5
+            })
         );
-        assert_eq!(check_nesting(&"<div>".repeat(8), 8), Ok(()));
+        assert_eq!(check(&"<div>".repeat(8), &limits(8)), Ok(()));
+    }
+
+    #[test]
+    fn implied_end_tags_follow_the_tree_builder() {
+        assert_eq!(depth("<ul><li>a<li>b<li>c</ul>"), 2);
+        assert_eq!(depth("<ul><li><ul><li><ul><li>"), 6);
+        assert_eq!(depth("<li><div><li><div><li><div>"), 2);
+        assert_eq!(depth("<dl><dt>a<dd>b<dt>c<dd>d</dl>"), 2);
+        assert_eq!(depth("<dl><dd><dl><dd>"), 4);
+        assert_eq!(depth("<select><option>a<option>b<optgroup><option>c"), 3);
+        assert_eq!(depth(&"<optgroup><option>".repeat(10)), 11);
+        assert_eq!(depth("<table><tr><td>a<td>b<tr><td>c</table>"), 3);
+        assert_eq!(depth("<table><tr><td><table><tr><td>"), 6);
+        assert_eq!(depth("<p><button><div>"), 3);
+        assert_eq!(depth(&"<div/>".repeat(10)), 10);
+        assert_eq!(depth("<svg><path/><g/></svg>"), 1);
+    }
+
+    #[test]
+    fn comments_and_raw_text_end_where_the_tokenizer_ends_them() {
+        assert_eq!(depth("<!-- a --!><div><div>"), 2);
+        assert_eq!(depth("<script></scriptx><div><div></script><div>"), 1);
+        assert_eq!(depth("<svg><style><div></style></svg>"), 3);
+    }
+
+    #[test]
+    fn attributes_are_counted_per_tag() {
+        let limits = Limits {
+            max_depth: 100,
+            max_attributes: 2,
+            ..Limits::default()
+        };
+        assert_eq!(check("<p a b><p c d>", &limits), Ok(()));
+        assert_eq!(
+            check("<p a b><p c d e>", &limits),
+            Err(Error::TooManyAttributes {
+                attributes: 3,
+                limit: 2,
+                offset: 7
+            })
+        );
+    }
+
+    #[test]
+    fn offsets_for_limits_the_tree_found() {
+        let deep = "<b>".repeat(10);
+        assert_eq!(depth_offset(&deep, 4), 12);
+        assert_eq!(depth_offset("<div>", 4), 5);
+        // Document, html, head, body, then "<p>" (4 + 1) and "x" (4 + 2).
+        assert_eq!(nodes_offset("<p>x</p>", 5), 3);
+        assert_eq!(nodes_offset("<p>x</p>", 100), 8);
     }
 }

@@ -74,19 +74,28 @@ assert_eq!(promo.text(), "ALSO READ: Something else entirely");
 #![deny(missing_docs)]
 
 // The modules, bottom layer first; each imports only from its own layer and
-// the ones above it in this list (DESIGN.md, enforced by tests/layers.rs).
-mod article; // 6: assemble the result
+// the ones below it (DESIGN.md, enforced by tests/layers.rs):
+// 0 vocabulary: vocab
+// 1 text helpers and the one HTML lexer: textutil, lexicon, html
+// 2 input: decode, guard, sniff
+// 3 segmenters: segment
+// 4 features: features
+// 5 classify (every decision): classify
+// 6 assemble: article, assemble
+// 7 façade: cleaner and this file
+mod article;
 mod assemble;
-mod classify; // 5: decide
+mod classify;
 mod cleaner;
-mod decode; // 2: input: bytes to text, HTML or not, nesting guard
-mod features; // 4: measure them
+mod decode;
+mod features;
 mod guard;
-mod lexicon; // 1: text helpers and word lists
-mod segment; // 3: cut the input into segments
+mod html;
+mod lexicon;
+mod segment;
 mod sniff;
 mod textutil;
-mod vocab; // 0: the types every stage speaks // 7: the façade
+mod vocab;
 
 use once_cell::sync::Lazy;
 
@@ -94,8 +103,9 @@ pub use crate::article::{Article, Block};
 pub use crate::cleaner::{Builder, Cleaner};
 pub use crate::sniff::looks_like_html;
 pub use crate::vocab::{
-    BlockKind, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Error, Features,
-    InputKind, ParseReasonError, Reason, ReasonPolicy, SourceSpan, Span,
+    BlockKind, DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_MAX_NODES, Error, Features, InputKind, ParseReasonError, Reason, ReasonPolicy,
+    SourceSpan, Span,
 };
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);

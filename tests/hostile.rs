@@ -295,15 +295,28 @@ fn million_tiny_lines_html() {
 fn too_deep(name: &'static str, input: String) {
     guarded(name, input.len(), move || {
         let (r, took) = timed(|| deboiler::clean_html(&input));
-        assert_eq!(
-            r.unwrap_err(),
-            Error::TooDeep {
-                depth: deboiler::DEFAULT_MAX_DEPTH + 1,
-                limit: deboiler::DEFAULT_MAX_DEPTH
-            }
-        );
+        assert_too_deep(r.unwrap_err(), &input);
         took
     });
+}
+
+/// Checks a refusal at the default depth limit by the pre-scan: the depth
+/// where it stopped, and the offset of a start tag.
+fn assert_too_deep(err: Error, input: &str) {
+    match err {
+        Error::TooDeep {
+            depth,
+            limit,
+            offset,
+            ..
+        } => {
+            assert_eq!(depth, deboiler::DEFAULT_MAX_DEPTH + 1);
+            assert_eq!(limit, deboiler::DEFAULT_MAX_DEPTH);
+            assert!(offset < input.len(), "offset {offset}");
+            assert_eq!(input.as_bytes()[offset], b'<', "offset {offset}");
+        }
+        other => panic!("expected TooDeep, got {other:?}"),
+    }
 }
 
 /// Deep nesting with the limit raised past it: cleaned, nothing lost.
@@ -395,7 +408,7 @@ fn max_depth_is_enforced() {
         let cleaner = Cleaner::builder().max_depth(1000).build().unwrap();
         let (r, took) = timed(|| cleaner.clean_html(&input));
         match r {
-            Err(e @ Error::TooDeep { depth, limit }) => {
+            Err(e @ Error::TooDeep { depth, limit, .. }) => {
                 assert_eq!(limit, 1000);
                 assert!(depth > 1000, "depth {depth}");
                 let msg = e.to_string();
@@ -432,12 +445,9 @@ fn max_depth_allows_exactly_the_limit() {
         .unwrap()
         .clean_html(&input)
         .unwrap_err();
-    assert_eq!(
-        err,
-        Error::TooDeep {
-            depth: ok,
-            limit: ok - 1
-        }
+    assert!(
+        matches!(err, Error::TooDeep { depth, limit, .. } if depth == ok && limit == ok - 1),
+        "{err:?}"
     );
 }
 
@@ -448,9 +458,18 @@ fn max_nodes_is_enforced() {
         let cleaner = Cleaner::builder().max_nodes(1000).build().unwrap();
         let (r, took) = timed(|| cleaner.clean_html(&input));
         match r {
-            Err(e @ Error::TooManyNodes { nodes, limit }) => {
+            Err(
+                e @ Error::TooManyNodes {
+                    nodes,
+                    limit,
+                    offset,
+                    ..
+                },
+            ) => {
                 assert_eq!(limit, 1000);
                 assert!(nodes > 1000, "nodes {nodes}");
+                // 1,000 nodes are some 500 lines of this input in.
+                assert!(offset > 0 && offset < input.len() / 4, "offset {offset}");
                 assert!(e.to_string().contains("1000"));
             }
             other => panic!("expected TooManyNodes, got {other:?}"),
@@ -516,15 +535,185 @@ fn unclosed_tags_that_nest() {
     let input = inputs::unclosed_nesting_tags(10_000);
     guarded("unclosed_tags_that_nest", input.len(), move || {
         let (r, took) = timed(|| deboiler::clean_html(&input));
-        assert_eq!(
-            r.unwrap_err(),
-            Error::TooDeep {
-                depth: deboiler::DEFAULT_MAX_DEPTH + 1,
-                limit: deboiler::DEFAULT_MAX_DEPTH
-            }
-        );
+        assert_too_deep(r.unwrap_err(), &input);
         took
     });
+}
+
+// Implied end tags. A `<li>` ends the open `<li>` unless a list (or another
+// special element) comes first, so `<ul><li>` repeated nests while `<li>`
+// repeated does not; the pre-scan follows the parser's rule both ways.
+
+#[test]
+fn nested_ul_li_100k() {
+    too_deep("nested_ul_li_100k", inputs::repeated("<ul><li>", 100_000));
+}
+
+#[test]
+fn nested_ol_li_100k() {
+    too_deep("nested_ol_li_100k", inputs::repeated("<ol><li>", 100_000));
+}
+
+#[test]
+fn nested_dl_dd_100k() {
+    too_deep("nested_dl_dd_100k", inputs::repeated("<dl><dd>", 100_000));
+}
+
+#[test]
+fn nested_dl_dt_100k() {
+    too_deep("nested_dl_dt_100k", inputs::repeated("<dl><dt>", 100_000));
+}
+
+#[test]
+fn nested_optgroup_option_100k() {
+    // Outside a <select>, each <optgroup> pops the <option> before it and
+    // opens inside the previous <optgroup>.
+    too_deep(
+        "nested_optgroup_option_100k",
+        inputs::repeated("<optgroup><option>", 100_000),
+    );
+}
+
+/// Siblings the parser closes implicitly: cleaned, not refused.
+fn siblings_ok(name: &'static str, input: String) {
+    guarded(name, input.len(), move || {
+        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        check_html(&input, &a);
+        took
+    });
+}
+
+#[test]
+fn sibling_li_100k() {
+    siblings_ok("sibling_li_100k", inputs::repeated("<li>item ", 100_000));
+}
+
+#[test]
+fn sibling_dt_dd_100k() {
+    siblings_ok(
+        "sibling_dt_dd_100k",
+        format!("<dl>{}</dl>", "<dt>term <dd>definition ".repeat(50_000)),
+    );
+}
+
+#[test]
+fn sibling_options_in_a_select_100k() {
+    siblings_ok(
+        "sibling_options_in_a_select_100k",
+        format!(
+            "<select>{}</select><p>{}</p>",
+            "<optgroup><option>a<option>b".repeat(30_000),
+            inputs::SENTENCE
+        ),
+    );
+}
+
+// Attributes. html5ever compares every attribute of a tag with the ones
+// before it: 160,000 attributes on one tag take 36 s there, so the pre-scan
+// counts them first.
+
+#[test]
+fn attributes_160k_on_one_tag() {
+    let input = inputs::many_attributes(160_000);
+    guarded("attributes_160k_on_one_tag", input.len(), move || {
+        let (r, took) = timed(|| deboiler::clean_html(&input));
+        match r {
+            Err(
+                e @ Error::TooManyAttributes {
+                    attributes,
+                    limit,
+                    offset,
+                    ..
+                },
+            ) => {
+                assert_eq!(attributes, 160_000);
+                assert_eq!(limit, deboiler::DEFAULT_MAX_ATTRIBUTES);
+                assert!(input[offset..].starts_with("<div a0 a1"), "offset {offset}");
+                assert!(e.to_string().contains("160000"), "{e}");
+            }
+            other => panic!("expected TooManyAttributes, got {other:?}"),
+        }
+        took
+    });
+}
+
+#[test]
+fn attributes_at_the_limit_are_cleaned() {
+    let input = inputs::many_attributes(deboiler::DEFAULT_MAX_ATTRIBUTES);
+    guarded(
+        "attributes_at_the_limit_are_cleaned",
+        input.len(),
+        move || {
+            let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+            check_html(&input, &a);
+            assert!(all_text(&a).contains(inputs::SENTENCE.trim_end()));
+            took
+        },
+    );
+}
+
+#[test]
+fn max_attributes_is_enforced() {
+    let cleaner = Cleaner::builder().max_attributes(3).build().unwrap();
+    assert!(cleaner.clean_html("<p a b c>three</p>").is_ok());
+    let err = cleaner
+        .clean_html("<p>x</p><p a b c d>four</p>")
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::TooManyAttributes {
+                attributes: 4,
+                limit: 3,
+                offset: 8,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Duplicates count: the parser compares them all the same.
+    assert!(cleaner.clean_html("<p a a a a>x</p>").is_err());
+    // Text is not a tag.
+    assert!(cleaner.clean_text("<p a b c d>").is_ok());
+}
+
+// The lexer's rules where the old pre-scan disagreed with the tokenizer.
+
+/// A comment closed by `--!>`: the old pre-scan read the rest of the page as
+/// the comment and let 100,000 nested `<div>`s through to the parser.
+#[test]
+fn comment_closed_by_dash_dash_bang() {
+    too_deep(
+        "comment_closed_by_dash_dash_bang",
+        format!("<!-- a comment --!>{}", inputs::nested_open("div", 100_000)),
+    );
+}
+
+/// `</scriptx>` does not end a script: the `<div>`s after it are script
+/// text, not 100,000 nested elements (the old pre-scan refused the page).
+#[test]
+fn script_end_tag_lookalike() {
+    let input = format!(
+        "<html><body><script>let x = 1;</scriptx>{}</script><p>{}</p></body></html>",
+        "<div>".repeat(100_000),
+        inputs::SENTENCE
+    );
+    guarded("script_end_tag_lookalike", input.len(), move || {
+        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        check_html(&input, &a);
+        assert!(all_text(&a).contains(inputs::SENTENCE.trim_end()));
+        took
+    });
+}
+
+/// `<div/>` is not self-closing in HTML: the parser opens a `<div>` each
+/// time, and the pre-scan counts it.
+#[test]
+fn self_closing_divs_100k() {
+    too_deep(
+        "self_closing_divs_100k",
+        inputs::repeated("<div/>", 100_000),
+    );
 }
 
 #[test]

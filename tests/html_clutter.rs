@@ -348,7 +348,11 @@ fn limits_are_enforced() {
     let deep = "<div>".repeat(20) + "text";
     assert!(matches!(
         c.clean_html(&deep),
-        Err(deboiler::Error::TooDeep { limit: 8, depth: 9 })
+        Err(deboiler::Error::TooDeep {
+            limit: 8,
+            depth: 9,
+            ..
+        })
     ));
     let c = deboiler::Cleaner::builder().max_nodes(10).build().unwrap();
     assert!(matches!(

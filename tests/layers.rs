@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 /// the crate root (`src/lib.rs`).
 const LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["vocab"]),
-    ("text helpers", &["textutil", "lexicon"]),
+    (
+        "text helpers and the HTML lexer",
+        &["textutil", "lexicon", "html"],
+    ),
     ("input", &["decode", "guard", "sniff"]),
     ("segment", &["segment"]),
     ("features", &["features"]),

@@ -14,6 +14,7 @@ pub struct Options {
     pub max_input_bytes: Option<u16>,
     pub max_depth: Option<u8>,
     pub max_nodes: Option<u16>,
+    pub max_attributes: Option<u8>,
     /// Reason policies: each byte picks a reason of [`Reason::ALL`] and one
     /// of the three policies.
     pub policies: Vec<u8>,
@@ -33,6 +34,9 @@ impl Options {
         if let Some(n) = self.max_nodes {
             b = b.max_nodes(usize::from(n));
         }
+        if let Some(n) = self.max_attributes {
+            b = b.max_attributes(usize::from(n));
+        }
         for &k in &self.policies {
             let k = usize::from(k);
             let reason = Reason::ALL[k % Reason::ALL.len()];
@@ -40,13 +44,18 @@ impl Options {
         }
         match b.build() {
             Ok(c) => {
-                assert!(self.max_depth != Some(0) && self.max_nodes != Some(0));
+                assert!(
+                    self.max_depth != Some(0)
+                        && self.max_nodes != Some(0)
+                        && self.max_attributes != Some(0)
+                );
                 Some(c)
             }
             Err(Error::InvalidSetting { setting, value: 0, .. }) => {
                 assert!(
                     (setting == "max_depth" && self.max_depth == Some(0))
                         || (setting == "max_nodes" && self.max_nodes == Some(0))
+                        || (setting == "max_attributes" && self.max_attributes == Some(0))
                 );
                 None
             }
@@ -63,13 +72,23 @@ impl Options {
                 assert_eq!(size, input_len);
                 assert!(size > limit);
             }
-            Error::TooDeep { depth, limit } => {
+            Error::TooDeep { depth, limit, .. } => {
                 assert_eq!(limit, self.max_depth.map_or(deboiler::DEFAULT_MAX_DEPTH, usize::from));
                 assert!(depth > limit);
             }
-            Error::TooManyNodes { nodes, limit } => {
+            Error::TooManyNodes { nodes, limit, .. } => {
                 assert_eq!(limit, self.max_nodes.map_or(deboiler::DEFAULT_MAX_NODES, usize::from));
                 assert!(nodes > limit);
+            }
+            Error::TooManyAttributes {
+                attributes, limit, ..
+            } => {
+                assert_eq!(
+                    limit,
+                    self.max_attributes
+                        .map_or(deboiler::DEFAULT_MAX_ATTRIBUTES, usize::from)
+                );
+                assert!(attributes > limit);
             }
             ref e => panic!("unexpected error {e}"),
         }

@@ -30,21 +30,48 @@ pub enum Error {
     },
     /// The HTML document nests elements deeper than
     /// [`Builder::max_depth`](crate::Builder::max_depth).
-    #[error("html nests {depth} elements deep, over the limit of {limit}")]
+    #[error("html nests {depth} elements deep at byte {offset}, over the limit of {limit}")]
+    #[non_exhaustive]
     TooDeep {
         /// The depth found (at least `limit + 1`; the walk stops there).
         depth: usize,
         /// The configured limit.
         limit: usize,
+        /// The byte offset of the start tag that crossed the limit (its
+        /// `<`), as the linear pre-scan of the tags found it. When only the
+        /// parsed tree shows the depth (the parser nests elements the scan
+        /// does not count), the start tag where a count that includes them
+        /// crosses the limit, or the input's length if even that count
+        /// stays within it.
+        offset: usize,
     },
     /// The HTML document has more nodes than
     /// [`Builder::max_nodes`](crate::Builder::max_nodes).
-    #[error("html has {nodes} nodes, over the limit of {limit}")]
+    #[error("html has {nodes} nodes, over the limit of {limit} at byte {offset}")]
+    #[non_exhaustive]
     TooManyNodes {
         /// The number of nodes in the parsed tree.
         nodes: usize,
         /// The configured limit.
         limit: usize,
+        /// The byte offset of the token (tag, comment or text) where a count
+        /// of one node per token, plus the four the parser always makes,
+        /// crosses the limit; the parser merges and adds some nodes, so
+        /// this is where the source crosses it, or the input's length if
+        /// that count stays within the limit.
+        offset: usize,
+    },
+    /// An HTML tag has more attributes than
+    /// [`Builder::max_attributes`](crate::Builder::max_attributes).
+    #[error("html tag at byte {offset} has {attributes} attributes, over the limit of {limit}")]
+    #[non_exhaustive]
+    TooManyAttributes {
+        /// How many attributes the tag has, as written (duplicates too).
+        attributes: usize,
+        /// The configured limit.
+        limit: usize,
+        /// The byte offset of the tag's `<`.
+        offset: usize,
     },
     /// The bytes declare (or were sniffed as) an encoding, but they are not
     /// valid in it.

@@ -21,7 +21,9 @@ pub use error::Error;
 pub use features::Features;
 pub use kind::{BlockKind, InputKind};
 pub(crate) use limits::Limits;
-pub use limits::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES};
+pub use limits::{
+    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
+};
 pub use policy::ReasonPolicy;
 pub(crate) use policy::{Policies, ReasonSet, bit};
 pub use reason::{ParseReasonError, Reason};

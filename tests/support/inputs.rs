@@ -139,3 +139,22 @@ pub fn windows_1252(bytes: usize) -> Vec<u8> {
         .take(bytes)
         .collect()
 }
+
+/// One `<div>` with `n` distinct attributes around one sentence.
+pub fn many_attributes(n: usize) -> String {
+    let attrs: String = (0..n).map(|i| format!(" a{i}")).collect();
+    format!(
+        "<html><body><div{attrs}>{}</div></body></html>",
+        SENTENCE.trim_end()
+    )
+}
+
+/// `n` repetitions of `unit` (start tags whose end tags the parser implies)
+/// around one sentence.
+pub fn repeated(unit: &str, n: usize) -> String {
+    format!(
+        "<html><body>{}{}</body></html>",
+        unit.repeat(n),
+        SENTENCE.trim_end()
+    )
+}

@@ -210,6 +210,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Err
         return Err(Error::TooManyNodes {
             nodes,
             limit: opts.max_nodes,
+            offset: crate::guard::nodes_offset(input, opts.max_nodes),
         });
     }
     let mut scan = sourcemap::scan(input);
@@ -251,6 +252,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Err
                         return Err(Error::TooDeep {
                             depth,
                             limit: opts.max_depth,
+                            offset: crate::guard::depth_offset(input, opts.max_depth),
                         });
                     }
                     let f = facts(e.name());

@@ -7,17 +7,20 @@
 //! the original source ([`super::sourcemap`]), never from the tree, so the
 //! tree only has to be the same apart from those text nodes.
 //!
-//! This is a small model of the HTML tokenizer's states that decide where
-//! tags are: data, tags (with quoted attribute values), comments, bogus
-//! comments, RCDATA and RAWTEXT elements. A `<script>` or `<style>` start
-//! tag seen in the data state puts the real tokenizer in the script-data or
-//! RAWTEXT state, and the content then runs to the first matching end tag.
+//! The crate's one lexer ([`crate::html::lexer`]) says where tags are. A
+//! `<script>` or `<style>` start tag seen in the data state puts the real
+//! tokenizer in the script-data or RAWTEXT state, and the content then runs
+//! to the first matching end tag; the other raw-text and RCDATA elements are
+//! skipped the same way and kept.
 //! Wherever the tree builder, not the tokenizer, decides (foreign content,
 //! `<select>`, framesets) or the content could end elsewhere (`<!--` with a
 //! nested `<script` in a script, `<plaintext>`), the rest of the page is
 //! copied unchanged.
 
 use std::borrow::Cow;
+
+use crate::html::elements::Element;
+use crate::html::lexer::{Lexer, Token};
 
 /// Whether [`super::segment`] parses the stripped copy: always, except
 /// in tests that compare against parsing the original.
@@ -43,78 +46,52 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
     strip(input).0
 }
 
-/// [`strip_raw_text`] plus the number of text nodes the parse of the copy
-/// lacks (one per element whose non-empty content was removed).
+/// The input with the contents of `<script>` and `<style>` elements removed
+/// (tags kept), borrowed when there is nothing to remove, and the number of
+/// text nodes the parse of the copy lacks (one per element whose non-empty
+/// content was removed).
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     let b = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0usize;
     let mut removed = 0usize;
-    let mut i = 0usize;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let lt = i + off;
-        let Some(&c) = b.get(lt + 1) else { break };
-        match c {
-            b'!' => {
-                let Some(end) = markup_declaration(b, lt) else {
-                    break;
-                };
-                i = end;
+    let mut lexer = Lexer::new(b);
+    while let Some(token) = lexer.next() {
+        let tag = match token {
+            Token::StartTag(tag) => tag,
+            // The input ends inside it: nothing more to strip.
+            Token::EofInTag(_) => break,
+            _ => continue,
+        };
+        let name = &b[tag.name];
+        let element = Element::of(name);
+        if element.tree_decides() {
+            break;
+        }
+        if !(element.raw_text() || element.rcdata()) {
+            continue;
+        }
+        let content = lexer.raw_text(name);
+        if !strips(name) {
+            if content.end == b.len() {
+                // No end tag: the rest is its content, nothing to strip.
+                break;
             }
-            b'?' => {
-                let Some(end) = find_gt(b, lt + 2) else { break };
-                i = end;
-            }
-            b'/' => match b.get(lt + 2) {
-                Some(c) if c.is_ascii_alphabetic() => {
-                    let name_end = tag_name_end(b, lt + 2);
-                    let Some(end) = tag_end(b, name_end) else {
-                        break;
-                    };
-                    i = end;
-                }
-                Some(b'>') => i = lt + 3,
-                Some(_) => {
-                    let Some(end) = find_gt(b, lt + 2) else { break };
-                    i = end;
-                }
-                None => break,
-            },
-            c if c.is_ascii_alphabetic() => {
-                let name_end = tag_name_end(b, lt + 1);
-                let name = &b[lt + 1..name_end];
-                let Some(end) = tag_end(b, name_end) else {
-                    break;
-                };
-                match Element::of(name) {
-                    Element::Other => i = end,
-                    Element::Stop => break,
-                    Element::Raw(raw) => match end_tag(b, end, raw) {
-                        Some(close) => i = close,
-                        None => break,
-                    },
-                    Element::Strip(raw) => {
-                        let close = end_tag(b, end, raw).unwrap_or(b.len());
-                        let content = &b[end..close];
-                        if raw == b"script"
-                            && memchr::memmem::find(content, b"<!--").is_some()
-                            && contains_ignore_case(content, b"<script")
-                        {
-                            // Escaped and double-escaped script data may
-                            // end elsewhere.
-                            break;
-                        }
-                        if !content.is_empty() {
-                            let s = out.get_or_insert_with(|| String::with_capacity(input.len()));
-                            s.push_str(&input[copied..end]);
-                            copied = close;
-                            removed += 1;
-                        }
-                        i = close;
-                    }
-                }
-            }
-            _ => i = lt + 1,
+            continue;
+        }
+        let raw = &b[content];
+        if name.eq_ignore_ascii_case(b"script")
+            && memchr::memmem::find(raw, b"<!--").is_some()
+            && contains_ignore_case(raw, b"<script")
+        {
+            // Escaped and double-escaped script data may end elsewhere.
+            break;
+        }
+        if !raw.is_empty() {
+            let s = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            s.push_str(&input[copied..content.start]);
+            copied = content.end;
+            removed += 1;
         }
     }
     match out {
@@ -126,158 +103,12 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     }
 }
 
-/// What a start tag does to the tokenizer, in this model.
-enum Element {
-    /// Nothing: back to the data state after the tag.
-    Other,
-    /// Raw text whose content is removed (script, style).
-    Strip(&'static [u8]),
-    /// Raw text or RCDATA whose content is kept.
-    Raw(&'static [u8]),
-    /// The tree builder decides what follows: stop stripping.
-    Stop,
-}
-
-impl Element {
-    fn of(name: &[u8]) -> Element {
-        const STRIP: [&[u8]; 2] = [b"script", b"style"];
-        const RAW: [&[u8]; 7] = [
-            b"title",
-            b"textarea",
-            b"xmp",
-            b"iframe",
-            b"noembed",
-            b"noframes",
-            b"noscript",
-        ];
-        const STOP: [&[u8]; 5] = [b"plaintext", b"svg", b"math", b"select", b"frameset"];
-        if let Some(n) = STRIP.iter().find(|n| name.eq_ignore_ascii_case(n)) {
-            Element::Strip(n)
-        } else if let Some(n) = RAW.iter().find(|n| name.eq_ignore_ascii_case(n)) {
-            Element::Raw(n)
-        } else if STOP.iter().any(|n| name.eq_ignore_ascii_case(n)) {
-            Element::Stop
-        } else {
-            Element::Other
-        }
-    }
-}
-
-/// Whitespace as the tokenizer sees it (CR becomes LF before it).
-fn is_space(c: u8) -> bool {
-    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-/// The index just past the next `>` at or after `from`.
-fn find_gt(b: &[u8], from: usize) -> Option<usize> {
-    memchr::memchr(b'>', &b[from..]).map(|o| from + o + 1)
-}
-
-/// The end of a tag name starting at `from`.
-fn tag_name_end(b: &[u8], from: usize) -> usize {
-    b[from..]
-        .iter()
-        .position(|&c| is_space(c) || c == b'/' || c == b'>')
-        .map_or(b.len(), |o| from + o)
-}
-
-/// The index just past the `>` that ends a tag whose name ends at `from`:
-/// the tokenizer's attribute states, where only a quoted value can hide a
-/// `>`. `None` when the tag runs to the end of input.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    #[derive(Clone, Copy)]
-    enum S {
-        BeforeName,
-        Name,
-        AfterName,
-        BeforeValue,
-        Unquoted,
-    }
-    let mut s = S::BeforeName;
-    let mut i = from;
-    while let Some(&c) = b.get(i) {
-        s = match s {
-            S::BeforeName => match c {
-                b'>' => return Some(i + 1),
-                c if is_space(c) || c == b'/' => S::BeforeName,
-                _ => S::Name,
-            },
-            S::Name => match c {
-                b'>' => return Some(i + 1),
-                b'=' => S::BeforeValue,
-                c if is_space(c) => S::AfterName,
-                b'/' => S::BeforeName,
-                _ => S::Name,
-            },
-            S::AfterName => match c {
-                b'>' => return Some(i + 1),
-                b'=' => S::BeforeValue,
-                c if is_space(c) => S::AfterName,
-                b'/' => S::BeforeName,
-                _ => S::Name,
-            },
-            S::BeforeValue => match c {
-                b'>' => return Some(i + 1),
-                b'"' | b'\'' => {
-                    // Skip the quoted value in one search.
-                    i += 1 + memchr::memchr(c, &b[i + 1..])?;
-                    S::BeforeName
-                }
-                c if is_space(c) => S::BeforeValue,
-                _ => S::Unquoted,
-            },
-            S::Unquoted => match c {
-                b'>' => return Some(i + 1),
-                c if is_space(c) => S::BeforeName,
-                _ => S::Unquoted,
-            },
-        };
-        i += 1;
-    }
-    None
-}
-
-/// The index just past a markup declaration (`<!…`) starting at `lt`:
-/// a comment, a doctype or a bogus comment.
-fn markup_declaration(b: &[u8], lt: usize) -> Option<usize> {
-    let rest = &b[lt + 2..];
-    if !rest.starts_with(b"--") {
-        return find_gt(b, lt + 2);
-    }
-    let body = lt + 4;
-    let r = &b[body..];
-    if r.starts_with(b">") {
-        return Some(body + 1);
-    }
-    if r.starts_with(b"->") {
-        return Some(body + 2);
-    }
-    let a = memchr::memmem::find(r, b"-->").map(|o| body + o + 3);
-    let z = memchr::memmem::find(r, b"--!>").map(|o| body + o + 4);
-    match (a, z) {
-        (Some(a), Some(z)) => Some(a.min(z)),
-        (a, z) => a.or(z),
-    }
-}
-
-/// The index of the `<` of the first `</name` (ASCII case-insensitive)
-/// at or after `from` that is followed by whitespace, `/` or `>`: the
-/// appropriate end tag of a raw-text element.
-fn end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut i = from;
-    while let Some(o) = memchr::memmem::find(&b[i..], b"</") {
-        let lt = i + o;
-        let n = lt + 2;
-        let m = n + name.len();
-        if b.len() > m
-            && b[n..m].eq_ignore_ascii_case(name)
-            && (is_space(b[m]) || matches!(b[m], b'/' | b'>'))
-        {
-            return Some(lt);
-        }
-        i = lt + 2;
-    }
-    None
+/// Whether the content of this raw-text element is removed: `<script>` and
+/// `<style>`, the two that are large on news pages and whose text no block
+/// shows. The others (`<noscript>`, `<iframe>`, `<title>`…) stay, so the
+/// tree keeps their text.
+fn strips(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")
 }
 
 /// Whether `hay` contains `needle` (lowercase ASCII), ignoring ASCII case.

@@ -1,0 +1,162 @@
+//! One pass of the lexer over the source: the runs of character data the
+//! tokenizer turns into text, and the few tags the metadata reader wants.
+
+use crate::html::elements::Element;
+use crate::html::lexer::{Lexer, Token};
+use crate::vocab::Span;
+
+/// What one pass over the source found.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Runs of character data, in source order, entities not yet decoded.
+    pub(crate) runs: Vec<(u32, u32)>,
+    /// The raw content of the first `<title>` element outside SVG/MathML.
+    pub(crate) title: Option<Span>,
+    /// `<meta>` tags with a `content` attribute.
+    pub(crate) metas: Vec<MetaTag>,
+    /// Raw content of `<script type="application/ld+json">` elements.
+    pub(crate) ldjson: Vec<Span>,
+}
+
+/// A `<meta>` tag: what it names (`name`, `property` or `itemprop`, raw)
+/// and where its `content` value sits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MetaTag {
+    pub(crate) key: Span,
+    pub(crate) content: Span,
+}
+
+/// Finds the runs of character data and the metadata tags in one pass.
+pub(crate) fn scan(src: &str) -> Scan {
+    let s = src.as_bytes();
+    let mut out = Scan::default();
+    let push = |runs: &mut Vec<(u32, u32)>, sp: Span| {
+        if sp.end > sp.start {
+            runs.push((sp.start as u32, sp.end as u32));
+        }
+    };
+    // Depth of <svg>/<math>: inside foreign content no element is raw text,
+    // and `<![CDATA[` is text.
+    let mut foreign = 0u32;
+    let mut lexer = Lexer::new(s);
+    while let Some(token) = lexer.next() {
+        match token {
+            Token::Text(sp) => push(&mut out.runs, sp),
+            Token::Cdata(sp) => {
+                // Its content, between `<![CDATA[` and `]]>`, is text.
+                let end = if s[..sp.end].ends_with(b"]]>") {
+                    sp.end - 3
+                } else {
+                    sp.end
+                };
+                push(
+                    &mut out.runs,
+                    Span::new(sp.start + 9, end.max(sp.start + 9)),
+                );
+            }
+            Token::StartTag(tag) => {
+                let name = &s[tag.name];
+                if name.eq_ignore_ascii_case(b"meta") {
+                    let (mut key, mut content) = (None, None);
+                    tag.each_attribute(s, |a| {
+                        let Some(value) = a.value else { return };
+                        let n = &s[a.name];
+                        if n.eq_ignore_ascii_case(b"content") {
+                            content.get_or_insert(value);
+                        } else if n.eq_ignore_ascii_case(b"name")
+                            || n.eq_ignore_ascii_case(b"property")
+                            || n.eq_ignore_ascii_case(b"itemprop")
+                        {
+                            key.get_or_insert(value);
+                        }
+                    });
+                    if let (Some(key), Some(content)) = (key, content) {
+                        out.metas.push(MetaTag { key, content });
+                    }
+                    continue;
+                }
+                let element = Element::of(name);
+                if element.foreign() {
+                    if !tag.self_closing {
+                        foreign += 1;
+                        lexer.set_cdata(true);
+                    }
+                    continue;
+                }
+                if foreign > 0 {
+                    continue;
+                }
+                if element.plaintext() {
+                    push(&mut out.runs, lexer.rest());
+                    break;
+                }
+                if element.rcdata() {
+                    let content = lexer.raw_text(name);
+                    push(&mut out.runs, content);
+                    if name.eq_ignore_ascii_case(b"title") && out.title.is_none() {
+                        out.title = Some(content);
+                    }
+                } else if element.raw_text() {
+                    let content = lexer.raw_text(name);
+                    if name.eq_ignore_ascii_case(b"script") && is_ldjson(s, &tag) {
+                        out.ldjson.push(content);
+                    }
+                }
+            }
+            Token::EndTag(tag) => {
+                if foreign > 0 && Element::of(&s[tag.name]).foreign() {
+                    foreign -= 1;
+                    lexer.set_cdata(foreign > 0);
+                }
+            }
+            // The tokenizer drops a tag cut off by the end, and the input
+            // ends there.
+            Token::EofInTag(_) => break,
+            Token::Comment(_) | Token::Doctype(_) | Token::Nothing(_) => {}
+        }
+    }
+    out
+}
+
+/// Whether a `<script>` tag's (last) `type` is JSON-LD.
+fn is_ldjson(s: &[u8], tag: &crate::html::lexer::Tag) -> bool {
+    let mut ldjson = false;
+    tag.each_attribute(s, |a| {
+        if let Some(v) = a.value
+            && s[a.name].eq_ignore_ascii_case(b"type")
+        {
+            let v = &s[v];
+            ldjson = v.len() >= 7 && v[v.len() - 7..].eq_ignore_ascii_case(b"ld+json");
+        }
+    });
+    ldjson
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_skip_markup() {
+        let src = "<p class='a>b'>one &amp; two</p><!-- c --><script>x<y</script>three";
+        let scan = scan(src);
+        let runs: Vec<&str> = scan
+            .runs
+            .iter()
+            .map(|&(a, b)| &src[a as usize..b as usize])
+            .collect();
+        assert_eq!(runs, ["one &amp; two", "three"]);
+    }
+
+    #[test]
+    fn cdata_is_text_only_in_foreign_content() {
+        let src = "<svg><![CDATA[a>b]]></svg><![CDATA[c>d]]>";
+        let scan = scan(src);
+        let runs: Vec<&str> = scan
+            .runs
+            .iter()
+            .map(|&(a, b)| &src[a as usize..b as usize])
+            .collect();
+        assert_eq!(runs, ["a>b", "d]]>"]);
+    }
+}
