@@ -16,6 +16,13 @@ removed. Every block carries the byte offsets of the input it came from.
 * [`Span`] and [`SourceSpan`] are the byte offsets; their docs state the
   provenance contract.
 
+# Features
+
+* `serde` (off by default): `serde::Serialize` for [`Article`], [`Block`],
+  [`Span`], [`Reason`] and [`BlockKind`]. An article serialises to the
+  article fields of `deboiler --format json` (`title`, `body`, `blocks`,
+  `removed`, `metadata`), in that order.
+
 # Example: cleaning scraped text
 
 ```
@@ -83,6 +90,8 @@ mod features;
 mod guard;
 mod lexicon;
 mod segment;
+#[cfg(feature = "serde")]
+mod ser;
 mod span;
 
 use once_cell::sync::Lazy;
