@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::features::Features;
+use crate::metadata::Metadata;
 use crate::span::Span;
 
 /// What a block is, structurally: a paragraph, a subheading, a list item….
@@ -442,6 +443,8 @@ pub struct Article<'a> {
     /// reason (`1 << reason as u32`): their blocks are not reported by the
     /// metadata accessors.
     dropped: u32,
+    /// The normalised fields; see [`Article::metadata`].
+    metadata: Metadata,
 }
 
 impl<'a> Article<'a> {
@@ -454,7 +457,14 @@ impl<'a> Article<'a> {
             blocks,
             input_kind,
             dropped: 0,
+            metadata: Metadata::default(),
         }
+    }
+
+    /// Sets the normalised metadata.
+    pub(crate) fn with_metadata(mut self, metadata: Metadata) -> Article<'a> {
+        self.metadata = metadata;
+        self
     }
 
     /// Marks `reasons` as dropped: [`first`](Article::first) no longer
@@ -583,6 +593,29 @@ impl<'a> Article<'a> {
         self.first(Reason::SourceFooter)
     }
 
+    /// The normalised metadata: publication date (ISO 8601), author,
+    /// language, site name, lead image and canonical URL, each with the
+    /// bytes it was read from.
+    ///
+    /// ```
+    /// let html = r#"<script type="application/ld+json">{"@graph":[
+    ///   {"@type":"WebSite","name":"Daily","description":"All the news"},
+    ///   {"@type":"NewsArticle","headline":"Big news","datePublished":"2022-03-12T08:00:00Z",
+    ///    "author":{"@type":"Person","name":"Jane Roe"}}]}</script>
+    ///   <h1>Big news</h1><p>The story, told in a sentence of body text.</p>"#;
+    /// let a = deboiler::clean_html(html).unwrap();
+    /// let meta = a.metadata();
+    /// assert_eq!(meta.published().unwrap().as_str(), "2022-03-12T08:00:00Z");
+    /// assert_eq!(meta.author().unwrap().as_str(), "Jane Roe");
+    /// assert_eq!(a.byline().unwrap().text(), "Jane Roe");
+    /// // The WebSite node names the site.
+    /// assert_eq!(meta.site_name().unwrap().as_str(), "Daily");
+    /// ```
+    #[must_use]
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     /// Which path produced the article.
     ///
     /// ```
@@ -610,6 +643,7 @@ impl<'a> Article<'a> {
             blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
             input_kind: self.input_kind,
             dropped: self.dropped,
+            metadata: self.metadata,
         }
     }
 
@@ -624,14 +658,22 @@ impl<'a> Article<'a> {
                 piece.source = f(piece.source);
             }
         }
+        for value in self.metadata.fields_mut().into_iter().flatten() {
+            value.map_source(&f);
+        }
         if cfg!(debug_assertions) {
             check_invariants(&self.blocks);
         }
         self
     }
 
+    /// Whether [`Builder::drop`](crate::Builder::drop) named `reason`.
+    pub(crate) fn dropped(&self, reason: Reason) -> bool {
+        self.dropped & (1 << reason as u32) != 0
+    }
+
     fn first(&self, reason: Reason) -> Option<&Block<'a>> {
-        if self.dropped & (1 << reason as u32) != 0 {
+        if self.dropped(reason) {
             return None;
         }
         self.blocks.iter().find(|b| b.reason == Some(reason))

@@ -6,6 +6,7 @@
 
 use crate::article::{Article, InputKind, Reason};
 use crate::error::Error;
+use crate::metadata::{self, Metadata};
 use crate::{assemble, classify, decode, features, guard, segment};
 
 /// Default for [`Builder::max_input_bytes`]: 256 MiB.
@@ -282,7 +283,12 @@ impl Cleaner {
 
     fn text_unchecked<'a>(&self, input: &'a str) -> Article<'a> {
         let segments = segment::text::segment(input);
-        self.finish(segments, InputKind::Text, &classify::Context::text())
+        self.finish(
+            segments,
+            InputKind::Text,
+            &classify::Context::text(),
+            Metadata::default(),
+        )
     }
 
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
@@ -291,7 +297,7 @@ impl Cleaner {
         guard::check_nesting(input, self.opts.max_depth)?;
         let page = segment::html::segment(input, &self.opts)?;
         let ctx = classify::Context::html(&page);
-        Ok(self.finish(page.segments, InputKind::Html, &ctx))
+        Ok(self.finish(page.segments, InputKind::Html, &ctx, page.metadata))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -309,10 +315,13 @@ impl Cleaner {
         segments: Vec<segment::Segment<'a>>,
         kind: InputKind,
         ctx: &classify::Context,
+        metadata: Metadata,
     ) -> Article<'a> {
         let feats = features::compute(&segments);
         let reasons = classify::classify(&segments, &feats, ctx);
-        assemble::assemble(segments, feats, reasons, kind, &self.opts)
+        let article = assemble::assemble(segments, feats, reasons, kind, &self.opts);
+        let metadata = metadata::complete(metadata, &article);
+        article.with_metadata(metadata)
     }
 }
 

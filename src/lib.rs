@@ -84,11 +84,13 @@ mod article;
 mod assemble;
 mod classify;
 mod cleaner;
+mod dates;
 mod decode;
 mod error;
 mod features;
 mod guard;
 mod lexicon;
+mod metadata;
 mod segment;
 #[cfg(feature = "serde")]
 mod ser;
@@ -102,6 +104,7 @@ pub use crate::cleaner::{
 };
 pub use crate::error::Error;
 pub use crate::features::Features;
+pub use crate::metadata::{MetaValue, Metadata};
 pub use crate::span::Span;
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);

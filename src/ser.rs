@@ -9,6 +9,7 @@
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, SerializeTuple, Serializer};
 
 use crate::article::{Article, Block, BlockKind, InputKind, Reason};
+use crate::metadata::{MetaValue, Metadata};
 use crate::span::Span;
 
 /// `[start, end]`.
@@ -119,19 +120,45 @@ impl Serialize for Entries<'_> {
     }
 }
 
+/// The value as a string; its source span is not written.
+impl Serialize for MetaValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// `{"published", "author", "language", "site_name", "image",
+/// "canonical_url"}`, each a string or null: the last fields of the CLI's
+/// `metadata` object.
+impl Serialize for Metadata {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = self.fields();
+        let mut s = serializer.serialize_struct("Metadata", fields.len())?;
+        for (name, value) in fields {
+            s.serialize_field(name, &value)?;
+        }
+        s.end()
+    }
+}
+
 /// The `metadata` object of the CLI's JSON: the text of each metadata
-/// block, null when the page has none.
+/// block (null when the page has none), then the fields of
+/// [`Article::metadata`].
 struct MetadataFields<'b>(&'b Article<'b>);
 
 impl Serialize for MetadataFields<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
-        let mut s = serializer.serialize_struct("Metadata", 5)?;
+        let fields = a.metadata().fields();
+        let mut s = serializer.serialize_struct("Metadata", 5 + fields.len())?;
         s.serialize_field("date", &a.date().map(Block::text))?;
         s.serialize_field("byline", &a.byline().map(Block::text))?;
         s.serialize_field("standfirst", &a.standfirst().map(Block::text))?;
         s.serialize_field("reading_time", &a.reading_time().map(Block::text))?;
         s.serialize_field("source_line", &a.source_line().map(Block::text))?;
+        for (name, value) in fields {
+            s.serialize_field(name, &value)?;
+        }
         s.end()
     }
 }

@@ -8,9 +8,12 @@
 //! that [`content`] can pick the main-content container afterwards.
 
 mod content;
+mod jsonld;
 mod meta;
+pub(crate) use meta::strip_by;
 pub(crate) mod sourcemap;
 mod strip;
+mod tags;
 mod words;
 
 use std::borrow::Cow;
@@ -30,6 +33,8 @@ use sourcemap::{Mapper, Piece, SpanBuilder};
 pub(crate) struct Page<'a> {
     pub(crate) segments: Vec<Segment<'a>>,
     pub(crate) title_hint: Option<String>,
+    /// What the page states about itself (`<meta>`, JSON-LD, `<html lang>`).
+    pub(crate) metadata: crate::metadata::Metadata,
 }
 
 /// A block-level element, as the main-content scorer sees it.
@@ -532,6 +537,7 @@ impl<'a> Walk<'a> {
         Page {
             segments,
             title_hint,
+            metadata: metas.metadata,
         }
     }
 }
