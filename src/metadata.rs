@@ -252,10 +252,171 @@ pub(crate) fn complete(mut meta: Metadata, article: &crate::Article<'_>) -> Meta
             .find_map(date_of);
     }
     if meta.author.is_none() {
-        meta.author = article.byline().and_then(|b| {
-            let name = crate::segment::html::strip_by(b.text());
-            (!name.is_empty()).then(|| MetaValue::new(name.to_string(), Some(b.span())))
+        meta.author = byline_author(article);
+    }
+    if meta.author.is_none() && !article.dropped(crate::Reason::Byline) {
+        // A "By Jane Roe" line near the headline that the classifier kept
+        // in the body or filed as clutter, or a "Written by" label with
+        // the name in the next block.
+        let near = near_title(article);
+        meta.author = near.iter().enumerate().find_map(|(i, b)| {
+            if matches!(b.kind(), crate::BlockKind::Caption)
+                || b.reason() == Some(crate::Reason::Caption)
+            {
+                return None;
+            }
+            let (name, from) = if is_label(b.text()) {
+                let next = near.get(i + 1)?;
+                (author_name(next.text())?, next)
+            } else {
+                (author_name(after_by(b.text())?)?, b)
+            };
+            Some(MetaValue::new(name.to_string(), Some(from.span())))
         });
     }
     meta
+}
+
+/// How a byline starts, for the fallback that looks for one.
+const BY: &str = "by ";
+
+/// The text from the word "by" of a line ("September 1st, 2023 By Emily
+/// Norwood" gives "By Emily Norwood"), if the line has one.
+fn after_by(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    (0..text.len().saturating_sub(BY.len())).find_map(|i| {
+        let word_start = i == 0 || bytes[i - 1] == b' ';
+        (word_start && bytes[i..i + BY.len()].eq_ignore_ascii_case(BY.as_bytes()))
+            .then(|| &text[i..])
+    })
+}
+
+/// Whether `text` is only a byline label: "By", "Written by", "Author".
+fn is_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim();
+    BYLINE_PREFIXES
+        .iter()
+        .any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(t))
+}
+
+/// The blocks around the headline where a date or byline line stands:
+/// from a few blocks above the headline to a few into the body, metadata
+/// and related-story blocks left out.
+fn near_title<'b>(article: &'b crate::Article<'b>) -> Vec<&'b crate::Block<'b>> {
+    let blocks = article.blocks();
+    let title = blocks.iter().position(|b| {
+        b.reason() == Some(crate::Reason::Title) && b.kind() != crate::BlockKind::Metadata
+    });
+    let first_body = blocks.iter().position(crate::Block::is_body);
+    let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
+    let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    blocks
+        .get(start..end.max(start))
+        .unwrap_or_default()
+        .iter()
+        .filter(|b| b.reason() != Some(crate::Reason::RelatedStories))
+        .filter(|b| b.kind() != crate::BlockKind::Metadata)
+        .filter(|b| b.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .collect()
+}
+
+/// A name is a few words; a longer line is a sentence that mentions one.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Words that introduce a name in a byline, lower-case, longest first so
+/// "written by" wins over "by".
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "article by",
+    "posted by",
+    "words by",
+    "reviewed by",
+    "authored by",
+    "author:",
+    "autor:",
+    "autor",
+    "author",
+    "oleh",
+    "por",
+    "von",
+    "par",
+    "by",
+];
+
+/// Where a byline's name ends: "Jane Roe | March 3", "Jane Roe • 5 min".
+const NAME_ENDS: &[&str] = &[" | ", " • ", " · ", " - ", " – ", " — ", "\n", "\t"];
+
+/// The name in a byline ("By Jane Roe | March 3, 2022" is "Jane Roe"), or
+/// `None` when what is left is no name: empty, a date, too long.
+pub(crate) fn author_name(byline: &str) -> Option<&str> {
+    let mut t = byline.trim();
+    for prefix in BYLINE_PREFIXES {
+        let n = prefix.len();
+        if t.len() >= n && t.is_char_boundary(n) && t[..n].eq_ignore_ascii_case(prefix) {
+            let rest = &t[n..];
+            if rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}']) || prefix.ends_with(':') {
+                t = rest.trim_start_matches([' ', ':', '\u{a0}']);
+                break;
+            }
+        }
+    }
+    for end in NAME_ENDS {
+        if let Some(at) = t.find(end) {
+            t = &t[..at];
+        }
+    }
+    let t = t.trim().trim_end_matches([',', ';', ':']).trim();
+    let words = t.split_whitespace().count();
+    let letters = t.chars().any(char::is_alphabetic);
+    (letters
+        && words <= MAX_NAME_WORDS
+        && !t.starts_with([',', '(', '©'])
+        && crate::dates::parse(t).is_none())
+    .then_some(t)
+}
+
+/// The author from the byline block: its name, or, for a bare "By" or
+/// "Written by", the short block that follows it.
+fn byline_author(article: &crate::Article<'_>) -> Option<MetaValue> {
+    let byline = article.byline()?;
+    let blocks = article.blocks();
+    let i = blocks.iter().position(|b| std::ptr::eq(b, byline))?;
+    let b = &blocks[i];
+    if let Some(name) = author_name(b.text()) {
+        return Some(MetaValue::new(name.to_string(), Some(b.span())));
+    }
+    let next = blocks.get(i + 1).filter(|_| is_label(b.text()))?;
+    author_name(next.text()).map(|n| MetaValue::new(n.to_string(), Some(next.span())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{after_by, author_name, is_label};
+
+    #[test]
+    fn names_from_bylines() {
+        assert_eq!(author_name("By Jane Roe | March 3, 2022"), Some("Jane Roe"));
+        assert_eq!(author_name("Written by: Ana Lima"), Some("Ana Lima"));
+        assert_eq!(author_name("Oleh Budi Santoso"), Some("Budi Santoso"));
+        assert_eq!(author_name("Bylines matter"), Some("Bylines matter"));
+        assert_eq!(author_name("By"), None);
+        assert_eq!(author_name("16 December 2025"), None);
+        assert_eq!(author_name(", USA TODAY"), None);
+        assert_eq!(
+            author_name("A sentence that runs on for far too many words to be a name"),
+            None
+        );
+    }
+
+    #[test]
+    fn labels_and_inline_by() {
+        assert!(is_label("Written by"));
+        assert!(is_label("AUTHOR:"));
+        assert!(!is_label("Jane Roe"));
+        assert_eq!(
+            after_by("September 1st, 2023 By Emily Norwood"),
+            Some("By Emily Norwood")
+        );
+        assert_eq!(after_by("Standby mode"), None);
+    }
 }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::article::{BlockKind, Reason, SourceSpan};
 use crate::dates;
 use crate::features::fingerprint;
-use crate::metadata::{MetaValue, Metadata};
+use crate::metadata::{MetaValue, Metadata, author_name};
 use crate::segment::html::jsonld::{self, Found, Ld};
 use crate::segment::html::sourcemap::{self, Scan, SpanBuilder};
 use crate::segment::html::span_of;
@@ -46,7 +46,7 @@ fn meta_reason(key: &str) -> Option<Reason> {
         | "article.published"
         | "published_time" => Reason::Date,
         "author" | "article:author" | "byl" | "parsely-author" | "dc.creator"
-        | "sailthru.author" => Reason::Byline,
+        | "sailthru.author" | "citation_author" => Reason::Byline,
         "og:title" | "twitter:title" => Reason::Title,
         _ => return None,
     })
@@ -207,7 +207,9 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
                 && !content.trim_start().starts_with("http"))
             .then(|| attr(m.content))
             .flatten()
-            .map(|v| MetaValue::new(strip_by(v.as_str()).to_string(), v.source()))
+            .and_then(|v| {
+                author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source()))
+            })
         })
     });
     let language = tags
@@ -232,23 +234,6 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         image: nonempty(image),
         canonical_url: nonempty(canonical_url),
     }
-}
-
-/// A byline without its leading "By" (or "Por", "Von", "Oleh", "Par").
-pub(crate) fn strip_by(byline: &str) -> &str {
-    let t = byline.trim();
-    for word in ["by", "por", "von", "oleh", "par", "author:", "autor:"] {
-        if t.len() > word.len()
-            && t.is_char_boundary(word.len())
-            && t[..word.len()].eq_ignore_ascii_case(word)
-        {
-            let rest = &t[word.len()..];
-            if rest.starts_with([' ', ':']) || word.ends_with(':') {
-                return rest.trim_start_matches([' ', ':']).trim();
-            }
-        }
-    }
-    t
 }
 
 /// Decodes a JSON string's content: escapes become characters outside any

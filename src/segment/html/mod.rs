@@ -10,7 +10,6 @@
 mod content;
 mod jsonld;
 mod meta;
-pub(crate) use meta::strip_by;
 pub(crate) mod sourcemap;
 mod strip;
 mod tags;
