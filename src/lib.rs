@@ -90,6 +90,7 @@ mod error;
 mod features;
 mod guard;
 mod lexicon;
+mod markdown;
 mod metadata;
 mod segment;
 #[cfg(feature = "serde")]

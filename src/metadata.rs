@@ -199,6 +199,7 @@ impl Metadata {
     }
 
     /// Every field with its JSON name, in the JSON's order.
+    #[cfg(feature = "serde")]
     pub(crate) fn fields(&self) -> [(&'static str, Option<&MetaValue>); 6] {
         [
             ("published", self.published.as_ref()),

@@ -126,6 +126,7 @@ fn render(
     }
     done.rendered = Some(match format {
         Format::Text => article.body_text(),
+        Format::Markdown => article.to_markdown(),
         Format::Json | Format::Jsonl => to_json(&Record {
             fields: &fields,
             article: Some(&article),
