@@ -17,6 +17,11 @@ use crate::span::Span;
 /// product of a shop in JSON-LD is not worth walking to the end.
 const MAX_NODES: usize = 10_000;
 
+/// Authors read from one node, at most: each is located by a pass over
+/// its script, so a hostile list of a million names must not cost a
+/// million passes.
+const MAX_AUTHORS: usize = 20;
+
 /// A string chosen from the JSON-LD: the value, and where its content sits
 /// in the source (inside the quotes).
 #[derive(Clone, Debug)]
@@ -275,7 +280,7 @@ fn authors<'v>(
         }
     };
     let mut out: Vec<Found> = match node.object.get("author") {
-        Some(Value::Array(a)) => a.iter().filter_map(one).collect(),
+        Some(Value::Array(a)) => a.iter().take(MAX_AUTHORS).filter_map(one).collect(),
         Some(v) => one(v).into_iter().collect(),
         None => Vec::new(),
     };
@@ -332,7 +337,13 @@ fn locate(input: &str, script: Span, key: &str, value: &str) -> Option<Span> {
                 if k < script.end && s[k] == b':' {
                     prev_key = Some(tok);
                 } else {
-                    if collapse(&unescape(&input[tok])) == want {
+                    let raw = &input[tok];
+                    let equal = if raw.contains('\\') || raw.contains(char::is_whitespace) {
+                        collapse(&unescape(raw)) == want
+                    } else {
+                        raw == want
+                    };
+                    if equal {
                         if prev_key.is_some_and(|p| &input[p] == key) {
                             return Some(tok);
                         }

@@ -192,12 +192,19 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
                 .chain(&tags.times)
                 .find_map(|t| attr(t.datetime).and_then(date))
         });
-    let author = match &ld.authors[..] {
+    // Names that are no names (a date, ", USA TODAY") are left out.
+    let names: Vec<MetaValue> = ld
+        .authors
+        .iter()
+        .map(json)
+        .filter_map(|v| author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source())))
+        .collect();
+    let author = match &names[..] {
         [] => None,
-        [one] => Some(json(one)),
+        [one] => Some(one.clone()),
         many => {
-            let names: Vec<String> = many.iter().map(|f| json(f).as_str().to_string()).collect();
-            Some(MetaValue::new(names.join(", "), None))
+            let joined: Vec<&str> = many.iter().map(MetaValue::as_str).collect();
+            Some(MetaValue::new(joined.join(", "), None))
         }
     }
     .or_else(|| {

@@ -42,7 +42,14 @@ pub(super) fn scan(src: &str) -> Tags {
     let s = src.as_bytes();
     let mut out = Tags::default();
     let mut seen_html = false;
+    // Where the last tag read ended: a match inside it is an attribute's
+    // text, and skipping it keeps the pass linear however many openings an
+    // unterminated tag swallows.
+    let mut resume = 0;
     for m in FINDER.find_iter(s) {
+        if m.start() < resume {
+            continue;
+        }
         let after = m.end();
         if !s
             .get(after)
@@ -50,7 +57,8 @@ pub(super) fn scan(src: &str) -> Tags {
         {
             continue;
         }
-        let attrs = attributes(s, after);
+        let (attrs, end) = attributes(s, after);
+        resume = end;
         let get = |name: &str| {
             attrs
                 .iter()
@@ -92,8 +100,9 @@ pub(super) fn scan(src: &str) -> Tags {
 }
 
 /// The attributes of the start tag whose name ends at `at`: each name and
-/// raw value (empty for a bare attribute), up to the tag's `>`.
-fn attributes(s: &[u8], mut i: usize) -> Vec<(Span, Span)> {
+/// raw value (empty for a bare attribute), up to the tag's `>`; and where
+/// the tag ends.
+fn attributes(s: &[u8], mut i: usize) -> (Vec<(Span, Span)>, usize) {
     let mut out = Vec::new();
     let skip_ws = |mut i: usize| {
         while i < s.len() && (s[i].is_ascii_whitespace() || s[i] == b'/') {
@@ -104,7 +113,7 @@ fn attributes(s: &[u8], mut i: usize) -> Vec<(Span, Span)> {
     loop {
         i = skip_ws(i);
         if i >= s.len() || s[i] == b'>' {
-            return out;
+            return (out, i);
         }
         let name_start = i;
         while i < s.len() && !s[i].is_ascii_whitespace() && !matches!(s[i], b'=' | b'>' | b'/') {
@@ -159,6 +168,16 @@ mod tests {
         assert_eq!(t.times.len(), 2);
         assert!(!t.times[0].published && t.times[1].published);
         assert_eq!(&src[t.times[1].datetime], "2022-03-12T10:00");
+    }
+
+    #[test]
+    fn many_unterminated_openings_take_linear_time() {
+        let src = "<time datetime=\"".repeat(200_000);
+        let start = std::time::Instant::now();
+        let t = scan(&src);
+        assert_eq!(t.times.len(), 1);
+        // Quadratic work would take minutes on this input.
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]
