@@ -324,9 +324,15 @@ fn near_title<'b>(article: &'b crate::Article<'b>) -> Vec<&'b crate::Block<'b>> 
 /// A name is a few words; a longer line is a sentence that mentions one.
 const MAX_NAME_WORDS: usize = 6;
 
+/// Digits a name may hold ("98 Buck Social"); more is a time or a date the
+/// date reader could not read ("October 17, 20236:01 PM ET").
+const MAX_NAME_DIGITS: usize = 3;
+
 /// Words that introduce a name in a byline, lower-case, longest first so
 /// "written by" wins over "by".
 const BYLINE_PREFIXES: &[&str] = &[
+    "about the author",
+    "the author",
     "written by",
     "article by",
     "posted by",
@@ -369,8 +375,10 @@ pub(crate) fn author_name(byline: &str) -> Option<&str> {
     let t = t.trim().trim_end_matches([',', ';', ':']).trim();
     let words = t.split_whitespace().count();
     let letters = t.chars().any(char::is_alphabetic);
+    let digits = t.chars().filter(char::is_ascii_digit).count();
     (letters
         && words <= MAX_NAME_WORDS
+        && digits < MAX_NAME_DIGITS
         && !t.starts_with([',', '(', '©'])
         && crate::dates::parse(t).is_none())
     .then_some(t)
@@ -384,6 +392,14 @@ fn byline_author(article: &crate::Article<'_>) -> Option<MetaValue> {
     let i = blocks.iter().position(|b| std::ptr::eq(b, byline))?;
     let b = &blocks[i];
     if let Some(name) = author_name(b.text()) {
+        return Some(MetaValue::new(name.to_string(), Some(b.span())));
+    }
+    // "This post was written by Jane Roe, Head of Content at …": the name
+    // after "by", up to the comma that starts the job title.
+    if let Some(name) = after_by(b.text())
+        .map(|t| t.split(", ").next().unwrap_or(t))
+        .and_then(author_name)
+    {
         return Some(MetaValue::new(name.to_string(), Some(b.span())));
     }
     let next = blocks.get(i + 1).filter(|_| is_label(b.text()))?;
@@ -401,6 +417,8 @@ mod tests {
         assert_eq!(author_name("Oleh Budi Santoso"), Some("Budi Santoso"));
         assert_eq!(author_name("Bylines matter"), Some("Bylines matter"));
         assert_eq!(author_name("By"), None);
+        assert_eq!(author_name("October 17, 20236:01 PM ET"), None);
+        assert_eq!(author_name("98 Buck Social"), Some("98 Buck Social"));
         assert_eq!(author_name("16 December 2025"), None);
         assert_eq!(author_name(", USA TODAY"), None);
         assert_eq!(
@@ -413,6 +431,7 @@ mod tests {
     fn labels_and_inline_by() {
         assert!(is_label("Written by"));
         assert!(is_label("AUTHOR:"));
+        assert!(is_label("About the Author"));
         assert!(!is_label("Jane Roe"));
         assert_eq!(
             after_by("September 1st, 2023 By Emily Norwood"),
