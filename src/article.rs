@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use crate::vocab::{BlockKind, Features, InputKind, Reason, ReasonSet, SourceSpan, Span, bit};
+use crate::vocab::{
+    BlockKind, Features, InputKind, Metadata, Reason, ReasonSet, SourceSpan, Span, bit,
+};
 
 /// A piece of the page: a paragraph, a heading, a list item, a menu entry….
 ///
@@ -253,6 +255,8 @@ pub struct Article<'a> {
     /// Reasons whose policy is [`ReasonPolicy::Hide`](crate::ReasonPolicy::Hide):
     /// their blocks are not reported by the metadata accessors.
     hidden: ReasonSet,
+    /// The normalised fields; see [`Article::metadata`].
+    metadata: Metadata,
 }
 
 impl<'a> Article<'a> {
@@ -274,7 +278,14 @@ impl<'a> Article<'a> {
             blocks,
             input_kind,
             hidden,
+            metadata: Metadata::default(),
         }
+    }
+
+    /// Sets the normalised metadata.
+    pub(crate) fn with_metadata(mut self, metadata: Metadata) -> Article<'a> {
+        self.metadata = metadata;
+        self
     }
 
     /// Every block of the input, kept or removed, in document order.
@@ -394,6 +405,29 @@ impl<'a> Article<'a> {
         self.first(Reason::SourceFooter)
     }
 
+    /// The normalised metadata: publication date (ISO 8601), author,
+    /// language, site name, lead image and canonical URL, each with the
+    /// bytes it was read from.
+    ///
+    /// ```
+    /// let html = r#"<script type="application/ld+json">{"@graph":[
+    ///   {"@type":"WebSite","name":"Daily","description":"All the news"},
+    ///   {"@type":"NewsArticle","headline":"Big news","datePublished":"2022-03-12T08:00:00Z",
+    ///    "author":{"@type":"Person","name":"Jane Roe"}}]}</script>
+    ///   <h1>Big news</h1><p>The story, told in a sentence of body text.</p>"#;
+    /// let a = deboiler::clean_html(html).unwrap();
+    /// let meta = a.metadata();
+    /// assert_eq!(meta.published().unwrap().as_str(), "2022-03-12T08:00:00Z");
+    /// assert_eq!(meta.author().unwrap().as_str(), "Jane Roe");
+    /// assert_eq!(a.byline().unwrap().text(), "Jane Roe");
+    /// // The WebSite node names the site.
+    /// assert_eq!(meta.site_name().unwrap().as_str(), "Daily");
+    /// ```
+    #[must_use]
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
     /// Which path produced the article.
     ///
     /// ```
@@ -421,6 +455,7 @@ impl<'a> Article<'a> {
             blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
             input_kind: self.input_kind,
             hidden: self.hidden,
+            metadata: self.metadata,
         }
     }
 
@@ -435,6 +470,9 @@ impl<'a> Article<'a> {
                 piece.source = f(piece.source);
             }
         }
+        for value in self.metadata.fields_mut().into_iter().flatten() {
+            value.map_source(&f);
+        }
         for block in &self.blocks {
             block.check();
         }
@@ -442,8 +480,14 @@ impl<'a> Article<'a> {
         self
     }
 
+    /// Whether the policy for `reason` is
+    /// [`ReasonPolicy::Hide`](crate::ReasonPolicy::Hide).
+    pub(crate) fn hides(&self, reason: Reason) -> bool {
+        self.hidden & bit(reason) != 0
+    }
+
     fn first(&self, reason: Reason) -> Option<&Block<'a>> {
-        if self.hidden & bit(reason) != 0 {
+        if self.hides(reason) {
             return None;
         }
         self.blocks.iter().find(|b| b.reason == Some(reason))

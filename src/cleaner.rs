@@ -5,8 +5,8 @@
 //! pipeline `segment → features → classify → assemble` on one input.
 
 use crate::article::Article;
-use crate::vocab::{Error, InputKind, Limits, Policies, Reason, ReasonPolicy};
-use crate::{assemble, classify, decode, features, guard, segment, sniff};
+use crate::vocab::{Error, InputKind, Limits, Metadata, Policies, Reason, ReasonPolicy};
+use crate::{assemble, classify, decode, features, guard, metadata, segment, sniff};
 
 /// A configured cleaner, built once and reused across documents.
 ///
@@ -239,7 +239,12 @@ impl Cleaner {
 
     fn text_unchecked<'a>(&self, input: &'a str) -> Article<'a> {
         let segments = segment::text::segment(input);
-        self.finish(segments, InputKind::Text, &classify::Context::text())
+        self.finish(
+            segments,
+            InputKind::Text,
+            &classify::Context::text(),
+            Metadata::default(),
+        )
     }
 
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
@@ -248,7 +253,7 @@ impl Cleaner {
         guard::check(input, &self.limits)?;
         let page = segment::html::segment(input, &self.limits)?;
         let ctx = classify::Context::html(&page);
-        Ok(self.finish(page.segments, InputKind::Html, &ctx))
+        Ok(self.finish(page.segments, InputKind::Html, &ctx, page.metadata))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -266,10 +271,13 @@ impl Cleaner {
         segments: Vec<segment::Segment<'a>>,
         kind: InputKind,
         ctx: &classify::Context,
+        metadata: Metadata,
     ) -> Article<'a> {
         let feats = features::compute(&segments);
         let reasons = classify::classify(&segments, &feats, ctx);
-        assemble::assemble(segments, feats, reasons, kind, &self.policy)
+        let article = assemble::assemble(segments, feats, reasons, kind, &self.policy);
+        let metadata = metadata::complete(metadata, &article);
+        article.with_metadata(metadata)
     }
 }
 

@@ -16,6 +16,13 @@ removed. Every block carries the byte offsets of the input it came from.
 * [`Span`] and [`SourceSpan`] are the byte offsets; their docs state the
   provenance contract.
 
+# Features
+
+* `serde` (off by default): `serde::Serialize` for [`Article`], [`Block`],
+  [`Span`], [`Reason`] and [`BlockKind`]. An article serialises to the
+  article fields of `deboiler --format json` (`title`, `body`, `blocks`,
+  `removed`, `metadata`), in that order.
+
 # Example: cleaning scraped text
 
 ```
@@ -76,23 +83,29 @@ assert_eq!(promo.text(), "ALSO READ: Something else entirely");
 // The modules, bottom layer first; each imports only from its own layer and
 // the ones below it (DESIGN.md, enforced by tests/layers.rs):
 // 0 vocabulary: vocab
-// 1 text helpers and the one HTML lexer: textutil, lexicon, html
+// 1 text helpers and the one HTML lexer: textutil, lexicon, html, dates, byline
 // 2 input: decode, guard, sniff
 // 3 segmenters: segment
 // 4 features: features
 // 5 classify (every decision): classify
-// 6 assemble: article, assemble
+// 6 assemble: article, assemble, metadata, markdown, ser
 // 7 façade: cleaner and this file
 mod article;
 mod assemble;
+mod byline;
 mod classify;
 mod cleaner;
+mod dates;
 mod decode;
 mod features;
 mod guard;
 mod html;
 mod lexicon;
+mod markdown;
+mod metadata;
 mod segment;
+#[cfg(feature = "serde")]
+mod ser;
 mod sniff;
 mod textutil;
 mod vocab;
@@ -104,8 +117,8 @@ pub use crate::cleaner::{Builder, Cleaner};
 pub use crate::sniff::looks_like_html;
 pub use crate::vocab::{
     BlockKind, DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
-    DEFAULT_MAX_NODES, Error, Features, InputKind, ParseReasonError, Reason, ReasonPolicy,
-    SourceSpan, Span,
+    DEFAULT_MAX_NODES, Error, Features, InputKind, MetaValue, Metadata, ParseReasonError, Reason,
+    ReasonPolicy, SourceSpan, Span,
 };
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);

@@ -22,13 +22,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("vocabulary", &["vocab"]),
     (
         "text helpers and the HTML lexer",
-        &["textutil", "lexicon", "html"],
+        &["textutil", "lexicon", "html", "dates", "byline"],
     ),
     ("input", &["decode", "guard", "sniff"]),
     ("segment", &["segment"]),
     ("features", &["features"]),
     ("classify", &["classify"]),
-    ("assemble", &["article", "assemble"]),
+    (
+        "assemble",
+        &["article", "assemble", "metadata", "markdown", "ser"],
+    ),
     ("façade", &["cleaner", "lib"]),
 ];
 

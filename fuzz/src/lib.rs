@@ -188,6 +188,22 @@ pub fn check_html(input: &str, article: &Article<'_>) {
             }
         }
     }
+    check_metadata(input, article);
+}
+
+/// Every metadata value's source lies on char boundaries of the input, and
+/// rendering the article as Markdown does not panic.
+fn check_metadata(input: &str, article: &Article<'_>) {
+    let m = article.metadata();
+    for value in [m.published(), m.author(), m.language(), m.site_name(), m.image(), m.canonical_url()]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(span) = value.source() {
+            assert!(input.get(span.range()).is_some(), "metadata source {span} off char boundaries");
+        }
+    }
+    let _ = article.to_markdown();
 }
 
 /// Whether `s` holds the start of a tag, comment or doctype: a `<`

@@ -5,6 +5,7 @@
 //! * [`BlockKind`] and [`InputKind`]: what a block is, which path read it;
 //! * [`Reason`]: why a block is not in the body;
 //! * [`Features`]: the numbers the feature stage measures on a block;
+//! * [`Metadata`] and [`MetaValue`]: the normalised metadata fields;
 //! * [`Error`]: the one error type;
 //! * [`Limits`] and [`Policies`]: a cleaner's settings, which the stages
 //!   read without reaching up into the façade.
@@ -13,6 +14,7 @@ mod error;
 mod features;
 mod kind;
 mod limits;
+mod metadata;
 mod policy;
 mod reason;
 mod span;
@@ -24,6 +26,7 @@ pub(crate) use limits::Limits;
 pub use limits::{
     DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
 };
+pub use metadata::{MetaValue, Metadata};
 pub use policy::ReasonPolicy;
 pub(crate) use policy::{Policies, ReasonSet, bit};
 pub use reason::{ParseReasonError, Reason};

@@ -655,7 +655,16 @@ fn parallel_output_is_in_input_order_and_equals_one_by_one_runs() {
         std::fs::copy(page, folder.join(format!("{i:02}.html"))).unwrap();
     }
     let out = run(&["--jobs", "2", "-q", folder.to_str().unwrap()], b"");
-    let expected: String = bodies[1].iter().map(|b| format!("{b}\n")).collect();
+    // Several pages: each starts with its `==> SOURCE <==` line.
+    let expected: String = bodies[1]
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let gap = if i == 0 { "" } else { "\n" };
+            let source = folder.join(format!("{i:02}.html"));
+            format!("{gap}==> {} <==\n{b}\n", source.display())
+        })
+        .collect();
     assert_eq!(stdout(&out), expected);
 }
 

@@ -6,18 +6,24 @@
 
 use std::borrow::Cow;
 
+use crate::byline::author_name;
+use crate::dates;
+use crate::segment::html::jsonld::{self, Found, Ld};
 use crate::segment::html::sourcemap::{self, Scan, SpanBuilder};
 use crate::segment::html::span_of;
+use crate::segment::html::tags;
 use crate::segment::{Hints, Segment};
 use crate::textutil::{fingerprint, whitespace_word_count as words};
 use crate::vocab::Span;
-use crate::vocab::{BlockKind, Reason, SourceSpan};
+use crate::vocab::{BlockKind, MetaValue, Metadata, Reason, SourceSpan};
 
 pub(super) struct Metas<'a> {
     /// Metadata segments in source order.
     pub(super) segments: Vec<Segment<'a>>,
     /// `og:title`, `twitter:title` or JSON-LD `headline`.
     pub(super) og_title: Option<String>,
+    /// The normalised fields the page states about itself.
+    pub(super) metadata: Metadata,
 }
 
 fn meta_reason(key: &str) -> Option<Reason> {
@@ -40,11 +46,23 @@ fn meta_reason(key: &str) -> Option<Reason> {
         | "article.published"
         | "published_time" => Reason::Date,
         "author" | "article:author" | "byl" | "parsely-author" | "dc.creator"
-        | "sailthru.author" => Reason::Byline,
+        | "sailthru.author" | "citation_author" => Reason::Byline,
         "og:title" | "twitter:title" => Reason::Title,
         _ => return None,
     })
 }
+
+/// `<meta>` names of the site's name, the lead image and the canonical
+/// URL, best first.
+const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name"];
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+];
+const URL_KEYS: &[&str] = &["og:url"];
 
 fn segment_from(text: String, sources: Vec<SourceSpan>, reason: Reason) -> Segment<'static> {
     Segment {
@@ -60,9 +78,22 @@ fn segment_from(text: String, sources: Vec<SourceSpan>, reason: Reason) -> Segme
     }
 }
 
+/// The text of a raw attribute value (`json` false) or JSON string
+/// content, decoded, whitespace collapsed, trimmed.
+fn text_of(input: &str, value: Span, json: bool) -> String {
+    let mut b = SpanBuilder::default();
+    if json {
+        decode_json(input, value, &mut b);
+    } else {
+        sourcemap::decode_range(input, value, &mut b);
+    }
+    b.finish().0.trim().to_string()
+}
+
 /// Reads the metadata fields; for each field the first one in source order
 /// wins.
 pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
+    let ld = jsonld::read(input, &scan.ldjson);
     let mut found: Vec<(Reason, Span, bool)> = Vec::new();
     for m in &scan.metas {
         let key = &input[m.key];
@@ -73,16 +104,14 @@ pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
             found.push((r, m.content, false));
         }
     }
-    for &script in &scan.ldjson {
-        for (key, reason, nested) in [
-            ("\"datePublished\"", Reason::Date, None),
-            ("\"description\"", Reason::Standfirst, None),
-            ("\"author\"", Reason::Byline, Some("\"name\"")),
-            ("\"headline\"", Reason::Title, None),
-        ] {
-            if let Some(value) = json_string(input, script, key, nested) {
-                found.push((reason, value, true));
-            }
+    for (reason, value) in [
+        (Reason::Date, &ld.date),
+        (Reason::Standfirst, &ld.description),
+        (Reason::Byline, &ld.authors.first().cloned()),
+        (Reason::Title, &ld.headline),
+    ] {
+        if let Some(span) = value.as_ref().and_then(|f| f.span) {
+            found.push((reason, span, true));
         }
     }
     let mut og_title = None;
@@ -112,45 +141,106 @@ pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
         }
         segments.push(segment_from(text, sources, reason));
     }
-    Metas { segments, og_title }
+    let metadata = metadata(input, scan, &ld);
+    Metas {
+        segments,
+        og_title,
+        metadata,
+    }
 }
 
-/// The content span of the JSON string value of `key` in `script` (or of
-/// `nested` inside the object that follows `key`), without parsing the
-/// JSON: a key search, then a string scan that honours escapes.
-fn json_string(input: &str, script: Span, key: &str, nested: Option<&str>) -> Option<Span> {
-    let s = &input.as_bytes()[..script.end];
-    let mut at =
-        script.start + memchr::memmem::find(&s[script.start..], key.as_bytes())? + key.len();
-    if let Some(inner) = nested {
-        // Only look a little way into the object that follows.
-        let window = &s[at..s.len().min(at + 400)];
-        at += memchr::memmem::find(window, inner.as_bytes())? + inner.len();
-    }
-    let skip_ws = |mut i: usize| {
-        while i < s.len() && s[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        i
+/// The normalised fields: each from the first source that has it (see
+/// [`Metadata`] for the order).
+fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
+    let tags = tags::scan(input);
+    let attr = |span: Span| Some(MetaValue::new(text_of(input, span, false), Some(span)));
+    let json = |f: &Found| {
+        let value = match f.span {
+            Some(span) => text_of(input, span, true),
+            None => f.value.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        MetaValue::new(value, f.span)
     };
-    at = skip_ws(at);
-    if s.get(at) != Some(&b':') {
-        return None;
-    }
-    at = skip_ws(at + 1);
-    if s.get(at) != Some(&b'"') {
-        return None;
-    }
-    let start = at + 1;
-    let mut i = start;
-    while i < s.len() {
-        match s[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(Span::new(start, i)),
-            _ => i += 1,
+    let meta = |keys: &[&str]| {
+        scan.metas.iter().find_map(|m| {
+            let key = &input[m.key];
+            (keys.iter().any(|k| k.eq_ignore_ascii_case(key))
+                && !input[m.content].trim().is_empty())
+            .then(|| attr(m.content))
+            .flatten()
+        })
+    };
+    let date = |value: MetaValue| {
+        dates::parse(value.as_str()).map(|iso| MetaValue::new(iso, value.source()))
+    };
+    let nonempty = |v: Option<MetaValue>| v.filter(|v| !v.as_str().is_empty());
+
+    let published = ld
+        .date
+        .as_ref()
+        .and_then(|f| date(json(f)))
+        .or_else(|| {
+            scan.metas
+                .iter()
+                .filter(|m| meta_reason(&input[m.key]) == Some(Reason::Date))
+                .find_map(|m| attr(m.content).and_then(date))
+        })
+        .or_else(|| {
+            tags.times
+                .iter()
+                .filter(|t| t.published)
+                .chain(&tags.times)
+                .find_map(|t| attr(t.datetime).and_then(date))
+        });
+    // Names that are no names (a date, ", USA TODAY") are left out.
+    let names: Vec<MetaValue> = ld
+        .authors
+        .iter()
+        .map(json)
+        .filter_map(|v| author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source())))
+        .collect();
+    let author = match &names[..] {
+        [] => None,
+        [one] => Some(one.clone()),
+        many => {
+            let joined: Vec<&str> = many.iter().map(MetaValue::as_str).collect();
+            Some(MetaValue::new(joined.join(", "), None))
         }
     }
-    None
+    .or_else(|| {
+        scan.metas.iter().find_map(|m| {
+            let content = &input[m.content];
+            (meta_reason(&input[m.key]) == Some(Reason::Byline)
+                && !content.trim_start().starts_with("http"))
+            .then(|| attr(m.content))
+            .flatten()
+            .and_then(|v| {
+                author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source()))
+            })
+        })
+    });
+    let language = tags
+        .html_lang
+        .and_then(attr)
+        .or_else(|| tags.content_language.and_then(attr))
+        .or_else(|| meta(&["og:locale"]))
+        .or_else(|| ld.language.as_ref().map(json))
+        .map(|v| MetaValue::new(v.as_str().replace('_', "-"), v.source()));
+    let site_name = meta(SITE_NAME_KEYS).or_else(|| ld.publisher.as_ref().map(json));
+    let image = meta(IMAGE_KEYS).or_else(|| ld.image.as_ref().map(json));
+    let canonical_url = tags
+        .canonical
+        .and_then(attr)
+        .or_else(|| meta(URL_KEYS))
+        .or_else(|| ld.url.as_ref().map(json));
+    Metadata {
+        published: nonempty(published),
+        author: nonempty(author),
+        language: nonempty(language),
+        site_name: nonempty(site_name),
+        image: nonempty(image),
+        canonical_url: nonempty(canonical_url),
+    }
 }
 
 /// Decodes a JSON string's content: escapes become characters outside any

@@ -8,9 +8,11 @@
 //! that [`content`] can pick the main-content container afterwards.
 
 mod content;
+mod jsonld;
 mod meta;
 pub(crate) mod sourcemap;
 mod strip;
+mod tags;
 mod words;
 
 use std::borrow::Cow;
@@ -30,6 +32,8 @@ use sourcemap::{Mapper, Piece, SpanBuilder};
 pub(crate) struct Page<'a> {
     pub(crate) segments: Vec<Segment<'a>>,
     pub(crate) title_hint: Option<String>,
+    /// What the page states about itself (`<meta>`, JSON-LD, `<html lang>`).
+    pub(crate) metadata: crate::vocab::Metadata,
 }
 
 /// A block-level element, as the main-content scorer sees it.
@@ -534,6 +538,7 @@ impl<'a> Walk<'a> {
         Page {
             segments,
             title_hint,
+            metadata: metas.metadata,
         }
     }
 }

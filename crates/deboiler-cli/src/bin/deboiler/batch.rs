@@ -47,7 +47,10 @@ pub(crate) fn run(args: &RunArgs) -> Result<bool, String> {
                 unit_file: None,
             })
         }
-        None => Output::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        None => Output::Stdout(
+            BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+            Pages::default(),
+        ),
     };
     let (tx, rx) = mpsc::channel();
     let mut batch = Batch {
@@ -177,8 +180,44 @@ impl Batch<'_> {
 
 /// Where results go.
 enum Output<'w> {
-    Stdout(BufWriter<io::StdoutLock<'w>>),
+    Stdout(BufWriter<io::StdoutLock<'w>>, Pages),
     Dir(DirOutput),
+}
+
+/// The page boundaries of text and Markdown on stdout. One page is written
+/// as it is; from the second page on, every page (the first included)
+/// starts with a line `==> SOURCE <==`, and each after the first with a
+/// blank line before it, as head(1) marks files. So the first page is held
+/// back until a second one arrives or the run ends.
+#[derive(Default)]
+struct Pages {
+    written: usize,
+    /// The first page's source and text, until the second page arrives.
+    held: Option<(String, String)>,
+}
+
+impl Pages {
+    fn write(&mut self, out: &mut impl Write, source: &str, rendered: &str) -> io::Result<()> {
+        self.written += 1;
+        if self.written == 1 {
+            self.held = Some((source.to_string(), rendered.to_string()));
+            return Ok(());
+        }
+        if let Some((first, text)) = self.held.take() {
+            writeln!(out, "==> {first} <==")?;
+            writeln!(out, "{text}")?;
+        }
+        writeln!(out, "\n==> {source} <==")?;
+        writeln!(out, "{rendered}")
+    }
+
+    /// Writes a lone page, without a boundary line.
+    fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+        match self.held.take() {
+            Some((_, text)) => writeln!(out, "{text}"),
+            None => Ok(()),
+        }
+    }
 }
 
 struct DirOutput {
@@ -195,7 +234,10 @@ impl Output<'_> {
             return Ok(());
         };
         match self {
-            Output::Stdout(out) => {
+            Output::Stdout(out, pages) if matches!(format, Format::Text | Format::Markdown) => {
+                pages.write(out, &done.source, rendered)
+            }
+            Output::Stdout(out, _) => {
                 out.write_all(rendered.as_bytes())?;
                 out.write_all(b"\n")
             }
@@ -217,10 +259,10 @@ impl Output<'_> {
                 file.write_all(b"\n")
             }
             Output::Dir(dir) => {
-                let ext = if format == Format::Text {
-                    "txt"
-                } else {
-                    "json"
+                let ext = match format {
+                    Format::Text => "txt",
+                    Format::Markdown => "md",
+                    Format::Json | Format::Jsonl => "json",
                 };
                 let path = dir.claim(&done.out_name, ext)?;
                 let mut file = File::create(path)?;
@@ -232,7 +274,10 @@ impl Output<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Output::Stdout(out) => out.flush(),
+            Output::Stdout(out, pages) => {
+                pages.finish(out)?;
+                out.flush()
+            }
             Output::Dir(dir) => match dir.unit_file.take() {
                 Some((_, mut file)) => file.flush(),
                 None => Ok(()),

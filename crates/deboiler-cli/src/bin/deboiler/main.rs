@@ -44,7 +44,8 @@ const AFTER_HELP: &str = "\
 JSON fields (json and jsonl): source, record (line or record number in a
 JSON Lines or WARC input), id, url, title, body, blocks [{kind, text, start,
 end, spans}], removed [{reason, text, start, end, spans}], metadata {date,
-byline, standfirst, reading_time, source_line}, error (null on success);
+byline, standfirst, reading_time, source_line, published, author, language,
+site_name, image, canonical_url}, error (null on success);
 WARC pages add warc_date, http_status and content_type; a JSON Lines
 record's other fields follow untouched (one whose name is taken goes under
 \"input\"). Offsets are bytes: into the file for a page, into the html or
@@ -66,9 +67,14 @@ enum Command {
 /// Options of the batch run (the command without a subcommand).
 #[derive(Args, Debug)]
 pub(crate) struct RunArgs {
-    /// Output format: the body as text, one JSON object per page, or JSON
-    /// Lines (like json, and a record with an `error` field for each page
-    /// that failed).
+    /// Output format: the body as text, the article as Markdown, one JSON
+    /// object per page, or JSON Lines (like json, and a record with an
+    /// `error` field for each page that failed). With text or markdown on
+    /// standard output and more than one page, each page starts with a line
+    /// `==> SOURCE <==` (SOURCE as in the JSON: the path, `path:LINE` for a
+    /// JSON line, `path#N` for a WARC record), and pages after the first
+    /// are preceded by a blank line, as head(1) marks files. A single page
+    /// is written without the line.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
     #[command(flatten)]
@@ -78,7 +84,7 @@ pub(crate) struct RunArgs {
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub(crate) input_format: InputFormat,
     /// Write one file per page into DIR instead of stdout:
-    /// DIR/<input stem>.txt (or .json); pages of a JSON Lines or WARC
+    /// DIR/<input stem>.txt (or .md, .json); pages of a JSON Lines or WARC
     /// input go to DIR/<input stem>/<record id>.txt, and with
     /// `--format jsonl` each input becomes DIR/<input stem>.jsonl.
     #[arg(long, value_name = "DIR")]
@@ -142,6 +148,9 @@ fn parse_reason(name: &str) -> Result<Reason, String> {
 pub(crate) enum Format {
     /// The body only, blocks separated by one blank line.
     Text,
+    /// The title and body as Markdown: `# title`, `## subheadings`, `- `
+    /// list items, `> ` quotes, tables.
+    Markdown,
     /// One JSON object per page, one per line.
     Json,
     /// JSON Lines: one record per page, failed pages included with `error`.

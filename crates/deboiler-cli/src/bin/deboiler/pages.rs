@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use deboiler::{Article, Block, Cleaner, InputKind, Reason};
-use serde_json::{Map, Value, json};
+use deboiler::{Article, Cleaner, Reason};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::{Map, Value};
 
 use crate::inputs::{Content, Job, Unit};
 use crate::{Format, Input};
@@ -93,7 +95,7 @@ pub(crate) fn process(job: Job, cleaner: &Cleaner, format: Format, input: Input)
 /// input record's own fields.
 fn render(
     done: &mut Done,
-    mut fields: Map<String, Value>,
+    fields: Map<String, Value>,
     article: Result<Article<'_>, String>,
     format: Format,
     record: Map<String, Value>,
@@ -102,9 +104,15 @@ fn render(
         Ok(article) => article,
         Err(msg) => {
             if format == Format::Jsonl {
-                fields.insert("error".into(), Value::from(msg.as_str()));
-                pass_through(&mut fields, record);
-                done.rendered = Some(Value::Object(fields).to_string());
+                done.rendered = Some(to_json(&Record {
+                    fields: &fields,
+                    article: None,
+                    error: Some(&msg),
+                    rest: Rest {
+                        record: &record,
+                        fields: &fields,
+                    },
+                }));
             }
             done.error = Some(msg);
             return;
@@ -118,13 +126,65 @@ fn render(
     }
     done.rendered = Some(match format {
         Format::Text => article.body_text(),
-        Format::Json | Format::Jsonl => {
-            article_fields(&article, &mut fields);
-            fields.insert("error".into(), Value::Null);
-            pass_through(&mut fields, record);
-            Value::Object(fields).to_string()
-        }
+        Format::Markdown => article.to_markdown(),
+        Format::Json | Format::Jsonl => to_json(&Record {
+            fields: &fields,
+            article: Some(&article),
+            error: None,
+            rest: Rest {
+                record: &record,
+                fields: &fields,
+            },
+        }),
     });
+}
+
+/// One page's JSON object, serialised field by field straight into the
+/// output string: the article is never built as a `serde_json::Value`.
+#[derive(Serialize)]
+struct Record<'r> {
+    /// `source`, `record`, a WARC page's or a JSON line's own fields
+    /// (`id`, `url`, `warc_date`…), in order.
+    #[serde(flatten)]
+    fields: &'r Map<String, Value>,
+    /// The article's fields (`title` … `metadata`), from the library's
+    /// `Serialize`; `None` for a failed page.
+    #[serde(flatten)]
+    article: Option<&'r Article<'r>>,
+    error: Option<&'r str>,
+    #[serde(flatten)]
+    rest: Rest<'r>,
+}
+
+/// The input record's other fields: untouched, except that one whose name
+/// the CLI writes itself goes under `"input"`.
+struct Rest<'r> {
+    record: &'r Map<String, Value>,
+    fields: &'r Map<String, Value>,
+}
+
+impl Serialize for Rest<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let mut clashes = Map::new();
+        for (key, value) in self.record {
+            if OWN_FIELDS.contains(&key.as_str()) || self.fields.contains_key(key) {
+                clashes.insert(key.clone(), value.clone());
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        if !clashes.is_empty() {
+            map.serialize_entry("input", &clashes)?;
+        }
+        map.end()
+    }
+}
+
+/// Serialises `record` as one line of JSON. Writing into a `Vec` cannot
+/// fail, and every key is a string, so serde_json has no error to report.
+fn to_json(record: &Record<'_>) -> String {
+    serde_json::to_string(record).expect("a record always serialises")
 }
 
 /// Cleans a page's bytes as `--input` says.
@@ -182,71 +242,6 @@ pub(crate) fn take_page(record: &mut Map<String, Value>) -> Result<(String, bool
         }
     }
     Err("record has neither an \"html\" nor a \"text\" string".into())
-}
-
-/// Adds the input record's other fields, untouched; one whose name the CLI
-/// uses itself goes under `"input"`.
-fn pass_through(fields: &mut Map<String, Value>, record: Map<String, Value>) {
-    let mut clashes = Map::new();
-    for (key, value) in record {
-        if OWN_FIELDS.contains(&key.as_str()) || fields.contains_key(&key) {
-            clashes.insert(key, value);
-        } else {
-            fields.insert(key, value);
-        }
-    }
-    if !clashes.is_empty() {
-        fields.insert("input".into(), Value::Object(clashes));
-    }
-}
-
-/// The article's fields. Names are a contract with scripts outside the
-/// repository: extend, never rename.
-fn article_fields(article: &Article<'_>, fields: &mut Map<String, Value>) {
-    let html = article.input_kind() == InputKind::Html;
-    let block_json = |b: &Block<'_>, key: &str, value: &str| {
-        let mut obj = json!({
-            key: value,
-            "text": b.text(),
-            "start": b.span().start,
-            "end": b.span().end,
-        });
-        if html {
-            obj["spans"] = b
-                .source_spans()
-                .iter()
-                .map(|s| json!([s.source.start, s.source.end]))
-                .collect();
-        }
-        obj
-    };
-    let meta = |b: Option<&Block<'_>>| b.map(|b| b.text().to_string());
-    fields.insert("title".into(), json!(article.title().map(Block::text)));
-    fields.insert("body".into(), Value::from(article.body_text()));
-    fields.insert(
-        "blocks".into(),
-        article
-            .body()
-            .map(|b| block_json(b, "kind", b.kind().as_str()))
-            .collect(),
-    );
-    fields.insert(
-        "removed".into(),
-        article
-            .removed()
-            .map(|b| block_json(b, "reason", b.reason().map_or("", Reason::as_str)))
-            .collect(),
-    );
-    fields.insert(
-        "metadata".into(),
-        json!({
-            "date": meta(article.date()),
-            "byline": meta(article.byline()),
-            "standfirst": meta(article.standfirst()),
-            "reading_time": meta(article.reading_time()),
-            "source_line": meta(article.source_line()),
-        }),
-    );
 }
 
 /// A file name made of `name`'s letters, digits, `.`, `-` and `_`, every

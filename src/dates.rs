@@ -1,0 +1,491 @@
+//! Reading a publication date as written ("March 12, 2022", "12. März
+//! 2022", "2022년 3월 12일", "2022-03-12T10:00:00+01:00") into ISO 8601.
+//!
+//! A date is only given when the text says it unambiguously: `03/04/2022`
+//! could be March or April, and is left unread rather than guessed. The
+//! calendar day is the one written; a time zone is kept, never applied.
+
+/// Years outside this range are not publication dates (a "1066" in a
+/// history piece, a "9999" placeholder).
+const MIN_YEAR: u32 = 1900;
+const MAX_YEAR: u32 = 2100;
+
+/// Month names and abbreviations in the corpus languages (en, de, fr, es,
+/// it, pt, id, ru with its genitive forms) and their numbers. Matched
+/// lower-cased, with a trailing full stop removed.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Indonesian
+    ("januari", 1),
+    ("februari", 2),
+    ("maret", 3),
+    ("mei", 5),
+    ("agustus", 8),
+    ("desember", 12),
+    ("okt", 10),
+    ("agu", 8),
+    ("des", 12),
+    // Russian, nominative and genitive
+    ("январь", 1),
+    ("января", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("авг", 8),
+    ("сен", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("дек", 12),
+];
+
+/// Words that may stand between the parts of a date: "12 de março de
+/// 2022", "March 12th", "12 марта 2022 г.".
+const FILLERS: &[&str] = &["de", "del", "th", "st", "nd", "rd", "of", "le", "di"];
+
+/// How many tokens after the month the year may come ("March 12th, 2022"
+/// is month, day, "th", year).
+const YEAR_REACH: usize = 4;
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// `YYYY-MM-DD`, when the three make a real day.
+fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
+    ((MIN_YEAR..=MAX_YEAR).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month))
+    .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Reads the first unambiguous date in `text` as ISO 8601: `YYYY-MM-DD`,
+/// or `YYYY-MM-DDTHH:MM:SS` plus the offset (`Z` or `±HH:MM`) when the text
+/// is an ISO date-time.
+pub(crate) fn parse(text: &str) -> Option<String> {
+    iso(text)
+        .or_else(|| cjk(text))
+        .or_else(|| words(text))
+        .or_else(|| numeric(text))
+}
+
+/// A run of ASCII digits starting at `i`: its value and where it ends.
+fn digits(s: &[u8], i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let mut j = i;
+    while j < s.len() && s[j].is_ascii_digit() && j - i < max {
+        j += 1;
+    }
+    if j - i < min || (j < s.len() && s[j].is_ascii_digit()) {
+        return None;
+    }
+    let n = std::str::from_utf8(&s[i..j]).ok()?.parse().ok()?;
+    Some((n, j))
+}
+
+/// Exactly two ASCII digits at `i`, whatever follows (`+0100`).
+fn two(s: &[u8], i: usize) -> Option<(u32, usize)> {
+    match s.get(i..i + 2) {
+        Some(&[a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            Some((u32::from(a - b'0') * 10 + u32::from(b - b'0'), i + 2))
+        }
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD` (or with `/` or `.`), optionally with an ISO time.
+fn iso(text: &str) -> Option<String> {
+    let s = text.as_bytes();
+    for i in 0..s.len() {
+        if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let Some((year, j)) = digits(s, i, 4, 4) else {
+            continue;
+        };
+        let Some(&sep) = s.get(j).filter(|c| matches!(c, b'-' | b'/' | b'.')) else {
+            continue;
+        };
+        let Some((month, k)) = digits(s, j + 1, 1, 2) else {
+            continue;
+        };
+        if s.get(k) != Some(&sep) {
+            continue;
+        }
+        let Some((day, end)) = digits(s, k + 1, 1, 2) else {
+            continue;
+        };
+        let date = ymd(year, month, day)?;
+        return Some(match time(s, end) {
+            Some(t) if sep == b'-' => format!("{date}T{t}"),
+            _ => date,
+        });
+    }
+    None
+}
+
+/// An ISO time after a date: `THH:MM[:SS[.frac]][Z|±HH[:]MM]`, as
+/// `HH:MM:SS` and the offset.
+fn time(s: &[u8], at: usize) -> Option<String> {
+    if !matches!(s.get(at), Some(b'T' | b' ')) {
+        return None;
+    }
+    let (h, i) = digits(s, at + 1, 2, 2)?;
+    (s.get(i) == Some(&b':')).then_some(())?;
+    let (m, mut i) = digits(s, i + 1, 2, 2)?;
+    let mut sec = 0;
+    if s.get(i) == Some(&b':') {
+        let (v, j) = digits(s, i + 1, 2, 2)?;
+        sec = v;
+        i = j;
+        if s.get(i) == Some(&b'.') {
+            i += 1;
+            while s.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+    }
+    if h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    let zone = match s.get(i) {
+        Some(b'Z') => "Z".to_string(),
+        Some(&c @ (b'+' | b'-')) => {
+            let (zh, j) = two(s, i + 1)?;
+            let j = if s.get(j) == Some(&b':') { j + 1 } else { j };
+            let (zm, _) = two(s, j).unwrap_or((0, j));
+            if zh > 14 || zm > 59 {
+                return None;
+            }
+            format!("{}{zh:02}:{zm:02}", c as char)
+        }
+        _ => String::new(),
+    };
+    Some(format!("{h:02}:{m:02}:{sec:02}{zone}"))
+}
+
+/// `2022年3月12日`, `2022년 3월 12일`.
+fn cjk(text: &str) -> Option<String> {
+    let mut nums: Vec<(u32, char)> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+            continue;
+        }
+        if c.is_whitespace() && cur.is_empty() {
+            continue;
+        }
+        if !cur.is_empty() {
+            let n = cur.parse().ok();
+            cur.clear();
+            match (n, c) {
+                (Some(n), '年' | '년' | '月' | '월' | '日' | '일') => nums.push((n, c)),
+                _ => nums.clear(),
+            }
+            if let [.., (y, '年' | '년'), (m, '月' | '월'), (d, '日' | '일')] = nums[..] {
+                return ymd(y, m, d);
+            }
+        }
+    }
+    None
+}
+
+#[derive(Debug)]
+enum Token {
+    Num(u32, usize),
+    Word(String),
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut num = String::new();
+    let flush = |out: &mut Vec<Token>, word: &mut String, num: &mut String| {
+        if !num.is_empty() {
+            if let Ok(n) = num.parse() {
+                out.push(Token::Num(n, num.len()));
+            }
+            num.clear();
+        }
+        if !word.is_empty() {
+            out.push(Token::Word(std::mem::take(word)));
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !word.is_empty() {
+                flush(&mut out, &mut word, &mut num);
+            }
+            num.push(c);
+        } else if c.is_alphabetic() {
+            if !num.is_empty() {
+                flush(&mut out, &mut word, &mut num);
+            }
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut out, &mut word, &mut num);
+        }
+    }
+    flush(&mut out, &mut word, &mut num);
+    out
+}
+
+/// A month name with a day before or after it and a four-digit year
+/// after: "March 12, 2022", "12 March 2022", "12. März 2022", "12 de
+/// março de 2022", "Sat, 12 Mar 2022 10:00:00 GMT".
+fn words(text: &str) -> Option<String> {
+    let toks = tokens(text);
+    let day_at = |i: usize| match toks.get(i) {
+        Some(&Token::Num(d, len)) if len <= 2 && (1..=31).contains(&d) => Some(d),
+        _ => None,
+    };
+    let is_filler =
+        |i: usize| matches!(toks.get(i), Some(Token::Word(w)) if FILLERS.contains(&w.as_str()));
+    for (i, tok) in toks.iter().enumerate() {
+        let Token::Word(w) = tok else { continue };
+        let Some(month) = month_number(w) else {
+            continue;
+        };
+        // The day: just before the month (skipping "de"), else just after.
+        let before = if i >= 2 && is_filler(i - 1) {
+            day_at(i - 2)
+        } else {
+            i.checked_sub(1).and_then(day_at)
+        };
+        let (day, from) = match (before, day_at(i + 1)) {
+            (Some(d), _) => (d, i + 1),
+            (None, Some(d)) => (d, i + 2),
+            (None, None) => continue,
+        };
+        let year = toks[from..toks.len().min(from + YEAR_REACH)]
+            .iter()
+            .find_map(|t| match *t {
+                Token::Num(y, 4) => Some(Some(y)),
+                Token::Num(..) => Some(None),
+                Token::Word(ref w) if FILLERS.contains(&w.as_str()) => None,
+                Token::Word(_) => Some(None),
+            })
+            .flatten();
+        if let Some(date) = year.and_then(|y| ymd(y, month, day)) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// `12.03.2022` (day first, as every language that writes dots does), and
+/// `12/03/2022` or `03-12-2022` when one of the first two numbers is over
+/// 12 and so must be the day.
+fn numeric(text: &str) -> Option<String> {
+    let s = text.as_bytes();
+    for i in 0..s.len() {
+        if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let Some((a, j)) = digits(s, i, 1, 2) else {
+            continue;
+        };
+        let Some(&sep) = s.get(j).filter(|c| matches!(c, b'.' | b'/' | b'-')) else {
+            continue;
+        };
+        let Some((b, k)) = digits(s, j + 1, 1, 2) else {
+            continue;
+        };
+        if s.get(k) != Some(&sep) {
+            continue;
+        }
+        let Some((year, _)) = digits(s, k + 1, 4, 4) else {
+            continue;
+        };
+        let (day, month) = match sep {
+            b'.' => (a, b),
+            _ if a > 12 => (a, b),
+            _ if b > 12 => (b, a),
+            _ if a == b => (a, b),
+            _ => return None,
+        };
+        return ymd(year, month, day);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    macro_rules! t {
+        ($name:ident, $input:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(parse($input).as_deref(), $want, "{:?}", $input);
+            }
+        };
+    }
+
+    t!(iso_date, "2022-03-12", Some("2022-03-12"));
+    t!(
+        iso_datetime_offset,
+        "2022-03-12T10:04:05.123+0100",
+        Some("2022-03-12T10:04:05+01:00")
+    );
+    t!(
+        iso_datetime_z,
+        "2022-03-12T10:04Z",
+        Some("2022-03-12T10:04:00Z")
+    );
+    t!(
+        iso_space_time,
+        "2022-03-12 23:10:00",
+        Some("2022-03-12T23:10:00")
+    );
+    t!(slashed_year_first, "2022/3/9", Some("2022-03-09"));
+    t!(english_month_first, "March 12, 2022", Some("2022-03-12"));
+    t!(
+        english_ordinal,
+        "Published on Mar. 2nd, 2022 at 10:00",
+        Some("2022-03-02")
+    );
+    t!(english_day_first, "12 March 2022", Some("2022-03-12"));
+    t!(rfc2822, "Sat, 12 Mar 2022 10:00:00 GMT", Some("2022-03-12"));
+    t!(german, "12. März 2022", Some("2022-03-12"));
+    t!(portuguese, "12 de março de 2022", Some("2022-03-12"));
+    t!(spanish, "5 de diciembre de 2021", Some("2021-12-05"));
+    t!(italian, "3 settembre 2023", Some("2023-09-03"));
+    t!(
+        indonesian,
+        "Senin, 14 Maret 2022 | 10:00 WIB",
+        Some("2022-03-14")
+    );
+    t!(russian, "12 марта 2022 г.", Some("2022-03-12"));
+    t!(korean, "입력 2022년 3월 12일 10:00", Some("2022-03-12"));
+    t!(japanese, "2022年3月12日", Some("2022-03-12"));
+    t!(dotted, "12.03.2022", Some("2022-03-12"));
+    t!(slashed_day_over_12, "25/03/2022", Some("2022-03-25"));
+    t!(slashed_month_first_us, "03/25/2022", Some("2022-03-25"));
+    t!(slashed_ambiguous, "03/04/2022", None);
+    t!(no_year, "March 12", None);
+    t!(relative, "2 hours ago", None);
+    t!(not_a_day, "February 30, 2022", None);
+    t!(leap_day, "29 February 2024", Some("2024-02-29"));
+    t!(year_out_of_range, "1066-10-14", None);
+    t!(may_as_a_verb, "You may 3 times in 2022", None);
+}

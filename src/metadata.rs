@@ -1,0 +1,100 @@
+//! Fills the metadata fields the page's markup left empty from the blocks
+//! the classifier found (the date line, the byline), the only metadata
+//! plain text has.
+
+use crate::article::{Article, Block};
+use crate::byline::{after_by, author_name, is_label};
+use crate::vocab::{BlockKind, MetaValue, Metadata, Reason};
+
+/// A line longer than this is prose that mentions a date, not a date line
+/// ("Last updated: Dec 12, 2025", "By Jane Roe • March 12, 2025").
+const MAX_DATE_LINE_WORDS: usize = 12;
+
+/// How far before the headline a date line may stand (breadcrumbs, a
+/// category label and the date often come first), and how far into the
+/// body: the date under a standfirst, after an image caption.
+const DATE_BEFORE_TITLE: usize = 8;
+const DATE_INTO_BODY: usize = 3;
+
+/// Fills the fields the page's markup left empty from the blocks the
+/// classifier found: the publication date from the date block, else from a
+/// short line near the headline that reads as a date; the author from the
+/// byline block. These are all plain text has.
+pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
+    let date_of = |b: &Block<'_>| {
+        crate::dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())))
+    };
+    if meta.published.is_none() {
+        meta.published = article.date().and_then(date_of);
+    }
+    if meta.published.is_none() && !article.hides(Reason::Date) {
+        // Many pages print the date in a block the classifier saw as
+        // clutter or folded into a byline: look around the headline.
+        meta.published = near_title(article).into_iter().find_map(date_of);
+    }
+    if meta.author.is_none() {
+        meta.author = byline_author(article);
+    }
+    if meta.author.is_none() && !article.hides(Reason::Byline) {
+        // A "By Jane Roe" line near the headline that the classifier kept
+        // in the body or filed as clutter, or a "Written by" label with
+        // the name in the next block.
+        let near = near_title(article);
+        meta.author = near.iter().enumerate().find_map(|(i, b)| {
+            if matches!(b.kind(), BlockKind::Caption) || b.reason() == Some(Reason::Caption) {
+                return None;
+            }
+            let (name, from) = if is_label(b.text()) {
+                let next = near.get(i + 1)?;
+                (author_name(next.text())?, next)
+            } else {
+                (author_name(after_by(b.text())?)?, b)
+            };
+            Some(MetaValue::new(name.to_string(), Some(from.span())))
+        });
+    }
+    meta
+}
+
+/// The blocks around the headline where a date or byline line stands:
+/// from a few blocks above the headline to a few into the body, metadata
+/// and related-story blocks left out.
+fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
+    let blocks = article.blocks();
+    let title = blocks
+        .iter()
+        .position(|b| b.reason() == Some(Reason::Title) && b.kind() != BlockKind::Metadata);
+    let first_body = blocks.iter().position(Block::is_body);
+    let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
+    let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    blocks
+        .get(start..end.max(start))
+        .unwrap_or_default()
+        .iter()
+        .filter(|b| b.reason() != Some(Reason::RelatedStories))
+        .filter(|b| b.kind() != BlockKind::Metadata)
+        .filter(|b| b.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .collect()
+}
+
+/// The author from the byline block: its name, or, for a bare "By" or
+/// "Written by", the short block that follows it.
+fn byline_author(article: &Article<'_>) -> Option<MetaValue> {
+    let byline = article.byline()?;
+    let blocks = article.blocks();
+    let i = blocks.iter().position(|b| std::ptr::eq(b, byline))?;
+    let b = &blocks[i];
+    if let Some(name) = author_name(b.text()) {
+        return Some(MetaValue::new(name.to_string(), Some(b.span())));
+    }
+    // "This post was written by Jane Roe, Head of Content at …": the name
+    // after "by", up to the comma that starts the job title.
+    if let Some(name) = after_by(b.text())
+        .map(|t| t.split(", ").next().unwrap_or(t))
+        .and_then(author_name)
+    {
+        return Some(MetaValue::new(name.to_string(), Some(b.span())));
+    }
+    let next = blocks.get(i + 1).filter(|_| is_label(b.text()))?;
+    author_name(next.text()).map(|n| MetaValue::new(n.to_string(), Some(next.span())))
+}

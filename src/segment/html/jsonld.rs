@@ -1,0 +1,490 @@
+//! JSON-LD (`<script type="application/ld+json">`): parsed, the article
+//! node chosen, and each chosen string located in the source.
+//!
+//! The scripts are parsed with `miniserde`, whose parser and whose `Drop`
+//! keep an explicit stack, so a hostile script nested a million levels deep
+//! costs heap, not stack. Parsing gives values without positions, so each
+//! chosen string is then found again among the script's string tokens:
+//! first as the value of its own key, else anywhere, compared after
+//! unescaping and collapsing whitespace. A value whose bytes cannot be
+//! found keeps no span; it is never given a wrong one.
+
+use miniserde::json::{self, Value};
+
+use crate::vocab::Span;
+
+/// Objects visited in all scripts of a page, at most: a page listing every
+/// product of a shop in JSON-LD is not worth walking to the end.
+const MAX_NODES: usize = 10_000;
+
+/// Authors read from one node, at most: each is located by a pass over
+/// its script, so a hostile list of a million names must not cost a
+/// million passes.
+const MAX_AUTHORS: usize = 20;
+
+/// A string chosen from the JSON-LD: the value, and where its content sits
+/// in the source (inside the quotes).
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    pub(super) value: String,
+    pub(super) span: Option<Span>,
+}
+
+/// What the page's JSON-LD says about the article.
+#[derive(Debug, Default)]
+pub(super) struct Ld {
+    pub(super) headline: Option<Found>,
+    pub(super) date: Option<Found>,
+    pub(super) description: Option<Found>,
+    pub(super) authors: Vec<Found>,
+    pub(super) publisher: Option<Found>,
+    pub(super) image: Option<Found>,
+    pub(super) url: Option<Found>,
+    pub(super) language: Option<Found>,
+}
+
+/// Types of the node that is the article: schema.org's `Article` and its
+/// subtypes (`NewsArticle`, `ReportageNewsArticle`, `TechArticle`…, all
+/// ending in "Article") and these.
+const ARTICLE_TYPES: &[&str] = &[
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "Report",
+    "Review",
+];
+
+/// Types whose `description` and `name` describe the site, not the story:
+/// never a fallback for the article's fields.
+const SITE_TYPES: &[&str] = &[
+    "WebSite",
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "Person",
+    "ImageObject",
+    "BreadcrumbList",
+    "ListItem",
+    "SiteNavigationElement",
+    "SearchAction",
+];
+
+/// Types that name the publisher, for the site name.
+const PUBLISHER_TYPES: &[&str] = &["NewsMediaOrganization", "Organization", "WebSite"];
+
+/// A script's parsed JSON and its source range.
+struct Script {
+    span: Span,
+    value: Value,
+}
+
+/// One object of the JSON-LD, with the script it came from.
+struct Node<'v> {
+    script: usize,
+    object: &'v json::Object,
+}
+
+fn types(object: &json::Object) -> Vec<&str> {
+    match object.get("@type") {
+        Some(Value::String(t)) => vec![short_type(t)],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| match v {
+                Value::String(t) => Some(short_type(t)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `https://schema.org/NewsArticle` and `schema:NewsArticle` are
+/// `NewsArticle`.
+fn short_type(t: &str) -> &str {
+    t.rsplit(['/', ':', '#']).next().unwrap_or(t)
+}
+
+fn is_article(object: &json::Object) -> bool {
+    types(object)
+        .iter()
+        .any(|t| t.ends_with("Article") || ARTICLE_TYPES.contains(t))
+}
+
+fn is_site(object: &json::Object) -> bool {
+    types(object).iter().any(|t| SITE_TYPES.contains(t))
+}
+
+/// The script's JSON text, without the `<!-- -->` or CDATA wrapper some
+/// pages put around it, and with raw control characters (invalid in JSON,
+/// common in pages) turned into spaces.
+fn json_text(input: &str, span: Span) -> String {
+    let mut t = input[span].trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        if let Some(rest) = t.strip_prefix(open) {
+            t = rest.strip_suffix(close).unwrap_or(rest).trim();
+        }
+    }
+    t.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Reads the article's fields from the JSON-LD scripts at `spans`.
+pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
+    let scripts: Vec<Script> = spans
+        .iter()
+        .filter_map(|&span| {
+            let value = json::from_str::<Value>(&json_text(input, span)).ok()?;
+            Some(Script { span, value })
+        })
+        .collect();
+    let nodes = nodes(&scripts);
+    let mut ld = Ld::default();
+    let loc = |node: &Node<'_>, key: &str, value: &str| Found {
+        value: value.to_string(),
+        span: locate(input, scripts[node.script].span, key, value),
+    };
+    let string_of = |node: &Node<'_>, key: &str| -> Option<Found> {
+        match node.object.get(key)? {
+            Value::String(s) if !s.trim().is_empty() => Some(loc(node, key, s)),
+            _ => None,
+        }
+    };
+    let article = nodes.iter().find(|n| is_article(n.object));
+    let others = || nodes.iter().filter(|n| !is_site(n.object));
+    if let Some(a) = article {
+        ld.headline = string_of(a, "headline").or_else(|| string_of(a, "name"));
+        ld.date = string_of(a, "datePublished").or_else(|| string_of(a, "dateCreated"));
+        ld.description = string_of(a, "description");
+        ld.authors = authors(a, &nodes, &loc);
+        ld.publisher = a.object.get("publisher").and_then(|p| match p {
+            Value::Object(o) => name_of(o, &nodes).map(|(n, s)| {
+                loc(
+                    &Node {
+                        script: s.unwrap_or(a.script),
+                        object: o,
+                    },
+                    "name",
+                    n,
+                )
+            }),
+            _ => None,
+        });
+        ld.image = first_url(a, "image", &loc).or_else(|| first_url(a, "thumbnailUrl", &loc));
+        ld.url = first_url(a, "mainEntityOfPage", &loc).or_else(|| first_url(a, "url", &loc));
+        ld.language = string_of(a, "inLanguage");
+    }
+    // Fallbacks from other nodes: a WebPage often carries the date, and a
+    // page without an article node still has a headline somewhere.
+    if ld.headline.is_none() {
+        ld.headline = nodes.iter().find_map(|n| string_of(n, "headline"));
+    }
+    if ld.date.is_none() {
+        ld.date = others().find_map(|n| string_of(n, "datePublished"));
+    }
+    if ld.description.is_none() {
+        ld.description = others().find_map(|n| string_of(n, "description"));
+    }
+    if ld.authors.is_empty() {
+        ld.authors = others()
+            .map(|n| authors(n, &nodes, &loc))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+    }
+    if ld.publisher.is_none() {
+        ld.publisher = PUBLISHER_TYPES.iter().find_map(|t| {
+            nodes
+                .iter()
+                .filter(|n| types(n.object).contains(t))
+                .find_map(|n| string_of(n, "name"))
+        });
+    }
+    if ld.language.is_none() {
+        ld.language = nodes.iter().find_map(|n| string_of(n, "inLanguage"));
+    }
+    ld
+}
+
+/// Every object of every script in document order, `@graph` members and
+/// nested objects included; the walk keeps its own stack.
+fn nodes(scripts: &[Script]) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    for (i, script) in scripts.iter().enumerate() {
+        let mut stack: Vec<&Value> = vec![&script.value];
+        while let Some(v) = stack.pop() {
+            if out.len() >= MAX_NODES {
+                return out;
+            }
+            match v {
+                Value::Object(o) => {
+                    out.push(Node {
+                        script: i,
+                        object: o,
+                    });
+                    stack.extend(o.values().rev());
+                }
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The name of a person or organisation object, following an `@id`
+/// reference to the node that has it; with the script of that node.
+fn name_of<'v>(o: &'v json::Object, nodes: &[Node<'v>]) -> Option<(&'v str, Option<usize>)> {
+    let name = |o: &'v json::Object| match o.get("name") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.as_str()),
+        _ => None,
+    };
+    if let Some(n) = name(o) {
+        return Some((n, None));
+    }
+    let Some(Value::String(id)) = o.get("@id") else {
+        return None;
+    };
+    nodes.iter().find_map(|n| match n.object.get("@id") {
+        Some(Value::String(other)) if other == id && !std::ptr::eq(n.object, o) => {
+            name(n.object).map(|s| (s, Some(n.script)))
+        }
+        _ => None,
+    })
+}
+
+/// The names in a node's `author` (a string, an object, or a list of
+/// either); URLs are not names.
+fn authors<'v>(
+    node: &Node<'v>,
+    nodes: &[Node<'v>],
+    loc: &dyn Fn(&Node<'_>, &str, &str) -> Found,
+) -> Vec<Found> {
+    let one = |v: &'v Value| -> Option<Found> {
+        match v {
+            Value::String(s) if !s.trim().is_empty() && !s.starts_with("http") => {
+                Some(loc(node, "author", s))
+            }
+            Value::Object(o) => name_of(o, nodes).map(|(n, script)| {
+                let at = Node {
+                    script: script.unwrap_or(node.script),
+                    object: o,
+                };
+                loc(&at, "name", n)
+            }),
+            _ => None,
+        }
+    };
+    let mut out: Vec<Found> = match node.object.get("author") {
+        Some(Value::Array(a)) => a.iter().take(MAX_AUTHORS).filter_map(one).collect(),
+        Some(v) => one(v).into_iter().collect(),
+        None => Vec::new(),
+    };
+    out.dedup_by(|a, b| a.value == b.value);
+    out
+}
+
+/// The first URL of `key`: a string, an object's `url` or `@id`, or the
+/// first of a list.
+fn first_url(
+    node: &Node<'_>,
+    key: &str,
+    loc: &dyn Fn(&Node<'_>, &str, &str) -> Found,
+) -> Option<Found> {
+    let mut v = node.object.get(key)?;
+    if let Value::Array(a) = v {
+        v = a.first()?;
+    }
+    let (k, s) = match v {
+        Value::String(s) => (key, s),
+        Value::Object(o) => match (o.get("url"), o.get("@id")) {
+            (Some(Value::String(s)), _) => ("url", s),
+            (_, Some(Value::String(s))) => ("@id", s),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (!s.trim().is_empty()).then(|| loc(node, k, s))
+}
+
+/// The content span of the string token in `script` whose value is
+/// `value`: preferably one that is the value of `key`, else the first
+/// equal one.
+fn locate(input: &str, script: Span, key: &str, value: &str) -> Option<Span> {
+    let want = collapse(value);
+    let s = input.as_bytes();
+    let mut i = script.start;
+    let mut prev_key: Option<Span> = None;
+    let mut fallback = None;
+    while i < script.end {
+        match s[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < script.end && s[j] != b'"' {
+                    j += if s[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = j.min(script.end);
+                let tok = Span::new(start, end);
+                let mut k = end + 1;
+                while k < script.end && s[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if k < script.end && s[k] == b':' {
+                    prev_key = Some(tok);
+                } else {
+                    let raw = &input[tok];
+                    let equal = if raw.contains('\\') || raw.contains(char::is_whitespace) {
+                        collapse(&unescape(raw)) == want
+                    } else {
+                        raw == want
+                    };
+                    if equal {
+                        if prev_key.is_some_and(|p| &input[p] == key) {
+                            return Some(tok);
+                        }
+                        fallback = fallback.or(Some(tok));
+                    }
+                    prev_key = None;
+                }
+                i = end + 1;
+            }
+            b'{' | b',' => {
+                prev_key = None;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    fallback
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A JSON string's content, unescaped (lone surrogates become U+FFFD).
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    let hex = |chars: &mut std::str::Chars<'_>| -> Option<u32> {
+        let h: String = chars.by_ref().take(4).collect();
+        u32::from_str_radix(&h, 16).ok()
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'r' | 't' | 'f' | 'b') => out.push(' '),
+            Some('u') => {
+                let Some(hi) = hex(&mut chars) else {
+                    out.push('\u{fffd}');
+                    continue;
+                };
+                let code = if (0xD800..0xDC00).contains(&hi) {
+                    let rest = chars.as_str();
+                    match rest.strip_prefix("\\u").and_then(|r| r.get(..4)) {
+                        Some(h) => match u32::from_str_radix(h, 16) {
+                            Ok(lo) if (0xDC00..0xE000).contains(&lo) => {
+                                chars = rest[6..].chars();
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            }
+                            _ => 0xFFFD,
+                        },
+                        None => 0xFFFD,
+                    }
+                } else {
+                    hi
+                };
+                out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ld(json: &str) -> (String, Ld) {
+        let html = format!("<script type=\"application/ld+json\">{json}</script>");
+        let start = html.find('>').unwrap() + 1;
+        let end = html.rfind("</script>").unwrap();
+        let ld = read(&html, &[Span::new(start, end)]);
+        (html, ld)
+    }
+
+    #[test]
+    fn graph_with_website_first_picks_the_article() {
+        let (html, ld) = ld(r##"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Daily","description":"All the news"},
+            {"@type":"Person","@id":"#p1","name":"Jane Roe"},
+            {"@type":"NewsArticle","headline":"Big \"news\"","datePublished":"2022-03-12",
+             "description":"The dek","author":{"@id":"#p1"},
+             "publisher":{"@type":"Organization","name":"Daily Co"},
+             "image":[{"@type":"ImageObject","url":"https://x.test/a.jpg"}]}]}"##);
+        assert_eq!(ld.headline.as_ref().unwrap().value, "Big \"news\"");
+        assert_eq!(ld.description.as_ref().unwrap().value, "The dek");
+        assert_eq!(ld.authors.len(), 1);
+        let author = &ld.authors[0];
+        assert_eq!(author.value, "Jane Roe");
+        assert_eq!(&html.as_str()[author.span.unwrap()], "Jane Roe");
+        assert_eq!(ld.publisher.as_ref().unwrap().value, "Daily Co");
+        assert_eq!(ld.image.as_ref().unwrap().value, "https://x.test/a.jpg");
+        let date = ld.date.unwrap();
+        assert_eq!(&html.as_str()[date.span.unwrap()], "2022-03-12");
+        assert_eq!(
+            &html.as_str()[ld.headline.unwrap().span.unwrap()],
+            r#"Big \"news\""#
+        );
+    }
+
+    #[test]
+    fn author_lists_and_strings() {
+        let (_, ld) = ld(
+            r#"[{"@type":["BlogPosting"],"author":["Ann Lee",{"name":"Bo Chen"},"https://x.test/ann"]}]"#,
+        );
+        let names: Vec<&str> = ld.authors.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Chen"]);
+    }
+
+    #[test]
+    fn webpage_date_is_a_fallback_and_website_description_is_not() {
+        let (_, ld) = ld(r#"{"@graph":[{"@type":"WebSite","description":"Site"},
+            {"@type":"WebPage","datePublished":"2021-01-02T03:04:05Z"}]}"#);
+        assert_eq!(ld.date.unwrap().value, "2021-01-02T03:04:05Z");
+        assert!(ld.description.is_none());
+    }
+
+    #[test]
+    fn broken_json_and_deep_nesting_are_ignored() {
+        let (_, ld) = ld(r#"{"@type":"NewsArticle","headline":"x""#);
+        assert!(ld.headline.is_none());
+        let deep = "[".repeat(200_000) + &"]".repeat(200_000);
+        let (_, ld) = self::ld(&deep);
+        assert!(ld.headline.is_none());
+    }
+
+    #[test]
+    fn raw_newlines_and_escapes_are_located() {
+        let (html, ld) = ld("{\"@type\":\"Article\",\"headline\":\"Caf\\u00e9\nnews\"}");
+        let h = ld.headline.unwrap();
+        assert_eq!(h.value, "Café news");
+        assert_eq!(&html.as_str()[h.span.unwrap()], "Caf\\u00e9\nnews");
+    }
+
+    #[test]
+    fn unescape_surrogate_pairs() {
+        assert_eq!(unescape(r"\ud83d\ude00!"), "😀!");
+        assert_eq!(unescape(r"\ud83d"), "\u{fffd}");
+    }
+}

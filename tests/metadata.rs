@@ -1,0 +1,139 @@
+//! `Article::metadata`: each field on the kinds of page the issue names
+//! (@graph JSON-LD, dates only in meta tags or only in the visible text,
+//! lang attributes, og: tags), the source spans, and hostile JSON-LD.
+
+use deboiler::{Article, MetaValue};
+
+fn html(page: &str) -> Article<'_> {
+    deboiler::clean_html(page).expect("cleans")
+}
+
+fn value(v: Option<&MetaValue>) -> Option<&str> {
+    v.map(MetaValue::as_str)
+}
+
+const BODY: &str = "<p>The story itself, told in a first full sentence of body text.</p>\
+    <p>A second paragraph follows it, with more of the story in it.</p>";
+
+#[test]
+fn graph_json_ld_with_website_first() {
+    let page = format!(
+        r##"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+        {{"@type":"WebSite","@id":"#site","name":"Daily Planet","description":"All the news that fits"}},
+        {{"@type":"Person","@id":"#jr","name":"Jane Roe"}},
+        {{"@type":"NewsArticle","headline":"Big news today","datePublished":"2022-03-12T09:30:00+01:00",
+          "description":"The dek of the story","author":[{{"@id":"#jr"}},{{"@type":"Person","name":"Bo Chen"}}],
+          "publisher":{{"@id":"#site"}},"image":{{"@type":"ImageObject","url":"https://x.test/lead.jpg"}},
+          "mainEntityOfPage":{{"@id":"https://x.test/big-news"}},"inLanguage":"en-GB"}}]}}</script>
+        </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"##
+    );
+    let a = html(&page);
+    let m = a.metadata();
+    assert_eq!(value(m.published()), Some("2022-03-12T09:30:00+01:00"));
+    assert_eq!(value(m.author()), Some("Jane Roe, Bo Chen"));
+    assert_eq!(value(m.site_name()), Some("Daily Planet"));
+    assert_eq!(value(m.image()), Some("https://x.test/lead.jpg"));
+    assert_eq!(value(m.canonical_url()), Some("https://x.test/big-news"));
+    assert_eq!(value(m.language()), Some("en-GB"));
+    // The byline and standfirst come from the article node, not the site.
+    assert_eq!(a.byline().unwrap().text(), "Jane Roe");
+    assert_eq!(a.standfirst().unwrap().text(), "The dek of the story");
+    for v in [m.published(), m.site_name(), m.image(), m.language()] {
+        let v = v.unwrap();
+        assert!(
+            page.as_str()[v.source().unwrap()].contains(&v.as_str()[..4]),
+            "{v:?}"
+        );
+    }
+}
+
+#[test]
+fn dates_only_in_meta_tags() {
+    let page = format!(
+        r#"<meta name="pubdate" content="12.03.2022"><meta property="og:locale" content="pt_BR">{BODY}"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2022-03-12");
+    assert_eq!(&page.as_str()[published.source().unwrap()], "12.03.2022");
+    assert_eq!(value(a.metadata().language()), Some("pt-BR"));
+}
+
+#[test]
+fn dates_only_in_the_visible_text() {
+    for (line, iso) in [
+        ("March 12, 2022", "2022-03-12"),
+        ("12 de março de 2022", "2022-03-12"),
+        ("2022년 3월 12일", "2022-03-12"),
+        ("12 марта 2022", "2022-03-12"),
+    ] {
+        let page = format!(
+            "<h1>Big news on the day</h1><div class=date>{line}</div><article>{BODY}</article>"
+        );
+        let a = html(&page);
+        let published = a.metadata().published();
+        assert_eq!(value(published), Some(iso), "{line}");
+        assert_eq!(&page.as_str()[published.unwrap().source().unwrap()], line);
+    }
+    // Ambiguous: no date rather than a guess.
+    let page = format!("<h1>Big news on the day</h1><p>03/04/2022</p><article>{BODY}</article>");
+    assert_eq!(value(html(&page).metadata().published()), None);
+}
+
+#[test]
+fn lang_attribute_og_tags_and_canonical_link() {
+    let page = format!(
+        r#"<html lang="id"><head><meta property="og:site_name" content="Kompas &amp; Co">
+        <meta property="og:image" content="https://x.test/a.jpg?w=1&amp;h=2">
+        <link rel="canonical" href="https://x.test/berita"></head><body>{BODY}</body></html>"#
+    );
+    let a = html(&page);
+    let m = a.metadata();
+    assert_eq!(value(m.language()), Some("id"));
+    assert_eq!(value(m.site_name()), Some("Kompas & Co"));
+    assert_eq!(value(m.image()), Some("https://x.test/a.jpg?w=1&h=2"));
+    assert_eq!(value(m.canonical_url()), Some("https://x.test/berita"));
+    assert_eq!(
+        &page.as_str()[m.site_name().unwrap().source().unwrap()],
+        "Kompas &amp; Co"
+    );
+}
+
+#[test]
+fn plain_text_has_date_and_author_only() {
+    let a = deboiler::clean_text(
+        "By Jane Roe\n\n12 March 2022\n\nThe story itself, told in a first full sentence.\n",
+    )
+    .unwrap();
+    let m = a.metadata();
+    assert_eq!(value(m.published()), Some("2022-03-12"));
+    assert_eq!(value(m.author()), Some("Jane Roe"));
+    assert_eq!(m.language(), None);
+}
+
+#[test]
+fn spans_point_into_original_bytes() {
+    // windows-1252 bytes: the span of the site name is in the original.
+    let bytes = b"<meta charset=windows-1252><meta property=\"og:site_name\" content=\"Caf\xe9 Daily\"><p>Un caf\xe9 au lait, s'il vous pla\xeet, avec du sucre.</p>";
+    let a = deboiler::clean_bytes(bytes).unwrap();
+    let site = a.metadata().site_name().unwrap();
+    assert_eq!(site.as_str(), "Café Daily");
+    assert_eq!(&bytes[site.source().unwrap()], b"Caf\xe9 Daily");
+}
+
+#[test]
+fn hostile_json_ld_is_survived() {
+    let deep = format!(
+        "<script type=\"application/ld+json\">{}{}</script>{BODY}",
+        "[".repeat(1_000_000),
+        "]".repeat(1_000_000)
+    );
+    let a = html(&deep);
+    assert!(a.metadata().author().is_none());
+    let many = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"Article\",\"author\":[{}]}}</script>{BODY}",
+        vec!["{\"name\":\"A B\"}"; 100_000].join(",")
+    );
+    let a = html(&many);
+    assert_eq!(value(a.metadata().author()), Some("A B"));
+}
