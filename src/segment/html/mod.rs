@@ -278,6 +278,14 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                             _ => {}
                         }
                     }
+                    if matches!(e.name(), "html" | "body") {
+                        // Classes on the page itself describe the page
+                        // (`feature_disablecomments`, `no-comments`,
+                        // `single-post has-sidebar`), not a region of it:
+                        // read as region words they made every block a
+                        // comment, so they are not read at all.
+                        attrs = 0;
+                    }
                     if attrs & crate::segment::hint::HIDDEN != 0 {
                         is_hidden = true;
                     }

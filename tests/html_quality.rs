@@ -1,0 +1,43 @@
+//! Named cases of the HTML path's main-content choice on page layouts that
+//! lost whole articles on the dev pool: each page is small and synthetic,
+//! shows one layout, and checks that the story is kept and the clutter is
+//! not.
+
+/// Cleans `html` and returns the body text.
+fn body(html: &str) -> String {
+    deboiler::clean_html(html).unwrap().body_text()
+}
+
+const P1: &str = "The city council on Tuesday approved plans for a new bridge across the river, ending a debate that has lasted for more than a decade.";
+const P2: &str = "The bridge, which will carry cars, bicycles and pedestrians, is expected to cost about 40 million dollars, officials said, and to open in three years.";
+const P3: &str = "Residents who spoke at the meeting were divided, with some praising the plan and others warning about traffic in the old town.";
+
+fn assert_story(text: &str) {
+    for p in [P1, P2, P3] {
+        assert!(
+            text.contains(p),
+            "story paragraph lost: {p:?}\nbody: {text:?}"
+        );
+    }
+}
+
+/// A comment word in the class of `<html>` or `<body>` is a page feature
+/// flag, not a comment section around every block.
+#[test]
+fn comment_flag_on_html_and_body() {
+    for (html_class, body_class) in [
+        ("feature_newcomments feature_disablecomments", ""),
+        ("", "single single-post no-comments"),
+        ("", "post-template has-comments sidebar-right"),
+    ] {
+        let page = format!(
+            r#"<html class="{html_class}"><head><title>Bridge</title></head><body class="{body_class}">
+<div class="post"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+<div id="comments"><p>Great article, thanks for writing it, I agree with every single word here.</p></div>
+</body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(!text.contains("Great article"), "comment kept: {text:?}");
+    }
+}
