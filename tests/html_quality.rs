@@ -41,3 +41,39 @@ fn comment_flag_on_html_and_body() {
         assert!(!text.contains("Great article"), "comment kept: {text:?}");
     }
 }
+
+/// A post element's state flags (`has-comments`), its taxonomy slugs
+/// (`category-worth-sharing`) and hAtom's `hentry` do not make the post a
+/// comment section or a share bar.
+#[test]
+fn flags_and_slugs_on_the_post() {
+    for class in [
+        "BlogItem has-comments",
+        "post category-worth-sharing tag-social-media",
+        "post hentry comment-hidden",
+    ] {
+        let page = format!(
+            r#"<html><head><title>Bridge</title></head><body>
+<article class="{class}"><div class="text"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>
+<div class="sidebar"><p>About us: a small newsroom covering the river towns since 1998, and proud of it.</p></div>
+</body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(!text.contains("About us"), "sidebar kept: {text:?}");
+    }
+}
+
+/// Highlighting spans inside `<pre>` name code tokens, not page regions:
+/// a `<span class="hljs-comment">` does not make the listing a comment.
+#[test]
+fn highlighted_code_is_not_a_comment() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p><pre><code><span class="hljs-comment">// count the cars on the bridge</span>
+let cars = bridge.count_cars();</code></pre><p>{P2}</p><p>{P3}</p></article></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(text.contains("count the cars"), "code lost: {text:?}");
+}

@@ -365,6 +365,10 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                         }
                         Role::Inline | Role::Title => {
                             let link = href && e.name() == "a";
+                            // Spans inside `<pre>` are syntax highlighting
+                            // (`hljs-comment`, `token comment`): their
+                            // classes name code, not page regions.
+                            let attrs = if parent.pre { 0 } else { attrs };
                             stack.push(Frame {
                                 role,
                                 elem: parent.elem,
