@@ -77,3 +77,29 @@ let cars = bridge.count_cars();</code></pre><p>{P2}</p><p>{P3}</p></article></bo
     assert_story(&text);
     assert!(text.contains("count the cars"), "code lost: {text:?}");
 }
+
+/// A page builder cuts the article into components, each text section in
+/// the same wrapper stack, their common ancestor levels above: every
+/// section with the root's tag and class list is kept.
+#[test]
+fn article_cut_into_components() {
+    let section = |h: &str, p: &str| {
+        format!(
+            r#"<section class="component"><div class="component-content"><div class="component-text"><h2>{h}</h2><p>{p}</p><p>{h}: {p}</p><p>{p} {h}.</p></div></div></section>"#
+        )
+    };
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><main>
+<div class="row"><div class="col">{}</div><div class="col-side"><p>Share</p></div></div>
+<div class="row"><div class="component-image"><img src="b.jpg"></div></div>
+<div class="row"><div class="col">{}</div><div class="col-side"><p>Share</p></div></div>
+<div class="row"><div class="col"><div class="wrap">{}</div></div></div>
+</main><footer><p>About us: a small newsroom covering the river towns since 1998.</p></footer></body></html>"#,
+        section("The vote", P1),
+        section("The cost", P2),
+        section("The residents", P3)
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("About us"), "footer kept: {text:?}");
+}

@@ -29,6 +29,13 @@ const SIBLING_MIN: f32 = 10.0;
 /// A childless sibling paragraph of this many bytes with little link text
 /// joins as well (Readability's rule for `<p>` siblings).
 const SIBLING_PROSE_BYTES: u32 = 80;
+/// A chunk with the root's tag and class list joins it if it scores at
+/// least this share of the root. Any score let teaser excerpts and key-point
+/// boxes that reuse a generic class (`div.group`, `entry-content`) join
+/// (zyte's CNBC page, a law firm's "recent posts" on wcxb-dev-article); the
+/// siblings' share ([`SIBLING_SHARE`]) lost small sections of chunked
+/// articles.
+const CHUNK_SHARE: f32 = 0.1;
 /// Class or id words that make an element less likely to be the article.
 const NEGATIVE: u32 = hint::COMMENT
     | hint::FOOTER
@@ -235,6 +242,19 @@ pub(super) fn choose(
             if top_attrs & hint::BODY != 0 {
                 for (i, e) in elems.iter().enumerate() {
                     if e.attrs == top_attrs && finals[i] > 0.0 {
+                        roots[i] = true;
+                    }
+                }
+            }
+            // Page builders cut an article into components, each text
+            // section in the same wrapper stack (`div.text-section-body`),
+            // their common ancestor several levels up: chunks with the
+            // root's tag and class list that hold scored prose join it.
+            let top_class = elems[top].class;
+            let chunk_min = (score * CHUNK_SHARE).max(SIBLING_MIN);
+            if top_class != 0 {
+                for (i, e) in elems.iter().enumerate() {
+                    if e.class == top_class && finals[i] >= chunk_min && !in_comments[i] {
                         roots[i] = true;
                     }
                 }

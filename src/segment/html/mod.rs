@@ -51,6 +51,9 @@ pub(crate) struct Elem {
     pub(crate) heading: u8,
     /// Block-element children.
     pub(crate) children: u32,
+    /// Hash of the tag name and the `class` value, 0 without a class: the
+    /// chunks of one story cut apart by a page builder share it.
+    pub(crate) class: u64,
 }
 
 impl Default for Elem {
@@ -67,6 +70,7 @@ impl Default for Elem {
             kind: BlockKind::Paragraph,
             heading: 0,
             children: 0,
+            class: 0,
         }
     }
 }
@@ -266,7 +270,11 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     let mut attrs = 0u32;
                     let mut is_hidden = false;
                     let mut href = false;
+                    let mut class = 0u64;
                     for (name, value) in e.attrs() {
+                        if name == "class" && !value.trim().is_empty() {
+                            class = class_hash(e.name(), value);
+                        }
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
                                 attrs |= words::bits(matcher, value);
@@ -343,6 +351,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                                 depth: depth as u32,
                                 kind: f.kind,
                                 heading: f.heading,
+                                class,
                                 ..Elem::default()
                             });
                             stack.push(Frame {
@@ -546,6 +555,17 @@ impl<'a> Walk<'a> {
             title_hint,
         }
     }
+}
+
+/// A hash of an element's tag name and class list, never 0.
+fn class_hash(name: &str, class: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    for token in class.split_ascii_whitespace() {
+        token.hash(&mut h);
+    }
+    h.finish() | 1
 }
 
 /// From the first source byte to the last; empty when nothing is mapped
