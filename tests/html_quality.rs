@@ -103,3 +103,22 @@ fn article_cut_into_components() {
     assert_story(&text);
     assert!(!text.contains("About us"), "footer kept: {text:?}");
 }
+
+/// A short post loses the vote to an author blurb in the sidebar unless
+/// being inside a sidebar (or a header, a footer, a related box) counts
+/// against a candidate, as its own class would.
+#[test]
+fn short_post_beats_sidebar_blurb() {
+    let page = r#"<html><head><title>A walk by the river</title></head><body>
+<div id="header"><h1>Life, notes</h1><div class="description"><p>Every day I experience life: I live, I learn, I teach, I write, and I wonder.</p></div></div>
+<div id="main"><div class="post"><h3>A walk by the river</h3><div class="post-body">We walked along the river today, past the old mill, and saw the new bridge going up at last.<br>It is bigger than I expected.</div></div></div>
+<div id="sidebar-wrapper"><div class="widget"><p>About me: I am a teacher, a writer, a cook and a walker.</p></div>
+<ul><li><a href="/2012/01">January 2012</a></li><li><a href="/2012/02">February 2012</a></li></ul></div>
+</body></html>"#;
+    let text = body(page);
+    assert!(
+        text.contains("We walked along the river"),
+        "post lost: {text:?}"
+    );
+    assert!(!text.contains("About me"), "sidebar kept: {text:?}");
+}
