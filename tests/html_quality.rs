@@ -122,3 +122,25 @@ fn short_post_beats_sidebar_blurb() {
     );
     assert!(!text.contains("About me"), "sidebar kept: {text:?}");
 }
+
+/// A link-rich paragraph between two paragraphs of the story is the
+/// story's; the same paragraph after the story's last one is not.
+#[test]
+fn link_rich_paragraph_between_body_is_body() {
+    let links = r#"<p><a href="/a">The bridge plan</a> and <a href="/b">the council vote on the river crossing</a></p>"#;
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p>{links}<p>{P2}</p><p>{P3}</p>{links}</article></body></html>"#
+    );
+    let a = deboiler::clean_html(&page).unwrap();
+    let fates: Vec<_> = a
+        .blocks()
+        .iter()
+        .filter(|b| b.text().starts_with("The bridge plan"))
+        .map(|b| b.reason())
+        .collect();
+    assert_eq!(fates.len(), 2, "{fates:?}");
+    assert_eq!(fates[0], None, "between body: {fates:?}");
+    assert!(fates[1].is_some(), "after the story: {fates:?}");
+    assert_story(&a.body_text());
+}
