@@ -144,3 +144,19 @@ fn link_rich_paragraph_between_body_is_body() {
     assert!(fates[1].is_some(), "after the story: {fates:?}");
     assert_story(&a.body_text());
 }
+
+/// React's streamed rendering sends the article as `<div hidden id="S:0">`
+/// after a placeholder and moves it into place with a script: it is shown.
+/// Other `hidden` elements stay hidden.
+#[test]
+fn streamed_boundary_is_shown() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><main><template id="B:0"></template><p>Loading…</p></main>
+<div hidden><p>A hidden panel that nobody sees on the page, with a sentence or two of text.</p></div>
+<div hidden id="S:0"><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>
+<script>$RC("B:0","S:0")</script></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("hidden panel"), "hidden kept: {text:?}");
+}

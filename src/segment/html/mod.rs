@@ -271,7 +271,12 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                     let mut is_hidden = false;
                     let mut href = false;
                     let mut class = 0u64;
+                    let mut hidden_attr = false;
+                    let mut streamed = false;
                     for (name, value) in e.attrs() {
+                        if name == "id" && is_streamed_boundary(value) {
+                            streamed = true;
+                        }
                         if name == "class" && !value.trim().is_empty() {
                             class = class_hash(e.name(), value);
                         }
@@ -279,12 +284,19 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Options) -> Result<Page<'a>, Er
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
                                 attrs |= words::bits(matcher, value);
                             }
-                            "hidden" => is_hidden = true,
+                            "hidden" => hidden_attr = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
                             "style" => is_hidden |= words::style_hidden(value),
                             "href" => href = true,
                             _ => {}
                         }
+                    }
+                    // React's streamed rendering sends each finished part
+                    // of the page as `<div hidden id="S:0">` and a script
+                    // moves it into place: the article itself, on some
+                    // pages, so it is shown where it was sent.
+                    if hidden_attr && !streamed {
+                        is_hidden = true;
                     }
                     if matches!(e.name(), "html" | "body") {
                         // Classes on the page itself describe the page
@@ -555,6 +567,13 @@ impl<'a> Walk<'a> {
             title_hint,
         }
     }
+}
+
+/// Whether an `id` is one of React's streamed-content boundaries: `S:`
+/// and a base-32 number (`S:0`, `S:1f`).
+fn is_streamed_boundary(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A hash of an element's tag name and class list, never 0.
