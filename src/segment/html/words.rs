@@ -218,9 +218,19 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
 /// `feature_disablecomments`, and the taxonomy slugs blog engines add to a
 /// post (`category-worth-sharing`, `tag-internet-sharing`). A clutter word
 /// inside one made a whole post a comment or a share bar.
-const FLAG_PREFIXES: &[&[u8]] = &[b"has-", b"has_", b"no-", b"no_", b"category-", b"tag-"];
-/// Words inside a token that make it a switch, not a name.
-const FLAG_INFIXES: &[&[u8]] = &[b"disable", b"enable"];
+const FLAG_PREFIXES: &[&[u8]] = &[
+    b"has-",
+    b"has_",
+    b"no-",
+    b"no_",
+    b"with-",
+    b"category-",
+    b"tag-",
+];
+/// Words inside a token that make it a switch or a layout, not a name:
+/// `sidebar-layout`, `layout--with-related` describe how the element is
+/// laid out; one wrapped a whole wcxb-dev-article page's story.
+const FLAG_INFIXES: &[&[u8]] = &[b"disable", b"enable", b"layout"];
 
 /// Whether the class-list token holding byte `at` of `b` is a flag or a
 /// slug (see [`FLAG_PREFIXES`]) and the word at `at` is not its first
@@ -305,6 +315,9 @@ mod tests {
         assert_eq!(bits(m, "post category-worth-sharing") & SHARE, 0);
         assert_ne!(bits(m, "tag-list") & TAGS, 0);
         assert_ne!(bits(m, "comments-area") & COMMENT, 0);
+        assert_eq!(bits(m, "grid sidebar-layout") & SIDEBAR, 0);
+        assert_eq!(bits(m, "with-related") & RELATED, 0);
+        assert_ne!(bits(m, "related-posts") & RELATED, 0);
         assert_eq!(bits(m, "post hentry author-bio") & (AUTHOR | BIO), 0);
         assert!(style_hidden("color: red; display: none"));
         assert!(!style_hidden("display:block"));
