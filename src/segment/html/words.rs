@@ -227,6 +227,14 @@ const FLAG_PREFIXES: &[&[u8]] = &[
     b"category-",
     b"tag-",
 ];
+/// Movable Type's and Typepad's slugs on a post (`entry-author-jane_doe`,
+/// `entry-category-social_media`): no word anywhere in them counts.
+const SLUG_PREFIXES: &[&[u8]] = &[
+    b"entry-category-",
+    b"entry-author-",
+    b"entry-tag-",
+    b"authored-by-",
+];
 /// Words inside a token that make it a switch or a layout, not a name:
 /// `sidebar-layout`, `layout--with-related` describe how the element is
 /// laid out; one wrapped a whole wcxb-dev-article page's story.
@@ -245,9 +253,11 @@ fn in_flag_token(b: &[u8], at: usize) -> bool {
         .position(|c| c.is_ascii_whitespace())
         .map_or(b.len(), |p| at + p);
     let token = &b[start..end];
-    let prefix = FLAG_PREFIXES
-        .iter()
-        .find(|p| token.len() > p.len() && token[..p.len()].eq_ignore_ascii_case(p));
+    let starts = |p: &&[u8]| token.len() > p.len() && token[..p.len()].eq_ignore_ascii_case(p);
+    if SLUG_PREFIXES.iter().any(starts) {
+        return true;
+    }
+    let prefix = FLAG_PREFIXES.iter().find(|p| starts(p));
     if let Some(p) = prefix {
         return at >= start + p.len();
     }
@@ -318,6 +328,8 @@ mod tests {
         assert_eq!(bits(m, "grid sidebar-layout") & SIDEBAR, 0);
         assert_eq!(bits(m, "with-related") & RELATED, 0);
         assert_ne!(bits(m, "related-posts") & RELATED, 0);
+        assert_eq!(bits(m, "entry-author-jane entry") & AUTHOR, 0);
+        assert_ne!(bits(m, "entry-author") & AUTHOR, 0);
         assert_eq!(bits(m, "post hentry author-bio") & (AUTHOR | BIO), 0);
         assert!(style_hidden("color: red; display: none"));
         assert!(!style_hidden("display:block"));
