@@ -29,6 +29,13 @@ const SIBLING_MIN: f32 = 10.0;
 /// A childless sibling paragraph of this many bytes with little link text
 /// joins as well (Readability's rule for `<p>` siblings).
 const SIBLING_PROSE_BYTES: u32 = 80;
+/// A chunk with the root's tag and class list joins it if it scores at
+/// least this share of the root. Any score let teaser excerpts and key-point
+/// boxes that reuse a generic class (`div.group`, `entry-content`) join
+/// (zyte's CNBC page, a law firm's "recent posts" on wcxb-dev-article); the
+/// siblings' share ([`SIBLING_SHARE`]) lost small sections of chunked
+/// articles.
+const CHUNK_SHARE: f32 = 0.1;
 /// Class or id words that make an element less likely to be the article.
 const NEGATIVE: u32 = hint::COMMENT
     | hint::FOOTER
@@ -46,6 +53,21 @@ const NEGATIVE: u32 = hint::COMMENT
     | hint::COOKIE
     | hint::POPUP
     | hint::PAGINATION;
+/// Class words of an ancestor region that make everything in it less
+/// likely to be the article, and the tags that do the same. Not `nav` or
+/// `menu`: `div.content-nav-section` wrapped a whole article on
+/// wcxb-dev-article, and menus hold no prose that could win anyway.
+const REGION: u32 = hint::SIDEBAR | hint::FOOTER | hint::RELATED | hint::HEADER;
+const REGION_TAGS: u32 = tag::ASIDE | tag::FOOTER | tag::NAV;
+/// How much an element inside such a region keeps of its score: the
+/// element's own class malus ([`CLASS_MALUS`]). A quarter lost a page whose
+/// article sits in a `related`-named wrapper and won none back.
+const REGION_MALUS: f32 = CLASS_MALUS;
+/// A region word on an element holding at least this share of the page's
+/// text is a layout name, not a region (`div#header` around the whole of a
+/// dragnet-train page). Half was too little: a Blogger sidebar of archive
+/// links and blogrolls holds more than half of a short post's page.
+const REGION_MAX_SHARE: f32 = 0.8;
 /// Tag weights (Readability's: `div` +5, lists -3, headings -5) count at
 /// this share, since the points they are added to are not Readability's
 /// (every block here gives points, not only `<p>`).
@@ -206,6 +228,34 @@ pub(super) fn choose(
         let p = elems[i].parent as usize;
         in_comments[i] = elems[i].attrs & hint::COMMENT != 0 || (p < i && in_comments[p]);
     }
+    // Inside a sidebar, a footer or a menu: a blog's author profile or
+    // "About" box in the sidebar outscored a short post (dragnet-train's
+    // Blogger pages), since its own class says nothing. A wrapper holding
+    // most of the page is no region (`div#footer-wrap` around everything).
+    // The region element itself counts too: `div#header` around a blog
+    // blurb won on its own.
+    // Nor is one that holds an article element or a body-classed one.
+    let page_text = elems[0].text;
+    let mut holds_body = vec![false; elems.len()];
+    for i in (1..elems.len()).rev() {
+        let e = &elems[i];
+        if e.attrs & hint::BODY != 0 || e.tags & (tag::ARTICLE | tag::MAIN) != 0 {
+            holds_body[i] = true;
+        }
+        let p = e.parent as usize;
+        if holds_body[i] && p < i {
+            holds_body[p] = true;
+        }
+    }
+    let mut in_region = vec![false; elems.len()];
+    for i in 1..elems.len() {
+        let a = &elems[i];
+        let region = (a.attrs & REGION != 0 || a.tags & REGION_TAGS != 0)
+            && !holds_body[i]
+            && (a.text as f32) < page_text as f32 * REGION_MAX_SHARE;
+        let p = a.parent as usize;
+        in_region[i] = region || (p < i && in_region[p]);
+    }
     for (i, e) in elems.iter().enumerate() {
         if e.score <= 0.0 || in_comments[i] {
             continue;
@@ -217,6 +267,7 @@ pub(super) fn choose(
         };
         let f =
             (e.score * class_weight(e.attrs) + e.tag_weight * TAG_WEIGHT_SHARE) * (1.0 - density);
+        let f = if in_region[i] { f * REGION_MALUS } else { f };
         finals[i] = f;
         if best.is_none_or(|(_, b)| f > b) {
             best = Some((i, f));
@@ -235,6 +286,19 @@ pub(super) fn choose(
             if top_attrs & hint::BODY != 0 {
                 for (i, e) in elems.iter().enumerate() {
                     if e.attrs == top_attrs && finals[i] > 0.0 {
+                        roots[i] = true;
+                    }
+                }
+            }
+            // Page builders cut an article into components, each text
+            // section in the same wrapper stack (`div.text-section-body`),
+            // their common ancestor several levels up: chunks with the
+            // root's tag and class list that hold scored prose join it.
+            let top_class = elems[top].class;
+            let chunk_min = (score * CHUNK_SHARE).max(SIBLING_MIN);
+            if top_class != 0 {
+                for (i, e) in elems.iter().enumerate() {
+                    if e.class == top_class && finals[i] >= chunk_min && !in_comments[i] {
                         roots[i] = true;
                     }
                 }

@@ -55,6 +55,9 @@ pub(crate) struct Elem {
     pub(crate) heading: u8,
     /// Block-element children.
     pub(crate) children: u32,
+    /// Hash of the tag name and the `class` value, 0 without a class: the
+    /// chunks of one story cut apart by a page builder share it.
+    pub(crate) class: u64,
 }
 
 impl Default for Elem {
@@ -71,6 +74,7 @@ impl Default for Elem {
             kind: BlockKind::Paragraph,
             heading: 0,
             children: 0,
+            class: 0,
         }
     }
 }
@@ -272,17 +276,41 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Err
                     let mut attrs = 0u32;
                     let mut is_hidden = false;
                     let mut href = false;
+                    let mut class = 0u64;
+                    let mut hidden_attr = false;
+                    let mut streamed = false;
                     for (name, value) in e.attrs() {
+                        if name == "id" && is_streamed_boundary(value) {
+                            streamed = true;
+                        }
+                        if name == "class" && !value.trim().is_empty() {
+                            class = class_hash(e.name(), value);
+                        }
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
                                 attrs |= words::bits(matcher, value);
                             }
-                            "hidden" => is_hidden = true,
+                            "hidden" => hidden_attr = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
                             "style" => is_hidden |= words::style_hidden(value),
                             "href" => href = true,
                             _ => {}
                         }
+                    }
+                    // React's streamed rendering sends each finished part
+                    // of the page as `<div hidden id="S:0">` and a script
+                    // moves it into place: the article itself, on some
+                    // pages, so it is shown where it was sent.
+                    if hidden_attr && !streamed {
+                        is_hidden = true;
+                    }
+                    if matches!(e.name(), "html" | "body") {
+                        // Classes on the page itself describe the page
+                        // (`feature_disablecomments`, `no-comments`,
+                        // `single-post has-sidebar`), not a region of it:
+                        // read as region words they made every block a
+                        // comment, so they are not read at all.
+                        attrs = 0;
                     }
                     if attrs & crate::segment::hint::HIDDEN != 0 {
                         is_hidden = true;
@@ -341,6 +369,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Err
                                 depth: depth as u32,
                                 kind: f.kind,
                                 heading: f.heading,
+                                class,
                                 ..Elem::default()
                             });
                             stack.push(Frame {
@@ -363,6 +392,10 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Err
                         }
                         Role::Inline | Role::Title => {
                             let link = href && e.name() == "a";
+                            // Spans inside `<pre>` are syntax highlighting
+                            // (`hljs-comment`, `token comment`): their
+                            // classes name code, not page regions.
+                            let attrs = if parent.pre { 0 } else { attrs };
                             stack.push(Frame {
                                 role,
                                 elem: parent.elem,
@@ -541,6 +574,24 @@ impl<'a> Walk<'a> {
             metadata: metas.metadata,
         }
     }
+}
+
+/// Whether an `id` is one of React's streamed-content boundaries: `S:`
+/// and a base-32 number (`S:0`, `S:1f`).
+fn is_streamed_boundary(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A hash of an element's tag name and class list, never 0.
+fn class_hash(name: &str, class: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    name.hash(&mut h);
+    for token in class.split_ascii_whitespace() {
+        token.hash(&mut h);
+    }
+    h.finish() | 1
 }
 
 /// From the first source byte to the last; empty when nothing is mapped

@@ -163,6 +163,9 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     let b = value.as_bytes();
     for hit in m.ac.find_overlapping_iter(value) {
         let bits = WORDS[hit.pattern().as_usize()].1;
+        if bits & HIDDEN == 0 && in_flag_token(b, hit.start()) {
+            continue;
+        }
         if bits == AD_TOKEN {
             // "ad" hides in "read-more", "header" and "shadow", so the
             // advertising tokens only count whole, between non-alphanumerics.
@@ -201,7 +204,74 @@ pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     if out & HIDDEN != 0 && !hidden_class(value) {
         out &= !HIDDEN;
     }
+    if has_token(value, b"hentry") {
+        // hAtom's "this element is the entry": the post itself, whatever
+        // its other classes say (`BlogItem hentry has-comments`,
+        // `hentry category-worth-sharing`).
+        out &= CONTENT | BODY | HIDDEN;
+    }
     out
+}
+
+/// Class-list prefixes of tokens that state a fact about the element or
+/// its page rather than name what it is: `has-comments`, `no-sidebar`,
+/// `feature_disablecomments`, and the taxonomy slugs blog engines add to a
+/// post (`category-worth-sharing`, `tag-internet-sharing`). A clutter word
+/// inside one made a whole post a comment or a share bar.
+const FLAG_PREFIXES: &[&[u8]] = &[
+    b"has-",
+    b"has_",
+    b"no-",
+    b"no_",
+    b"with-",
+    b"category-",
+    b"tag-",
+];
+/// Movable Type's and Typepad's slugs on a post (`entry-author-jane_doe`,
+/// `entry-category-social_media`): no word anywhere in them counts.
+const SLUG_PREFIXES: &[&[u8]] = &[
+    b"entry-category-",
+    b"entry-author-",
+    b"entry-tag-",
+    b"authored-by-",
+];
+/// Words inside a token that make it a switch or a layout, not a name:
+/// `sidebar-layout`, `layout--with-related` describe how the element is
+/// laid out; one wrapped a whole wcxb-dev-article page's story.
+const FLAG_INFIXES: &[&[u8]] = &[b"disable", b"enable", b"layout"];
+
+/// Whether the class-list token holding byte `at` of `b` is a flag or a
+/// slug (see [`FLAG_PREFIXES`]) and the word at `at` is not its first
+/// word: `tag-list` still names a tag list.
+fn in_flag_token(b: &[u8], at: usize) -> bool {
+    let start = b[..at]
+        .iter()
+        .rposition(|c| c.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    let end = b[at..]
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .map_or(b.len(), |p| at + p);
+    let token = &b[start..end];
+    let starts = |p: &&[u8]| token.len() > p.len() && token[..p.len()].eq_ignore_ascii_case(p);
+    if SLUG_PREFIXES.iter().any(starts) {
+        return true;
+    }
+    let prefix = FLAG_PREFIXES.iter().find(|p| starts(p));
+    if let Some(p) = prefix {
+        return at >= start + p.len();
+    }
+    FLAG_INFIXES
+        .iter()
+        .any(|w| token.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the whitespace-separated list `value` holds `token`.
+fn has_token(value: &str, token: &[u8]) -> bool {
+    memchr::memmem::find(value.as_bytes(), token).is_some()
+        && value
+            .split_ascii_whitespace()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(token))
 }
 
 fn hidden_class(value: &str) -> bool {
@@ -250,6 +320,17 @@ mod tests {
         assert_eq!(bits(m, "entry-content-read-more") & AD, 0);
         assert_eq!(bits(m, "overflow-hidden") & HIDDEN, 0);
         assert_ne!(bits(m, "sr-only") & HIDDEN, 0);
+        assert_eq!(bits(m, "BlogItem has-comments") & COMMENT, 0);
+        assert_eq!(bits(m, "feature_disablecomments") & COMMENT, 0);
+        assert_eq!(bits(m, "post category-worth-sharing") & SHARE, 0);
+        assert_ne!(bits(m, "tag-list") & TAGS, 0);
+        assert_ne!(bits(m, "comments-area") & COMMENT, 0);
+        assert_eq!(bits(m, "grid sidebar-layout") & SIDEBAR, 0);
+        assert_eq!(bits(m, "with-related") & RELATED, 0);
+        assert_ne!(bits(m, "related-posts") & RELATED, 0);
+        assert_eq!(bits(m, "entry-author-jane entry") & AUTHOR, 0);
+        assert_ne!(bits(m, "entry-author") & AUTHOR, 0);
+        assert_eq!(bits(m, "post hentry author-bio") & (AUTHOR | BIO), 0);
         assert!(style_hidden("color: red; display: none"));
         assert!(!style_hidden("display:block"));
     }

@@ -1,0 +1,162 @@
+//! Named cases of the HTML path's main-content choice on page layouts that
+//! lost whole articles on the dev pool: each page is small and synthetic,
+//! shows one layout, and checks that the story is kept and the clutter is
+//! not.
+
+/// Cleans `html` and returns the body text.
+fn body(html: &str) -> String {
+    deboiler::clean_html(html).unwrap().body_text()
+}
+
+const P1: &str = "The city council on Tuesday approved plans for a new bridge across the river, ending a debate that has lasted for more than a decade.";
+const P2: &str = "The bridge, which will carry cars, bicycles and pedestrians, is expected to cost about 40 million dollars, officials said, and to open in three years.";
+const P3: &str = "Residents who spoke at the meeting were divided, with some praising the plan and others warning about traffic in the old town.";
+
+fn assert_story(text: &str) {
+    for p in [P1, P2, P3] {
+        assert!(
+            text.contains(p),
+            "story paragraph lost: {p:?}\nbody: {text:?}"
+        );
+    }
+}
+
+/// A comment word in the class of `<html>` or `<body>` is a page feature
+/// flag, not a comment section around every block.
+#[test]
+fn comment_flag_on_html_and_body() {
+    for (html_class, body_class) in [
+        ("feature_newcomments feature_disablecomments", ""),
+        ("", "single single-post no-comments"),
+        ("", "post-template has-comments sidebar-right"),
+    ] {
+        let page = format!(
+            r#"<html class="{html_class}"><head><title>Bridge</title></head><body class="{body_class}">
+<div class="post"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+<div id="comments"><p>Great article, thanks for writing it, I agree with every single word here.</p></div>
+</body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(!text.contains("Great article"), "comment kept: {text:?}");
+    }
+}
+
+/// A post element's state flags (`has-comments`), its taxonomy slugs
+/// (`category-worth-sharing`) and hAtom's `hentry` do not make the post a
+/// comment section or a share bar.
+#[test]
+fn flags_and_slugs_on_the_post() {
+    for class in [
+        "BlogItem has-comments",
+        "post category-worth-sharing tag-social-media",
+        "post hentry comment-hidden",
+    ] {
+        let page = format!(
+            r#"<html><head><title>Bridge</title></head><body>
+<article class="{class}"><div class="text"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>
+<div class="sidebar"><p>About us: a small newsroom covering the river towns since 1998, and proud of it.</p></div>
+</body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(!text.contains("About us"), "sidebar kept: {text:?}");
+    }
+}
+
+/// Highlighting spans inside `<pre>` name code tokens, not page regions:
+/// a `<span class="hljs-comment">` does not make the listing a comment.
+#[test]
+fn highlighted_code_is_not_a_comment() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p><pre><code><span class="hljs-comment">// count the cars on the bridge</span>
+let cars = bridge.count_cars();</code></pre><p>{P2}</p><p>{P3}</p></article></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(text.contains("count the cars"), "code lost: {text:?}");
+}
+
+/// A page builder cuts the article into components, each text section in
+/// the same wrapper stack, their common ancestor levels above: every
+/// section with the root's tag and class list is kept.
+#[test]
+fn article_cut_into_components() {
+    let section = |h: &str, p: &str| {
+        format!(
+            r#"<section class="component"><div class="component-content"><div class="component-text"><h2>{h}</h2><p>{p}</p><p>{h}: {p}</p><p>{p} {h}.</p></div></div></section>"#
+        )
+    };
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><main>
+<div class="row"><div class="col">{}</div><div class="col-side"><p>Share</p></div></div>
+<div class="row"><div class="component-image"><img src="b.jpg"></div></div>
+<div class="row"><div class="col">{}</div><div class="col-side"><p>Share</p></div></div>
+<div class="row"><div class="col"><div class="wrap">{}</div></div></div>
+</main><footer><p>About us: a small newsroom covering the river towns since 1998.</p></footer></body></html>"#,
+        section("The vote", P1),
+        section("The cost", P2),
+        section("The residents", P3)
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("About us"), "footer kept: {text:?}");
+}
+
+/// A short post loses the vote to an author blurb in the sidebar unless
+/// being inside a sidebar (or a header, a footer, a related box) counts
+/// against a candidate, as its own class would.
+#[test]
+fn short_post_beats_sidebar_blurb() {
+    let page = r#"<html><head><title>A walk by the river</title></head><body>
+<div id="header"><h1>Life, notes</h1><div class="description"><p>Every day I experience life: I live, I learn, I teach, I write, and I wonder.</p></div></div>
+<div id="main"><div class="post"><h3>A walk by the river</h3><div class="post-body">We walked along the river today, past the old mill, and saw the new bridge going up at last.<br>It is bigger than I expected.</div></div></div>
+<div id="sidebar-wrapper"><div class="widget"><p>About me: I am a teacher, a writer, a cook and a walker.</p></div>
+<ul><li><a href="/2012/01">January 2012</a></li><li><a href="/2012/02">February 2012</a></li></ul></div>
+</body></html>"#;
+    let text = body(page);
+    assert!(
+        text.contains("We walked along the river"),
+        "post lost: {text:?}"
+    );
+    assert!(!text.contains("About me"), "sidebar kept: {text:?}");
+}
+
+/// A link-rich paragraph between two paragraphs of the story is the
+/// story's; the same paragraph after the story's last one is not.
+#[test]
+fn link_rich_paragraph_between_body_is_body() {
+    let links = r#"<p><a href="/a">The bridge plan</a> and <a href="/b">the council vote on the river crossing</a></p>"#;
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p>{links}<p>{P2}</p><p>{P3}</p>{links}</article></body></html>"#
+    );
+    let a = deboiler::clean_html(&page).unwrap();
+    let fates: Vec<_> = a
+        .blocks()
+        .iter()
+        .filter(|b| b.text().starts_with("The bridge plan"))
+        .map(|b| b.reason())
+        .collect();
+    assert_eq!(fates.len(), 2, "{fates:?}");
+    assert_eq!(fates[0], None, "between body: {fates:?}");
+    assert!(fates[1].is_some(), "after the story: {fates:?}");
+    assert_story(&a.body_text());
+}
+
+/// React's streamed rendering sends the article as `<div hidden id="S:0">`
+/// after a placeholder and moves it into place with a script: it is shown.
+/// Other `hidden` elements stay hidden.
+#[test]
+fn streamed_boundary_is_shown() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body><main><template id="B:0"></template><p>Loading…</p></main>
+<div hidden><p>A hidden panel that nobody sees on the page, with a sentence or two of text.</p></div>
+<div hidden id="S:0"><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>
+<script>$RC("B:0","S:0")</script></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("hidden panel"), "hidden kept: {text:?}");
+}
