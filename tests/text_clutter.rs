@@ -557,3 +557,88 @@ t!(
     ["March 12, 2022"],
     Some(Reason::Date)
 );
+
+/// Cleans `input` and returns each block's text with its reason, checking
+/// that every block is the slice of the input its span names.
+fn decisions(input: &str) -> Vec<(String, Option<Reason>)> {
+    let article = deboiler::clean_text(input).unwrap();
+    article
+        .blocks()
+        .iter()
+        .map(|b| {
+            assert_eq!(&input[b.span().start..b.span().end], b.text());
+            (b.text().to_owned(), b.reason())
+        })
+        .collect()
+}
+
+/// A page scraped one text node a line (BeautifulSoup's `get_text("\n")`):
+/// every link splits its paragraph, keeping the spaces around it.
+#[test]
+fn paragraph_split_at_links_stays_body() {
+    let input = [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        HEADLINE,
+        "The council met on Tuesday with ",
+        "Mayor Ann Lee",
+        " to discuss the new budget, which includes money for ",
+        "schools",
+        " and roads across the district.",
+        "",
+        "Officials said the plan would be put to a vote next month, according to the",
+        "Daily Courier",
+        ", after a period of public consultation with residents.",
+        "",
+        BODY[2],
+        "",
+        "Privacy",
+        "Terms",
+        "Contact us",
+    ]
+    .join("\n");
+    let got = decisions(&input);
+    let body: Vec<&str> = got
+        .iter()
+        .filter(|(_, r)| r.is_none())
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "The council met on Tuesday with",
+            "Mayor Ann Lee",
+            "to discuss the new budget, which includes money for",
+            "schools",
+            "and roads across the district.",
+            "Officials said the plan would be put to a vote next month, according to the",
+            "Daily Courier",
+            ", after a period of public consultation with residents.",
+            BODY[2],
+        ],
+        "{got:#?}"
+    );
+}
+
+/// Menus, product names and user names that start in lower case are no
+/// split sentence: joined, a list of them weighed like a paragraph.
+#[test]
+fn lower_case_list_entries_stay_apart() {
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1], BODY[2], "Top comments"];
+    lines.extend([
+        "iPhone 11",
+        "iPad Air",
+        "macOS Catalina",
+        "fmcshan",
+        "Rating: 25 Votes",
+        "tjedora",
+        "Rating: 12 Votes",
+    ]);
+    let input = lines.join("\n");
+    for (text, reason) in decisions(&input) {
+        let in_body = BODY.contains(&text.as_str());
+        assert_eq!(reason.is_none(), in_body, "{text:?}: {reason:?}");
+    }
+}

@@ -29,7 +29,7 @@
 use std::collections::HashMap;
 
 use crate::article::Reason;
-use crate::classify::{Context, patterns};
+use crate::classify::{Context, patterns, rejoin};
 use crate::features::Features;
 use crate::segment::Segment;
 
@@ -161,12 +161,75 @@ pub(crate) fn classify(
     features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    let n = segments.len();
+    let runs = rejoin::runs(segments);
+    if runs.len() == segments.len() {
+        let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
+        let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
+        return classify_lines(&texts, &gaps, features);
+    }
+    // Judge each paragraph split across lines once, on its joined text (see
+    // [`rejoin`]), and hand its decision to every line of it. Lines that
+    // stand alone keep their features; only the joined ones are measured,
+    // and repeats are counted again over the new lines.
+    let mut joined: Vec<Segment<'_>> = Vec::new();
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        let first = &segments[run.start];
+        let mut text = String::new();
+        for s in &segments[run.clone()] {
+            if !text.is_empty() && !s.text.starts_with(rejoin::starts_glued) {
+                text.push(' ');
+            }
+            text.push_str(&s.text);
+        }
+        joined.push(Segment {
+            text: text.into(),
+            kind: first.kind,
+            span: crate::span::Span::new(first.span.start, segments[run.end - 1].span.end),
+            sources: Vec::new(),
+            gap_before: first.gap_before,
+            hints: crate::segment::Hints::default(),
+        });
+    }
+    let measured = crate::features::compute(&joined);
+    let mut texts: Vec<&str> = Vec::with_capacity(runs.len());
+    let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
+    let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
+    let mut next_joined = 0;
+    for run in &runs {
+        let first = &segments[run.start];
+        gaps.push(first.gap_before);
+        if run.len() == 1 {
+            texts.push(&first.text);
+            line_features.push(features[run.start].clone());
+        } else {
+            texts.push(&joined[next_joined].text);
+            line_features.push(measured[next_joined].clone());
+            next_joined += 1;
+        }
+    }
+    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(line_features.len());
+    for f in &line_features {
+        *counts.entry(f.fingerprint).or_insert(0) += 1;
+    }
+    for f in &mut line_features {
+        f.repeats = counts[&f.fingerprint] - 1;
+    }
+    let decisions = classify_lines(&texts, &gaps, &line_features);
+    let mut out = Vec::with_capacity(segments.len());
+    for (run, decision) in runs.iter().zip(decisions) {
+        out.extend(std::iter::repeat_n(decision, run.len()));
+    }
+    out
+}
+
+/// The decisions for lines judged one by one: `texts[i]` is line `i`,
+/// `gaps[i]` whether blank lines stood above it.
+fn classify_lines(texts: &[&str], gaps: &[bool], features: &[Features]) -> Vec<Option<Reason>> {
+    let n = texts.len();
     let mut out: Vec<Option<Reason>> = vec![None; n];
     if n == 0 {
         return out;
     }
-    let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
     let mut pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
     // The name after a bare "By" line is the rest of the byline.
     for i in 1..n {
@@ -205,11 +268,11 @@ pub(crate) fn classify(
         return pats;
     };
 
-    let end = extend_over_list(&texts, features, &pats, end);
+    let end = extend_over_list(texts, features, &pats, end);
 
     // Head: title, duplicates, standfirst, metadata.
-    let titles = TitleKeys::new(&texts, features, start);
-    let title = find_title(&texts, features, &pats, &grades, start, &titles);
+    let titles = TitleKeys::new(texts, features, start);
+    let title = find_title(texts, features, &pats, &grades, start, &titles);
     let mut body_start = start;
     if let Some(t) = title {
         out[t] = Some(Reason::Title);
@@ -228,12 +291,11 @@ pub(crate) fn classify(
     }
 
     // Region: body, except recognised clutter and menus.
-    label_region(&texts, features, &pats, &grades, body_start, end, &mut out);
-    label_region_end(&texts, features, body_start, end, &mut out);
+    label_region(texts, features, &pats, &grades, body_start, end, &mut out);
+    label_region_end(texts, features, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
-    let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
-    label_tail(&texts, features, &pats, &gaps, end + 1, &mut out);
+    label_tail(texts, features, &pats, gaps, end + 1, &mut out);
     out
 }
 
