@@ -642,3 +642,29 @@ fn lower_case_list_entries_stay_apart() {
         assert_eq!(reason.is_none(), in_body, "{text:?}: {reason:?}");
     }
 }
+
+/// A short post above a long thread: the "Reply" under every comment keeps
+/// the thread from outweighing the post. Without a header over the thread,
+/// the first comment, right under the post, still reads as its last
+/// paragraph; every later one is cut off by a "Reply" row.
+#[test]
+fn thread_with_reply_rows_does_not_outweigh_short_post() {
+    // Distinct comments, so that none is dropped as a repeat.
+    let comments: Vec<String> = (1..=6)
+        .map(|i| format!("I have been reading this blog for {i} years and I think the council should have asked the residents before spending the money on roads, because the schools need it far more than anyone else in the district does."))
+        .collect();
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1]];
+    for (i, comment) in comments.iter().enumerate() {
+        lines.extend([["Jane Roe", "John Doe"][i % 2], comment.as_str(), "Reply"]);
+    }
+    let input = lines.join("\n");
+    let got = decisions(&input);
+    for (text, reason) in &got {
+        if BODY.contains(&text.as_str()) {
+            assert_eq!(*reason, None, "{text:?}");
+        }
+        if comments[1..].contains(text) || text == "Reply" {
+            assert!(reason.is_some(), "{text:?} kept");
+        }
+    }
+}

@@ -1254,6 +1254,64 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
 }
 
+/// Whether the line is the row of actions under one reader comment:
+/// "Reply", "[ reply ]", "Reply to this parent share", "Report Abuse |
+/// QUOTE", "Reply Delete". Every word is an action, and "reply" or "report"
+/// is among them. A thread repeats such a row under each comment, and no
+/// article has one, so the text path weighs it as a barrier: on
+/// dragnet-train-text, threads under a short post outweighed the post
+/// although "Reply" stood under every comment (1,716 lines).
+pub(crate) fn is_comment_action(text: &str) -> bool {
+    /// Most words of an action row; the longest seen is "Reply to this
+    /// parent share" and "Report post » log in to reply reply".
+    const ACTIONS_MAX_WORDS: usize = 8;
+    const ACTIONS: &[&str] = &[
+        "reply",
+        "replies",
+        "report",
+        "abuse",
+        "quote",
+        "delete",
+        "share",
+        "flag",
+        "permalink",
+        "link",
+        "to",
+        "this",
+        "parent",
+        "cancel",
+        "edit",
+        "like",
+        "recommend",
+        "retweet",
+        "favorite",
+        "post",
+        "log",
+        "in",
+        "up",
+        "down",
+        "vote",
+        "actions",
+        "comment",
+    ];
+    if text.len() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut n = 0;
+    let (mut reply, mut report) = (false, false);
+    for w in words(&lower) {
+        n += 1;
+        if n > ACTIONS_MAX_WORDS || !ACTIONS.contains(&w) {
+            return false;
+        }
+        reply |= w == "reply";
+        report |= w == "report";
+    }
+    // A lone "Report" is the flag under an embedded tweet, in the story.
+    reply || (report && n > 1)
+}
+
 /// Whether the line is "Previous Story", "Next Story" or a like arrow, after
 /// which scraped pages put the other story's headline.
 pub(crate) fn is_prev_next(text: &str) -> bool {
@@ -1462,6 +1520,30 @@ mod tests {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         })
+    }
+
+    #[test]
+    fn comment_actions() {
+        for line in [
+            "Reply",
+            "[ Reply ]",
+            "Reply to this parent share",
+            "Report Abuse | QUOTE",
+            "Reply Delete",
+            "reply ↓",
+            "Report post » Log in to reply reply",
+        ] {
+            assert!(is_comment_action(line), "{line:?}");
+        }
+        for line in [
+            "Report",
+            "Share",
+            "Replying to critics, the mayor said the plan stands.",
+            "Reply to the consultation by March 3",
+            "",
+        ] {
+            assert!(!is_comment_action(line), "{line:?}");
+        }
     }
 
     /// Golden snapshot of `recognise` on every line of `corpus/zyte-text`

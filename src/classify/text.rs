@@ -355,7 +355,7 @@ fn grade(
         Some(Reason::Navigation) => patterns::is_prev_next(text),
         _ => false,
     };
-    if barrier {
+    if barrier || patterns::is_comment_action(text) {
         return Grade::Barrier;
     }
     if pat == Some(Reason::RelatedStories) {
