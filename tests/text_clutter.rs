@@ -668,3 +668,24 @@ fn thread_with_reply_rows_does_not_outweigh_short_post() {
         }
     }
 }
+
+// inscriptis sets every list item behind a bullet or a number; the
+// recognisers look past it.
+t!(
+    bulleted_advertisement,
+    At::Middle,
+    ["* Advertisement"],
+    Some(Reason::Advertisement)
+);
+t!(
+    numbered_advertisement,
+    At::Middle,
+    ["3. Advertisement"],
+    Some(Reason::Advertisement)
+);
+t!(
+    bulleted_sentence_stays,
+    At::Middle,
+    ["* The council will vote on the plan next month, the mayor said."],
+    None
+);

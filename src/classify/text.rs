@@ -161,11 +161,12 @@ pub(crate) fn classify(
     features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
+    let line_pats: Vec<Option<Reason>> = segments.iter().map(|s| recognise(&s.text)).collect();
     let runs = rejoin::runs(segments);
     if runs.len() == segments.len() {
         let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
         let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
-        return classify_lines(&texts, &gaps, features);
+        return classify_lines(&texts, &gaps, features, line_pats);
     }
     // Judge each paragraph split across lines once, on its joined text (see
     // [`rejoin`]), and hand its decision to every line of it. Lines that
@@ -192,6 +193,7 @@ pub(crate) fn classify(
     }
     let measured = crate::features::compute(&joined);
     let mut texts: Vec<&str> = Vec::with_capacity(runs.len());
+    let mut pats: Vec<Option<Reason>> = Vec::with_capacity(runs.len());
     let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
     let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
     let mut next_joined = 0;
@@ -200,9 +202,11 @@ pub(crate) fn classify(
         gaps.push(first.gap_before);
         if run.len() == 1 {
             texts.push(&first.text);
+            pats.push(line_pats[run.start]);
             line_features.push(features[run.start].clone());
         } else {
             texts.push(&joined[next_joined].text);
+            pats.push(recognise(&joined[next_joined].text));
             line_features.push(measured[next_joined].clone());
             next_joined += 1;
         }
@@ -214,7 +218,7 @@ pub(crate) fn classify(
     for f in &mut line_features {
         f.repeats = counts[&f.fingerprint] - 1;
     }
-    let decisions = classify_lines(&texts, &gaps, &line_features);
+    let decisions = classify_lines(&texts, &gaps, &line_features, pats);
     let mut out = Vec::with_capacity(segments.len());
     for (run, decision) in runs.iter().zip(decisions) {
         out.extend(std::iter::repeat_n(decision, run.len()));
@@ -222,15 +226,25 @@ pub(crate) fn classify(
     out
 }
 
+/// What the recognisers of [`patterns`] say a line is, past its list marker.
+fn recognise(text: &str) -> Option<Reason> {
+    patterns::recognise(without_list_marker(text))
+}
+
 /// The decisions for lines judged one by one: `texts[i]` is line `i`,
-/// `gaps[i]` whether blank lines stood above it.
-fn classify_lines(texts: &[&str], gaps: &[bool], features: &[Features]) -> Vec<Option<Reason>> {
+/// `gaps[i]` whether blank lines stood above it, `pats[i]` what
+/// [`recognise`] says it is.
+fn classify_lines(
+    texts: &[&str],
+    gaps: &[bool],
+    features: &[Features],
+    mut pats: Vec<Option<Reason>>,
+) -> Vec<Option<Reason>> {
     let n = texts.len();
     let mut out: Vec<Option<Reason>> = vec![None; n];
     if n == 0 {
         return out;
     }
-    let mut pats: Vec<Option<Reason>> = texts.iter().map(|t| patterns::recognise(t)).collect();
     // The name after a bare "By" line is the rest of the byline.
     for i in 1..n {
         if pats[i - 1] == Some(Reason::Byline)
@@ -297,6 +311,35 @@ fn classify_lines(texts: &[&str], gaps: &[bool], features: &[Features]) -> Vec<O
     // Tail: name the clutter after the article.
     label_tail(texts, features, &pats, gaps, end + 1, &mut out);
     out
+}
+
+/// The line without the bullet or number a scraper set before a list item
+/// ("* ", "+ ", "• ", "12. "): inscriptis writes every `<li>` so, and
+/// "* Click to share on Facebook" or "1. thelastchargersfan says:" must be
+/// recognised as the share button and comment header they are. On
+/// zyte-inscriptis the share rows and the numbered comment headers of a
+/// thread were all kept.
+fn without_list_marker(text: &str) -> &str {
+    /// Most digits of an item number; longer numbers are years or counts.
+    const ITEM_NUMBER_MAX_DIGITS: usize = 3;
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = if (1..=ITEM_NUMBER_MAX_DIGITS).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+    {
+        digits + 1
+    } else {
+        match text.chars().next() {
+            Some(c @ ('*' | '+' | '•' | '·' | '▪' | '◦' | '‣' | '-' | '–')) => {
+                c.len_utf8()
+            }
+            _ => return text,
+        }
+    };
+    match text[marker..].strip_prefix(' ') {
+        Some(rest) if !rest.trim_start().is_empty() => rest.trim_start(),
+        _ => text,
+    }
 }
 
 /// For each line, whether it is the second of exactly two copies of a
