@@ -689,3 +689,20 @@ t!(
     ["* The council will vote on the plan next month, the mayor said."],
     None
 );
+
+/// The region stops at a comment header below the article, however long
+/// the thread under it: a barrier alone was outweighed by a dozen comments.
+#[test]
+fn long_thread_under_header_is_cut_off() {
+    let comments: Vec<String> = (1..=12)
+        .map(|i| format!("Comment number {i}: I have been reading this paper for years and I think the council should have asked the residents before it spent the money on roads, because the schools need it far more than the roads do."))
+        .collect();
+    let extra = "The budget also sets aside money for libraries and parks, which the council said had been neglected for a decade while the population of the district grew.";
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1], extra, BODY[2], "12 Comments"];
+    lines.extend(comments.iter().map(String::as_str));
+    let input = lines.join("\n");
+    for (text, reason) in decisions(&input) {
+        let in_body = BODY.contains(&text.as_str()) || text == extra;
+        assert_eq!(reason.is_none(), in_body, "{text:?}: {reason:?}");
+    }
+}

@@ -282,6 +282,7 @@ fn classify_lines(
         return pats;
     };
 
+    let end = cut_at_thread(features, &pats, &grades, start, end);
     let end = extend_over_list(texts, features, &pats, end);
 
     // Head: title, duplicates, standfirst, metadata.
@@ -917,6 +918,35 @@ fn extend_over_list(
         end
     }
 }
+
+/// Ends the region above the first comment header ("156 Responses to …",
+/// "Comments (28)") that follows [`THREAD_MIN_PROSE_ABOVE`] words of prose
+/// inside it. A header weighs as a barrier, but a long thread below it
+/// outweighs any barrier, and on 57 pages of dragnet-train-text the region
+/// ran on across the header into the thread. A comment count in the
+/// byline, above the body, has little prose above it and stays inside.
+fn cut_at_thread(
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    end: usize,
+) -> usize {
+    let mut prose_words = 0;
+    for i in start..=end {
+        if pats[i] == Some(Reason::Comments) && prose_words >= THREAD_MIN_PROSE_ABOVE {
+            return i - 1;
+        }
+        if grades[i] == Grade::Prose {
+            prose_words += features[i].effective_words();
+        }
+    }
+    end
+}
+
+/// Prose words the region holds above a comment header for the header to
+/// end it (see [`cut_at_thread`]): a short post of two or three paragraphs.
+const THREAD_MIN_PROSE_ABOVE: usize = 80;
 
 /// Fewest items for [`extend_over_list`]: two could be a teaser and its
 /// date.
