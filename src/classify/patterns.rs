@@ -1312,6 +1312,47 @@ pub(crate) fn is_comment_action(text: &str) -> bool {
     reply || (report && n > 1)
 }
 
+/// Whether the line is a comment's signature that ends in its action row:
+/// "by nico on Aug 7, 2012 9:12 am PDT up reply actions", "by randfish on
+/// November 7, 2011 at 5:42 pm. Reply #". It holds a number (the date), at
+/// most [`SIGNATURE_MAX_WORDS`] words, and ends in "reply" or "reply
+/// actions" with no full stop after.
+pub(crate) fn is_comment_signature(text: &str) -> bool {
+    /// Most words of a signature line: "by", a name of up to four words,
+    /// "on", a date and time of up to eight, "via mobile", the actions.
+    const SIGNATURE_MAX_WORDS: usize = 20;
+    if text.len() > 160 || !text.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let trimmed = lower.trim_end_matches([' ', '#']);
+    (trimmed.ends_with(" reply") || trimmed.ends_with(" reply actions"))
+        && lower.contains(|c: char| c.is_ascii_digit())
+        && word_count(&lower) <= SIGNATURE_MAX_WORDS
+}
+
+/// Whether the line counts a thread's comments without being recognised
+/// as a comment header by [`recognise`]: "Responses (12)", "Nov. 8 12
+/// Responses", "36 Comments | 4 Recs", "Total Comments (11)". At most
+/// [`THREAD_COUNT_MAX_WORDS`] words, a number, and a word for comments.
+pub(crate) fn is_thread_count(text: &str) -> bool {
+    /// Five words admit article subheadings ("Comment engagement score
+    /// (0-50 points)" on wcxb dev-4446).
+    const THREAD_COUNT_MAX_WORDS: usize = 4;
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut n = 0;
+    let (mut number, mut comments) = (false, false);
+    for w in words(&lower) {
+        n += 1;
+        number |= w.bytes().all(|b| b.is_ascii_digit());
+        comments |= w.starts_with("comment") || w.starts_with("respons");
+    }
+    n <= THREAD_COUNT_MAX_WORDS && number && comments
+}
+
 /// Whether the line is "Previous Story", "Next Story" or a like arrow, after
 /// which scraped pages put the other story's headline.
 pub(crate) fn is_prev_next(text: &str) -> bool {
@@ -1544,6 +1585,22 @@ mod tests {
         ] {
             assert!(!is_comment_action(line), "{line:?}");
         }
+        assert!(is_comment_signature(
+            "by nico on Aug 7, 2012 9:12 am PDT up reply actions"
+        ));
+        assert!(is_comment_signature(
+            "by randfish on November 7, 2011 at 5:42 pm. Reply #"
+        ));
+        assert!(!is_comment_signature(
+            "The minister had until March 3 to send a reply."
+        ));
+        assert!(is_thread_count("Responses (12)"));
+        assert!(is_thread_count("36 Comments | 4 Recs"));
+        assert!(!is_thread_count("Comments"));
+        assert!(!is_thread_count("Comment engagement score (0-50 points)"));
+        assert!(!is_thread_count(
+            "The 12 responses the council received were mostly in favour."
+        ));
     }
 
     /// Golden snapshot of `recognise` on every line of `corpus/zyte-text`

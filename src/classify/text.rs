@@ -282,7 +282,7 @@ fn classify_lines(
         return pats;
     };
 
-    let end = cut_at_thread(features, &pats, &grades, start, end);
+    let end = cut_at_thread(texts, features, &pats, &grades, start, end);
     let end = extend_over_list(texts, features, &pats, end);
 
     // Head: title, duplicates, standfirst, metadata.
@@ -399,7 +399,7 @@ fn grade(
         Some(Reason::Navigation) => patterns::is_prev_next(text),
         _ => false,
     };
-    if barrier || patterns::is_comment_action(text) {
+    if barrier || patterns::is_comment_action(text) || patterns::is_comment_signature(text) {
         return Grade::Barrier;
     }
     if pat == Some(Reason::RelatedStories) {
@@ -926,6 +926,7 @@ fn extend_over_list(
 /// ran on across the header into the thread. A comment count in the
 /// byline, above the body, has little prose above it and stays inside.
 fn cut_at_thread(
+    texts: &[&str],
     features: &[Features],
     pats: &[Option<Reason>],
     grades: &[Grade],
@@ -934,7 +935,8 @@ fn cut_at_thread(
 ) -> usize {
     let mut prose_words = 0;
     for i in start..=end {
-        if pats[i] == Some(Reason::Comments) && prose_words >= THREAD_MIN_PROSE_ABOVE {
+        let header = pats[i] == Some(Reason::Comments) || patterns::is_thread_count(texts[i]);
+        if header && prose_words >= THREAD_MIN_PROSE_ABOVE {
             return i - 1;
         }
         if grades[i] == Grade::Prose {
