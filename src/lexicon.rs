@@ -58,6 +58,133 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
+/// Words after which no sentence ends: articles, prepositions,
+/// conjunctions and possessives. A line that ends in one was cut in the
+/// middle of a sentence, which is how scrapers that write one text node a
+/// line (BeautifulSoup's `get_text("\n")`) split a paragraph at a link:
+/// "according to the" / "New York Times" / ", which said". Words that end
+/// a menu entry as often as a cut sentence ("Sign up") are left out, as are
+/// the verbs and adverbs of [`STOP_WORDS`] ("said", "more"); "in" stays,
+/// since "published in" / "Nature" is a commoner split than "Log in".
+const DANGLING_WORDS: &[&str] = &[
+    // English
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "her",
+    "his",
+    "in",
+    "into",
+    "its",
+    "of",
+    "or",
+    "our",
+    "than",
+    "that",
+    "the",
+    "their",
+    "to",
+    "with",
+    "your",
+    "my",
+    "via",
+    "about",
+    "between",
+    "against",
+    "including",
+    // German
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "einen",
+    "und",
+    "oder",
+    "mit",
+    "von",
+    "zu",
+    "zum",
+    "zur",
+    "für",
+    "auf",
+    "bei",
+    "nach",
+    "aus",
+    "über",
+    // French
+    "le",
+    "la",
+    "les",
+    "une",
+    "du",
+    "au",
+    "aux",
+    "et",
+    "ou",
+    "avec",
+    "pour",
+    "par",
+    "sur",
+    "dans",
+    // Spanish, Portuguese and Italian
+    "el",
+    "los",
+    "las",
+    "una",
+    "del",
+    "al",
+    "y",
+    "con",
+    "para",
+    "por",
+    "em",
+    "da",
+    "do",
+    "della",
+    "di",
+    "nel",
+    "per",
+    // Indonesian
+    "dan",
+    "ke",
+    "dari",
+    "dengan",
+    "yang",
+    "untuk",
+    "pada",
+    "oleh",
+    // Russian
+    "в",
+    "и",
+    "на",
+    "с",
+    "по",
+    "к",
+    "от",
+    "за",
+    "для",
+    "из",
+];
+
+static DANGLING_SET: Lazy<WordSet> = Lazy::new(|| DANGLING_WORDS.iter().copied().collect());
+
+/// Whether `word` (lowercased) leaves a sentence open when a line ends in
+/// it (see [`DANGLING_WORDS`]).
+pub(crate) fn is_dangling_word(word: &str) -> bool {
+    DANGLING_SET.contains(word)
+}
+
 /// Words that may make up a date or time stamp besides numbers and the
 /// [`MONTHS`]: weekday names and their abbreviations, time-zone names, and
 /// the glue words of date lines ("Updated", "on", "at", "um", "de"…), in the
@@ -392,5 +519,7 @@ mod tests {
         assert!(super::is_stop_word("the"));
         assert!(super::is_stop_word("что"));
         assert!(!super::is_stop_word("taliban"));
+        assert!(super::is_dangling_word("the"));
+        assert!(!super::is_dangling_word("said"));
     }
 }

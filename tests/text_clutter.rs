@@ -557,3 +557,152 @@ t!(
     ["March 12, 2022"],
     Some(Reason::Date)
 );
+
+/// Cleans `input` and returns each block's text with its reason, checking
+/// that every block is the slice of the input its span names.
+fn decisions(input: &str) -> Vec<(String, Option<Reason>)> {
+    let article = deboiler::clean_text(input).unwrap();
+    article
+        .blocks()
+        .iter()
+        .map(|b| {
+            assert_eq!(&input[b.span().start..b.span().end], b.text());
+            (b.text().to_owned(), b.reason())
+        })
+        .collect()
+}
+
+/// A page scraped one text node a line (BeautifulSoup's `get_text("\n")`):
+/// every link splits its paragraph, keeping the spaces around it.
+#[test]
+fn paragraph_split_at_links_stays_body() {
+    let input = [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        HEADLINE,
+        "The council met on Tuesday with ",
+        "Mayor Ann Lee",
+        " to discuss the new budget, which includes money for ",
+        "schools",
+        " and roads across the district.",
+        "",
+        "Officials said the plan would be put to a vote next month, according to the",
+        "Daily Courier",
+        ", after a period of public consultation with residents.",
+        "",
+        BODY[2],
+        "",
+        "Privacy",
+        "Terms",
+        "Contact us",
+    ]
+    .join("\n");
+    let got = decisions(&input);
+    let body: Vec<&str> = got
+        .iter()
+        .filter(|(_, r)| r.is_none())
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "The council met on Tuesday with",
+            "Mayor Ann Lee",
+            "to discuss the new budget, which includes money for",
+            "schools",
+            "and roads across the district.",
+            "Officials said the plan would be put to a vote next month, according to the",
+            "Daily Courier",
+            ", after a period of public consultation with residents.",
+            BODY[2],
+        ],
+        "{got:#?}"
+    );
+}
+
+/// Menus, product names and user names that start in lower case are no
+/// split sentence: joined, a list of them weighed like a paragraph.
+#[test]
+fn lower_case_list_entries_stay_apart() {
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1], BODY[2], "Top comments"];
+    lines.extend([
+        "iPhone 11",
+        "iPad Air",
+        "macOS Catalina",
+        "fmcshan",
+        "Rating: 25 Votes",
+        "tjedora",
+        "Rating: 12 Votes",
+    ]);
+    let input = lines.join("\n");
+    for (text, reason) in decisions(&input) {
+        let in_body = BODY.contains(&text.as_str());
+        assert_eq!(reason.is_none(), in_body, "{text:?}: {reason:?}");
+    }
+}
+
+/// A short post above a long thread: the "Reply" under every comment keeps
+/// the thread from outweighing the post. Without a header over the thread,
+/// the first comment, right under the post, still reads as its last
+/// paragraph; every later one is cut off by a "Reply" row.
+#[test]
+fn thread_with_reply_rows_does_not_outweigh_short_post() {
+    // Distinct comments, so that none is dropped as a repeat.
+    let comments: Vec<String> = (1..=6)
+        .map(|i| format!("I have been reading this blog for {i} years and I think the council should have asked the residents before spending the money on roads, because the schools need it far more than anyone else in the district does."))
+        .collect();
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1]];
+    for (i, comment) in comments.iter().enumerate() {
+        lines.extend([["Jane Roe", "John Doe"][i % 2], comment.as_str(), "Reply"]);
+    }
+    let input = lines.join("\n");
+    let got = decisions(&input);
+    for (text, reason) in &got {
+        if BODY.contains(&text.as_str()) {
+            assert_eq!(*reason, None, "{text:?}");
+        }
+        if comments[1..].contains(text) || text == "Reply" {
+            assert!(reason.is_some(), "{text:?} kept");
+        }
+    }
+}
+
+// inscriptis sets every list item behind a bullet or a number; the
+// recognisers look past it.
+t!(
+    bulleted_advertisement,
+    At::Middle,
+    ["* Advertisement"],
+    Some(Reason::Advertisement)
+);
+t!(
+    numbered_advertisement,
+    At::Middle,
+    ["3. Advertisement"],
+    Some(Reason::Advertisement)
+);
+t!(
+    bulleted_sentence_stays,
+    At::Middle,
+    ["* The council will vote on the plan next month, the mayor said."],
+    None
+);
+
+/// The region stops at a comment header below the article, however long
+/// the thread under it: a barrier alone was outweighed by a dozen comments.
+#[test]
+fn long_thread_under_header_is_cut_off() {
+    let comments: Vec<String> = (1..=12)
+        .map(|i| format!("Comment number {i}: I have been reading this paper for years and I think the council should have asked the residents before it spent the money on roads, because the schools need it far more than the roads do."))
+        .collect();
+    let extra = "The budget also sets aside money for libraries and parks, which the council said had been neglected for a decade while the population of the district grew.";
+    let mut lines = vec![HEADLINE, BODY[0], BODY[1], extra, BODY[2], "12 Comments"];
+    lines.extend(comments.iter().map(String::as_str));
+    let input = lines.join("\n");
+    for (text, reason) in decisions(&input) {
+        let in_body = BODY.contains(&text.as_str()) || text == extra;
+        assert_eq!(reason.is_none(), in_body, "{text:?}: {reason:?}");
+    }
+}

@@ -10,6 +10,7 @@
 
 pub(crate) mod html;
 pub(crate) mod patterns;
+pub(crate) mod rejoin;
 pub(crate) mod text;
 
 use crate::segment::Segment;

@@ -1222,6 +1222,105 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
 }
 
+/// Whether the line is the row of actions under one reader comment:
+/// "Reply", "[ reply ]", "Reply to this parent share", "Report Abuse |
+/// QUOTE", "Reply Delete". Every word is an action, and "reply" or "report"
+/// is among them. A thread repeats such a row under each comment, and no
+/// article has one, so the text path weighs it as a barrier: on
+/// dragnet-train-text, threads under a short post outweighed the post
+/// although "Reply" stood under every comment (1,716 lines).
+pub(crate) fn is_comment_action(text: &str) -> bool {
+    /// Most words of an action row; the longest seen is "Reply to this
+    /// parent share" and "Report post » log in to reply reply".
+    const ACTIONS_MAX_WORDS: usize = 8;
+    const ACTIONS: &[&str] = &[
+        "reply",
+        "replies",
+        "report",
+        "abuse",
+        "quote",
+        "delete",
+        "share",
+        "flag",
+        "permalink",
+        "link",
+        "to",
+        "this",
+        "parent",
+        "cancel",
+        "edit",
+        "like",
+        "recommend",
+        "retweet",
+        "favorite",
+        "post",
+        "log",
+        "in",
+        "up",
+        "down",
+        "vote",
+        "actions",
+        "comment",
+    ];
+    if text.len() > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut n = 0;
+    let (mut reply, mut report) = (false, false);
+    for w in words(&lower) {
+        n += 1;
+        if n > ACTIONS_MAX_WORDS || !ACTIONS.contains(&w) {
+            return false;
+        }
+        reply |= w == "reply";
+        report |= w == "report";
+    }
+    // A lone "Report" is the flag under an embedded tweet, in the story.
+    reply || (report && n > 1)
+}
+
+/// Whether the line is a comment's signature that ends in its action row:
+/// "by nico on Aug 7, 2012 9:12 am PDT up reply actions", "by randfish on
+/// November 7, 2011 at 5:42 pm. Reply #". It holds a number (the date), at
+/// most [`SIGNATURE_MAX_WORDS`] words, and ends in "reply" or "reply
+/// actions" with no full stop after.
+pub(crate) fn is_comment_signature(text: &str) -> bool {
+    /// Most words of a signature line: "by", a name of up to four words,
+    /// "on", a date and time of up to eight, "via mobile", the actions.
+    const SIGNATURE_MAX_WORDS: usize = 20;
+    if text.len() > 160 || !text.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let trimmed = lower.trim_end_matches([' ', '#']);
+    (trimmed.ends_with(" reply") || trimmed.ends_with(" reply actions"))
+        && lower.contains(|c: char| c.is_ascii_digit())
+        && word_count(&lower) <= SIGNATURE_MAX_WORDS
+}
+
+/// Whether the line counts a thread's comments without being recognised
+/// as a comment header by [`recognise`]: "Responses (12)", "Nov. 8 12
+/// Responses", "36 Comments | 4 Recs", "Total Comments (11)". At most
+/// [`THREAD_COUNT_MAX_WORDS`] words, a number, and a word for comments.
+pub(crate) fn is_thread_count(text: &str) -> bool {
+    /// Five words admit article subheadings ("Comment engagement score
+    /// (0-50 points)" on wcxb dev-4446).
+    const THREAD_COUNT_MAX_WORDS: usize = 4;
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut n = 0;
+    let (mut number, mut comments) = (false, false);
+    for w in words(&lower) {
+        n += 1;
+        number |= w.bytes().all(|b| b.is_ascii_digit());
+        comments |= w.starts_with("comment") || w.starts_with("respons");
+    }
+    n <= THREAD_COUNT_MAX_WORDS && number && comments
+}
+
 /// Whether the line is "Previous Story", "Next Story" or a like arrow, after
 /// which scraped pages put the other story's headline.
 pub(crate) fn is_prev_next(text: &str) -> bool {
@@ -1424,6 +1523,46 @@ mod tests {
             lines.len()
         );
         lines
+    }
+
+    #[test]
+    fn comment_actions() {
+        for line in [
+            "Reply",
+            "[ Reply ]",
+            "Reply to this parent share",
+            "Report Abuse | QUOTE",
+            "Reply Delete",
+            "reply ↓",
+            "Report post » Log in to reply reply",
+        ] {
+            assert!(is_comment_action(line), "{line:?}");
+        }
+        for line in [
+            "Report",
+            "Share",
+            "Replying to critics, the mayor said the plan stands.",
+            "Reply to the consultation by March 3",
+            "",
+        ] {
+            assert!(!is_comment_action(line), "{line:?}");
+        }
+        assert!(is_comment_signature(
+            "by nico on Aug 7, 2012 9:12 am PDT up reply actions"
+        ));
+        assert!(is_comment_signature(
+            "by randfish on November 7, 2011 at 5:42 pm. Reply #"
+        ));
+        assert!(!is_comment_signature(
+            "The minister had until March 3 to send a reply."
+        ));
+        assert!(is_thread_count("Responses (12)"));
+        assert!(is_thread_count("36 Comments | 4 Recs"));
+        assert!(!is_thread_count("Comments"));
+        assert!(!is_thread_count("Comment engagement score (0-50 points)"));
+        assert!(!is_thread_count(
+            "The 12 responses the council received were mostly in favour."
+        ));
     }
 
     /// Golden snapshot of `recognise` on every line of `corpus/zyte-text`

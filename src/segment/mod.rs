@@ -56,6 +56,9 @@ pub(crate) struct Hints {
     /// The segmenter already knows what the block is: the headline, or a
     /// metadata field read from `<meta>` or JSON-LD.
     pub(crate) preset: Option<crate::vocab::Reason>,
+    /// Plain text: the line break above this line fell inside a paragraph,
+    /// as the spacing shows (see `segment::text::is_glued`).
+    pub(crate) glued: bool,
 }
 
 /// Bits of [`Hints::tags`]: the element types among a segment's ancestors.

@@ -17,6 +17,8 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut gap = false;
     let mut pos = 0;
+    // The previous line as written, when it held text.
+    let mut above: Option<&str> = None;
     for line in input.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
@@ -25,8 +27,12 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
         let text = trimmed_start.trim_end();
         if text.is_empty() {
             gap = true;
+            above = None;
             continue;
         }
+        let raw = line.trim_end_matches(['\n', '\r']);
+        let glued = above.is_some_and(|above| is_glued(above, raw));
+        above = Some(raw);
         let span = Span::new(start + lead, start + lead + text.len());
         out.push(Segment {
             text: Cow::Borrowed(text),
@@ -37,11 +43,48 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
                 text: Span::new(0, text.len()),
             }],
             gap_before: gap,
-            hints: Hints::default(),
+            hints: Hints {
+                glued,
+                ..Hints::default()
+            },
         });
         gap = false;
     }
     out
+}
+
+/// Whether the break between two adjacent lines, as written, fell inside a
+/// paragraph: the line above ends in one space after a word or a
+/// punctuation mark, or the line below starts with one space before a
+/// letter, a digit or a quote. That is the space next to a link or an
+/// emphasis that a scraper writing one text node a line keeps
+/// (BeautifulSoup's `get_text("\n")`: "He met " / "Angela Merkel" /
+/// " in Berlin."). Scrapers that write a block a line trim their lines, and
+/// indentation is more than one space, so neither shows it; a bullet with
+/// its space ("* ", as inscriptis sets list items) is no word.
+fn is_glued(above: &str, below: &str) -> bool {
+    fn is_space(c: char) -> bool {
+        c == ' ' || c == '\u{a0}'
+    }
+    fn ends_in_one_space(line: &str) -> bool {
+        let mut rev = line.chars().rev();
+        rev.next().is_some_and(is_space)
+            && rev.next().is_some_and(|c| {
+                c.is_alphanumeric()
+                    || matches!(
+                        c,
+                        ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | '”' | '’' | ')'
+                    )
+            })
+    }
+    fn starts_with_one_space(line: &str) -> bool {
+        let mut chars = line.chars();
+        chars.next().is_some_and(is_space)
+            && chars
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '\'' | '“' | '‘' | '('))
+    }
+    ends_in_one_space(above) || starts_with_one_space(below)
 }
 
 /// Most words of a line we call a heading: subheadings run two to ten
@@ -92,5 +135,23 @@ mod tests {
         assert_eq!(segs[1].kind, BlockKind::Paragraph);
         assert_eq!(segment("What happens next")[0].kind, BlockKind::Heading);
         assert_eq!(segment("It ended there.")[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn glued_lines() {
+        let glued =
+            |input: &str| -> Vec<bool> { segment(input).iter().map(|s| s.hints.glued).collect() };
+        // BeautifulSoup's text nodes around a link.
+        assert_eq!(
+            glued("He met \nAngela Merkel\n in Berlin.\nNext"),
+            [false, true, true, false]
+        );
+        assert_eq!(glued("a \r\nb"), [false, true]);
+        // A blank line, indentation and a bullet are no glue.
+        assert_eq!(glued("He met \n\nAngela"), [false, false]);
+        assert_eq!(
+            glued("Home\n    News\n  * \nSport"),
+            [false, false, false, false]
+        );
     }
 }
