@@ -11,8 +11,8 @@ use anstyle::{AnsiColor, Style};
 use clap::Args;
 use deboiler::{Article, Block, Reason};
 
-use crate::inputs::{self, Content, Event};
-use crate::{CleanArgs, Input, InputFormat, pages};
+use crate::inputs::{self, Content, Event, WalkOptions};
+use crate::{CleanArgs, Input, pages};
 
 /// Arguments of `deboiler explain`.
 #[derive(Args, Debug)]
@@ -129,15 +129,19 @@ type Found = (Vec<u8>, Option<String>, Option<(String, bool)>);
 /// Reads record `n` of the file at `path`, as the batch run would.
 fn read_record(path: &Path, n: u64) -> Result<Found, String> {
     let mut found = None;
-    inputs::walk(&[path.to_path_buf()], InputFormat::Auto, &mut |event| {
-        if let Event::Job(job) = event
-            && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
-        {
-            found = Some(job);
-            return false;
-        }
-        true
-    });
+    inputs::walk(
+        &[path.to_path_buf()],
+        &WalkOptions::default(),
+        &mut |event| {
+            if let Event::Job(job) = event
+                && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
+            {
+                found = Some(job);
+                return false;
+            }
+            true
+        },
+    );
     let job = found
         .filter(|job| job.record == Some(n))
         .ok_or_else(|| format!("no page at record {n}"))?;
