@@ -230,6 +230,16 @@ impl<R: Read> Decoded<R> {
         })
     }
 
+    /// The buffered bytes, without reading.
+    pub fn buffer(&self) -> &[u8] {
+        &self.buf[self.pos..self.end]
+    }
+
+    /// Whether a gzip member is open (its end not yet reached).
+    pub fn in_member(&self) -> bool {
+        matches!(self.state, State::Member(_))
+    }
+
     /// Whether the input is gzip.
     pub fn is_gzip(&self) -> bool {
         self.gzip
@@ -276,23 +286,11 @@ impl<R: Read> Decoded<R> {
                     self.set(n);
                     return Ok(n > 0);
                 }
-                State::Member(mut decoder) => match read_retrying(&mut *decoder, &mut self.buf) {
-                    Ok(0) => self.state = State::Between(decoder.into_inner()),
-                    Ok(n) => {
-                        self.state = State::Member(decoder);
-                        self.set(n);
+                State::Member(decoder) => {
+                    if self.read_member(decoder)? {
                         return Ok(true);
                     }
-                    Err(e) => {
-                        let mut raw = decoder.into_inner();
-                        if raw.offset == self.member_start {
-                            raw.consume(1);
-                        }
-                        let end = raw.skip_to_member()?;
-                        self.state = State::Between(raw);
-                        return Err(self.damage(self.member_start, end, e.to_string()));
-                    }
-                },
+                }
                 State::Between(mut raw) => {
                     let head = raw.peek(GZIP_MAGIC.len())?;
                     if head.is_empty() {
@@ -315,6 +313,50 @@ impl<R: Read> Decoded<R> {
                 }
                 State::Switching => unreachable!("state restored on every path"),
             }
+        }
+    }
+
+    /// Reads on in the open member: `Ok(true)` with bytes buffered,
+    /// `Ok(false)` at its (checked) end, the state then between members.
+    fn read_member(&mut self, mut decoder: Box<GzDecoder<Raw<R>>>) -> io::Result<bool> {
+        match read_retrying(&mut *decoder, &mut self.buf) {
+            Ok(0) => {
+                self.state = State::Between(decoder.into_inner());
+                Ok(false)
+            }
+            Ok(n) => {
+                self.state = State::Member(decoder);
+                self.set(n);
+                Ok(true)
+            }
+            Err(e) => {
+                let mut raw = decoder.into_inner();
+                if raw.offset == self.member_start {
+                    raw.consume(1);
+                }
+                let end = raw.skip_to_member()?;
+                self.state = State::Between(raw);
+                Err(self.damage(self.member_start, end, e.to_string()))
+            }
+        }
+    }
+
+    /// When every buffered byte is consumed and a member is open, reads on
+    /// to that member's end (its CRC checked) without starting the next
+    /// one, so damage is reported for the member it belongs to and not
+    /// confused with junk after it. Stops early if the member has more
+    /// bytes (they are buffered).
+    ///
+    /// # Errors
+    ///
+    /// A [`Damage`] error when the member is damaged.
+    pub fn check_member_end(&mut self) -> io::Result<()> {
+        if self.pos < self.end || !matches!(self.state, State::Member(_)) {
+            return Ok(());
+        }
+        match std::mem::replace(&mut self.state, State::Switching) {
+            State::Member(decoder) => self.read_member(decoder).map(|_| ()),
+            _ => unreachable!("checked above"),
         }
     }
 

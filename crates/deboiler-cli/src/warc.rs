@@ -181,7 +181,8 @@ pub fn read<R: Read>(
             }
             Ok(()) => read_body(&mut reader, len, true).map(Option::unwrap_or_default),
             Err(_) => read_body(&mut reader, len, false).map(|_| Vec::new()),
-        };
+        }
+        .and_then(|body| end_of_record(&mut reader).map(|()| body));
         let (body, cut) = match body {
             Ok(body) => (body, None),
             Err(msg) => (Vec::new(), Some(msg)),
@@ -314,6 +315,48 @@ fn read_head<R: Read>(reader: &mut Decoded<R>, line: &mut Vec<u8>) -> Result<Hea
         fields,
         content_length,
     })
+}
+
+/// Reads the blank lines that end a record and checks that the next
+/// record (or the end) follows; under gzip, reads on to the end of the
+/// record's member, so that a CRC error fails that record instead of
+/// letting garbled bytes through as a page.
+fn end_of_record<R: Read>(reader: &mut Decoded<R>) -> Result<(), String> {
+    loop {
+        // Only what is buffered: a refill could start the next member,
+        // whose damage is not this record's.
+        let avail = reader.buffer();
+        let blank = avail
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let more = blank < avail.len();
+        reader.consume(blank);
+        if more {
+            // The next record must follow (a prefix of its first line is
+            // all a buffer's end may show).
+            let rest = reader.buffer();
+            let n = rest.len().min(RECORD_START.len());
+            return if rest[..n] == RECORD_START[..n] {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the body is not followed by the next record at {} \
+                     (a wrong Content-Length, or damaged data)",
+                    reader.position()
+                ))
+            };
+        }
+        if !reader.in_member() {
+            return Ok(());
+        }
+        if let Err(e) = reader.check_member_end() {
+            return Err(match Damage::of(&e) {
+                Some(d) => format!("{d} (the record's bytes cannot be trusted)"),
+                None => format!("cannot read past the record: {e}"),
+            });
+        }
+    }
 }
 
 /// Reads a body of `len` bytes, kept when `keep` (the caller has checked it
