@@ -12,13 +12,19 @@
 //! 4. Input in which more than one byte in [`CONTROL_SHARE`] is a C0 control
 //!    byte (NUL and friends; tab, line breaks, form feed and escape
 //!    excepted) is refused with [`Error::Binary`]: text never has them.
+//!    Unless it reads as UTF-16 text in one byte order (Cyrillic, CJK… in
+//!    UTF-16 without a BOM have such bytes in every other position): then
+//!    it is decoded as that.
 //! 5. A `<meta charset>` or `<meta http-equiv="Content-Type">` in the first
-//!    1024 bytes ([WHATWG prescan]) names the encoding. One exception: when
+//!    1024 bytes ([WHATWG prescan]) names the encoding. Two exceptions: when
 //!    the declared encoding is an ASCII-compatible legacy one but the bytes
-//!    are valid UTF-8 with non-ASCII characters in them, they are UTF-8. A
+//!    are valid UTF-8 with non-ASCII characters in them, they are UTF-8 (a
 //!    scraper that re-encoded the page as UTF-8 leaves the old declaration
 //!    behind, and legacy text that happens to be valid UTF-8 is vanishingly
-//!    rare.
+//!    rare); and when UTF-8 is declared but the bytes contradict it (more
+//!    invalid bytes than well-formed non-ASCII characters, as a template's
+//!    `<meta charset=utf-8>` over windows-1251 or Shift_JIS bytes gives), the
+//!    declaration is ignored and steps 7–8 decide.
 //! 6. Valid UTF-8 is borrowed as it is, without a copy.
 //! 7. Mostly-valid UTF-8 (more well-formed non-ASCII characters than stray
 //!    bytes) is UTF-8 with stray bytes pasted in from a legacy encoding:
@@ -47,7 +53,7 @@ mod sniff;
 
 use offsets::OffsetMap;
 pub(crate) use prescan::prescan;
-use sniff::{binary_signature, check_controls, sniff_utf16, utf8_stats};
+use sniff::{binary_signature, check_controls, sniff_utf16, sniff_utf16_text, utf8_stats};
 
 /// More than one control byte in this many bytes makes the input binary.
 ///
@@ -112,16 +118,28 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(encoding) = sniff_utf16(input) {
         return decode_legacy(encoding, input, 0);
     }
-    check_controls(input)?;
+    if let Err(binary) = check_controls(input) {
+        return match sniff_utf16_text(input) {
+            Some(encoding) => decode_legacy(encoding, input, 0),
+            None => Err(binary),
+        };
+    }
     if let Some((_, bom)) = Encoding::for_bom(input) {
         // Only the UTF-8 BOM is left: the UTF-16 ones returned above.
         return Ok(decode_utf8(input, bom));
     }
     if let Some(declared) = prescan(&input[..input.len().min(PRESCAN_BYTES)]) {
         if declared == UTF_8 {
-            return Ok(decode_utf8(input, 0));
-        }
-        if declared.is_ascii_compatible() {
+            // Trusted unless the bytes contradict it: pages saved in
+            // windows-1251, Shift_JIS, GBK or EUC-KR under a template's
+            // `<meta charset=utf-8>` are mostly invalid UTF-8, and decoding
+            // each bad byte as windows-1252 would garble them silently.
+            // Those fall through to the detector below, as if undeclared.
+            let stats = utf8_stats(input);
+            if stats.invalid == 0 || stats.multibyte >= stats.invalid {
+                return Ok(decode_utf8(input, 0));
+            }
+        } else if declared.is_ascii_compatible() {
             // All ASCII decodes to itself in every ASCII-compatible
             // encoding, and non-ASCII valid UTF-8 means the declaration is
             // stale: borrow either way.
@@ -172,7 +190,10 @@ pub(crate) fn decode_declared<'a>(input: &'a [u8], label: &str) -> Result<Decode
     {
         return decode(input);
     }
-    check_controls(input)?;
+    if check_controls(input).is_err() {
+        // Binary, or BOM-less UTF-16 that is not ASCII: `decode` tells.
+        return decode(input);
+    }
     if declared.is_ascii_compatible()
         && let Ok(text) = std::str::from_utf8(input)
     {

@@ -77,6 +77,57 @@ pub(super) fn sniff_utf16(input: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// Of the characters UTF-16 text decodes to, at least this share (in
+/// tenths) must be letters, digits, spaces or punctuation for
+/// [`sniff_utf16_text`] to call the bytes UTF-16. Text in any script is
+/// nearly all of those; random bytes read as UTF-16 give about half
+/// (private-use, unassigned and symbol code points fill the rest), and
+/// unpaired surrogates stop them sooner still.
+const UTF16_TEXT_TENTHS: usize = 9;
+
+/// UTF-16 without a BOM whose text is not ASCII (Cyrillic, Greek, Arabic,
+/// CJK…), which [`sniff_utf16`] cannot see: its high bytes are not NUL.
+/// Asked only about input that would otherwise be refused for its control
+/// bytes (the high bytes of Cyrillic are 0x04, of CJK text's low bytes one
+/// in eight is below 0x20), so it never overrides a reading that works.
+/// The head must decode without a malformed unit and without control
+/// characters, and read almost entirely as text in one byte order only.
+pub(super) fn sniff_utf16_text(input: &[u8]) -> Option<&'static Encoding> {
+    let head = &input[..input.len().min(PRESCAN_BYTES) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let textlike = |encoding: &'static Encoding| -> bool {
+        let (text, malformed) = encoding.decode_without_bom_handling(head);
+        // A surrogate pair cut by the end of the head is not damage.
+        let text = text.strip_suffix('\u{fffd}').unwrap_or(&text);
+        if malformed && text.contains('\u{fffd}') {
+            return false;
+        }
+        let mut chars = 0;
+        let mut good = 0;
+        for c in text.chars() {
+            chars += 1;
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+                return false;
+            }
+            if c.is_alphanumeric()
+                || c.is_whitespace()
+                || c.is_ascii_punctuation()
+                || matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
+            {
+                good += 1;
+            }
+        }
+        chars > 0 && good * 10 >= chars * UTF16_TEXT_TENTHS
+    };
+    match (textlike(UTF_16LE), textlike(UTF_16BE)) {
+        (true, false) => Some(UTF_16LE),
+        (false, true) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
 /// Refuses input with more than one C0 control byte in [`CONTROL_SHARE`].
 pub(super) fn check_controls(input: &[u8]) -> Result<(), Error> {
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1b);
