@@ -592,8 +592,25 @@ pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> io:
 /// Emits one job per non-blank line. Lines are parsed by the workers, so a
 /// malformed line fails alone; a line over the page limit is one failed
 /// record; damaged gzip is reported with the byte range skipped and reading
-/// goes on at the next member.
-fn read_jsonl<R: Read>(
+/// goes on at the next member. Returns `false` when `emit` asked to stop.
+///
+/// ```
+/// use std::sync::Arc;
+/// use deboiler_cli::gzip::Decoded;
+/// use deboiler_cli::inputs::{Event, Unit, read_jsonl};
+///
+/// let unit = Arc::new(Unit { path: None, display: "-".into(), out_stem: "stdin".into() });
+/// let input = Decoded::new(&b"{\"text\":\"a\"}\n\n{\"text\":\"b\"}"[..]).unwrap();
+/// let mut sources = Vec::new();
+/// read_jsonl(&unit, input, &mut |event| {
+///     if let Event::Job(job) = event {
+///         sources.push(job.source);
+///     }
+///     true
+/// });
+/// assert_eq!(sources, ["-:1", "-:3"]);
+/// ```
+pub fn read_jsonl<R: Read>(
     unit: &Arc<Unit>,
     mut reader: Decoded<R>,
     emit: &mut dyn FnMut(Event) -> bool,
