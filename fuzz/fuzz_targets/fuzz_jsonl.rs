@@ -9,11 +9,15 @@ use deboiler_cli::gzip::Decoded;
 use deboiler_cli::inputs::{Content, Event, Unit, read_jsonl};
 use libfuzzer_sys::fuzz_target;
 
+/// A small page limit, so the fuzzer reaches the over-limit paths.
+const MAX_PAGE: u64 = 4096;
+
 fuzz_target!(|bytes: &[u8]| {
     let unit = Arc::new(Unit {
         path: None,
         display: "fuzz".into(),
         out_stem: "fuzz".into(),
+        max_page_bytes: MAX_PAGE,
     });
     let Ok(reader) = Decoded::new(bytes) else { return };
     let gzip = reader.is_gzip();

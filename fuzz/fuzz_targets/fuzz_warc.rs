@@ -6,14 +6,18 @@
 use std::sync::Arc;
 
 use deboiler_cli::gzip::Decoded;
-use deboiler_cli::inputs::{Content, Event, MAX_PAGE_BYTES, Unit};
+use deboiler_cli::inputs::{Content, Event, Unit};
 use libfuzzer_sys::fuzz_target;
+
+/// A small page limit, so the fuzzer reaches the over-limit paths.
+const MAX_PAGE: u64 = 4096;
 
 fuzz_target!(|bytes: &[u8]| {
     let unit = Arc::new(Unit {
         path: None,
         display: "fuzz".into(),
         out_stem: "fuzz".into(),
+        max_page_bytes: MAX_PAGE,
     });
     let Ok(reader) = Decoded::new(bytes) else { return };
     let mut last = 0;
@@ -24,7 +28,7 @@ fuzz_target!(|bytes: &[u8]| {
                 last = n;
             }
             match &job.content {
-                Content::Bytes { data, .. } => assert!((data.len() as u64) < MAX_PAGE_BYTES),
+                Content::Bytes { data, .. } => assert!(data.len() as u64 <= MAX_PAGE + 1),
                 Content::Failed(msg) => assert!(
                     msg.contains("byte") || msg.contains("WARC record"),
                     "no position in {msg:?}"

@@ -22,10 +22,11 @@ use serde_json::{Map, Value};
 use crate::InputFormat;
 use crate::gzip::{Damage, Decoded};
 
-/// The most bytes read for one page file or one JSON line: the library's
-/// own limit plus one, so the cleaner reports the page as too large instead
-/// of the CLI reading a runaway file whole.
-pub const MAX_PAGE_BYTES: u64 = deboiler::DEFAULT_MAX_INPUT_BYTES as u64 + 1;
+/// The default page limit: the library's own. A page file is read up to
+/// one byte past the limit, so the cleaner reports it as too large instead
+/// of the CLI reading a runaway file whole; a JSON line or WARC body over
+/// it is read past without being buffered.
+pub const MAX_PAGE_BYTES: u64 = deboiler::DEFAULT_MAX_INPUT_BYTES as u64;
 
 /// Extensions taken when walking a folder. Files named on the command line
 /// are taken whatever their extension.
@@ -116,6 +117,9 @@ pub struct Unit {
     /// Output path relative to `--out-dir`, without extension: the file's
     /// stem, under the sub-folder it was found in.
     pub out_stem: PathBuf,
+    /// The most bytes one page may have (`--max-page-bytes`); the memory a
+    /// record costs here is bounded by it.
+    pub max_page_bytes: u64,
 }
 
 /// How [`walk`] reads its paths.
@@ -131,6 +135,8 @@ pub struct WalkOptions {
     /// A folder never read when walking (the output folder), so a run
     /// never cleans its own outputs.
     pub exclude: Option<PathBuf>,
+    /// The most bytes one page may have; `None` for [`MAX_PAGE_BYTES`].
+    pub max_page_bytes: Option<u64>,
 }
 
 /// Walks `paths` in order, calling `emit` for every job and skip. `emit`
@@ -138,6 +144,7 @@ pub struct WalkOptions {
 pub fn walk(paths: &[PathBuf], options: &WalkOptions, emit: &mut dyn FnMut(Event) -> bool) {
     let stdin = [PathBuf::from("-")];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
+    let max_page_bytes = options.max_page_bytes.unwrap_or(MAX_PAGE_BYTES);
     let exclude = options
         .exclude
         .as_deref()
@@ -148,6 +155,7 @@ pub fn walk(paths: &[PathBuf], options: &WalkOptions, emit: &mut dyn FnMut(Event
                 path: None,
                 display: "-".into(),
                 out_stem: PathBuf::from("stdin"),
+                max_page_bytes,
             };
             read_unit(Arc::new(unit), None, options.format, emit)
         } else if path.is_dir() {
@@ -157,6 +165,7 @@ pub fn walk(paths: &[PathBuf], options: &WalkOptions, emit: &mut dyn FnMut(Event
                 path: Some(path.clone()),
                 display: path.display().to_string(),
                 out_stem: PathBuf::from(stem(path)),
+                max_page_bytes,
             });
             match open_named(path) {
                 Ok(Opened::File(file)) => read_unit(unit, Some(file), options.format, emit),
@@ -317,6 +326,7 @@ fn walk_folder(
                     display: display.clone(),
                     out_stem: PathBuf::from(stem(e.path().unwrap_or(root))),
                     path: e.path().map(Path::to_path_buf),
+                    max_page_bytes: options.max_page_bytes.unwrap_or(MAX_PAGE_BYTES),
                 });
                 if !emit(Event::Job(failed(&unit, msg))) {
                     return false;
@@ -350,6 +360,7 @@ fn walk_folder(
             path: Some(entry.path().to_path_buf()),
             display,
             out_stem,
+            max_page_bytes: options.max_page_bytes.unwrap_or(MAX_PAGE_BYTES),
         });
         let go_on = match open_in_folder(entry.path()) {
             Ok(Opened::File(file)) => read_unit(unit, Some(file), options.format, emit),
@@ -480,10 +491,10 @@ fn read_unit(
     }
 }
 
-/// One page, read up to [`MAX_PAGE_BYTES`].
+/// One page, read up to one byte past the unit's page limit.
 fn read_page(unit: &Arc<Unit>, reader: impl Read) -> Job {
     let mut data = Vec::new();
-    match reader.take(MAX_PAGE_BYTES).read_to_end(&mut data) {
+    match reader.take(unit.max_page_bytes + 1).read_to_end(&mut data) {
         Ok(_) => Job {
             source: unit.display.clone(),
             record: None,
@@ -599,7 +610,12 @@ pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> io:
 /// use deboiler_cli::gzip::Decoded;
 /// use deboiler_cli::inputs::{Event, Unit, read_jsonl};
 ///
-/// let unit = Arc::new(Unit { path: None, display: "-".into(), out_stem: "stdin".into() });
+/// let unit = Arc::new(Unit {
+///     path: None,
+///     display: "-".into(),
+///     out_stem: "stdin".into(),
+///     max_page_bytes: 1 << 20,
+/// });
 /// let input = Decoded::new(&b"{\"text\":\"a\"}\n\n{\"text\":\"b\"}"[..]).unwrap();
 /// let mut sources = Vec::new();
 /// read_jsonl(&unit, input, &mut |event| {
@@ -626,13 +642,13 @@ pub fn read_jsonl<R: Read>(
             out_name: unit.out_stem.join(line_no.to_string()),
             content,
         };
-        let job = match read_line(&mut reader, &mut line, MAX_PAGE_BYTES - 1) {
+        let job = match read_line(&mut reader, &mut line, unit.max_page_bytes) {
             Ok(Line::End) => return true,
             Ok(Line::Whole) if line.iter().all(u8::is_ascii_whitespace) => continue,
             Ok(Line::Whole) => record(Content::JsonLine(line)),
             Ok(Line::TooLong(len)) => record(Content::Failed(format!(
                 "line {line_no} is {len} bytes, over the page limit of {} bytes",
-                MAX_PAGE_BYTES - 1
+                unit.max_page_bytes
             ))),
             Err(e) => match Damage::of(&e) {
                 // The line cut by the damage is part of what was lost.

@@ -33,7 +33,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use crate::gzip::{Damage, Decoded};
-use crate::inputs::{Content, Event, Job, Line, MAX_PAGE_BYTES, Unit, read_line, safe_file_name};
+use crate::inputs::{Content, Event, Job, Line, Unit, read_line, safe_file_name};
 
 /// Headers an HTTP response may have before `httparse` gives up; real
 /// responses have 10–40, a few pathological ones a couple of hundred.
@@ -169,10 +169,10 @@ pub fn read<R: Read>(
         };
         let len = head.content_length;
         let body = match wanted {
-            Ok(()) if len > MAX_PAGE_BYTES - 1 => {
+            Ok(()) if len > unit.max_page_bytes => {
                 let over = format!(
                     "Content-Length {len} is over the page limit of {} bytes; record skipped",
-                    MAX_PAGE_BYTES - 1
+                    unit.max_page_bytes
                 );
                 match read_body(&mut reader, len, false) {
                     Ok(_) => Err(over),
@@ -201,7 +201,7 @@ pub fn read<R: Read>(
             }
             (None, Ok(())) => {
                 let page = if warc_type == "response" {
-                    http_page(body, &mut fields)
+                    http_page(body, &mut fields, unit.max_page_bytes)
                 } else {
                     fields.insert("content_type".into(), Value::from(ctype.as_str()));
                     Ok((body, charset_of(&ctype)))
@@ -421,7 +421,11 @@ type Page = (Vec<u8>, Option<String>);
 /// The HTML page inside an HTTP response record, or why there is none.
 /// The record's buffer becomes the page's: the head is cut off and the
 /// body decoded in place, so a record is never held twice.
-fn http_page(mut record: Vec<u8>, fields: &mut Map<String, Value>) -> Result<Page, NotPage> {
+fn http_page(
+    mut record: Vec<u8>,
+    fields: &mut Map<String, Value>,
+    limit: u64,
+) -> Result<Page, NotPage> {
     // httparse reads HTTP/1.x only; crawlers that fetched over HTTP/2 or 3
     // write `HTTP/2 200` with the same header syntax. Parse those as 1.1,
     // copying only the head.
@@ -484,8 +488,10 @@ fn http_page(mut record: Vec<u8>, fields: &mut Map<String, Value>) -> Result<Pag
     }
     match encoding.as_deref() {
         None | Some("" | "identity") => {}
-        Some("gzip" | "x-gzip") => data = inflate(flate2::read::MultiGzDecoder::new(&data[..]))?,
-        Some("deflate") => data = inflate(flate2::read::ZlibDecoder::new(&data[..]))?,
+        Some("gzip" | "x-gzip") => {
+            data = inflate(flate2::read::MultiGzDecoder::new(&data[..]), limit)?
+        }
+        Some("deflate") => data = inflate(flate2::read::ZlibDecoder::new(&data[..]), limit)?,
         Some(other) => {
             return Err(NotPage::Fail(format!(
                 "unsupported content-encoding {other}"
@@ -500,12 +506,12 @@ fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Inflates a compressed body, at most the page limit: a bomb stops there
-/// and the cleaner reports the page as too large.
-fn inflate(decoder: impl Read) -> Result<Vec<u8>, NotPage> {
+/// Inflates a compressed body, up to one byte past the page limit: a bomb
+/// stops there and the cleaner reports the page as too large.
+fn inflate(decoder: impl Read, limit: u64) -> Result<Vec<u8>, NotPage> {
     let mut out = Vec::new();
     decoder
-        .take(MAX_PAGE_BYTES)
+        .take(limit + 1)
         .read_to_end(&mut out)
         .map_err(|e| NotPage::Fail(format!("cannot decompress body: {e}")))?;
     Ok(out)

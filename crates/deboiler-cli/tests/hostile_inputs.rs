@@ -577,6 +577,7 @@ fn readers_never_panic_on_short_random_archives() {
         path: None,
         display: "x".into(),
         out_stem: "x".into(),
+        max_page_bytes: 1 << 20,
     });
     let mut cases: Vec<Vec<u8>> = (0..archive.len()).map(|n| archive[..n].to_vec()).collect();
     for i in 0..200.min(archive.len()) {
@@ -607,4 +608,27 @@ fn readers_never_panic_on_short_random_archives() {
             assert_eq!(pages, 2);
         }
     }
+}
+
+#[test]
+fn a_json_line_over_the_page_limit_is_one_error_and_lines_stay_numbered() {
+    let dir = temp_dir("long_line");
+    let long = "x".repeat(5000);
+    let lines = format!("{{\"text\":\"one\"}}\n{{\"text\":\"{long}\"}}\n{{\"text\":\"three\"}}\n");
+    let path = write(&dir, "pages.jsonl", lines.as_bytes());
+    let out = run(&["--format", "jsonl", "-q", "--max-page-bytes", "1000", &path]);
+    let recs = records(&out);
+    let numbers: Vec<u64> = recs.iter().map(|r| r["record"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert!(
+        recs[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("line 2 is 5012 bytes, over the page limit of 1000 bytes"),
+        "{recs:?}"
+    );
+    assert_eq!(recs[2]["body"], "three");
+    // `explain FILE:LINE` points at the same line.
+    let explain = run(&["explain", &format!("{path}:3")]);
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("three"));
 }

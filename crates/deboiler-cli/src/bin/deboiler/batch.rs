@@ -103,6 +103,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<Outcome, String> {
         format: args.input_format,
         follow_links: args.follow_links,
         exclude: args.out_dir.clone(),
+        max_page_bytes: Some(args.clean.max_page_bytes),
     };
     let report = Report::new(args.quiet, jobs, args.out_dir.is_none());
     let writer = Writer {

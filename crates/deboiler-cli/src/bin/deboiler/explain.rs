@@ -45,7 +45,9 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<bool, String> {
     let name = args.page.display().to_string();
     let input = args.clean.input;
     let (data, charset, json_page) = match record_of(&args.page) {
-        Some((path, n)) => read_record(&path, n).map_err(|e| format!("{name}: {e}"))?,
+        Some((path, n)) => {
+            read_record(&path, n, args.clean.max_page_bytes).map_err(|e| format!("{name}: {e}"))?
+        }
         None => {
             let mut bytes = Vec::new();
             let read = if args.page.as_os_str() == "-" {
@@ -127,21 +129,21 @@ fn record_of(page: &Path) -> Option<(PathBuf, u64)> {
 type Found = (Vec<u8>, Option<String>, Option<(String, bool)>);
 
 /// Reads record `n` of the file at `path`, as the batch run would.
-fn read_record(path: &Path, n: u64) -> Result<Found, String> {
+fn read_record(path: &Path, n: u64, max_page_bytes: u64) -> Result<Found, String> {
     let mut found = None;
-    inputs::walk(
-        &[path.to_path_buf()],
-        &WalkOptions::default(),
-        &mut |event| {
-            if let Event::Job(job) = event
-                && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
-            {
-                found = Some(job);
-                return false;
-            }
-            true
-        },
-    );
+    let options = WalkOptions {
+        max_page_bytes: Some(max_page_bytes),
+        ..WalkOptions::default()
+    };
+    inputs::walk(&[path.to_path_buf()], &options, &mut |event| {
+        if let Event::Job(job) = event
+            && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
+        {
+            found = Some(job);
+            return false;
+        }
+        true
+    });
     let job = found
         .filter(|job| job.record == Some(n))
         .ok_or_else(|| format!("no page at record {n}"))?;

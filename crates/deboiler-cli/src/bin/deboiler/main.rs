@@ -119,6 +119,11 @@ pub(crate) struct CleanArgs {
     /// (e.g. `title`); they stay listed under `removed`. Repeatable.
     #[arg(long, value_name = "REASON", value_parser = parse_reason)]
     pub(crate) drop: Vec<Reason>,
+    /// The most bytes one page (a file, a JSON line's page, a WARC body)
+    /// may have; larger ones fail without being buffered. Peak memory is
+    /// bounded by this times the threads (see README, Robustness).
+    #[arg(long, value_name = "BYTES", default_value_t = inputs::MAX_PAGE_BYTES)]
+    pub(crate) max_page_bytes: u64,
 }
 
 impl CleanArgs {
@@ -127,7 +132,8 @@ impl CleanArgs {
         if let Some(r) = self.keep.iter().find(|r| self.drop.contains(r)) {
             return Err(format!("--keep {r} and --drop {r} contradict each other"));
         }
-        let mut builder = Cleaner::builder();
+        let limit = usize::try_from(self.max_page_bytes).unwrap_or(usize::MAX);
+        let mut builder = Cleaner::builder().max_input_bytes(limit);
         for &r in &self.keep {
             builder = builder.keep(r);
         }
