@@ -76,19 +76,34 @@ pub fn read<R: Read>(
 ) -> bool {
     let mut n = 0u64;
     let mut line = Vec::new();
+    // A failed record, held until the bytes after it are known to be
+    // clean or skipped, so that its message can name both.
+    let mut pending: Option<Job> = None;
     loop {
         // Between records: blank lines, then a `WARC/1.` line. Anything
         // else is skipped up to the next one and reported.
         let mut junk: Option<(String, u64)> = None;
         let mut damage: Option<String> = None;
+        let mut record_at = String::new();
         let started = loop {
-            let at = (reader.position(), reader.offset());
-            match read_line(&mut reader, &mut line, MAX_WARC_LINE) {
-                Ok(Line::End) => break false,
-                Ok(Line::Whole) if line.starts_with(RECORD_START) => break true,
-                Ok(Line::Whole) if line.iter().all(u8::is_ascii_whitespace) => {}
-                Ok(Line::Whole | Line::TooLong(_)) => {
-                    junk.get_or_insert((at.0, at.1));
+            // Fill first, so a position at a member's start names that
+            // member and not the one before.
+            let read = match reader.fill_buf() {
+                Ok(_) => {
+                    let at = (reader.position(), reader.offset());
+                    read_line(&mut reader, &mut line, MAX_WARC_LINE).map(|l| (l, at))
+                }
+                Err(e) => Err(e),
+            };
+            match read {
+                Ok((Line::End, _)) => break false,
+                Ok((Line::Whole, at)) if line.starts_with(RECORD_START) => {
+                    record_at = at.0;
+                    break true;
+                }
+                Ok((Line::Whole, _)) if line.iter().all(u8::is_ascii_whitespace) => {}
+                Ok((Line::Whole | Line::TooLong(_), at)) => {
+                    junk.get_or_insert(at);
                 }
                 Err(e) => match Damage::of(&e) {
                     Some(d) => {
@@ -99,6 +114,11 @@ pub fn read<R: Read>(
                         });
                     }
                     None => {
+                        if let Some(job) = pending.take()
+                            && !emit(Event::Job(job))
+                        {
+                            return false;
+                        }
                         return emit(Event::Job(failed(
                             unit,
                             format!("{} {}", unit.display, reader.position()),
@@ -118,26 +138,42 @@ pub fn read<R: Read>(
                 ));
             }
             what.extend(damage);
-            let source = format!("{} after record {n}", unit.display);
-            let msg = format!("{}; reading went on at the next record", what.join("; "));
-            if !emit(Event::Job(failed(unit, source, None, msg))) {
+            let skipped = format!("{}; reading went on at the next record", what.join("; "));
+            // Bytes skipped right after a failed record are reported with
+            // it: they are usually the rest of that record.
+            let job = match pending.take() {
+                Some(mut job) => {
+                    if let Content::Failed(msg) = &mut job.content {
+                        msg.push_str("; then ");
+                        msg.push_str(&skipped);
+                    }
+                    job
+                }
+                None => {
+                    let source = format!("{} after record {n}", unit.display);
+                    failed(unit, source, None, skipped)
+                }
+            };
+            if !emit(Event::Job(job)) {
                 return false;
             }
+        }
+        if let Some(job) = pending.take()
+            && !emit(Event::Job(job))
+        {
+            return false;
         }
         if !started {
             return true;
         }
         n += 1;
-        let position = reader.position();
-        let at = || format!("WARC record {n} at {position}");
+        let at = || format!("WARC record {n} at {record_at}");
         let source = format!("{}#{n}", unit.display);
         let head = match read_head(&mut reader, &mut line) {
             Ok(head) => head,
             Err(msg) => {
                 let msg = format!("{}: {msg}", at());
-                if !emit(Event::Job(failed(unit, source, Some(n), msg))) {
-                    return false;
-                }
+                pending = Some(failed(unit, source, Some(n), msg));
                 continue;
             }
         };
@@ -229,7 +265,9 @@ pub fn read<R: Read>(
             out_name,
             content,
         };
-        if !emit(Event::Job(job)) {
+        if matches!(job.content, Content::Failed(_)) {
+            pending = Some(job);
+        } else if !emit(Event::Job(job)) {
             return false;
         }
     }
