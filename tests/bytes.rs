@@ -436,3 +436,68 @@ fn input_limit_counts_input_bytes_not_decoded_bytes() {
     assert!(bytes.len() <= 60);
     assert!(cleaner.clean_bytes(&bytes).is_ok());
 }
+
+/// One named test per (encoding, text): a page whose template declares
+/// `<meta charset=utf-8>` over bytes in another encoding is decoded as what
+/// the bytes are (or refused), never garbled through windows-1252.
+macro_rules! contradicted_utf8 {
+    ($($name:ident: $encoding:expr, $text:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let mut bytes = b"<html><head><meta charset=utf-8></head><body><article>".to_vec();
+            for para in $text.lines().filter(|l| !l.is_empty()) {
+                bytes.extend(b"<p>");
+                bytes.extend(encode($encoding, para));
+                bytes.extend(b"</p>");
+            }
+            bytes.extend(b"</article></body></html>");
+            match deboiler::clean_bytes(&bytes) {
+                Ok(article) => {
+                    assert_html_spans(&bytes, &article, $encoding);
+                    let first = $text.lines().next().unwrap();
+                    assert!(
+                        article.blocks().iter().any(|b| b.text() == first),
+                        "{:?}",
+                        article.body_text()
+                    );
+                }
+                Err(e) => assert!(matches!(e, Error::Undecodable { .. }), "{e}"),
+            }
+        }
+    )*};
+}
+
+contradicted_utf8! {
+    meta_utf8_over_windows_1251: encoding_rs::WINDOWS_1251, RUSSIAN;
+    meta_utf8_over_shift_jis: encoding_rs::SHIFT_JIS, JAPANESE;
+    meta_utf8_over_gbk: encoding_rs::GBK, CHINESE;
+    meta_utf8_over_euc_kr: encoding_rs::EUC_KR, KOREAN;
+}
+
+/// UTF-16 without a BOM, in both byte orders, in scripts whose high or low
+/// bytes are control bytes: recognised as text, not refused as binary.
+macro_rules! utf16_without_bom {
+    ($($name:ident: $big_endian:expr, $text:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let (encoding, bytes): (&'static Encoding, Vec<u8>) = if $big_endian {
+                (encoding_rs::UTF_16BE, $text.encode_utf16().flat_map(u16::to_be_bytes).collect())
+            } else {
+                (encoding_rs::UTF_16LE, $text.encode_utf16().flat_map(u16::to_le_bytes).collect())
+            };
+            let article = deboiler::clean_bytes(&bytes).unwrap();
+            assert_text_spans(&bytes, &article, encoding);
+            let texts: Vec<&str> = article.blocks().iter().map(|b| b.text()).collect();
+            let expected: Vec<&str> = $text.lines().filter(|l| !l.is_empty()).collect();
+            assert_eq!(texts, expected);
+        }
+    )*};
+}
+
+utf16_without_bom! {
+    utf16le_russian_without_bom: false, RUSSIAN;
+    utf16be_russian_without_bom: true, RUSSIAN;
+    utf16le_japanese_without_bom: false, JAPANESE;
+    utf16be_chinese_without_bom: true, CHINESE;
+    utf16le_korean_without_bom: false, KOREAN;
+}

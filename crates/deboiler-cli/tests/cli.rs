@@ -602,7 +602,7 @@ fn truncated_warc_reports_an_error_and_keeps_earlier_pages() {
         records[3]["error"]
             .as_str()
             .unwrap()
-            .contains("not a record"),
+            .contains("ends inside the WARC header"),
         "{}",
         records[3]
     );

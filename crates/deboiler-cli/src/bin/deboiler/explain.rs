@@ -11,8 +11,8 @@ use anstyle::{AnsiColor, Style};
 use clap::Args;
 use deboiler::{Article, Block, Reason};
 
-use crate::inputs::{self, Content, Event};
-use crate::{CleanArgs, Input, InputFormat, pages};
+use crate::inputs::{self, Content, Event, WalkOptions};
+use crate::{CleanArgs, Input, pages};
 
 /// Arguments of `deboiler explain`.
 #[derive(Args, Debug)]
@@ -45,7 +45,9 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<bool, String> {
     let name = args.page.display().to_string();
     let input = args.clean.input;
     let (data, charset, json_page) = match record_of(&args.page) {
-        Some((path, n)) => read_record(&path, n).map_err(|e| format!("{name}: {e}"))?,
+        Some((path, n)) => {
+            read_record(&path, n, args.clean.max_page_bytes).map_err(|e| format!("{name}: {e}"))?
+        }
         None => {
             let mut bytes = Vec::new();
             let read = if args.page.as_os_str() == "-" {
@@ -127,9 +129,13 @@ fn record_of(page: &Path) -> Option<(PathBuf, u64)> {
 type Found = (Vec<u8>, Option<String>, Option<(String, bool)>);
 
 /// Reads record `n` of the file at `path`, as the batch run would.
-fn read_record(path: &Path, n: u64) -> Result<Found, String> {
+fn read_record(path: &Path, n: u64, max_page_bytes: u64) -> Result<Found, String> {
     let mut found = None;
-    inputs::walk(&[path.to_path_buf()], InputFormat::Auto, &mut |event| {
+    let options = WalkOptions {
+        max_page_bytes: Some(max_page_bytes),
+        ..WalkOptions::default()
+    };
+    inputs::walk(&[path.to_path_buf()], &options, &mut |event| {
         if let Event::Job(job) = event
             && (job.record == Some(n) || job.record.is_some_and(|r| r > n))
         {

@@ -9,10 +9,12 @@
 
 mod batch;
 mod explain;
-mod inputs;
 mod pages;
 mod report;
-mod warc;
+
+// The input layer is the library target (so fuzz/ can drive it); these
+// make `crate::inputs` and `crate::InputFormat` name it here.
+use deboiler_cli::{InputFormat, inputs};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +57,8 @@ gzip decoding) for a WARC response. spans are given for HTML pages.
 Exit status: 0 when every page was cleaned and written, 1 when any page or
 file failed (each reported on one stderr line; the others are still
 processed), 2 for usage errors and runs that cannot start (an --out-dir
-that cannot be created).";
+that cannot be created), 130 after Ctrl-C (pages written so far are
+complete; a second Ctrl-C exits at once).";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -89,6 +92,11 @@ pub(crate) struct RunArgs {
     /// `--format jsonl` each input becomes DIR/<input stem>.jsonl.
     #[arg(long, value_name = "DIR")]
     pub(crate) out_dir: Option<PathBuf>,
+    /// Follow symbolic links found in input folders even when they lead
+    /// outside the folder named on the command line (by default such links
+    /// are skipped with a message).
+    #[arg(long)]
+    pub(crate) follow_links: bool,
     /// Worker threads [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) jobs: Option<usize>,
@@ -117,6 +125,11 @@ pub(crate) struct CleanArgs {
     /// (e.g. `title`); they stay listed under `removed`. Repeatable.
     #[arg(long, value_name = "REASON", value_parser = parse_reason)]
     pub(crate) drop: Vec<Reason>,
+    /// The most bytes one page (a file, a JSON line's page, a WARC body)
+    /// may have; larger ones fail without being buffered. Peak memory is
+    /// bounded by this times the threads (see README, Robustness).
+    #[arg(long, value_name = "BYTES", default_value_t = inputs::MAX_PAGE_BYTES)]
+    pub(crate) max_page_bytes: u64,
 }
 
 impl CleanArgs {
@@ -125,7 +138,8 @@ impl CleanArgs {
         if let Some(r) = self.keep.iter().find(|r| self.drop.contains(r)) {
             return Err(format!("--keep {r} and --drop {r} contradict each other"));
         }
-        let mut builder = Cleaner::builder();
+        let limit = usize::try_from(self.max_page_bytes).unwrap_or(usize::MAX);
+        let mut builder = Cleaner::builder().max_input_bytes(limit);
         for &r in &self.keep {
             builder = builder.policy(r, ReasonPolicy::Keep);
         }
@@ -168,30 +182,22 @@ pub(crate) enum Input {
     Html,
 }
 
-/// What an input file holds.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub(crate) enum InputFormat {
-    /// By extension: .jsonl/.ndjson(.gz) are JSON Lines, .warc(.gz) are
-    /// WARC, anything else one page; stdin and unknown extensions are
-    /// sniffed.
-    Auto,
-    /// Each input is one page.
-    Page,
-    /// JSON Lines: one `{"id"?, "url"?, "html" | "text", …}` per line.
-    Jsonl,
-    /// A WARC archive, plain or gzip-compressed.
-    Warc,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Explain(args)) => explain::run(&args).map(|ok| {
+            if ok {
+                batch::Outcome::Clean
+            } else {
+                batch::Outcome::Failures
+            }
+        }),
         None => batch::run(&cli.run),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(batch::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(batch::Outcome::Failures) => ExitCode::FAILURE,
+        Ok(batch::Outcome::Interrupted) => ExitCode::from(batch::INTERRUPTED_STATUS),
         Err(msg) => {
             eprintln!("deboiler: {msg}");
             ExitCode::from(2)

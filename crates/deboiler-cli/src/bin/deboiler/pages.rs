@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::inputs::{Content, Job, Unit};
+use crate::inputs::{Content, Job, Unit, safe_file_name};
 use crate::{Format, Input};
 
 /// Fields the CLI writes itself; a JSON Lines input field of the same name
@@ -244,43 +244,9 @@ pub(crate) fn take_page(record: &mut Map<String, Value>) -> Result<(String, bool
     Err("record has neither an \"html\" nor a \"text\" string".into())
 }
 
-/// A file name made of `name`'s letters, digits, `.`, `-` and `_`, every
-/// other character replaced by `_`, at most 120 bytes, never `.` or `..`.
-pub(crate) fn safe_file_name(name: &str) -> String {
-    let mut out: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.len() > 120 {
-        let mut end = 120;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    if out.is_empty() || out.chars().all(|c| c == '.') {
-        out = format!("_{out}");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn safe_names() {
-        assert_eq!(safe_file_name("a/b c"), "a_b_c");
-        assert_eq!(safe_file_name(".."), "_..");
-        assert_eq!(safe_file_name(""), "_");
-        assert_eq!(safe_file_name("日本"), "日本");
-    }
 
     #[test]
     fn record_fields() {

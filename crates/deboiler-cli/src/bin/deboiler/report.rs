@@ -96,6 +96,26 @@ impl Report {
         *self.skipped.entry(why).or_insert(0) += 1;
     }
 
+    /// Counts a path left out on purpose (a link leading outside the input,
+    /// a FIFO) and says so on one line unless quiet.
+    pub(crate) fn skip_path(&mut self, path: &str, why: &'static str) {
+        self.skip(why);
+        if !self.quiet {
+            let line = format!("deboiler: {path}: skipped: {why}");
+            self.bar.suspend(|| eprintln!("{line}"));
+        }
+    }
+
+    /// Says the run was interrupted and what was done; printed even when
+    /// quiet, since the output is incomplete.
+    pub(crate) fn interrupted(&self, written: u64) {
+        self.bar.suspend(|| {
+            eprintln!(
+                "deboiler: interrupted: {written} pages written in full; inputs after them were not read, and no partial output file was left"
+            );
+        });
+    }
+
     /// Clears the bar and prints the summary, unless quiet or the run was
     /// a single page (whose output and error line say it all, and whose
     /// stderr scripts expect to be one line at most).
