@@ -86,6 +86,24 @@ print(f"| attribute values ≥ 200 bytes, JSON-like | {attr_json / 1e6:.2f} | {a
 print(f"| attribute values ≥ 200 bytes, other | {attr_other / 1e6:.2f} | {attr_other / total:.1%} | {attr_pages} (either) |")
 print(f"| all start tags outside the parts above | {tag_bytes / 1e6:.2f} | {tag_bytes / total:.1%} | |")
 
+# How often the values words::bits scans repeat within a page: what a
+# per-page memo of their bits would save.
+WALK_WORDS = re.compile(rb"""\s(class|id|role|itemprop|aria-label)\s*=\s*("([^"]*)"|'([^']*)')""", re.I)
+n = rep = nbytes = repbytes = 0
+for path in sorted(folder.glob("*.html")):
+    b = PARTS[0][1].sub(b"", path.read_bytes())
+    seen = set()
+    for m in WALK_WORDS.finditer(b):
+        v = m.group(3) if m.group(3) is not None else m.group(4)
+        n += 1
+        nbytes += len(v)
+        if v in seen:
+            rep += 1
+            repbytes += len(v)
+        seen.add(v)
+print(f"class/id/role/itemprop/aria-label values outside scripts: {n} ({nbytes / 1e6:.2f} MB); "
+      f"repeating a value seen earlier on the page: {rep / n:.1%} ({repbytes / nbytes:.1%} of the bytes)")
+
 
 if variants_out is not None:
     SCRIPT = PARTS[0][1]
