@@ -88,7 +88,10 @@ fn meta(head: &[u8], pos: &mut usize) -> Option<Option<&'static Encoding>> {
         Some(true) => got_pragma,
         Some(false) => true,
     };
-    let encoding = charset.filter(|_| usable)?;
+    // A meta that declares nothing is passed over, not the end of the head.
+    let Some(encoding) = charset.filter(|_| usable) else {
+        return Some(None);
+    };
     Some(Some(if encoding == UTF_16LE || encoding == UTF_16BE {
         UTF_8
     } else if encoding == X_USER_DEFINED {
@@ -262,6 +265,27 @@ mod tests {
         assert_eq!(label(b"<!-- never closed"), None);
         assert_eq!(label(b"<"), None);
         assert_eq!(label(b"</"), None);
+    }
+
+    #[test]
+    fn a_meta_that_declares_nothing_does_not_end_the_prescan() {
+        assert_eq!(
+            label(b"<meta name=viewport><meta charset=gbk>"),
+            Some("GBK")
+        );
+        assert_eq!(
+            label(b"<meta http-equiv=X-UA-Compatible content='IE=edge'><meta charset=gbk>"),
+            Some("GBK")
+        );
+        assert_eq!(
+            label(b"<meta charset=bogus><meta charset=gbk>"),
+            Some("GBK")
+        );
+        assert_eq!(
+            label(b"<meta charset=iso-2022-kr><meta charset=gbk>"),
+            Some("GBK")
+        );
+        assert_eq!(label(b"<meta><meta charset=gbk>"), Some("GBK"));
     }
 
     #[test]
