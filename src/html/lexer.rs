@@ -112,13 +112,6 @@ impl<'s> Lexer<'s> {
     /// differ in one place: a comment ends only at `-->`, never at `--!>`.
     /// (The prescan also reads no raw text: its caller simply never calls
     /// [`Lexer::raw_text`].)
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "for decode.rs's charset prescan, which moves onto the lexer next"
-        )
-    )]
     pub(crate) fn prescan(src: &'s [u8]) -> Lexer<'s> {
         Lexer {
             prescan: true,
