@@ -38,8 +38,9 @@ mod head;
 mod region;
 mod tail;
 
+use crate::classify::headline::{TitleKeys, find_title};
 use grade::{dek_repeats, grade, mark_teasers, uses_stop_words};
-use head::{TitleKeys, find_title, head_reason, standfirst};
+use head::{head_reason, standfirst};
 use region::{
     CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
 };
@@ -66,7 +67,7 @@ const BYLINE_NAME_MAX_WORDS: usize = 6;
 
 /// How we grade a line by itself.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
-enum Grade {
+pub(crate) enum Grade {
     /// Running prose: long and sentence-like.
     Prose,
     /// A short sentence: a quote, a one-line paragraph, a blurb.
