@@ -512,6 +512,17 @@ pub(crate) fn is_month_word(word: &str) -> bool {
     MONTH_SET.contains(word)
 }
 
+/// Separators between a headline and the site or section name in a page
+/// title ("Headline | The Daily", "Headline » News", "Headline • Site").
+/// One list for both paths: the HTML path narrows `<title>` to its headline
+/// part with it, the text path matches a title's parts against the lines
+/// above the body. The HTML path had `» || ~` and the text path `•`; with
+/// all of them on both, no extracted body changed on the dev pool, and 13
+/// scraped pages found their headline in place of a date or a menu entry.
+pub(crate) const TITLE_SEPARATORS: &[&str] = &[
+    " - ", " | ", " – ", " — ", " :: ", " · ", " • ", " » ", " || ", " ~ ",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -276,16 +276,11 @@ fn decode_json(input: &str, value: Span, b: &mut SpanBuilder) {
     sourcemap::decode_range(input, Span::new(plain, value.end), b);
 }
 
-/// Separators between a headline and the site name in `<title>`.
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " || ", " ~ ",
-];
-
 /// The parts of a `<title>` text between site-name separators, as byte
 /// ranges of the text.
 fn parts(title: &str) -> Vec<Span> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in SEPARATORS {
+    for sep in crate::lexicon::TITLE_SEPARATORS {
         for (at, _) in title.match_indices(sep) {
             cuts.push((at, at + sep.len()));
         }

@@ -1,0 +1,214 @@
+//! The headline: which line or heading is the article's title, and which
+//! lines repeat it.
+//!
+//! A page states its headline several times: in `<title>` (usually with the
+//! site name after a separator: "Headline | The Daily"), in `og:title`, in
+//! an `<h1>`, and in scraped text often twice, once from `<title>` at the
+//! top and once above the body. Both paths split page titles at the same
+//! separators ([`lexicon::TITLE_SEPARATORS`]). The text path's choice is
+//! here; the HTML path's choice still runs inside the segmenter
+//! (`segment::html::meta::title`) until the segmenter's hand-over to
+//! classify is reworked (DESIGN.md, planned moves).
+
+use std::collections::HashMap;
+
+use crate::classify::text::Grade;
+use crate::lexicon;
+use crate::vocab::Features;
+use crate::vocab::Reason;
+
+/// Most words in a headline candidate. The longest headline of the
+/// development corpus has 24 words.
+pub(crate) const TITLE_MAX_WORDS: usize = 30;
+
+/// How many lines before the body we look for the headline when it is not
+/// repeated: the headline sits right above the body, after at most a date,
+/// a byline and a standfirst.
+pub(crate) const TITLE_LOOKBACK_LINES: usize = 6;
+
+/// How far above the body a repeated headline may sit. Pages put the
+/// `<title>` at the very top and the `<h1>` below a long menu; 200 lines
+/// covers the longest menu of the development corpus.
+pub(crate) const TITLE_MAX_DISTANCE: usize = 200;
+
+/// Fewest words for a standfirst: shorter lines under the headline are
+/// kickers, bylines or section labels.
+pub(crate) const STANDFIRST_MIN_WORDS: usize = 8;
+
+/// Fingerprints under which a line may repeat the headline: the whole line,
+/// and each part of it between title separators (" - ", " | "…), so that
+/// the page title "Headline - The Daily" matches the headline "Headline".
+pub(crate) struct TitleKeys {
+    /// Part fingerprint → first line (within the top of the page) holding it.
+    parts: HashMap<u64, Vec<usize>>,
+    /// Lines whose parts were indexed: the top of the page.
+    limit: usize,
+}
+
+/// The text path also splits a title at a colon ("Brexit: what now"):
+/// here a part only has to *match* a line, while the HTML path narrows
+/// `<title>` to one part, and a colon there cut 99 dragnet-train headlines
+/// to their second half ("5 Mistakes and Tips to Avoid"); see
+/// [`lexicon::TITLE_SEPARATORS`] for the separators both paths share.
+const TEXT_TITLE_SEPARATOR: &str = ": ";
+
+/// Every separator a scraped line's title is split at.
+fn text_title_separators() -> impl Iterator<Item = &'static str> {
+    lexicon::TITLE_SEPARATORS
+        .iter()
+        .copied()
+        .chain([TEXT_TITLE_SEPARATOR])
+}
+
+/// Most parts of a page title we index; real titles have two or three.
+pub(crate) const TITLE_MAX_PARTS: usize = 4;
+
+impl TitleKeys {
+    pub(crate) fn new(texts: &[&str], features: &[Features], start: usize) -> TitleKeys {
+        let mut parts: HashMap<u64, Vec<usize>> = HashMap::new();
+        let from = start.saturating_sub(TITLE_MAX_DISTANCE);
+        for (i, text) in texts.iter().enumerate().take(start).skip(from) {
+            if features[i].words as usize > TITLE_MAX_WORDS * 2 {
+                continue;
+            }
+            let mut n = 0;
+            for sep in text_title_separators() {
+                if !text.contains(sep) {
+                    continue;
+                }
+                for part in text.split(sep).take(TITLE_MAX_PARTS) {
+                    n += 1;
+                    if n > TITLE_MAX_PARTS * 2 {
+                        break;
+                    }
+                    let fp = crate::textutil::fingerprint(part);
+                    let lines = parts.entry(fp).or_default();
+                    if lines.last() != Some(&i) {
+                        lines.push(i);
+                    }
+                }
+            }
+        }
+        // Line 0 is where scrapers put the page's <title>; index it even
+        // when the body starts far below.
+        if from > 0 {
+            for sep in text_title_separators() {
+                for part in texts[0].split(sep).take(TITLE_MAX_PARTS) {
+                    let fp = crate::textutil::fingerprint(part);
+                    parts.entry(fp).or_default().push(0);
+                }
+            }
+        }
+        TitleKeys {
+            parts,
+            limit: start,
+        }
+    }
+
+    /// Whether line `i` repeats the headline whose fingerprint is `key`.
+    pub(crate) fn matches(&self, i: usize, key: u64, features: &[Features]) -> bool {
+        features[i].fingerprint == key
+            || (i < self.limit && self.parts.get(&key).is_some_and(|v| v.contains(&i)))
+    }
+
+    /// Whether `key` is one of the parts of line `j`.
+    pub(crate) fn is_part_of(&self, j: usize, key: u64) -> bool {
+        self.parts.get(&key).is_some_and(|v| v.contains(&j))
+    }
+
+    /// Whether the line's text appears as a part of another line's title.
+    pub(crate) fn is_part_elsewhere(&self, i: usize, key: u64) -> bool {
+        self.parts
+            .get(&key)
+            .is_some_and(|v| v.iter().any(|&j| j != i))
+    }
+}
+
+pub(crate) fn is_title_candidate(text: &str, f: &Features, pat: Option<Reason>) -> bool {
+    let words = f.effective_words();
+    pat.is_none() && (1..=TITLE_MAX_WORDS).contains(&words) && !text.ends_with(':')
+}
+
+/// The headline's line: a candidate line above the body that another line
+/// near the top repeats (exactly, or as a part of the page title), the
+/// nearest to the body winning; failing that, the short line right above
+/// the body, skipping metadata.
+pub(crate) fn find_title(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    titles: &TitleKeys,
+) -> Option<usize> {
+    let from = start.saturating_sub(TITLE_MAX_DISTANCE);
+    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    for (i, f) in features.iter().enumerate().take(start).skip(from) {
+        first_seen.entry(f.fingerprint).or_insert(i);
+    }
+    // The page title (line 0, where scrapers put `<title>`) names the
+    // headline: the nearest line to the body that is the page title or a
+    // part of it wins. Share panels and menus repeat lines too ("These are
+    // external links and will open in a new window"), so this goes first.
+    for i in (from.max(1)..start).rev() {
+        let f = &features[i];
+        if is_title_candidate(texts[i], f, pats[i])
+            && f.words >= 2
+            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+        {
+            return first_seen.get(&f.fingerprint).copied();
+        }
+    }
+    // Repeated headline: nearest to the body; the first line with its exact
+    // text is the title, the rest duplicates.
+    for i in (from..start).rev() {
+        let f = &features[i];
+        if !is_title_candidate(texts[i], f, pats[i]) || f.words < 2 {
+            continue;
+        }
+        let repeated = first_seen.get(&f.fingerprint).is_some_and(|&j| j != i)
+            || titles.is_part_elsewhere(i, f.fingerprint);
+        if repeated {
+            return first_seen.get(&f.fingerprint).copied();
+        }
+    }
+    // No repeat: the short line right above the body, or the first of two
+    // (headline, standfirst) when the second is the longer.
+    let mut seen = Vec::with_capacity(2);
+    let mut passed_dek = false;
+    for i in (start.saturating_sub(TITLE_LOOKBACK_LINES)..start).rev() {
+        // Metadata and breadcrumbs sit between headline and body on many
+        // pages; any recognised line is skipped, not taken for the title.
+        if pats[i].is_some() {
+            continue;
+        }
+        if !is_title_candidate(texts[i], &features[i], pats[i]) {
+            break;
+        }
+        if grades[i] == Grade::Prose {
+            // One sentence between headline and body is the dek; more is
+            // body that the region left out.
+            if seen.is_empty() && !passed_dek {
+                passed_dek = true;
+                continue;
+            }
+            break;
+        }
+        seen.push(i);
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    match seen.as_slice() {
+        [later, earlier] => {
+            let (wl, we) = (features[*later].words, features[*earlier].words);
+            if we < wl && wl as usize >= STANDFIRST_MIN_WORDS {
+                Some(*earlier)
+            } else {
+                Some(*later)
+            }
+        }
+        [only] => Some(*only),
+        _ => None,
+    }
+}

@@ -1,0 +1,178 @@
+//! Author lines: bylines, a bare "By", author bios and author boxes.
+
+use super::phrases::BYLINE_MAX_WORDS;
+use super::{Line, MARK_CREDIT, MAX_PATTERN_BYTES};
+use crate::lexicon;
+use crate::textutil::{ends_sentence, letter_run_count as word_count, letter_runs as words};
+
+/// Whether the line is an author line: "By Jane Doe", "By JANE DOE and John
+/// Smith, Reuters", "Von Max Muster". The words after "By" must be mostly
+/// capitalised, so "By the end of the year, prices rose." stays prose.
+#[cfg(test)]
+pub(crate) fn is_byline(text: &str) -> bool {
+    text.len() <= MAX_PATTERN_BYTES && is_byline_line(&Line::new(text))
+}
+
+pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
+    let text = line.text;
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    // "Jessica Napoli contributed to this report." closes many agency
+    // stories; it names authors, like a byline.
+    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    if line.marks & MARK_CREDIT != 0 && line.words <= CREDIT_LINE_MAX_WORDS {
+        return true;
+    }
+    // A byline split over two lines ("By" / "Randy Maniloff"): the bare
+    // word is the byline's start; the classifier claims the name after it.
+    if is_bare_by(text) {
+        return true;
+    }
+    let Some(rest) = [
+        "By ",
+        "BY ",
+        "by ",
+        "Von ",
+        "Por ",
+        "Oleh ",
+        "Written by ",
+        "Words by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p)) else {
+        return false;
+    };
+    let all: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if all.is_empty() || all.len() + 1 > BYLINE_MAX_WORDS {
+        return false;
+    }
+    // A byline may end in a date ("By Jane Doe | March 3, 2022"), a
+    // role ("Staff Writer") or an agency; what it has not are lowercase
+    // content words, which every sentence has.
+    let lowercase_words = all
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| {
+            !matches!(
+                **w,
+                "and"
+                    | "und"
+                    | "e"
+                    | "y"
+                    | "dan"
+                    | "de"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "di"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "of"
+                    | "the"
+                    | "updated"
+                    | "published"
+            ) && !lexicon::is_date_word(&w.to_lowercase())
+        })
+        .count();
+    let first_capital = all[0].starts_with(|c: char| c.is_uppercase());
+    first_capital && lowercase_words == 0 && !text.ends_with(['!', '?'])
+}
+
+/// Whether the line is the bare word that opens a byline split over two
+/// lines: "By", "Von", "Por", "Oleh".
+pub(crate) fn is_bare_by(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "By" | "by" | "BY" | "Von" | "Por" | "Oleh" | "Written by"
+    )
+}
+
+/// Whether the line is an author's short biography: "Louise Matsakis is a
+/// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
+/// Reporter for Fox News." A name of up to four capitalised words, "is
+/// a/an/the", and a word for a writing job. Position decides whether such a
+/// sentence is a bio (at the end of the article) or news, so the classifier
+/// applies this only to the article's last lines.
+pub(crate) fn is_author_bio(text: &str) -> bool {
+    const BIO_MAX_WORDS: usize = 60;
+    const NAME_MAX_WORDS: usize = 4;
+    const JOBS: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "correspondent",
+        "journalist",
+        "contributor",
+        "columnist",
+        "author",
+        "freelance",
+        "educator",
+        "producer",
+        "host",
+        "blogger",
+        "photographer",
+        "analyst",
+    ];
+    if text.len() > MAX_PATTERN_BYTES * 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if word_count(&lower) > BIO_MAX_WORDS {
+        return false;
+    }
+    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
+        .iter()
+        .filter_map(|v| text.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let name: Vec<&str> = text[..at].split_whitespace().collect();
+    (1..=NAME_MAX_WORDS).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
+}
+
+/// Whether the line heads an author box: "About the author", "About Jane
+/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim". A name must be two
+/// capitalised words: "About the study" is a subheading.
+pub(super) fn is_author_box(lower: &str, original: &str, n: usize) -> bool {
+    const MAX_WORDS: usize = 4;
+    if !(2..=MAX_WORDS).contains(&n) || ends_sentence(lower) {
+        return false;
+    }
+    [
+        "about the author",
+        "about the writer",
+        "über den autor",
+        "über die autorin",
+        "sobre o autor",
+        "sobre a autora",
+        "tentang penulis",
+        "об авторе",
+        "sull'autore",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (["about ", "über ", "sobre "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && n == 3
+            && original
+                .split_whitespace()
+                .skip(1)
+                .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}

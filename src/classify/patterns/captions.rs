@@ -1,0 +1,49 @@
+//! Image captions, photo credits and gallery counters.
+
+use super::phrases::CAPTION_PREFIXES;
+use super::{MARK_CAPTION, MAX_PATTERN_BYTES, marks};
+use crate::textutil::letter_run_count as word_count;
+
+pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
+    if n > 40 {
+        return false;
+    }
+    if is_gallery_counter(lower) {
+        return true;
+    }
+    marks & MARK_CAPTION != 0 || CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// Whether the line is a parenthesised photo credit on a line of its own:
+/// "(Image credit: NASA)", "(Photo: Reuters)". The line above such a credit
+/// is the caption it credits. Credits without brackets do not say that:
+/// the BBC sets "Image copyright Getty Images" *above* the image and its
+/// caption, after a body paragraph.
+pub(crate) fn is_credit(text: &str) -> bool {
+    const CREDIT_MAX_WORDS: usize = 12;
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let n = word_count(&lower);
+    n <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower, n, marks(&lower))
+}
+
+/// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.
+pub(super) fn is_gallery_counter(lower: &str) -> bool {
+    let rest = lower
+        .strip_prefix("image ")
+        .or_else(|| lower.strip_prefix("photo "))
+        .or_else(|| lower.strip_prefix("slide "))
+        .unwrap_or(lower);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &rest[digits..];
+    let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
+        return false;
+    };
+    let total = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+}

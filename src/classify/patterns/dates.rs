@@ -1,0 +1,135 @@
+//! Date and time stamps, and reading times ("2 mins read").
+
+use super::phrases::{DATE_MAX_TOKENS, MINUTE_WORDS, READ_WORDS};
+use super::{Line, MAX_PATTERN_BYTES};
+use crate::lexicon;
+use crate::textutil::is_cjk;
+
+/// Separators between stamps on one line ("Nov 19, 2019 • 2 min read").
+pub(super) const DATE_SEPARATORS: [char; 3] = ['•', '|', '·'];
+
+/// Whether the line is a date or time stamp: numbers, month and weekday
+/// names and stamp words only ("Updated 22 Nov, 2024", "2019-11-20 10:30",
+/// "3 hours ago", "2019年11月20日"). A date inside a sentence is not a
+/// date line, since the sentence's other words are not stamp words.
+pub(crate) fn is_date(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
+    // separator are a date when every part is a date or a reading time.
+    if text.contains(DATE_SEPARATORS) {
+        let mut dates = 0;
+        for part in text
+            .split(DATE_SEPARATORS)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if is_single_date(part) {
+                dates += 1;
+            } else if !is_reading_time(part) {
+                return false;
+            }
+        }
+        return dates > 0;
+    }
+    is_single_date(text)
+}
+
+/// [`is_date`] of a whole line, reusing its lowercase form when the line is
+/// one stamp. Lines with separators take the general path: each part is
+/// lowercased on its own, as before (a final sigma lowercases differently
+/// alone than in the middle of a line).
+pub(super) fn is_date_line(line: &Line<'_>) -> bool {
+    if line.text.len() > MAX_PATTERN_BYTES / 2 {
+        return false;
+    }
+    if line.text.contains(DATE_SEPARATORS) {
+        return is_date(line.text);
+    }
+    is_single_date_lower(&line.lower)
+}
+
+pub(super) fn is_single_date(text: &str) -> bool {
+    is_single_date_lower(&text.to_lowercase())
+}
+
+pub(super) fn is_single_date_lower(lower: &str) -> bool {
+    let mut numbers = 0;
+    let mut months = 0;
+    let mut tokens = 0;
+    for token in date_tokens(lower) {
+        tokens += 1;
+        if tokens > DATE_MAX_TOKENS {
+            return false;
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+        } else if lexicon::is_month_word(token) {
+            months += 1;
+        } else if !lexicon::is_date_word(token) {
+            return false;
+        }
+    }
+    numbers >= 1 && (months >= 1 || numbers >= 2)
+}
+/// Splits a lowercased line into the tokens of a date: runs of ASCII digits,
+/// runs of letters, and each CJK character on its own (so "2019年11月"
+/// gives `2019`, `年`, `11`, `月`).
+pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
+    let mut rest = lower;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let first = rest.chars().next()?;
+        let len = if first.is_ascii_digit() {
+            rest.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len())
+        } else if !first.is_alphabetic() || (is_cjk(first) && !is_hangul(first)) {
+            // Each CJK character is a token; so is a numeric character
+            // outside ASCII ("²", "٣"), which would otherwise make an empty
+            // token and stall the iterator.
+            first.len_utf8()
+        } else {
+            rest.find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
+                .unwrap_or(rest.len())
+        };
+        // A digit of another script ("٩") is alphanumeric but neither an
+        // ASCII digit nor alphabetic: it is a token of its own, or the
+        // iterator would yield empty tokens forever.
+        let len = if len == 0 { first.len_utf8() } else { len };
+        let (token, tail) = rest.split_at(len);
+        rest = tail;
+        Some(token)
+    })
+}
+
+pub(super) fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
+/// Whether the line is a reading-time stamp: a number, a word for minutes
+/// and a word for reading, in a short line ("2 mins read", "Lesezeit: 3
+/// Min.", "Reading time: 4 minutes").
+pub(crate) fn is_reading_time(text: &str) -> bool {
+    text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(&text.to_lowercase())
+}
+
+/// Longest reading-time stamp, in bytes.
+pub(super) const READING_TIME_MAX_BYTES: usize = 80;
+
+pub(super) fn is_reading_time_lower(lower: &str) -> bool {
+    let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);
+    for token in date_tokens(lower) {
+        n += 1;
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            number = true;
+        } else if MINUTE_WORDS.contains(&token) {
+            minute = true;
+        } else if READ_WORDS.contains(&token) {
+            read = true;
+        }
+    }
+    // "5 min" alone is a video length as often as a reading time, so we
+    // want the word for reading too.
+    number && minute && read && n <= 6
+}

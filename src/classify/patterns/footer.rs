@@ -1,0 +1,23 @@
+//! Source and copyright footers ("Published in Dawn, …", "© 2024 …").
+
+use super::phrases::FOOTER_PREFIXES;
+use super::{MARK_FOOTER, MAX_PATTERN_BYTES, marks};
+use crate::textutil::letter_run_count as word_count;
+
+pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
+    if n > 40 {
+        return false;
+    }
+    marks & MARK_FOOTER != 0 || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// Whether the line is a source footer or copyright notice ("Published in
+/// Dawn, March 1st, 2023", "© 2024 Example Media. All rights reserved.").
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_footer(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_footer_lower(&lower, word_count(&lower), marks(&lower))
+}

@@ -1,0 +1,25 @@
+//! Legal lines: cookie banners, privacy and terms links.
+
+use super::{MARK_COOKIE, MARK_LEGAL};
+use crate::textutil::letter_runs as words;
+
+pub(super) fn is_legal_lower(lower: &str, n: usize, marks: u8) -> bool {
+    // A cookie banner is a sentence or two; the links "Privacy Policy" and
+    // "Terms of Use" are a few words. A long paragraph that mentions
+    // cookies is an article about cookies.
+    n <= 60
+        && ((marks & MARK_LEGAL != 0 && n <= 8)
+            || (marks & MARK_COOKIE != 0
+                && words(lower).any(|x| {
+                    matches!(
+                        x,
+                        "use"
+                            | "accept"
+                            | "consent"
+                            | "policy"
+                            | "settings"
+                            | "preferences"
+                            | "browsing"
+                    )
+                })))
+}

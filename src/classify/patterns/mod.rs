@@ -1,0 +1,238 @@
+//! What a block is, judged from its own text alone.
+//!
+//! These recognisers look at one block's text and nothing else: "Previous
+//! Story" is navigation, "2 mins read" a reading time, "Published in Dawn,
+//! March 1st, 2023" a source line, wherever they stand. Both classifiers
+//! consult them; position and neighbours are the classifiers' business.
+//!
+//! Every recogniser is a pure function over `&str` that looks at a bounded
+//! prefix of the text (never more than [`MAX_PATTERN_BYTES`] bytes), so a
+//! 50 MB line costs no more than a short one. Clutter lines are short; a long
+//! line is prose, whatever words it starts with.
+
+use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
+
+use crate::vocab::Reason;
+
+mod byline;
+mod captions;
+mod comments;
+mod dates;
+mod footer;
+mod legal;
+mod navigation;
+mod phrases;
+mod promo;
+
+pub(crate) use byline::{is_author_bio, is_bare_by};
+use byline::{is_author_box, is_byline_line};
+pub(crate) use captions::is_credit;
+use captions::{is_caption_lower, is_gallery_counter};
+pub(crate) use comments::{is_comment_action, is_comment_signature, is_thread_count};
+use comments::{is_comment_count, is_comment_marked};
+use dates::{READING_TIME_MAX_BYTES, is_date_line, is_reading_time_lower};
+use footer::is_footer_lower;
+use legal::is_legal_lower;
+use navigation::is_navigation_lower;
+pub(crate) use navigation::is_prev_next;
+use phrases::{
+    AD_LINES, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS, FOOTER_MARKS, LEGAL_MARKS,
+    NAV_LINES,
+};
+use promo::{is_promo_lower, is_section_header_squashed};
+
+/// Longest text, in bytes, that a recogniser examines as a whole line.
+/// Clutter lines are short: the longest footer of the development corpus
+/// ("Published in Dawn, …", copyright lines with a company name) is under
+/// 200 bytes; we allow twice that for non-Latin scripts, which take 2–3
+/// bytes a character.
+pub(crate) const MAX_PATTERN_BYTES: usize = 400;
+
+/// Everything a line is, judged from its text alone; `None` when the text
+/// looks like nothing in particular (which is what prose looks like).
+///
+/// The order matters where patterns overlap: a source line often holds a
+/// date ("Published in Dawn, March 1st, 2023"), so footers are tested before
+/// dates; a date line may start with "Updated", which is no promo.
+pub(crate) fn recognise(text: &str) -> Option<Reason> {
+    let text = text.trim();
+    if text.len() > MAX_PATTERN_BYTES {
+        // Long lines are prose, except gallery captions, whose counter
+        // ("1 of 4 …") stands in front of a caption of any length.
+        let mut cut = 16;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[..cut];
+        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+    }
+    if text.is_empty() {
+        return None;
+    }
+    let line = Line::new(text);
+    let (lower, squashed, n) = (line.lower.as_str(), line.squashed.as_str(), line.words);
+    // Before footers: "Image copyright Getty Images" is a credit.
+    if is_caption_lower(lower, n, line.marks) {
+        return Some(Reason::Caption);
+    }
+    if is_footer_lower(lower, n, line.marks) {
+        return Some(Reason::SourceFooter);
+    }
+    if text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
+        return Some(Reason::ReadingTime);
+    }
+    if is_date_line(&line) {
+        return Some(Reason::Date);
+    }
+    if is_byline_line(&line) {
+        return Some(Reason::Byline);
+    }
+    if AD_SET.contains(squashed) {
+        return Some(Reason::Advertisement);
+    }
+    if COMMENT_SET.contains(squashed)
+        || is_comment_count(lower)
+        || is_comment_marked(lower, text, line.marks)
+    {
+        return Some(Reason::Comments);
+    }
+    if is_promo_lower(lower, n) {
+        return Some(Reason::Promo);
+    }
+    if is_section_header_squashed(squashed, lower, text, n) {
+        return Some(Reason::RelatedStories);
+    }
+    if is_author_box(lower, text, n) {
+        return Some(Reason::Boilerplate);
+    }
+    if is_navigation_lower(lower, squashed, n) {
+        return Some(Reason::Navigation);
+    }
+    if is_legal_lower(lower, n, line.marks) {
+        return Some(Reason::Legal);
+    }
+    None
+}
+
+/// One trimmed line as every recogniser wants it, computed once. The
+/// recognisers used to lowercase, squash, count words and search the phrase
+/// lists each for itself; on plain text that was most of the running time.
+struct Line<'a> {
+    /// The line, trimmed, as written.
+    text: &'a str,
+    /// `text.to_lowercase()`.
+    lower: String,
+    /// [`squash`] of `lower`.
+    squashed: String,
+    /// [`word_count`] of `lower`.
+    words: usize,
+    /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
+    marks: u8,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        let lower = text.to_lowercase();
+        // `squash` and `word_count` in one pass: both ask of every
+        // character whether it is alphanumeric.
+        let mut squashed = String::with_capacity(lower.len());
+        let mut words = 0;
+        let mut in_word = false;
+        for c in lower.chars() {
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if alnum {
+                squashed.push(c);
+            }
+            let w = alnum || c == '\'' || c == '’';
+            words += usize::from(w && !in_word);
+            in_word = w;
+        }
+        let marks = marks(&lower);
+        Line {
+            text,
+            lower,
+            squashed,
+            words,
+            marks,
+        }
+    }
+}
+
+/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
+/// instead of a comparison with each of some 240 phrases per line.
+static NAV_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| NAV_LINES.iter().copied().collect());
+static AD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| AD_LINES.iter().copied().collect());
+static COMMENT_SET: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| COMMENT_LINES.iter().copied().collect());
+
+/// Bits of [`marks`]: one per phrase list searched anywhere in a line.
+const MARK_FOOTER: u8 = 1;
+const MARK_CAPTION: u8 = 1 << 1;
+const MARK_COMMENT: u8 = 1 << 2;
+const MARK_LEGAL: u8 = 1 << 3;
+const MARK_COOKIE: u8 = 1 << 4;
+const MARK_CREDIT: u8 = 1 << 5;
+
+/// One automaton for every "anywhere in the line" phrase list, and for each
+/// of its patterns the [`marks`] bits of the lists that hold it. One pass
+/// over a line replaces some fifty `str::contains` calls, each of which
+/// built a searcher and scanned the line again.
+static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
+    let lists: [(&[&str], u8); 6] = [
+        (FOOTER_MARKS, MARK_FOOTER),
+        (CAPTION_MARKS, MARK_CAPTION),
+        (COMMENT_MARKS, MARK_COMMENT),
+        (LEGAL_MARKS, MARK_LEGAL),
+        (&["cookie"], MARK_COOKIE),
+        (CREDIT_MARKS, MARK_CREDIT),
+    ];
+    // A phrase in two lists is one pattern with both bits, so that the
+    // automaton never has to report duplicates.
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut bits: Vec<u8> = Vec::new();
+    for (list, bit) in lists {
+        for &p in list {
+            match patterns.iter().position(|q| *q == p) {
+                Some(i) => bits[i] |= bit,
+                None => {
+                    patterns.push(p);
+                    bits.push(bit);
+                }
+            }
+        }
+    }
+    let ac = AhoCorasick::new(&patterns).expect("the phrase lists are small");
+    (ac, bits)
+});
+
+/// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+fn marks(lower: &str) -> u8 {
+    let (ac, bits) = &*MARKS;
+    ac.find_overlapping_iter(lower)
+        .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
+}
+
+/// Whether `lower` starts with `prefix` and the prefix ends on a word
+/// boundary ("subscribe" matches "subscribe now", not "subscribers").
+fn starts_with_word(lower: &str, prefix: &str) -> bool {
+    match lower.strip_prefix(prefix) {
+        Some(rest) => {
+            prefix.ends_with(|c: char| !c.is_alphanumeric())
+                || !rest.starts_with(|c: char| c.is_alphanumeric())
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod oracle;
+
+#[cfg(test)]
+mod tests;

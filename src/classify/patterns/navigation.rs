@@ -1,0 +1,69 @@
+//! Site navigation: menus, share buttons, breadcrumbs, "Previous Story".
+
+use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
+use super::{MAX_PATTERN_BYTES, NAV_SET};
+use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
+
+pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool {
+    if squashed.is_empty() {
+        // Nothing but punctuation and symbols: arrows, separators, "|".
+        return true;
+    }
+    if NAV_SET.contains(squashed) {
+        return true;
+    }
+    if n == 0 || n > PROMO_MAX_WORDS {
+        return false;
+    }
+    if n <= 8 && words(lower).all(|w| SOCIAL_WORDS.contains(&w)) {
+        return true;
+    }
+    is_breadcrumb(lower)
+}
+
+/// Whether the line is navigation: "Previous Story", "Go to Top", a section
+/// name, a share bar, a breadcrumb ("Home > World > Asia").
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_navigation(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
+}
+
+/// Whether the line is "Previous Story", "Next Story" or a like arrow, after
+/// which scraped pages put the other story's headline.
+pub(crate) fn is_prev_next(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
+    matches!(
+        squash(&text.to_lowercase()).as_str(),
+        "previousstory"
+            | "nextstory"
+            | "previousarticle"
+            | "nextarticle"
+            | "previouspost"
+            | "nextpost"
+            | "previous"
+            | "next"
+            | "prev"
+            | "readnext"
+            | "upnext"
+    )
+}
+
+/// A breadcrumb: at least three parts separated by `>`, `»`, `›`, `/` or
+/// `|`, each part at most three words ("Home > News > World").
+pub(super) fn is_breadcrumb(lower: &str) -> bool {
+    const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+    const MIN_PARTS: usize = 3;
+    const MAX_PART_WORDS: usize = 3;
+    let parts: Vec<&str> = lower
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= MIN_PARTS && parts.iter().all(|p| word_count(p) <= MAX_PART_WORDS)
+}

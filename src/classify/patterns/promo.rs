@@ -1,0 +1,107 @@
+//! Promos ("ALSO READ:", newsletter boxes) and the section headers that
+//! open teaser lists ("Related", "Don't Miss").
+
+use super::phrases::{
+    HEADER_MAX_WORDS, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, RELATED_HEADERS,
+};
+use super::{MAX_PATTERN_BYTES, starts_with_word};
+use crate::textutil::{
+    ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
+};
+
+pub(super) fn is_promo_lower(lower: &str, n: usize) -> bool {
+    if n > PROMO_MAX_WORDS {
+        return false;
+    }
+    if PROMO_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+        return true;
+    }
+    // "Follow Dawn on Twitter", "Follow Newsbeat on Instagram, Facebook
+    // and YouTube": a call to follow that names a network. "Follow the
+    // money" names none.
+    const FOLLOW_MAX_WORDS: usize = 15;
+    if starts_with_word(lower, "follow")
+        && n <= FOLLOW_MAX_WORDS
+        && words(lower).any(|w| {
+            matches!(
+                w,
+                "twitter"
+                    | "facebook"
+                    | "instagram"
+                    | "youtube"
+                    | "telegram"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "tiktok"
+                    | "threads"
+            )
+        })
+    {
+        return true;
+    }
+    // "Sign up for our newsletter" anywhere in a short line without a full
+    // stop; a sentence that mentions a newsletter is left alone.
+    // Newsletter boxes are often one short sentence ("Stay up to date.
+    // Subscribe to our newsletter."), so a full stop does not save a line of
+    // 12 words or fewer.
+    n <= 12 && words(lower).any(|w| PROMO_WORDS.contains(&w))
+}
+
+/// Whether the line is a promotion: "ALSO READ: …", "Read more",
+/// "Subscribe to our newsletter", "Baca juga: …".
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_promo(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_promo_lower(&lower, word_count(&lower))
+}
+
+pub(super) fn is_section_header_squashed(
+    squashed: &str,
+    lower: &str,
+    original: &str,
+    n: usize,
+) -> bool {
+    if squashed.is_empty() || n > HEADER_MAX_WORDS {
+        return false;
+    }
+    // Whole-line headers whose word also starts subheadings ("Latest
+    // developments", "Popular anger") only count alone.
+    matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
+        || RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+        // "More Great WIRED Stories", "Top Stories", "Related News": a
+        // short title-case line ending in the word for stories. Sentence
+        // case ("Fake news") is a subheading.
+        || ((2..=5).contains(&n)
+            && is_title_case(original)
+            && !ends_sentence(lower)
+            && ["stories", "news", "articles", "reads", "headlines"]
+                .iter()
+                .any(|w| lower.trim_end().ends_with(w)))
+        // "More Washington Examiner", "More Sports": a site or section
+        // name after "More"; longer lines starting with "More" are
+        // headlines or sentences ("More than 100 people died").
+        || (lower.starts_with("more ")
+            && n <= 3
+            && !ends_sentence(lower))
+}
+
+/// Whether every word of `text` that has case starts with a capital.
+pub(super) fn is_title_case(text: &str) -> bool {
+    text.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .all(|c| !c.is_lowercase())
+}
+
+/// Whether the line is a section header that opens a list of other stories:
+/// "Related", "Latest from Top News", "Don't Miss", "Most read".
+#[allow(dead_code)] // for the HTML classifier
+pub(crate) fn is_section_header(text: &str) -> bool {
+    if text.len() > MAX_PATTERN_BYTES {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_section_header_squashed(&squash(&lower), &lower, text, word_count(&lower))
+}

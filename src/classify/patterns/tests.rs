@@ -1,0 +1,390 @@
+//! The recognisers' tests: named cases, the recognise snapshot over the
+//! corpus, and the oracle (the naive recognisers) as a proptest.
+
+use super::byline::*;
+use super::comments::*;
+use super::dates::*;
+use super::phrases::*;
+use super::*;
+use crate::textutil::fnv;
+use proptest::prelude::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Every line of every file (inputs and gold) of the text corpora and
+/// the raw lines of the HTML pages, in a fixed order.
+fn corpus_lines(with_html: bool) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for (dir, ext) in [("zyte-text", "txt"), ("seeds", "txt"), ("zyte", "html")] {
+        if ext == "html" && !with_html {
+            continue;
+        }
+        let mut found: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let lines: Vec<String> = files
+        .iter()
+        .flat_map(|f| {
+            let raw = std::fs::read(f).unwrap();
+            String::from_utf8_lossy(&raw)
+                .lines()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        lines.len() > 10_000,
+        "corpus missing: {} lines",
+        lines.len()
+    );
+    lines
+}
+
+#[test]
+fn comment_actions() {
+    for line in [
+        "Reply",
+        "[ Reply ]",
+        "Reply to this parent share",
+        "Report Abuse | QUOTE",
+        "Reply Delete",
+        "reply ↓",
+        "Report post » Log in to reply reply",
+    ] {
+        assert!(is_comment_action(line), "{line:?}");
+    }
+    for line in [
+        "Report",
+        "Share",
+        "Replying to critics, the mayor said the plan stands.",
+        "Reply to the consultation by March 3",
+        "",
+    ] {
+        assert!(!is_comment_action(line), "{line:?}");
+    }
+    assert!(is_comment_signature(
+        "by nico on Aug 7, 2012 9:12 am PDT up reply actions"
+    ));
+    assert!(is_comment_signature(
+        "by randfish on November 7, 2011 at 5:42 pm. Reply #"
+    ));
+    assert!(!is_comment_signature(
+        "The minister had until March 3 to send a reply."
+    ));
+    assert!(is_thread_count("Responses (12)"));
+    assert!(is_thread_count("36 Comments | 4 Recs"));
+    assert!(!is_thread_count("Comments"));
+    assert!(!is_thread_count("Comment engagement score (0-50 points)"));
+    assert!(!is_thread_count(
+        "The 12 responses the council received were mostly in favour."
+    ));
+}
+
+/// Golden snapshot of `recognise` on every line of `corpus/zyte-text`
+/// and `corpus/seeds`: one row per recognised line (reason, hash of the
+/// line, its start for a human reader) under a header with the number
+/// of lines and a hash over every line's result. Rewrite it, when a
+/// change of decisions is intended, with
+/// `DEBOILER_UPDATE_SNAPSHOTS=1 cargo test --release recognise_snapshot`
+/// and review the diff.
+#[test]
+fn recognise_snapshot() {
+    let lines = corpus_lines(false);
+    let mut rows = String::new();
+    let mut all = String::new();
+    for line in &lines {
+        let r = recognise(line);
+        all.push_str(r.map_or("-", Reason::as_str));
+        all.push('\n');
+        if let Some(r) = r {
+            let preview: String = line
+                .trim()
+                .chars()
+                .take(48)
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let _ = writeln!(
+                rows,
+                "{}\t{:016x}\t{preview}",
+                r.as_str(),
+                fnv(line.as_bytes())
+            );
+        }
+    }
+    let got = format!(
+        "# lines {} results {:016x}\n{rows}",
+        lines.len(),
+        fnv(all.as_bytes())
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recognise_lines.tsv");
+    if std::env::var_os("DEBOILER_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap();
+    let moved: Vec<String> = want
+        .lines()
+        .zip(got.lines())
+        .filter(|(w, g)| w != g)
+        .take(20)
+        .map(|(w, g)| format!("  want {w}\n  got  {g}"))
+        .collect();
+    assert!(
+        moved.is_empty() && want == got,
+        "recognise changed its mind (first rows that differ):\n{}",
+        moved.join("\n")
+    );
+}
+
+/// The fast recognisers equal the naive ones of [`oracle`] on every
+/// line of the corpora, HTML source lines included.
+#[test]
+fn recognise_equals_oracle_on_corpus() {
+    for line in corpus_lines(true) {
+        assert_eq!(recognise(&line), oracle::recognise(&line), "{line:?}");
+    }
+}
+
+/// Pieces that random lines are built from: words of every phrase list,
+/// numbers, months, separators and text in several scripts, so the
+/// recognisers' rarer branches are reached, not only "None".
+fn piece() -> impl Strategy<Value = String> {
+    let lists: Vec<&'static str> = NAV_LINES
+        .iter()
+        .chain(SOCIAL_WORDS)
+        .chain(RELATED_HEADERS)
+        .chain(PROMO_PREFIXES)
+        .chain(PROMO_WORDS)
+        .chain(FOOTER_MARKS)
+        .chain(FOOTER_PREFIXES)
+        .chain(AD_LINES)
+        .chain(COMMENT_LINES)
+        .chain(COMMENT_MARKS)
+        .chain(CAPTION_PREFIXES)
+        .chain(CAPTION_MARKS)
+        .chain(LEGAL_MARKS)
+        .chain(MINUTE_WORDS)
+        .chain(READ_WORDS)
+        .chain(&[
+            "By",
+            "BY",
+            "by",
+            "Von",
+            "Oleh",
+            "Written by",
+            "Jane",
+            "DOE",
+            "and",
+            "Reuters",
+            "March",
+            "Nov",
+            "2019",
+            "10:30",
+            "12",
+            "1 of 4",
+            "Image 3/5",
+            "said:",
+            "says:",
+            "wrote:",
+            "at",
+            "More",
+            "about",
+            "About",
+            "Stories",
+            "News",
+            "use",
+            "accept",
+            "contributed to this report",
+            "Σ",
+            "İ",
+            "ς",
+            "•",
+            "|",
+            "·",
+            ">",
+            "»",
+            "/",
+            "(",
+            ")",
+            ".",
+            "!",
+            "?",
+            ",",
+            "’",
+            "'",
+            "年",
+            "月",
+            "分",
+            "읽기",
+            "²",
+            "٣",
+            "\t",
+            "  ",
+        ])
+        .copied()
+        .collect();
+    prop_oneof![
+        4 => proptest::sample::select(lists).prop_map(str::to_string),
+        1 => "[a-zA-Z0-9 ,.:'’()©•|/>-]{0,12}",
+        1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Fast path equals the naive path on random short lines.
+    #[test]
+    fn recognise_equals_oracle(parts in proptest::collection::vec(piece(), 0..8),
+                               seps in proptest::collection::vec(
+                                   prop_oneof![Just(" "), Just(""), Just(": "), Just(" | ")], 8),
+                               upper in any::<bool>()) {
+        let mut line = String::new();
+        for (p, s) in parts.iter().zip(&seps) {
+            line.push_str(p);
+            line.push_str(s);
+        }
+        if upper {
+            line = line.to_uppercase();
+        }
+        prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
+    }
+
+    /// Same for long lines around the length limits.
+    #[test]
+    fn recognise_equals_oracle_long(parts in proptest::collection::vec(piece(), 20..120)) {
+        let line = parts.join(" ");
+        prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
+    }
+}
+
+#[test]
+fn dates() {
+    for d in [
+        "March 12, 2022",
+        "Updated 22 Nov, 2024",
+        "22 Nov, 2024",
+        "2019-11-20 10:30",
+        "Wednesday, November 20, 2019 10:32 AM EST",
+        "3 hours ago",
+        "2019年11月20日 10時30分",
+        "입력 2019.11.20 10:30",
+        "20 ноября 2019, 10:30",
+        "20 de novembro de 2019",
+        "Rabu, 20 Nov 2019 10:30 WIB",
+        "20.11.2019 um 14:30 Uhr",
+        "Nov 19, 2019 at 6:46 pm ET • 2 min read",
+    ] {
+        assert!(is_date(d), "{d}");
+    }
+    for d in [
+        "On March 3, 2022, the minister said no.",
+        "Kurram atrocity",
+        "2019",
+        "May",
+        "Top 10",
+    ] {
+        assert!(!is_date(d), "{d}");
+    }
+}
+
+#[test]
+fn odd_numerals_end() {
+    assert!(!is_reading_time("² min read ٣"));
+    assert!(!is_date("²³ ٣"));
+}
+
+#[test]
+fn reading_time() {
+    assert!(is_reading_time("2 mins read"));
+    assert!(is_reading_time("5 min read"));
+    assert!(is_reading_time("Reading time: 4 minutes"));
+    assert!(!is_reading_time("5 min"));
+}
+
+#[test]
+fn bylines() {
+    assert!(is_byline("By Jane Doe"));
+    assert!(is_byline("By JANE DOE and John Smith, Reuters"));
+    assert!(!is_byline("By the end of the year, prices rose."));
+    assert!(!is_byline("Bypass"));
+}
+
+#[test]
+fn whole_lines() {
+    assert_eq!(recognise("Previous Story"), Some(Reason::Navigation));
+    assert_eq!(recognise("Go toTop"), Some(Reason::Navigation));
+    assert_eq!(recognise("Opinion"), Some(Reason::Navigation));
+    assert_eq!(recognise("Home > News > World"), Some(Reason::Navigation));
+    assert_eq!(
+        recognise("Facebook Twitter WhatsApp"),
+        Some(Reason::Navigation)
+    );
+    assert_eq!(
+        recognise("Latest from -Top News"),
+        Some(Reason::RelatedStories)
+    );
+    assert_eq!(recognise("Don't Miss"), Some(Reason::RelatedStories));
+    assert_eq!(
+        recognise("ALSO READ: India accidentally fired missile into Pakistan"),
+        Some(Reason::Promo)
+    );
+    assert_eq!(recognise("Read more"), Some(Reason::Promo));
+    assert_eq!(
+        recognise("Published in Dawn, March 1st, 2023"),
+        Some(Reason::SourceFooter)
+    );
+    assert_eq!(
+        recognise("© 2024 The Daily. All rights reserved."),
+        Some(Reason::SourceFooter)
+    );
+    assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
+    assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
+    assert_eq!(recognise("Rating: 25 Votes"), Some(Reason::Comments));
+    assert_eq!(
+        recognise("Plague can be vaccinated (Image: GETTY)"),
+        Some(Reason::Caption)
+    );
+    let gallery = format!(
+        "1 of 4 {}",
+        "A shopper looks at extension cords. ".repeat(20)
+    );
+    assert_eq!(recognise(&gallery), Some(Reason::Caption));
+    assert_eq!(recognise("Subscribers said the service was slow."), None);
+    assert_eq!(recognise("Kurram atrocity"), None);
+    assert_eq!(recognise("In a statement, the ministry said:"), None);
+    assert_eq!(
+        recognise("thelastchargersfan says:"),
+        Some(Reason::Comments)
+    );
+    assert_eq!(
+        recognise("The company said it would sue for copyright infringement."),
+        None
+    );
+    assert_eq!(
+        recognise("Copyright 2024 Example Media"),
+        Some(Reason::SourceFooter)
+    );
+    assert_eq!(
+        recognise("The cookie shop opened in 1990 and still sells by the pound."),
+        None
+    );
+    assert_eq!(recognise("Latest developments"), None);
+    assert_eq!(recognise("Fake news"), None);
+    assert_eq!(recognise("About the study"), None);
+    assert_eq!(
+        recognise("About Moritz Bachmann"),
+        Some(Reason::Boilerplate)
+    );
+    assert_eq!(recognise("Elsewhere in the region"), None);
+    assert_eq!(
+        recognise("Image Copyright @BigMachine @BigMachine"),
+        Some(Reason::Caption)
+    );
+}

@@ -1,0 +1,210 @@
+//! Pass 1: each line by itself, graded as prose, a fragment, a short line,
+//! clutter, a barrier or a section header.
+
+use super::Grade;
+use crate::classify::patterns;
+use crate::vocab::Features;
+use crate::vocab::Reason;
+use std::collections::HashMap;
+
+/// Fewest words for a line that ends like a sentence to count as prose. On
+/// the development pages, teaser blurbs and captions run 8–15 words and body
+/// paragraphs rarely under 12; with 10 the short last lines of teaser lists
+/// ("Read the full story.") stopped pulling the region into the footer.
+pub(super) const PROSE_MIN_WORDS: usize = 12;
+
+/// Fewest words for a line to count as prose even without sentence-final
+/// punctuation: paragraphs that end in a quote without a full stop, a colon
+/// before a list, or a truncated scrape. Headlines stay under 30 words.
+pub(super) const PROSE_LONG_WORDS: usize = 30;
+
+/// Fewest words for a sentence-like line to weigh positively at all.
+pub(super) const FRAGMENT_MIN_WORDS: usize = 4;
+
+/// Least share of stop words for a line to count as prose, in documents
+/// whose language has a stop-word list. Body paragraphs score 0.25–0.5 with
+/// our short lists; title-case headlines and menus 0–0.15.
+pub(super) const PROSE_MIN_STOP_RATIO: f32 = 0.12;
+
+/// Least share of stop words over a document's long lines for us to trust
+/// the stop-word test at all. Korean and Japanese have no list, so their
+/// prose would otherwise look like a headline.
+pub(super) const STOP_LANGUAGE_MIN_RATIO: f32 = 0.06;
+
+/// Most lines after a section header that we take for its teasers when
+/// the body does not resume: the longest teaser list of the development
+/// pages has 12 entries of up to three lines.
+pub(super) const TEASER_SPAN_MAX: usize = 40;
+
+/// Prose words above a section header for it to mark teasers (see
+/// [`mark_teasers`]): two short paragraphs.
+pub(super) const TEASER_MIN_PROSE_ABOVE: usize = 40;
+
+/// For each line, whether it is the second of exactly two copies of a
+/// sentence whose first copy stands at most [`DEK_REPEAT_MAX_DISTANCE`]
+/// lines above: a standfirst repeated as the first paragraph.
+pub(super) fn dek_repeats(features: &[Features]) -> Vec<bool> {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.repeats != 1 || !f.ends_sentence || f.effective_words() < PROSE_MIN_WORDS {
+                return false;
+            }
+            match first.get(&f.fingerprint) {
+                Some(&j) => i - j <= DEK_REPEAT_MAX_DISTANCE,
+                None => {
+                    first.insert(f.fingerprint, i);
+                    false
+                }
+            }
+        })
+        .collect()
+}
+
+/// For each line, whether it is the first of exactly two copies of a
+/// paragraph on a page that holds its article twice: some pages carry a
+/// second full copy of the story (a print or "read more" version), and
+/// every paragraph then repeats once. Counted as clutter, the repeats sank
+/// the whole article and left a sign-up box as the region. Only the first
+/// copy is freed, so the region is one copy; and only when at least
+/// [`DUPLICATE_ARTICLE_MIN_PARAGRAPHS`] sentence paragraphs repeat so. On
+/// the text dev sets, freeing a single repeated paragraph too made one
+/// more page worse (a teaser blurb shown twice) and none better; asking
+/// for more freed fewer of the doubled articles (dragnet-train-text lost
+/// 98 pages with three paragraphs of 30 words, 93 with three of 12, 92
+/// with two of 12).
+pub(super) fn first_copies(features: &[Features]) -> Vec<bool> {
+    let is_paragraph =
+        |f: &Features| f.repeats == 1 && f.ends_sentence && f.effective_words() >= PROSE_MIN_WORDS;
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut out = vec![false; features.len()];
+    for (i, f) in features.iter().enumerate() {
+        if is_paragraph(f) && !seen.contains_key(&f.fingerprint) {
+            seen.insert(f.fingerprint, i);
+            out[i] = true;
+        }
+    }
+    if seen.len() < DUPLICATE_ARTICLE_MIN_PARAGRAPHS {
+        out.iter_mut().for_each(|b| *b = false);
+    }
+    out
+}
+
+/// Fewest paragraphs repeated exactly once for a page to hold its article
+/// twice (see [`first_copies`]).
+pub(super) const DUPLICATE_ARTICLE_MIN_PARAGRAPHS: usize = 2;
+
+/// How far below the standfirst its repeat in the body may stand.
+pub(super) const DEK_REPEAT_MAX_DISTANCE: usize = 15;
+
+/// Whether the line is the text or the attribution of an embedded tweet.
+pub(super) fn is_tweet_part(text: &str) -> bool {
+    let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
+    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
+}
+
+/// Whether the document's language is one our stop-word lists cover,
+/// judged over its longer lines.
+pub(super) fn uses_stop_words(features: &[Features]) -> bool {
+    const LONG_LINE_WORDS: u32 = 10;
+    let (mut stop, mut words) = (0u64, 0u64);
+    for f in features.iter().filter(|f| f.words >= LONG_LINE_WORDS) {
+        stop += u64::from(f.stop_words);
+        words += u64::from(f.words - f.unspaced_words);
+    }
+    words > 0 && stop as f32 / words as f32 >= STOP_LANGUAGE_MIN_RATIO
+}
+
+pub(super) fn grade(
+    text: &str,
+    f: &Features,
+    pat: Option<Reason>,
+    stop_language: bool,
+    repeat_is_body: bool,
+) -> Grade {
+    let barrier = match pat {
+        Some(Reason::Comments | Reason::SourceFooter | Reason::Boilerplate) => true,
+        Some(Reason::Navigation) => patterns::is_prev_next(text),
+        _ => false,
+    };
+    if barrier || patterns::is_comment_action(text) || patterns::is_comment_signature(text) {
+        return Grade::Barrier;
+    }
+    if pat == Some(Reason::RelatedStories) {
+        return Grade::Header;
+    }
+    let words = f.effective_words();
+    if pat.is_some() {
+        return Grade::Clutter;
+    }
+    // A repeated line is a teaser headline, a menu entry or a gallery
+    // caption, except the second copy of a sentence set a few lines above
+    // it: the standfirst repeated as the first paragraph (Sky News does
+    // this), and the first copy of an article printed twice.
+    if f.repeats > 0 && !repeat_is_body {
+        return Grade::Clutter;
+    }
+    let stop_ok =
+        !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
+    let truncated = text.ends_with("...") || text.ends_with('…');
+    if stop_ok && f.ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
+        return Grade::Prose;
+    }
+    // A long line without a full stop is prose when it ends in a quote,
+    // bracket or colon; when it ends in a letter it is a teaser cut off at
+    // a character limit ("…the primary goal of"), which is how teaser
+    // lists under the article looked like prose to the simpler rule.
+    // An embedded tweet: its text ends in a picture link, its attribution
+    // line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is short. Both
+    // are part of the story; graded as fragments they stay inside it.
+    if is_tweet_part(text) {
+        return Grade::Fragment;
+    }
+    let cut = text.ends_with(|c: char| c.is_alphanumeric());
+    if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
+        return Grade::Prose;
+    }
+    if f.ends_sentence && !truncated && words >= FRAGMENT_MIN_WORDS {
+        return Grade::Fragment;
+    }
+    Grade::Short
+}
+
+/// The lines under a section header up to where two prose lines in a row
+/// show the body resuming: the header's teasers. We grade them clutter, so
+/// that a list of headline-and-blurb pairs under "Top stories" weighs
+/// negative although every blurb is a sentence, while an in-article "DON'T
+/// MISS" box of three headlines costs only its own lines.
+///
+/// Only headers below the start of the article (`from`, found by a first
+/// pass without teaser spans) and below some of its prose count: menus at
+/// the top of the page hold "Trending" and "Yahoo Browns News" entries too,
+/// and marking the forty lines under them wiped out the start of an
+/// article made of headline-and-paragraph deal items, or of stats tables.
+pub(super) fn mark_teasers(grades: &mut [Grade], features: &[Features], from: usize) {
+    let mut prose_words = 0;
+    let mut i = from;
+    while i < grades.len() {
+        if grades[i] == Grade::Prose {
+            prose_words += features[i].effective_words();
+        }
+        if grades[i] != Grade::Header || prose_words < TEASER_MIN_PROSE_ABOVE {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < grades.len()
+            && j - i <= TEASER_SPAN_MAX
+            && grades[j] != Grade::Header
+            && !(grades[j] == Grade::Prose && grades.get(j + 1) == Some(&Grade::Prose))
+        {
+            if grades[j] != Grade::Barrier {
+                grades[j] = Grade::Clutter;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+}

@@ -1,0 +1,271 @@
+//! The classifier for plain text scraped from a page.
+//!
+//! A scraper that flattens a news page hands over one block per line: the
+//! menus, the headline (often twice, once from `<title>`), the date, the
+//! article, then teasers, footers and more menus. We decide in four passes,
+//! each linear in the number of lines:
+//!
+//! 1. **Per line**: the text-only recognisers of [`patterns`] say what a line
+//!    is when its text alone tells ("Previous Story", "2 mins read"), and the
+//!    line's features grade it as prose, a sentence fragment, or a short
+//!    line, the way jusText grades paragraphs.
+//! 2. **Main region**: each line gets a weight (prose positive, in proportion
+//!    to its length; short lines, repeats and recognised clutter negative),
+//!    and the article is the contiguous run of lines with the largest total
+//!    weight (Kadane's maximum-sum subarray). A short subheading between two
+//!    paragraphs costs less than the paragraphs bring, so it stays inside;
+//!    a menu of thirty short lines costs more than any teaser brings, so the
+//!    region stops at it.
+//! 3. **Head**: before the region we look for the headline (a line repeated
+//!    near the top, or the part of the page title that reappears, or the
+//!    short line right before the body), its duplicates, the standfirst,
+//!    and the metadata lines.
+//! 4. **Tail**: after the region a small state machine names the clutter:
+//!    after "Previous Story" the next line is the other story's headline,
+//!    after a section header ("Latest from …", "Don't Miss") the lines are
+//!    teasers, a repeated line or a date after a headline starts a teaser
+//!    list.
+
+use std::collections::HashMap;
+
+use crate::classify::{Context, patterns, rejoin};
+use crate::segment::Segment;
+use crate::vocab::Features;
+use crate::vocab::Reason;
+
+mod grade;
+mod head;
+mod region;
+mod tail;
+
+use crate::classify::headline::{TitleKeys, find_title};
+use grade::{dek_repeats, first_copies, grade, mark_teasers, uses_stop_words};
+use head::{head_reason, standfirst};
+use region::{
+    CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
+};
+use tail::label_tail;
+
+/// Weight of a line that ends an article wherever it stands: the head of
+/// a comment section or comment form, a section header over teasers, the
+/// "Previous Story" arrows, a copyright footer, an author box. Comment
+/// threads and teaser blurbs are prose, and on the development pages a
+/// thread of a dozen comments outweighed the ordinary clutter penalty
+/// and pulled the region over the comments; a barrier has to cost more
+/// than a long comment brings.
+const BARRIER_WEIGHT: f32 = -60.0;
+
+/// Weight of a section header over teasers ("Related", "Don't Miss").
+/// Not a barrier: tabloids set "DON'T MISS" boxes of three headlines in
+/// the middle of the article, and a barrier there cut the article in two.
+/// Twice the clutter weight, so that after the article the header and its
+/// headlines outweigh a teaser blurb.
+const HEADER_WEIGHT: f32 = 2.0 * CLUTTER_WEIGHT;
+
+/// Most words of the name line after a bare "By" line.
+const BYLINE_NAME_MAX_WORDS: usize = 6;
+
+/// How we grade a line by itself.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Grade {
+    /// Running prose: long and sentence-like.
+    Prose,
+    /// A short sentence: a quote, a one-line paragraph, a blurb.
+    Fragment,
+    /// A short line that is not a sentence: heading, menu entry, headline.
+    Short,
+    /// Recognised clutter or a repeated line.
+    Clutter,
+    /// Clutter that closes an article (see [`BARRIER_WEIGHT`]).
+    Barrier,
+    /// A section header over teasers (see [`HEADER_WEIGHT`]).
+    Header,
+}
+
+pub(crate) fn classify(
+    segments: &[Segment<'_>],
+    features: &[Features],
+    _ctx: &Context,
+) -> Vec<Option<Reason>> {
+    let line_pats: Vec<Option<Reason>> = segments.iter().map(|s| recognise(&s.text)).collect();
+    let runs = rejoin::runs(segments);
+    if runs.len() == segments.len() {
+        let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
+        let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
+        return classify_lines(&texts, &gaps, features, line_pats);
+    }
+    // Judge each paragraph split across lines once, on its joined text (see
+    // [`rejoin`]), and hand its decision to every line of it. Lines that
+    // stand alone keep their features; only the joined ones are measured,
+    // and repeats are counted again over the new lines.
+    let mut joined: Vec<Segment<'_>> = Vec::new();
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        let first = &segments[run.start];
+        let mut text = String::new();
+        for s in &segments[run.clone()] {
+            if !text.is_empty() && !s.text.starts_with(rejoin::starts_glued) {
+                text.push(' ');
+            }
+            text.push_str(&s.text);
+        }
+        joined.push(Segment {
+            text: text.into(),
+            kind: first.kind,
+            span: crate::vocab::Span::new(first.span.start, segments[run.end - 1].span.end),
+            sources: Vec::new(),
+            gap_before: first.gap_before,
+            hints: crate::segment::Hints::default(),
+        });
+    }
+    let measured = crate::features::compute(&joined);
+    let mut texts: Vec<&str> = Vec::with_capacity(runs.len());
+    let mut pats: Vec<Option<Reason>> = Vec::with_capacity(runs.len());
+    let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
+    let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
+    let mut next_joined = 0;
+    for run in &runs {
+        let first = &segments[run.start];
+        gaps.push(first.gap_before);
+        if run.len() == 1 {
+            texts.push(&first.text);
+            pats.push(line_pats[run.start]);
+            line_features.push(features[run.start].clone());
+        } else {
+            texts.push(&joined[next_joined].text);
+            pats.push(recognise(&joined[next_joined].text));
+            line_features.push(measured[next_joined].clone());
+            next_joined += 1;
+        }
+    }
+    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(line_features.len());
+    for f in &line_features {
+        *counts.entry(f.fingerprint).or_insert(0) += 1;
+    }
+    for f in &mut line_features {
+        f.repeats = counts[&f.fingerprint] - 1;
+    }
+    let decisions = classify_lines(&texts, &gaps, &line_features, pats);
+    let mut out = Vec::with_capacity(segments.len());
+    for (run, decision) in runs.iter().zip(decisions) {
+        out.extend(std::iter::repeat_n(decision, run.len()));
+    }
+    out
+}
+
+/// What the recognisers of [`patterns`] say a line is, past its list marker.
+fn recognise(text: &str) -> Option<Reason> {
+    patterns::recognise(without_list_marker(text))
+}
+
+/// The decisions for lines judged one by one: `texts[i]` is line `i`,
+/// `gaps[i]` whether blank lines stood above it, `pats[i]` what
+/// [`recognise`] says it is.
+fn classify_lines(
+    texts: &[&str],
+    gaps: &[bool],
+    features: &[Features],
+    mut pats: Vec<Option<Reason>>,
+) -> Vec<Option<Reason>> {
+    let n = texts.len();
+    let mut out: Vec<Option<Reason>> = vec![None; n];
+    if n == 0 {
+        return out;
+    }
+    // The name after a bare "By" line is the rest of the byline.
+    for i in 1..n {
+        if pats[i - 1] == Some(Reason::Byline)
+            && patterns::is_bare_by(texts[i - 1])
+            && pats[i].is_none()
+            && features[i].effective_words() <= BYLINE_NAME_MAX_WORDS
+        {
+            pats[i] = Some(Reason::Byline);
+        }
+    }
+    let stop_language = uses_stop_words(features);
+    let dek_repeats = dek_repeats(features);
+    let first_copies = first_copies(features);
+    let grades: Vec<Grade> = (0..n)
+        .map(|i| {
+            grade(
+                texts[i],
+                &features[i],
+                pats[i],
+                stop_language,
+                dek_repeats[i] || first_copies[i],
+            )
+        })
+        .collect();
+
+    let mut grades = grades;
+    // A first region, before teaser spans, tells where the article starts:
+    // headers above it are menu entries.
+    if let Some((first_start, _)) = main_region(&grades, features) {
+        mark_teasers(&mut grades, features, first_start);
+    }
+    let Some((start, end)) = main_region(&grades, features) else {
+        // Nothing looks like prose: keep every line that no recogniser
+        // claimed, since dropping all of a short input is worse than
+        // keeping a stray line.
+        return pats;
+    };
+
+    let end = cut_at_thread(texts, features, &pats, &grades, start, end);
+    let end = extend_over_list(texts, features, &pats, end);
+
+    // Head: title, duplicates, standfirst, metadata.
+    let titles = TitleKeys::new(texts, features, start);
+    let title = find_title(texts, features, &pats, &grades, start, &titles);
+    let mut body_start = start;
+    if let Some(t) = title {
+        out[t] = Some(Reason::Title);
+        let key = features[t].fingerprint;
+        for (i, slot) in out.iter_mut().enumerate().take(end + 1) {
+            if i != t && titles.matches(i, key, features) {
+                *slot = Some(Reason::DuplicateTitle);
+            }
+        }
+        body_start = standfirst(features, &pats, &grades, t, start, end, &mut out);
+    }
+    for i in 0..body_start {
+        if out[i].is_none() {
+            out[i] = Some(pats[i].unwrap_or_else(|| head_reason(&features[i])));
+        }
+    }
+
+    // Region: body, except recognised clutter and menus.
+    label_region(texts, features, &pats, &grades, body_start, end, &mut out);
+    label_region_end(texts, features, body_start, end, &mut out);
+
+    // Tail: name the clutter after the article.
+    label_tail(texts, features, &pats, gaps, end + 1, &mut out);
+    out
+}
+
+/// The line without the bullet or number a scraper set before a list item
+/// ("* ", "+ ", "• ", "12. "): inscriptis writes every `<li>` so, and
+/// "* Click to share on Facebook" or "1. thelastchargersfan says:" must be
+/// recognised as the share button and comment header they are. On
+/// zyte-inscriptis the share rows and the numbered comment headers of a
+/// thread were all kept.
+fn without_list_marker(text: &str) -> &str {
+    /// Most digits of an item number; longer numbers are years or counts.
+    const ITEM_NUMBER_MAX_DIGITS: usize = 3;
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = if (1..=ITEM_NUMBER_MAX_DIGITS).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+    {
+        digits + 1
+    } else {
+        match text.chars().next() {
+            Some(c @ ('*' | '+' | '•' | '·' | '▪' | '◦' | '‣' | '-' | '–')) => {
+                c.len_utf8()
+            }
+            _ => return text,
+        }
+    };
+    match text[marker..].strip_prefix(' ') {
+        Some(rest) if !rest.trim_start().is_empty() => rest.trim_start(),
+        _ => text,
+    }
+}

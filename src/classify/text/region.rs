@@ -1,0 +1,305 @@
+//! Pass 2: the main region (the run of lines with the largest total
+//! weight), where it ends, and the labels of the lines inside it.
+
+use super::grade::PROSE_MIN_WORDS;
+use super::tail::is_shouted_link;
+use super::{BARRIER_WEIGHT, Grade, HEADER_WEIGHT};
+use crate::classify::patterns;
+use crate::vocab::Features;
+use crate::vocab::Reason;
+
+/// Weight of a line made of recognised clutter (navigation, promo, date…),
+/// and of a line repeated elsewhere in the page. High enough that a teaser
+/// group (headline, date, repeated headline, blurb) weighs less than zero
+/// however long its blurb, so the region does not run into teaser lists.
+pub(super) const CLUTTER_WEIGHT: f32 = -12.0;
+
+/// Most words of a caption above a credit line; a longer line above a
+/// credit is a paragraph that happens to precede a photo.
+pub(super) const CAPTION_MAX_WORDS: usize = 40;
+
+/// Weight of a short line that is not prose: a menu entry, a headline, a
+/// subheading. Small, so one or two subheadings inside the article do not
+/// split it, but a menu of a dozen entries does.
+pub(super) const SHORT_WEIGHT: f32 = -3.0;
+
+/// Weight per word of a sentence fragment (4–11 words ending like a
+/// sentence): positive but small, so a lone short quote keeps its place
+/// but a run of blurbs does not outweigh the menus around it.
+pub(super) const FRAGMENT_WEIGHT_PER_WORD: f32 = 0.3;
+
+/// Most words of a line that a run of short lines inside the region counts
+/// as a menu entry.
+pub(super) const MENU_ENTRY_MAX_WORDS: usize = 3;
+
+/// Fewest consecutive menu entries inside the region that make a menu
+/// rather than a list or subheading.
+pub(super) const MENU_MIN_RUN: usize = 4;
+
+pub(super) fn weight(g: Grade, f: &Features) -> f32 {
+    match g {
+        Grade::Prose => f.effective_words() as f32,
+        Grade::Fragment => f.effective_words() as f32 * FRAGMENT_WEIGHT_PER_WORD,
+        Grade::Short => SHORT_WEIGHT,
+        Grade::Clutter => CLUTTER_WEIGHT,
+        Grade::Barrier => BARRIER_WEIGHT,
+        Grade::Header => HEADER_WEIGHT,
+    }
+}
+
+/// The article's run of lines, as inclusive indices; `None` when no line
+/// weighs positively.
+///
+/// Kadane's scan splits the page into runs wherever the running sum drops
+/// to zero; each run has a best sub-run. The heaviest of them is the
+/// maximum-weight region, but we take the *first* run that weighs at least
+/// [`RIVAL_SHARE`] of the heaviest: comment threads and teaser lists come
+/// after the article, and on a forum-like page a long thread below a
+/// barrier outweighed the article above it.
+pub(super) fn main_region(grades: &[Grade], features: &[Features]) -> Option<(usize, usize)> {
+    let mut runs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut current: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut from = 0;
+    for (i, (&g, f)) in grades.iter().zip(features).enumerate() {
+        if sum <= 0.0 {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            sum = 0.0;
+            from = i;
+        }
+        sum += weight(g, f);
+        if sum > 0.0 && current.is_none_or(|(b, _, _)| sum > b) {
+            current = Some((sum, from, i));
+        }
+    }
+    if let Some(run) = current {
+        runs.push(run);
+    }
+    let best = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    // Runs are disjoint, so counting their prose lines is linear.
+    let prose_lines =
+        |s: usize, e: usize| grades[s..=e].iter().filter(|&&g| g == Grade::Prose).count();
+    runs.iter()
+        .find(|r| {
+            r.0 >= best
+                || (r.0 >= best * RIVAL_SHARE && prose_lines(r.1, r.2) >= RIVAL_MIN_PROSE_LINES)
+        })
+        .map(|&(_, s, e)| (s, e))
+}
+
+/// Prose lines an earlier run needs to be preferred over a heavier later
+/// one: a single long quote in a sidebar above the article is no article.
+pub(super) const RIVAL_MIN_PROSE_LINES: usize = 3;
+
+/// Share of the heaviest run's weight that an earlier run needs to be taken
+/// for the article instead (see [`main_region`]).
+pub(super) const RIVAL_SHARE: f32 = 0.5;
+
+/// Inside the region every line is body except recognised clutter, menus
+/// (runs of very short lines), the headline after "Previous Story" and the
+/// teasers after a section header.
+pub(super) fn label_region(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut i = start;
+    while i <= end {
+        if out[i].is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(r) = pats[i] {
+            out[i] = Some(r);
+            // The line above a credit line is its caption.
+            if r == Reason::Caption
+                && i > start
+                && out[i - 1].is_none()
+                && features[i - 1].effective_words() <= CAPTION_MAX_WORDS
+                && patterns::is_credit(texts[i])
+            {
+                out[i - 1] = Some(Reason::Caption);
+            }
+            if r == Reason::Navigation && patterns::is_prev_next(texts[i]) {
+                // Bounded, so a page of arrows stays linear.
+                let look = (i + 4).min(end);
+                if let Some(next) = (i + 1..=look).find(|&j| out[j].is_none())
+                    && pats[next].is_none()
+                    && grades[next] != Grade::Prose
+                {
+                    out[next] = Some(Reason::Navigation);
+                }
+            }
+            if r == Reason::RelatedStories {
+                // Teasers follow until prose resumes.
+                let mut j = i + 1;
+                while j <= end && grades[j] != Grade::Prose {
+                    if out[j].is_none() {
+                        out[j] = Some(pats[j].unwrap_or(Reason::RelatedStories));
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        // A run of very short lines is a menu or share bar.
+        let run_end = (i..=end)
+            .take_while(|&j| {
+                grades[j] != Grade::Prose
+                    && grades[j] != Grade::Fragment
+                    && features[j].effective_words() <= MENU_ENTRY_MAX_WORDS
+            })
+            .last();
+        if let Some(last) = run_end
+            && last + 1 - i >= MENU_MIN_RUN
+        {
+            for slot in &mut out[i..=last] {
+                slot.get_or_insert(Reason::Navigation);
+            }
+            i = last + 1;
+            continue;
+        }
+        if matches!(grades[i], Grade::Clutter | Grade::Barrier | Grade::Header) {
+            // A repeated short line inside the article: a repeated
+            // subheading is rare, a repeated teaser headline common.
+            out[i] = Some(Reason::RelatedStories);
+        }
+        i += 1;
+    }
+}
+
+/// Whether a line looks like an item of a list of dates, places or
+/// results: it starts with a digit, a bullet or a month name, and is no
+/// paragraph.
+pub(super) fn is_list_item(text: &str, f: &Features) -> bool {
+    const ITEM_MAX_WORDS: usize = 25;
+    if f.effective_words() > ITEM_MAX_WORDS || f.repeats > 0 {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
+    {
+        return true;
+    }
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    crate::lexicon::is_month_word(&word)
+}
+
+/// Extends the region over a list that closes the article: an intro line
+/// ("Tour dates:") and at least [`LIST_MIN_ITEMS`] items right under the
+/// last paragraph. Short items weigh negative, so the region alone stops
+/// above them; tour dates and results tables were the body's last third on
+/// the development pages. A list behind a recognised line (a "Most read"
+/// header) is not the article's.
+pub(super) fn extend_over_list(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    end: usize,
+) -> usize {
+    let n = texts.len();
+    let mut i = end + 1;
+    if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
+        // The intro line, a short heading or a line ending in a colon.
+        if features[i].effective_words() > PROSE_MIN_WORDS && !texts[i].ends_with(':') {
+            return end;
+        }
+        i += 1;
+    }
+    let first_item = i;
+    while i < n
+        && i - first_item < LIST_MAX_ITEMS
+        && matches!(pats[i], None | Some(Reason::Date))
+        && is_list_item(texts[i], &features[i])
+    {
+        i += 1;
+    }
+    if i - first_item >= LIST_MIN_ITEMS {
+        i - 1
+    } else {
+        end
+    }
+}
+
+/// Ends the region above the first comment header ("156 Responses to …",
+/// "Comments (28)") that follows [`THREAD_MIN_PROSE_ABOVE`] words of prose
+/// inside it. A header weighs as a barrier, but a long thread below it
+/// outweighs any barrier, and on 57 pages of dragnet-train-text the region
+/// ran on across the header into the thread. A comment count in the
+/// byline, above the body, has little prose above it and stays inside.
+pub(super) fn cut_at_thread(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+    end: usize,
+) -> usize {
+    let mut prose_words = 0;
+    for i in start..=end {
+        let header = pats[i] == Some(Reason::Comments) || patterns::is_thread_count(texts[i]);
+        if header && prose_words >= THREAD_MIN_PROSE_ABOVE {
+            return i - 1;
+        }
+        if grades[i] == Grade::Prose {
+            prose_words += features[i].effective_words();
+        }
+    }
+    end
+}
+
+/// Prose words the region holds above a comment header for the header to
+/// end it (see [`cut_at_thread`]): a short post of two or three paragraphs.
+pub(super) const THREAD_MIN_PROSE_ABOVE: usize = 80;
+
+/// Fewest items for [`extend_over_list`]: two could be a teaser and its
+/// date.
+pub(super) const LIST_MIN_ITEMS: usize = 3;
+
+/// Most items [`extend_over_list`] takes; past that it is a table of data
+/// the page carries besides the article.
+pub(super) const LIST_MAX_ITEMS: usize = 100;
+
+/// The article's last lines: an author's biography ("Jane Doe is a staff
+/// writer…") closes many articles and is no part of the story; links to
+/// other stories set in capitals ("TAYLOR SWIFT CLEARED TO PERFORM AT
+/// AMAS") sit between paragraphs anywhere.
+pub(super) fn label_region_end(
+    texts: &[&str],
+    features: &[Features],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut body_seen = 0;
+    for i in (start..=end).rev() {
+        if out[i].is_some() {
+            continue;
+        }
+        if body_seen < BIO_LAST_LINES && patterns::is_author_bio(texts[i]) {
+            out[i] = Some(Reason::Byline);
+        }
+        body_seen += 1;
+    }
+    for i in start..=end {
+        if out[i].is_none() && is_shouted_link(texts[i], &features[i]) {
+            out[i] = Some(Reason::RelatedStories);
+        }
+    }
+}
+
+/// How many of the article's last body lines we test for an author bio.
+pub(super) const BIO_LAST_LINES: usize = 3;

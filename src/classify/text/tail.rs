@@ -1,0 +1,78 @@
+//! Pass 4: after the region, a small state machine that names the clutter.
+
+use super::head::NAV_MAX_WORDS;
+use crate::classify::patterns;
+use crate::vocab::Features;
+use crate::vocab::Reason;
+
+/// A line of capitals with no sentence end: a link to another story, the
+/// way tabloid and cable-news sites set them between paragraphs. Shorter
+/// lines of capitals are subheadings ("THE GOOD NEWS"), which we keep.
+pub(super) fn is_shouted_link(text: &str, f: &Features) -> bool {
+    // Seven-word subheadings in capitals ("HOW TO USE A WATER BATH
+    // CANNER") are common in how-to articles; links run longer.
+    const SHOUT_MIN_WORDS: usize = 8;
+    f.effective_words() >= SHOUT_MIN_WORDS
+        && f.cased_words >= SHOUT_MIN_WORDS as u32
+        && !f.ends_sentence
+        && text.len() <= patterns::MAX_PATTERN_BYTES
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// Names the clutter after the article.
+pub(super) fn label_tail(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    gaps: &[bool],
+    from: usize,
+    out: &mut [Option<Reason>],
+) {
+    let mut teasers = false;
+    let mut after_arrow = false;
+    for i in from..texts.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let pat = pats[i];
+        if after_arrow {
+            after_arrow = false;
+            if pat.is_none() {
+                out[i] = Some(Reason::Navigation);
+                continue;
+            }
+        }
+        let reason = match pat {
+            Some(Reason::Navigation) if patterns::is_prev_next(texts[i]) => {
+                after_arrow = true;
+                Reason::Navigation
+            }
+            Some(Reason::RelatedStories) => {
+                teasers = true;
+                Reason::RelatedStories
+            }
+            Some(Reason::Date) => {
+                // A date set right under a headline, with no blank line
+                // between, dates a teaser, not the article; after a blank
+                // line it is a stamp of its own ("Published: …").
+                let under_headline = i > from && pats[i - 1].is_none() && !gaps[i];
+                if teasers || under_headline {
+                    teasers = true;
+                    Reason::RelatedStories
+                } else {
+                    Reason::Date
+                }
+            }
+            Some(r) => r,
+            None if features[i].repeats > 0 => {
+                teasers = true;
+                Reason::RelatedStories
+            }
+            None if teasers => Reason::RelatedStories,
+            None if features[i].effective_words() <= NAV_MAX_WORDS => Reason::Navigation,
+            None if features[i].ends_sentence => Reason::Boilerplate,
+            None => Reason::RelatedStories,
+        };
+        out[i] = Some(reason);
+    }
+}

@@ -1,0 +1,55 @@
+//! Where the plain-text path puts the article: named cases for the choice
+//! of the main region.
+
+const HEADLINE: &str = "Council approves new budget for schools";
+const BODY: [&str; 3] = [
+    "The council met on Tuesday to discuss the new budget, which includes money for schools and roads across the district.",
+    "Officials said the plan would be put to a vote next month after a period of public consultation with residents.",
+    "Several members of the public spoke in favour of the proposals, though some raised concerns about the cost of repairs.",
+];
+
+/// Cleans `lines` joined by blank lines; returns the kept texts.
+fn kept(lines: &[&str]) -> Vec<String> {
+    let input = lines.join("\n\n");
+    let article = deboiler::clean_text(&input).unwrap();
+    article
+        .blocks()
+        .iter()
+        .filter(|b| b.reason().is_none())
+        .map(|b| b.text().to_string())
+        .collect()
+}
+
+/// A page that prints its article twice: every paragraph repeats once.
+/// The article starts at the first copy, under the headline (counted as
+/// repeats, both copies used to weigh as clutter, and the region started
+/// at the second copy, leaving the first as standfirst and boilerplate).
+#[test]
+fn article_printed_twice_starts_at_first_copy() {
+    let mut lines = vec!["Home", "News", "Sport", HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Share this article", HEADLINE]);
+    lines.extend(BODY);
+    lines.push("Try our planner today and see how much time your team can save every week.");
+    let input = lines.join("\n\n");
+    let article = deboiler::clean_text(&input).unwrap();
+    for p in BODY {
+        let first = article.blocks().iter().find(|b| b.text() == p).unwrap();
+        assert_eq!(first.reason(), None, "first copy of {p:?} removed");
+    }
+}
+
+/// One paragraph shown twice (a teaser blurb repeated in a sidebar) is no
+/// doubled article: the repeat stays clutter and the body stays the body.
+#[test]
+fn one_repeated_blurb_stays_clutter() {
+    let blurb = "Read how the district spent last year's budget on new buses, roads and a library extension.";
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Related", blurb, "More from News", blurb]);
+    let kept = kept(&lines);
+    assert!(!kept.iter().any(|k| k == blurb), "blurb kept: {kept:#?}");
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
