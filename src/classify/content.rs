@@ -1,5 +1,7 @@
-//! Which element holds the article: Readability's candidate scoring, on the
-//! block-element table the walk built.
+//! Which element holds the article (HTML): Readability's candidate scoring,
+//! on the block-element table the segmenter's walk recorded
+//! (`segment::html::Elem`). The façade calls [`choose`] between the walk and
+//! the metadata, whose headline choice reads the `main` hints set here.
 //!
 //! Every paragraph-like block of some length gives points (one, plus one per
 //! comma, plus one per hundred bytes up to three) to the element around it,
@@ -158,7 +160,7 @@ const MIN_ALTERNATIVES: usize = 3;
 
 /// Scores the elements, picks the main content and fills the `main` and
 /// `local_*` hints of every segment.
-pub(super) fn choose(
+pub(crate) fn choose(
     elems: &mut [Elem],
     segments: &mut [Segment<'_>],
     seg_elem: &[u32],
