@@ -249,6 +249,29 @@ kept!(
     "Suspension bridge design"
 );
 
+// WordPress wraps every table in `figure.wp-block-table`: the rows are
+// data, only the table's `<figcaption>` is a caption.
+kept!(
+    table_in_figure,
+    (
+        "",
+        r#"<figure class="wp-block-table"><table><tr><th>Option</th><th>Cost</th></tr><tr><td>Suspension bridge design</td><td>40 million dollars</td></tr></table><figcaption>Costs of the two designs. Source: City of Riverton</figcaption></figure>"#,
+        ""
+    ),
+    "Suspension bridge design"
+);
+
+clutter!(
+    caption_of_table_in_figure,
+    (
+        "",
+        r#"<figure class="wp-block-table"><table><tr><th>Option</th><th>Cost</th></tr><tr><td>Suspension bridge design</td><td>40 million dollars</td></tr></table><figcaption>Costs of the two designs. Source: City of Riverton</figcaption></figure>"#,
+        ""
+    ),
+    "Costs of the two designs",
+    Reason::Caption
+);
+
 kept!(
     link_inside_paragraph,
     (
