@@ -249,6 +249,29 @@ kept!(
     "Suspension bridge design"
 );
 
+// A skip link is a few words; a section wrapper whose layout class holds
+// "skip" (`div.skip-item`) is not one.
+clutter!(
+    skip_link,
+    (
+        r##"<a class="skip-link" href="#main">Skip to main content</a>"##,
+        "",
+        ""
+    ),
+    "Skip to main content",
+    Reason::Navigation
+);
+
+kept!(
+    skip_named_section_wrapper,
+    (
+        "",
+        r#"<div class="skip-item"><p>Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely.</p></div>"#,
+        ""
+    ),
+    "work on the foundations"
+);
+
 // WordPress wraps every table in `figure.wp-block-table`: the rows are
 // data, only the table's `<figcaption>` is a caption.
 kept!(
