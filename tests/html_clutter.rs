@@ -272,6 +272,29 @@ kept!(
     "work on the foundations"
 );
 
+// A menu's entries are a few words each; a paragraph of prose whose class
+// holds "menu" (`p.contextmenu`, a script's hook) is not one.
+clutter!(
+    menu_inside_article,
+    (
+        "",
+        r#"<ul class="section-menu"><li><a href="/news">Local news</a></li><li><a href="/sport">Sport</a></li></ul>"#,
+        ""
+    ),
+    "Local news",
+    Reason::Navigation
+);
+
+kept!(
+    menu_named_paragraph,
+    (
+        "",
+        r#"<p class="contextmenu">Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely.</p>"#,
+        ""
+    ),
+    "work on the foundations"
+);
+
 // WordPress wraps every table in `figure.wp-block-table`: the rows are
 // data, only the table's `<figcaption>` is a caption.
 kept!(

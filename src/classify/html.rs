@@ -53,8 +53,8 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         Reason::Promo
     } else if attrs & h::RELATED != 0 {
         Reason::RelatedStories
-    } else if attrs & (h::SHARE | h::SOCIAL | h::BREADCRUMB | h::MENU | h::NAV | h::PAGINATION) != 0
-        || (short && attrs & h::SKIP != 0)
+    } else if attrs & (h::SHARE | h::SOCIAL | h::BREADCRUMB | h::NAV | h::PAGINATION) != 0
+        || (short && attrs & (h::SKIP | h::MENU) != 0)
         || tags & (tag::NAV | tag::BUTTON | tag::SELECT | tag::FORM) != 0
     {
         Reason::Navigation
