@@ -295,6 +295,30 @@ kept!(
     "work on the foundations"
 );
 
+// The class of an inline element at a block's start names that element: a
+// tweet button before a long paragraph does not make it a share bar, while
+// a short block that is only the button still is one.
+kept!(
+    share_button_before_long_paragraph,
+    (
+        "",
+        r#"<p><a class="twitter-share-button" href="https://twitter.com/share">Tweet</a> Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely and the permits are in. The city expects the first cars to cross the new bridge in three years."#,
+        ""
+    ),
+    "work on the foundations"
+);
+
+clutter!(
+    share_button_alone,
+    (
+        "",
+        r#"<p><a class="twitter-share-button" href="https://twitter.com/share">Tweet this story</a></p>"#,
+        ""
+    ),
+    "Tweet this story",
+    Reason::Navigation
+);
+
 // WordPress wraps every table in `figure.wp-block-table`: the rows are
 // data, only the table's `<figcaption>` is a caption.
 kept!(

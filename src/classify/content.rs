@@ -38,6 +38,11 @@ const SIBLING_PROSE_BYTES: u32 = 80;
 /// siblings' share ([`SIBLING_SHARE`]) lost small sections of chunked
 /// articles.
 const CHUNK_SHARE: f32 = 0.1;
+/// From this many bytes on, a block is prose, and the clutter words of an
+/// inline element at its start (`<a class="twitter-share-button">`
+/// before a Blogger post's text, `<a class="external-popup">` around a
+/// product paragraph) do not make the whole block clutter.
+const INLINE_CLUTTER_MAX_BYTES: usize = 200;
 /// Class or id words that make an element less likely to be the article.
 const NEGATIVE: u32 = hint::COMMENT
     | hint::FOOTER
@@ -398,6 +403,13 @@ pub(crate) fn choose(
             0
         };
         seg.hints.local_tags = local[e].0 | it | own_tags;
+        // An inline element's clutter word names that element (a tweet
+        // button, a link), not a long block it opens.
+        let ia = if seg.text.len() >= INLINE_CLUTTER_MAX_BYTES {
+            ia & !NEGATIVE
+        } else {
+            ia
+        };
         seg.hints.local_attrs = local[e].1 | ia;
     }
 }
