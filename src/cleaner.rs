@@ -251,7 +251,14 @@ impl Cleaner {
         // Before parsing: html5ever's cost grows with the square of the
         // nesting, so the tree's depth is known too late to protect anyone.
         guard::check(input, &self.limits)?;
-        let page = segment::html::segment(input, &self.limits)?;
+        let mut walked = segment::html::segment(input, &self.limits)?;
+        classify::content::choose(
+            &mut walked.elems,
+            &mut walked.segments,
+            &walked.seg_elem,
+            &walked.seg_inline,
+        );
+        let page = walked.finish();
         let ctx = classify::Context::html(&page);
         Ok(self.finish(page.segments, InputKind::Html, &ctx, page.metadata))
     }

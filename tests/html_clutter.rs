@@ -249,6 +249,99 @@ kept!(
     "Suspension bridge design"
 );
 
+// A skip link is a few words; a section wrapper whose layout class holds
+// "skip" (`div.skip-item`) is not one.
+clutter!(
+    skip_link,
+    (
+        r##"<a class="skip-link" href="#main">Skip to main content</a>"##,
+        "",
+        ""
+    ),
+    "Skip to main content",
+    Reason::Navigation
+);
+
+kept!(
+    skip_named_section_wrapper,
+    (
+        "",
+        r#"<div class="skip-item"><p>Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely.</p></div>"#,
+        ""
+    ),
+    "work on the foundations"
+);
+
+// A menu's entries are a few words each; a paragraph of prose whose class
+// holds "menu" (`p.contextmenu`, a script's hook) is not one.
+clutter!(
+    menu_inside_article,
+    (
+        "",
+        r#"<ul class="section-menu"><li><a href="/news">Local news</a></li><li><a href="/sport">Sport</a></li></ul>"#,
+        ""
+    ),
+    "Local news",
+    Reason::Navigation
+);
+
+kept!(
+    menu_named_paragraph,
+    (
+        "",
+        r#"<p class="contextmenu">Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely.</p>"#,
+        ""
+    ),
+    "work on the foundations"
+);
+
+// The class of an inline element at a block's start names that element: a
+// tweet button before a long paragraph does not make it a share bar, while
+// a short block that is only the button still is one.
+kept!(
+    share_button_before_long_paragraph,
+    (
+        "",
+        r#"<p><a class="twitter-share-button" href="https://twitter.com/share">Tweet</a> Engineers expect the work on the foundations to begin next spring, once the river is low enough for the crews to reach the old piers safely and the permits are in. The city expects the first cars to cross the new bridge in three years."#,
+        ""
+    ),
+    "work on the foundations"
+);
+
+clutter!(
+    share_button_alone,
+    (
+        "",
+        r#"<p><a class="twitter-share-button" href="https://twitter.com/share">Tweet this story</a></p>"#,
+        ""
+    ),
+    "Tweet this story",
+    Reason::Navigation
+);
+
+// WordPress wraps every table in `figure.wp-block-table`: the rows are
+// data, only the table's `<figcaption>` is a caption.
+kept!(
+    table_in_figure,
+    (
+        "",
+        r#"<figure class="wp-block-table"><table><tr><th>Option</th><th>Cost</th></tr><tr><td>Suspension bridge design</td><td>40 million dollars</td></tr></table><figcaption>Costs of the two designs. Source: City of Riverton</figcaption></figure>"#,
+        ""
+    ),
+    "Suspension bridge design"
+);
+
+clutter!(
+    caption_of_table_in_figure,
+    (
+        "",
+        r#"<figure class="wp-block-table"><table><tr><th>Option</th><th>Cost</th></tr><tr><td>Suspension bridge design</td><td>40 million dollars</td></tr></table><figcaption>Costs of the two designs. Source: City of Riverton</figcaption></figure>"#,
+        ""
+    ),
+    "Costs of the two designs",
+    Reason::Caption
+);
+
 kept!(
     link_inside_paragraph,
     (

@@ -160,3 +160,46 @@ fn streamed_boundary_is_shown() {
     assert_story(&text);
     assert!(!text.contains("hidden panel"), "hidden kept: {text:?}");
 }
+
+/// A short post whose wrapper's class names it the article body keeps the
+/// page against a longer column of unclassed event blurbs beside it; a
+/// list of teasers each in its own `entry-content` is no such lone story.
+#[test]
+fn lone_body_class_beats_unclassed_column() {
+    let events: String = (0..4)
+        .map(|i| {
+            format!(
+                "<p>Monday, November {i}, 2012, 13:30 to 17:45, London. This session will use real world case studies, demos and talks to help introduce partners, developers, architects and managers to the services, tools, prices and plans of the year ahead.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body>
+<div id="main"><div class="entry"><h3>Bridge approved</h3><div class="entry-content"><p>{P1}</p><p>{P2}</p></div></div></div>
+<div id="gamma"><h2>Featured Events</h2>{events}</div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(
+        text.contains(P1) && text.contains(P2),
+        "post lost: {text:?}"
+    );
+    assert!(
+        !text.contains("real world case studies"),
+        "events kept: {text:?}"
+    );
+
+    // Two teasers with their own body class: the class decides nothing,
+    // the longer column of prose stays the main content.
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body>
+<div id="main"><div class="entry-content"><p>{P1}</p></div><div class="entry-content"><p>{P3}</p></div></div>
+<div id="gamma">{events}</div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(
+        text.contains("real world case studies"),
+        "column lost: {text:?}"
+    );
+}

@@ -29,6 +29,14 @@ const SHORT_WORDS: usize = 15;
 /// "Advertisement" repeat too, and have reasons of their own).
 const REPEAT_MIN_WORDS: usize = 5;
 
+/// Whether a block's ancestors make it a caption: a `<figcaption>` or
+/// `<caption>`, or other text in a `<figure>` except a table's. WordPress
+/// wraps every table in `figure.wp-block-table`, and a page of data tables
+/// lost 470 rows as captions (wcxb-dev-article).
+fn is_caption(tags: u32) -> bool {
+    tags & tag::CAPTION != 0 || (tags & tag::FIGURE != 0 && tags & tag::TABLE == 0)
+}
+
 /// What the markup around a block says it is, most specific first.
 fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
     use hint as h;
@@ -45,9 +53,8 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         Reason::Promo
     } else if attrs & h::RELATED != 0 {
         Reason::RelatedStories
-    } else if attrs
-        & (h::SHARE | h::SOCIAL | h::BREADCRUMB | h::MENU | h::NAV | h::PAGINATION | h::SKIP)
-        != 0
+    } else if attrs & (h::SHARE | h::SOCIAL | h::BREADCRUMB | h::NAV | h::PAGINATION) != 0
+        || (short && attrs & (h::SKIP | h::MENU) != 0)
         || tags & (tag::NAV | tag::BUTTON | tag::SELECT | tag::FORM) != 0
     {
         Reason::Navigation
@@ -55,7 +62,7 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         || (attrs & h::BIO != 0 && attrs & h::AUTHOR != 0)
     {
         Reason::Byline
-    } else if tags & (tag::CAPTION | tag::FIGURE) != 0 || (short && attrs & h::CAPTION != 0) {
+    } else if is_caption(tags) || (short && attrs & h::CAPTION != 0) {
         Reason::Caption
     } else if short && (attrs & h::DATE != 0 || tags & tag::TIME != 0) {
         Reason::Date
@@ -151,7 +158,7 @@ pub(crate) fn classify(
         if visible[&f.fingerprint] > 1 && words >= REPEAT_MIN_WORDS {
             // A caption repeated is a gallery's; any other text
             // seen twice is kept once (a pull quote, a mobile copy).
-            if h.tags & (tag::FIGURE | tag::CAPTION) != 0 || h.attrs & hint::CAPTION != 0 {
+            if is_caption(h.tags) || h.attrs & hint::CAPTION != 0 {
                 out.push(Some(Reason::Caption));
                 continue;
             }

@@ -8,6 +8,7 @@
 //! the patterns leave open, the way jusText and boilerpipe smooth their
 //! per-block guesses.
 
+pub(crate) mod content;
 pub(crate) mod headline;
 pub(crate) mod html;
 pub(crate) mod patterns;

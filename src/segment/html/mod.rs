@@ -4,10 +4,12 @@
 //! provenance ([`sourcemap`]), and one iterative walk of the tree
 //! (`traverse` yields open and close edges, so depth costs no stack). The
 //! walk cuts the text at block-level elements, records what the markup says
-//! about each piece ([`Hints`]) and sums text and links per block element so
-//! that [`content`] can pick the main-content container afterwards.
+//! about each piece ([`Hints`]) and records the block-element table
+//! ([`Elem`]) from which `classify::content` picks the main-content
+//! container. The façade runs that choice between [`segment`] and
+//! [`Walked::finish`], which reads the metadata (the headline choice there
+//! looks at which blocks are main content).
 
-mod content;
 mod jsonld;
 mod meta;
 pub(crate) mod sourcemap;
@@ -203,7 +205,22 @@ struct Open {
     depth: u32,
 }
 
-pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Page<'a>, Error> {
+/// The walk's result: the blocks and the block-element table, before the
+/// main-content choice and the metadata.
+pub(crate) struct Walked<'a> {
+    input: &'a str,
+    /// Block elements in pre-order, the root first.
+    pub(crate) elems: Vec<Elem>,
+    pub(crate) segments: Vec<Segment<'a>>,
+    /// For each segment: its block element, and the tag and hint bits of
+    /// the inline elements around its first text.
+    pub(crate) seg_elem: Vec<u32>,
+    pub(crate) seg_inline: Vec<(u32, u32)>,
+    title: Option<(String, Vec<crate::vocab::SourceSpan>)>,
+    scan: sourcemap::Scan,
+}
+
+pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, Error> {
     // The parser sees the page without script and style contents (see
     // [`strip`]); every position below comes from `input` itself.
     let (parsed, stripped) = if strip::enabled() {
@@ -551,13 +568,24 @@ impl<'a> Walk<'a> {
         self.seg_inline.push((o.inline_tags, o.inline_attrs));
     }
 
-    fn finish(mut self, scan: sourcemap::Scan) -> Page<'a> {
-        content::choose(
-            &mut self.elems,
-            &mut self.segments,
-            &self.seg_elem,
-            &self.seg_inline,
-        );
+    fn finish(self, scan: sourcemap::Scan) -> Walked<'a> {
+        Walked {
+            input: self.input,
+            elems: self.elems,
+            segments: self.segments,
+            seg_elem: self.seg_elem,
+            seg_inline: self.seg_inline,
+            title: self.title,
+            scan,
+        }
+    }
+}
+
+impl<'a> Walked<'a> {
+    /// The page, once the main content is chosen: reads `<meta>`, JSON-LD
+    /// and `<title>`, and puts the metadata blocks among the DOM blocks.
+    pub(crate) fn finish(mut self) -> Page<'a> {
+        let scan = self.scan;
         let mut metas = meta::read(self.input, &scan);
         let title_hint = meta::title(
             self.input,
@@ -586,7 +614,7 @@ fn is_streamed_boundary(id: &str) -> bool {
 /// A hash of an element's tag name and class list, never 0.
 fn class_hash(name: &str, class: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::textutil::Fnv::default();
     name.hash(&mut h);
     for token in class.split_ascii_whitespace() {
         token.hash(&mut h);
