@@ -32,7 +32,7 @@ pyo3::create_exception!(
     deboiler,
     LimitError,
     DeboilerError,
-    "The input is over a configured limit: max_input_bytes, max_depth or max_nodes."
+    "The input is over a configured limit: max_input_bytes, max_depth, max_nodes or (for text) the default max_lines."
 );
 pyo3::create_exception!(
     deboiler,
