@@ -62,7 +62,8 @@ impl Cleaner {
     ///
     /// # Errors
     ///
-    /// Only [`Error::InputTooLarge`]; any text within the limit is cleaned.
+    /// [`Error::InputTooLarge`] and [`Error::TooManyLines`]; any text within
+    /// the limits is cleaned.
     ///
     /// ```
     /// let input = "Headline\n\nBody paragraph, a sentence with a full stop.\n\nRead more";
@@ -72,7 +73,7 @@ impl Cleaner {
     /// ```
     pub fn clean_text<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         self.check_size(input.len())?;
-        Ok(self.text_unchecked(input))
+        self.text_unchecked(input)
     }
 
     /// Cleans an HTML document.
@@ -233,18 +234,20 @@ impl Cleaner {
         if sniff::looks_like_html(input) {
             self.html_unchecked(input)
         } else {
-            Ok(self.text_unchecked(input))
+            self.text_unchecked(input)
         }
     }
 
-    fn text_unchecked<'a>(&self, input: &'a str) -> Article<'a> {
+    fn text_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        // Before segmenting: every line costs a block's memory.
+        guard::check_lines(input, self.limits.max_lines)?;
         let segments = segment::text::segment(input);
-        self.finish(
+        Ok(self.finish(
             segments,
             InputKind::Text,
             &classify::Context::text(),
             Metadata::default(),
-        )
+        ))
     }
 
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
@@ -354,7 +357,7 @@ impl Builder {
     ///
     /// # Default
     ///
-    /// [`DEFAULT_MAX_NODES`](crate::DEFAULT_MAX_NODES) (10,000,000).
+    /// [`DEFAULT_MAX_NODES`](crate::DEFAULT_MAX_NODES) (250,000).
     ///
     /// ```
     /// let c = deboiler::Cleaner::builder().max_nodes(10).build().unwrap();
@@ -364,6 +367,30 @@ impl Builder {
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Builder {
         self.limits.max_nodes = nodes;
+        self
+    }
+
+    /// The most non-blank lines a plain-text input may have; more get
+    /// [`Error::TooManyLines`], naming the byte offset of the first line
+    /// over the limit. Must be at least 1.
+    ///
+    /// Each non-blank line becomes a block, and a block costs a few hundred
+    /// bytes of memory however short its line, so the lines are counted in
+    /// one pass before any is segmented.
+    ///
+    /// # Default
+    ///
+    /// [`DEFAULT_MAX_LINES`](crate::DEFAULT_MAX_LINES) (250,000).
+    ///
+    /// ```
+    /// let c = deboiler::Cleaner::builder().max_lines(2).build().unwrap();
+    /// assert!(c.clean_text("one\n\n\ntwo\n").is_ok());
+    /// let err = c.clean_text("one\ntwo\nthree\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "text has 3 non-blank lines, over the limit of 2 at byte 8");
+    /// ```
+    #[must_use]
+    pub fn max_lines(mut self, lines: usize) -> Builder {
+        self.limits.max_lines = lines;
         self
     }
 
@@ -466,8 +493,8 @@ impl Builder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidSetting`] when `max_depth`, `max_nodes` or
-    /// `max_attributes` is 0.
+    /// [`Error::InvalidSetting`] when `max_depth`, `max_nodes`,
+    /// `max_attributes` or `max_lines` is 0.
     ///
     /// ```
     /// let err = deboiler::Cleaner::builder().max_depth(0).build().unwrap_err();
@@ -478,6 +505,7 @@ impl Builder {
             ("max_depth", self.limits.max_depth),
             ("max_nodes", self.limits.max_nodes),
             ("max_attributes", self.limits.max_attributes),
+            ("max_lines", self.limits.max_lines),
         ] {
             if value == 0 {
                 return Err(Error::InvalidSetting {

@@ -43,16 +43,28 @@ const REOPEN_REACH: usize = 8;
 
 /// Refuses `input` with [`Error::TooDeep`] when its estimated nesting passes
 /// `limits.max_depth` (the reported depth is where the scan stopped:
-/// `limit + 1`), or with [`Error::TooManyAttributes`] when a tag has more
-/// than `limits.max_attributes` attributes, whichever comes first.
+/// `limit + 1`), with [`Error::TooManyAttributes`] when a tag has more
+/// than `limits.max_attributes` attributes, or with [`Error::TooManyNodes`]
+/// when the source holds more than `limits.max_nodes` nodes (counted as
+/// [`nodes_offset`] counts them; the reported count is `limit + 1`),
+/// whichever comes first.
+///
+/// The node count is checked here, before parsing, because the tree and
+/// the blocks built from it cost a few hundred bytes a node: checked only
+/// on the finished tree, the limit would come after the memory was spent.
 pub(crate) fn check(input: &str, limits: &Limits) -> Result<(), Error> {
-    match scan(
-        input.as_bytes(),
-        limits.max_depth,
-        limits.max_attributes,
-        false,
-    ) {
+    let most = Most {
+        depth: limits.max_depth,
+        attributes: limits.max_attributes,
+        nodes: limits.max_nodes,
+    };
+    match scan(input.as_bytes(), most, false) {
         Stop::Done(_) => Ok(()),
+        Stop::Nodes(offset) => Err(Error::TooManyNodes {
+            nodes: limits.max_nodes.saturating_add(1),
+            limit: limits.max_nodes,
+            offset,
+        }),
         Stop::TooDeep(offset) => Err(Error::TooDeep {
             depth: limits.max_depth + 1,
             limit: limits.max_depth,
@@ -66,9 +78,24 @@ pub(crate) fn check(input: &str, limits: &Limits) -> Result<(), Error> {
     }
 }
 
+/// The document node and the `<html>`, `<head>` and `<body>` the parser
+/// always makes, counted as nodes whatever the source holds.
+const ALWAYS_NODES: usize = 4;
+
+/// The limits one scan enforces.
+#[derive(Clone, Copy)]
+struct Most {
+    depth: usize,
+    attributes: usize,
+    nodes: usize,
+}
+
 /// Where the scan stopped.
 #[derive(Debug, Eq, PartialEq)]
 enum Stop {
+    /// At the token (its first byte) that took the node count past the
+    /// limit.
+    Nodes(usize),
     /// At the end, with the deepest nesting seen.
     Done(usize),
     /// At the start tag (its `<`) that took the nesting past the limit.
@@ -80,7 +107,12 @@ enum Stop {
 /// The estimated deepest nesting of `s` when it stays within `stop`.
 #[cfg(test)]
 fn max_nesting(s: &[u8], stop: usize) -> usize {
-    match scan(s, stop, usize::MAX, false) {
+    let most = Most {
+        depth: stop,
+        attributes: usize::MAX,
+        nodes: usize::MAX,
+    };
+    match scan(s, most, false) {
         Stop::Done(d) => d,
         _ => stop + 1,
     }
@@ -91,7 +123,12 @@ fn max_nesting(s: &[u8], stop: usize) -> usize {
 /// elements too (the parser nests those it does not reopen), passes the
 /// limit; the end of the input when even that count stays within it.
 pub(crate) fn depth_offset(input: &str, limit: usize) -> usize {
-    match scan(input.as_bytes(), limit, usize::MAX, true) {
+    let most = Most {
+        depth: limit,
+        attributes: usize::MAX,
+        nodes: usize::MAX,
+    };
+    match scan(input.as_bytes(), most, true) {
         Stop::TooDeep(offset) => offset,
         _ => input.len(),
     }
@@ -104,11 +141,8 @@ pub(crate) fn depth_offset(input: &str, limit: usize) -> usize {
 /// and adds elements of its own, so this is where the count is crossed as
 /// far as the source shows.
 pub(crate) fn nodes_offset(input: &str, limit: usize) -> usize {
-    /// The document node and the `<html>`, `<head>` and `<body>` the parser
-    /// always makes.
-    const ALWAYS: usize = 4;
     let s = input.as_bytes();
-    let mut nodes = ALWAYS;
+    let mut nodes = ALWAYS_NODES;
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
         let at = match token {
@@ -135,6 +169,37 @@ pub(crate) fn nodes_offset(input: &str, limit: usize) -> usize {
         }
     }
     input.len()
+}
+
+/// Refuses plain text with more than `limit` non-blank lines with
+/// [`Error::TooManyLines`], before any of them is segmented: each becomes a
+/// block, and a block costs a few hundred bytes however short its line, so
+/// the count is checked in one pass over the line breaks before that memory
+/// is spent. A line is blank as the text segmenter sees it: nothing but
+/// whitespace. The offset is that of the first line over the limit (its
+/// first byte that is not whitespace, where its block would start).
+pub(crate) fn check_lines(input: &str, limit: usize) -> Result<(), Error> {
+    let mut lines = 0usize;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()));
+    for end in ends {
+        let line = &input[start..end];
+        let from = start;
+        start = end + 1;
+        let text = line.trim_start();
+        if text.trim_end().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > limit {
+            return Err(Error::TooManyLines {
+                lines,
+                limit,
+                offset: from + (line.len() - text.len()),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The stack of open elements as the scan sees it.
@@ -192,9 +257,13 @@ impl<'s> Stack<'s> {
 }
 
 /// The scan behind [`check`]; `formatting` counts formatting elements too.
-fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop {
+/// Nodes are counted as [`nodes_offset`] counts them, except that raw text
+/// inside `<svg>` or `<math>` is not skipped: the count is an estimate of
+/// the source's size in nodes, made in the same pass as the depth.
+fn scan(s: &[u8], most: Most, formatting: bool) -> Stop {
     let mut stack = Stack::default();
     let mut deepest = 0;
+    let mut nodes = ALWAYS_NODES;
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
         let tag = match token {
@@ -210,9 +279,16 @@ fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop 
                 continue;
             }
             Token::EofInTag(_) => break,
-            _ => continue,
+            Token::Text(sp) | Token::Comment(sp) | Token::Doctype(sp) | Token::Cdata(sp) => {
+                nodes += 1;
+                if nodes > most.nodes {
+                    return Stop::Nodes(sp.start);
+                }
+                continue;
+            }
+            Token::Nothing(_) => continue,
         };
-        if tag.attributes > max_attributes {
+        if tag.attributes > most.attributes {
             return Stop::Attributes {
                 attributes: tag.attributes,
                 offset: tag.span.start,
@@ -220,6 +296,12 @@ fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop 
         }
         let name = &s[tag.name];
         let element = Element::of(name);
+        if !element.root() {
+            nodes += 1;
+            if nodes > most.nodes {
+                return Stop::Nodes(tag.span.start);
+            }
+        }
         if element.void()
             || (tag.self_closing && (stack.foreign > 0 || element.foreign()))
             || (element.formatting() && !formatting)
@@ -232,7 +314,13 @@ fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop 
                 break;
             }
             if element.raw_text() || element.rcdata() {
-                lexer.raw_text(name);
+                // Its content, if any, is one text node.
+                if !lexer.raw_text(name).is_empty() {
+                    nodes += 1;
+                    if nodes > most.nodes {
+                        return Stop::Nodes(tag.span.start);
+                    }
+                }
                 continue;
             }
         }
@@ -240,7 +328,7 @@ fn scan(s: &[u8], stop: usize, max_attributes: usize, formatting: bool) -> Stop 
         stack.push(name, element);
         lexer.set_cdata(stack.foreign > 0);
         deepest = deepest.max(stack.open.len());
-        if deepest > stop {
+        if deepest > most.depth {
             return Stop::TooDeep(tag.span.start);
         }
     }

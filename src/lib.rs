@@ -117,8 +117,8 @@ pub use crate::cleaner::{Builder, Cleaner};
 pub use crate::sniff::looks_like_html;
 pub use crate::vocab::{
     BlockKind, DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES,
-    DEFAULT_MAX_NODES, Error, Features, InputKind, MetaValue, Metadata, ParseReasonError, Reason,
-    ReasonPolicy, SourceSpan, Span,
+    DEFAULT_MAX_LINES, DEFAULT_MAX_NODES, Error, Features, InputKind, MetaValue, Metadata,
+    ParseReasonError, Reason, ReasonPolicy, SourceSpan, Span,
 };
 
 static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
@@ -128,8 +128,9 @@ static DEFAULT: Lazy<Cleaner> = Lazy::new(Cleaner::new);
 ///
 /// # Errors
 ///
-/// Only [`Error::InputTooLarge`], for input over
-/// [`DEFAULT_MAX_INPUT_BYTES`].
+/// Only the default limits: [`Error::InputTooLarge`], for input over
+/// [`DEFAULT_MAX_INPUT_BYTES`], and [`Error::TooManyLines`], for more
+/// non-blank lines than [`DEFAULT_MAX_LINES`].
 ///
 /// ```
 /// let article = deboiler::clean_text("Go to Top\nThe body of the story, one full sentence.")?;

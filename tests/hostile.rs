@@ -263,7 +263,8 @@ fn single_line_50mb_bytes() {
 fn million_tiny_lines_text() {
     let input = inputs::tiny_lines_text(1_000_000);
     guarded("million_tiny_lines_text", input.len(), move || {
-        let (a, took) = timed(|| deboiler::clean_text(&input).unwrap());
+        let cleaner = Cleaner::builder().max_lines(1_000_000).build().unwrap();
+        let (a, took) = timed(|| cleaner.clean_text(&input).unwrap());
         check_text(&input, &a);
         assert_eq!(a.blocks().len(), 1_000_000);
         took
@@ -274,7 +275,8 @@ fn million_tiny_lines_text() {
 fn million_tiny_lines_html() {
     let input = inputs::tiny_lines_html(1_000_000);
     guarded("million_tiny_lines_html", input.len(), move || {
-        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        let cleaner = Cleaner::builder().max_nodes(4_000_000).build().unwrap();
+        let (a, took) = timed(|| cleaner.clean_html(&input).unwrap());
         check_html(&input, &a);
         let letters: usize = a
             .blocks()
@@ -284,6 +286,124 @@ fn million_tiny_lines_html() {
         assert_eq!(letters, 1_000_000, "paragraphs lost");
         took
     });
+}
+
+// Block counts. Each block costs a few hundred bytes however short its text,
+// so the default limits on lines (text) and nodes (HTML) are checked before
+// segmenting or parsing, and a page of a million tiny blocks is refused at
+// once, naming where the count passed the limit.
+
+#[test]
+fn million_tiny_lines_text_refused_by_default() {
+    let input = inputs::tiny_lines_text(1_000_000);
+    guarded("million_tiny_lines_text_refused", input.len(), move || {
+        let (r, took) = timed(|| deboiler::clean_text(&input));
+        let limit = deboiler::DEFAULT_MAX_LINES;
+        match r.unwrap_err() {
+            Error::TooManyLines {
+                lines,
+                limit: l,
+                offset,
+                ..
+            } => {
+                assert_eq!((lines, l), (limit + 1, limit));
+                // Line limit + 1 of "a\n" lines starts at byte 2 × limit.
+                assert_eq!(offset, 2 * limit);
+            }
+            other => panic!("expected TooManyLines, got {other:?}"),
+        }
+        // The same through auto-detection and bytes.
+        assert!(matches!(
+            deboiler::clean(&input),
+            Err(Error::TooManyLines { offset, .. }) if offset == 2 * limit
+        ));
+        assert!(matches!(
+            deboiler::clean_bytes(input.as_bytes()),
+            Err(Error::TooManyLines { offset, .. }) if offset == 2 * limit
+        ));
+        took
+    });
+}
+
+#[test]
+fn lines_limit_counts_only_non_blank_lines() {
+    let c = Cleaner::builder().max_lines(2).build().unwrap();
+    // Blank, whitespace-only and CRLF-only lines are not blocks.
+    let ok = "\n  \t\n one \r\n\r\n\u{3000}\n two\n\n";
+    assert_eq!(c.clean_text(ok).unwrap().blocks().len(), 2);
+    let over = "one\r\n\r\ntwo\r\n \u{3000}three";
+    match c.clean_text(over).unwrap_err() {
+        Error::TooManyLines {
+            lines,
+            limit,
+            offset,
+            ..
+        } => {
+            assert_eq!((lines, limit), (3, 2));
+            assert_eq!(&over[offset..], "three");
+        }
+        other => panic!("expected TooManyLines, got {other:?}"),
+    }
+    // At the limit exactly, and with no final line break: cleaned.
+    assert_eq!(c.clean_text("one\ntwo").unwrap().blocks().len(), 2);
+}
+
+#[test]
+fn million_tiny_paragraphs_html_refused_by_default() {
+    // `<p>a` with no end tags and no white space: two nodes a block.
+    let input = "<p>a".repeat(1_000_000);
+    guarded("million_tiny_paragraphs_refused", input.len(), move || {
+        let (r, took) = timed(|| deboiler::clean_html(&input));
+        let limit = deboiler::DEFAULT_MAX_NODES;
+        match r.unwrap_err() {
+            Error::TooManyNodes {
+                nodes,
+                limit: l,
+                offset,
+                ..
+            } => {
+                assert_eq!((nodes, l), (limit + 1, limit));
+                // Four nodes are always there; then `<p>` and `a` each
+                // count one, so node limit + 1 is a `<p>` or an `a`.
+                let token = limit + 1 - 4 - 1;
+                assert_eq!(offset, token / 2 * 4 + token % 2 * 3);
+            }
+            other => panic!("expected TooManyNodes, got {other:?}"),
+        }
+        took
+    });
+}
+
+#[test]
+fn empty_paragraphs_html_refused_by_default() {
+    // No text at all: every `<p>` is still an element of the tree.
+    let input = "<p>".repeat(1_000_000);
+    guarded("empty_paragraphs_refused", input.len(), move || {
+        let (r, took) = timed(|| deboiler::clean_html(&input));
+        let limit = deboiler::DEFAULT_MAX_NODES;
+        match r.unwrap_err() {
+            Error::TooManyNodes { offset, .. } => {
+                assert_eq!(offset, (limit - 4) * 3);
+                assert_eq!(&input[offset..offset + 3], "<p>");
+            }
+            other => panic!("expected TooManyNodes, got {other:?}"),
+        }
+        took
+    });
+}
+
+#[test]
+fn nodes_just_under_the_limit_are_cleaned() {
+    let limit = 1000;
+    let c = Cleaner::builder().max_nodes(limit).build().unwrap();
+    // 4 always-made nodes plus `<p>` and `a` per paragraph.
+    let at = "<p>a".repeat((limit - 4) / 2);
+    assert_eq!(c.clean_html(&at).unwrap().blocks().len(), (limit - 4) / 2);
+    let over = format!("{at}<p>");
+    assert!(matches!(
+        c.clean_html(&over),
+        Err(Error::TooManyNodes { offset, .. }) if offset == at.len()
+    ));
 }
 
 // Depth. html5ever spends O(depth) per block start tag, so deep nesting is
@@ -514,7 +634,11 @@ fn unclosed_tags() {
     // closed implicitly by the next paragraph.
     let input = inputs::unclosed_tags(10_000);
     guarded("unclosed_tags", input.len(), move || {
-        let (a, took) = timed(|| deboiler::clean_html(&input).unwrap());
+        // The parser reopens the unclosed formatting elements in every
+        // paragraph, so the tree has more nodes than the default allows
+        // (the source alone has fewer: the pre-scan lets it through).
+        let cleaner = Cleaner::builder().max_nodes(1_000_000).build().unwrap();
+        let (a, took) = timed(|| cleaner.clean_html(&input).unwrap());
         check_html(&input, &a);
         let text = all_text(&a);
         assert_eq!(

@@ -50,7 +50,9 @@ pub enum Error {
     #[error("html has {nodes} nodes, over the limit of {limit} at byte {offset}")]
     #[non_exhaustive]
     TooManyNodes {
-        /// The number of nodes in the parsed tree.
+        /// The number of nodes: `limit + 1` when the linear pre-scan of the
+        /// source refused the document (it stops counting there), the
+        /// number in the parsed tree when only the tree passed the limit.
         nodes: usize,
         /// The configured limit.
         limit: usize,
@@ -59,6 +61,30 @@ pub enum Error {
         /// crosses the limit; the parser merges and adds some nodes, so
         /// this is where the source crosses it, or the input's length if
         /// that count stays within the limit.
+        offset: usize,
+    },
+    /// A plain-text input has more non-blank lines (each one a block) than
+    /// [`Builder::max_lines`](crate::Builder::max_lines).
+    ///
+    /// ```
+    /// let c = deboiler::Cleaner::builder().max_lines(2).build().unwrap();
+    /// let err = c.clean_text("one\n\ntwo\n  three\n").unwrap_err();
+    /// assert!(matches!(
+    ///     err,
+    ///     deboiler::Error::TooManyLines { lines: 3, limit: 2, offset: 11, .. }
+    /// ));
+    /// assert_eq!(err.to_string(), "text has 3 non-blank lines, over the limit of 2 at byte 11");
+    /// ```
+    #[error("text has {lines} non-blank lines, over the limit of {limit} at byte {offset}")]
+    #[non_exhaustive]
+    TooManyLines {
+        /// How many non-blank lines were counted when the check stopped:
+        /// `limit + 1`, since the count stops at the first line over it.
+        lines: usize,
+        /// The configured limit.
+        limit: usize,
+        /// The byte offset of the first line over the limit: its first byte
+        /// that is not whitespace, where its block would have started.
         offset: usize,
     },
     /// An HTML tag has more attributes than

@@ -24,7 +24,8 @@ pub use features::Features;
 pub use kind::{BlockKind, InputKind};
 pub(crate) use limits::Limits;
 pub use limits::{
-    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES,
+    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_LINES,
+    DEFAULT_MAX_NODES,
 };
 pub use metadata::{MetaValue, Metadata};
 pub use policy::ReasonPolicy;

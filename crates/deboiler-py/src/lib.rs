@@ -32,7 +32,7 @@ pyo3::create_exception!(
     deboiler,
     LimitError,
     DeboilerError,
-    "The input is over a configured limit: max_input_bytes, max_depth or max_nodes."
+    "The input is over a configured limit: max_input_bytes, max_depth, max_nodes or (for text) the default max_lines."
 );
 pyo3::create_exception!(
     deboiler,
@@ -116,7 +116,8 @@ impl Failure {
                 match err {
                     Error::InputTooLarge { .. }
                     | Error::TooDeep { .. }
-                    | Error::TooManyNodes { .. } => LimitError::new_err(message),
+                    | Error::TooManyNodes { .. }
+                    | Error::TooManyLines { .. } => LimitError::new_err(message),
                     Error::Undecodable { .. } | Error::Binary { .. } => {
                         DecodingError::new_err(message)
                     }
@@ -694,7 +695,7 @@ fn limit(value: Option<&Bound<'_, PyAny>>, option: &str) -> PyResult<Option<usiz
 ///
 /// max_input_bytes: larger inputs raise LimitError (default 256 MiB).
 /// max_depth: HTML nested deeper raises LimitError (default 1024).
-/// max_nodes: HTML with more nodes raises LimitError (default 10,000,000).
+/// max_nodes: HTML with more nodes raises LimitError (default 250,000).
 /// keep: reason names whose blocks stay in the body (e.g. ["standfirst"]).
 /// drop: reason names whose blocks are no longer reported as title or
 /// metadata (they are still listed in `removed`).

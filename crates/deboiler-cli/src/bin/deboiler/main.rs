@@ -111,6 +111,17 @@ pub(crate) struct RunArgs {
     pub(crate) paths: Vec<PathBuf>,
 }
 
+/// The default of `--max-page-bytes`: 8 MiB.
+///
+/// The library's node and line limits bound the memory of a page made of
+/// tiny blocks, but not of one made of a few large ones: many attributes
+/// take about 10 bytes of memory per input byte, a page of long paragraphs
+/// 4 to 5. At the library's 256 MiB such a page needs gigabytes; at 8 MiB
+/// a worker stays under about 100 MB, so two threads stay under a few
+/// hundred MB (README, Robustness, has the figures). The largest page of
+/// the development pool is 1.5 MB, and crawls commonly truncate at 1 MiB.
+const DEFAULT_MAX_PAGE_BYTES: u64 = 8 << 20;
+
 /// How each page is cleaned; shared by the batch run and `explain`.
 #[derive(Args, Debug, Clone)]
 pub(crate) struct CleanArgs {
@@ -128,7 +139,7 @@ pub(crate) struct CleanArgs {
     /// The most bytes one page (a file, a JSON line's page, a WARC body)
     /// may have; larger ones fail without being buffered. Peak memory is
     /// bounded by this times the threads (see README, Robustness).
-    #[arg(long, value_name = "BYTES", default_value_t = inputs::MAX_PAGE_BYTES)]
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
     pub(crate) max_page_bytes: u64,
 }
 
