@@ -10,11 +10,13 @@
 //! pipeline that reads `.body` alone pays for nothing else.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
-use deboiler::{Article as RustArticle, Block as RustBlock, Error, InputKind, Reason};
+use deboiler::{
+    Article as RustArticle, Block as RustBlock, Error, InputKind, Reason, ReasonPolicy,
+};
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -653,21 +655,49 @@ fn reasons(names: Option<Vec<String>>, option: &str) -> PyResult<Vec<Reason>> {
         .collect()
 }
 
-/// Builder::keep/drop are to become deprecated wrappers of one reason policy;
-/// the Python options keep their names either way.
-#[allow(deprecated)]
-fn keep_and_drop(
+/// The builder's reason policy from the Python options: `keep` and `drop`
+/// (lists of reason names, kept for compatibility) and `policy` (a dict of
+/// reason name to "keep", "report" or "hide"), applied in that order, so
+/// `policy` wins where it names the same reason.
+fn with_policy(
     mut builder: deboiler::Builder,
     keep: Vec<Reason>,
     drop: Vec<Reason>,
+    policy: Vec<(Reason, ReasonPolicy)>,
 ) -> deboiler::Builder {
     for reason in keep {
-        builder = builder.keep(reason);
+        builder = builder.policy(reason, ReasonPolicy::Keep);
     }
     for reason in drop {
-        builder = builder.drop(reason);
+        builder = builder.policy(reason, ReasonPolicy::Hide);
+    }
+    for (reason, p) in policy {
+        builder = builder.policy(reason, p);
     }
     builder
+}
+
+/// The `policy` option: reason name to "keep", "report" or "hide".
+fn policies(policy: Option<BTreeMap<String, String>>) -> PyResult<Vec<(Reason, ReasonPolicy)>> {
+    policy
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, what)| {
+            let reason = reasons(Some(vec![name]), "policy")?[0];
+            let p = match what.as_str() {
+                "keep" => ReasonPolicy::Keep,
+                "report" => ReasonPolicy::Report,
+                "hide" => ReasonPolicy::Hide,
+                other => {
+                    return Err(PyValueError::new_err(format!(
+                        "policy: {other:?} for {:?} is not one of \"keep\", \"report\", \"hide\"",
+                        reason.as_str()
+                    )));
+                }
+            };
+            Ok((reason, p))
+        })
+        .collect()
 }
 
 /// A limit option as a usize: an int that is negative or does not fit is a
@@ -691,14 +721,21 @@ fn limit(value: Option<&Bound<'_, PyAny>>, option: &str) -> PyResult<Option<usiz
 /// A configured cleaner, built once and reused across pages and threads.
 ///
 /// Cleaner(*, max_input_bytes=None, max_depth=None, max_nodes=None,
-/// keep=None, drop=None)
+/// max_attributes=None, max_lines=None, keep=None, drop=None, policy=None)
 ///
 /// max_input_bytes: larger inputs raise LimitError (default 256 MiB).
 /// max_depth: HTML nested deeper raises LimitError (default 1024).
 /// max_nodes: HTML with more nodes raises LimitError (default 250,000).
+/// max_attributes: an HTML tag with more attributes raises LimitError
+/// (default 1024).
+/// max_lines: text with more non-blank lines raises LimitError (default
+/// 250,000).
 /// keep: reason names whose blocks stay in the body (e.g. ["standfirst"]).
 /// drop: reason names whose blocks are no longer reported as title or
 /// metadata (they are still listed in `removed`).
+/// policy: a dict of reason name to "keep" (in the body), "report" (as the
+/// title or metadata, the default) or "hide" (listed in `removed` only);
+/// it wins over keep and drop for the reasons it names.
 #[pyclass(frozen, module = "deboiler", name = "Cleaner")]
 struct Cleaner {
     inner: Arc<deboiler::Cleaner>,
@@ -707,13 +744,17 @@ struct Cleaner {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_nodes=None, keep=None, drop=None))]
+    #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_nodes=None, max_attributes=None, max_lines=None, keep=None, drop=None, policy=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         max_input_bytes: Option<&Bound<'_, PyAny>>,
         max_depth: Option<&Bound<'_, PyAny>>,
         max_nodes: Option<&Bound<'_, PyAny>>,
+        max_attributes: Option<&Bound<'_, PyAny>>,
+        max_lines: Option<&Bound<'_, PyAny>>,
         keep: Option<Vec<String>>,
         drop: Option<Vec<String>>,
+        policy: Option<BTreeMap<String, String>>,
     ) -> PyResult<Cleaner> {
         let mut builder = deboiler::Cleaner::builder();
         if let Some(v) = limit(max_input_bytes, "max_input_bytes")? {
@@ -725,9 +766,20 @@ impl Cleaner {
         if let Some(v) = limit(max_nodes, "max_nodes")? {
             builder = builder.max_nodes(v);
         }
-        let inner = keep_and_drop(builder, reasons(keep, "keep")?, reasons(drop, "drop")?)
-            .build()
-            .map_err(|e| Failure::Library(e).into_pyerr())?;
+        if let Some(v) = limit(max_attributes, "max_attributes")? {
+            builder = builder.max_attributes(v);
+        }
+        if let Some(v) = limit(max_lines, "max_lines")? {
+            builder = builder.max_lines(v);
+        }
+        let inner = with_policy(
+            builder,
+            reasons(keep, "keep")?,
+            reasons(drop, "drop")?,
+            policies(policy)?,
+        )
+        .build()
+        .map_err(|e| Failure::Library(e).into_pyerr())?;
         Ok(Cleaner {
             inner: Arc::new(inner),
         })

@@ -210,6 +210,27 @@ def test_keep_and_drop():
     assert "Previous Story" in kept.body
 
 
+def test_policy():
+    data = "March 12, 2022\n\nPrevious Story\n\nBody text, a full sentence of it.\n"
+    hidden = deboiler.Cleaner(policy={"date": "hide"}).clean(data)
+    assert hidden.metadata["date"] is None
+    assert [b.reason for b in hidden.removed] == ["date", "navigation"]
+    kept = deboiler.Cleaner(policy={"navigation": "keep", "date": "report"}).clean(data)
+    assert "Previous Story" in kept.body
+    assert kept.metadata["date"] == "March 12, 2022"
+    # policy wins over keep for the reason it names
+    back = deboiler.Cleaner(keep=["navigation"], policy={"navigation": "report"}).clean(data)
+    assert "Previous Story" not in back.body
+
+
+def test_attribute_and_line_limits():
+    with pytest.raises(deboiler.LimitError, match="attributes"):
+        deboiler.Cleaner(max_attributes=2).clean("<p a b c>text</p>", kind="html")
+    with pytest.raises(deboiler.LimitError, match="lines"):
+        deboiler.Cleaner(max_lines=2).clean("one line\ntwo lines\nthree lines\n", kind="text")
+    assert deboiler.Cleaner(max_lines=3).clean("one line\ntwo lines\nthree lines\n", kind="text")
+
+
 def test_forced_kind():
     page = "<p>The body of the story, one full sentence.</p>"
     assert deboiler.clean(page).input_kind == "html"
@@ -337,6 +358,10 @@ def test_bad_options_raise():
         deboiler.Cleaner(max_nodes="10")
     with pytest.raises(ValueError, match="max_depth"):
         deboiler.Cleaner(max_depth=0)
+    with pytest.raises(ValueError, match='"sometimes" for "date" is not one of'):
+        deboiler.Cleaner(policy={"date": "sometimes"})
+    with pytest.raises(ValueError, match='unknown reason "adverts"'):
+        deboiler.Cleaner(policy={"adverts": "hide"})
     with pytest.raises(ValueError, match="threads"):
         deboiler.Cleaner().clean_many([], threads=0)
     with pytest.raises(ValueError, match="errors"):

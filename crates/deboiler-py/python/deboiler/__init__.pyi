@@ -1,6 +1,6 @@
 """Type stubs for deboiler: the signatures of the compiled module."""
 
-from typing import Iterable, Iterator, Literal, Optional, Sequence, Tuple, TypedDict, Union, final
+from typing import Iterable, Iterator, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union, final
 
 _Kind = Literal["auto", "text", "html"]
 _Data = Union[str, bytes, bytearray]
@@ -136,8 +136,11 @@ class Cleaner:
         max_input_bytes: Optional[int] = None,
         max_depth: Optional[int] = None,
         max_nodes: Optional[int] = None,
+        max_attributes: Optional[int] = None,
+        max_lines: Optional[int] = None,
         keep: Optional[Sequence[str]] = None,
         drop: Optional[Sequence[str]] = None,
+        policy: Optional[Mapping[str, Literal["keep", "report", "hide"]]] = None,
     ) -> "Cleaner": ...
     def clean(self, data: _Data, kind: _Kind = "auto", charset: Optional[str] = None) -> Article:
         """Cleans one page; offsets are str indices for str, byte offsets for bytes."""
