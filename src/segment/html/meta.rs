@@ -152,7 +152,6 @@ pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
 /// The normalised fields: each from the first source that has it (see
 /// [`Metadata`] for the order).
 fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
-    let tags = tags::scan(input);
     let attr = |span: Span| Some(MetaValue::new(text_of(input, span, false), Some(span)));
     let json = |f: &Found| {
         let value = match f.span {
@@ -175,23 +174,21 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
     };
     let nonempty = |v: Option<MetaValue>| v.filter(|v| !v.as_str().is_empty());
 
-    let published = ld
-        .date
-        .as_ref()
-        .and_then(|f| date(json(f)))
-        .or_else(|| {
-            scan.metas
-                .iter()
-                .filter(|m| meta_reason(&input[m.key]) == Some(Reason::Date))
-                .find_map(|m| attr(m.content).and_then(date))
-        })
-        .or_else(|| {
-            tags.times
-                .iter()
-                .filter(|t| t.published)
-                .chain(&tags.times)
-                .find_map(|t| attr(t.datetime).and_then(date))
-        });
+    let published = ld.date.as_ref().and_then(|f| date(json(f))).or_else(|| {
+        scan.metas
+            .iter()
+            .filter(|m| meta_reason(&input[m.key]) == Some(Reason::Date))
+            .find_map(|m| attr(m.content).and_then(date))
+    });
+    // The `<time>` tags are read only when nothing above gave a date.
+    let tags = tags::scan(input, published.is_none());
+    let published = published.or_else(|| {
+        tags.times
+            .iter()
+            .filter(|t| t.published)
+            .chain(&tags.times)
+            .find_map(|t| attr(t.datetime).and_then(date))
+    });
     // Names that are no names (a date, ", USA TODAY") are left out.
     let names: Vec<MetaValue> = ld
         .authors
