@@ -30,27 +30,48 @@ fn meta_reason(key: &str) -> Option<Reason> {
     let k = key.to_ascii_lowercase();
     Some(match k.as_str() {
         "description" | "og:description" | "twitter:description" => Reason::Standfirst,
-        "article:published_time"
-        | "datepublished"
-        | "date"
-        | "pubdate"
-        | "publishdate"
-        | "publish-date"
-        | "og:published_time"
-        | "dc.date"
-        | "dc.date.issued"
-        | "dcterms.date"
-        | "dcterms.created"
-        | "sailthru.date"
-        | "parsely-pub-date"
-        | "article.published"
-        | "published_time" => Reason::Date,
+        k if DATE_KEYS.contains(&k) => Reason::Date,
         "author" | "article:author" | "byl" | "parsely-author" | "dc.creator"
         | "sailthru.author" | "citation_author" => Reason::Byline,
         "og:title" | "twitter:title" => Reason::Title,
         _ => return None,
     })
 }
+
+/// `<meta>` names of the publication date, best first: when a page gives
+/// several, the standard names (Open Graph's `article:published_time`,
+/// schema.org's `datePublished`) win over a CMS's own, which often write
+/// the day without the time ("Mon, 29 Oct 2012 10:25:32 PDT" beside
+/// `2012-10-29T10:25:32-07:00`). The names after `published_time` are those
+/// pages of the dev pool give; each is read only as a publication date,
+/// never a modification date.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "published",
+    "published-date",
+    "published_date",
+    "publish_date",
+    "publication_date",
+    "publishtime",
+    "date-pub",
+    "w-published-date",
+    "citation_publication_date",
+    "citation_date",
+];
 
 /// `<meta>` names of the site's name, the lead image and the canonical
 /// URL, best first.
@@ -175,10 +196,15 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
     let nonempty = |v: Option<MetaValue>| v.filter(|v| !v.as_str().is_empty());
 
     let published = ld.date.as_ref().and_then(|f| date(json(f))).or_else(|| {
-        scan.metas
+        let rank = |key: &str| DATE_KEYS.iter().position(|k| k.eq_ignore_ascii_case(key));
+        let mut dated: Vec<(usize, MetaValue)> = scan
+            .metas
             .iter()
-            .filter(|m| meta_reason(&input[m.key]) == Some(Reason::Date))
-            .find_map(|m| attr(m.content).and_then(date))
+            .filter_map(|m| Some((rank(&input[m.key])?, attr(m.content).and_then(date)?)))
+            .collect();
+        // Stable: among keys of one rank, the first in the page.
+        dated.sort_by_key(|&(r, _)| r);
+        dated.into_iter().next().map(|(_, v)| v)
     });
     // The `<time>` tags are read only when nothing above gave a date.
     let tags = tags::scan(input, published.is_none());
