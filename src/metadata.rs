@@ -36,6 +36,10 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     if meta.language.is_none() {
         meta.language = detect_language(article);
     }
+    let organisation = meta.organisation_author.take();
+    if let Some(org) = organisation.as_ref().filter(|_| meta.author.is_none()) {
+        meta.author = person_in_byline(article, org.as_str());
+    }
     if meta.author.is_none() {
         meta.author = byline_author(article);
     }
@@ -56,6 +60,13 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
             };
             Some(MetaValue::new(name.to_string(), Some(from.span())))
         });
+    }
+    if meta.author.as_ref().is_none_or(|a| {
+        organisation
+            .as_ref()
+            .is_some_and(|o| o.as_str() == a.as_str())
+    }) {
+        meta.author = organisation.or(meta.author);
     }
     meta
 }
@@ -87,6 +98,45 @@ fn byline_author(article: &Article<'_>) -> Option<MetaValue> {
     let byline = article.byline()?;
     let blocks = article.blocks();
     let i = blocks.iter().position(|b| std::ptr::eq(b, byline))?;
+    name_at(blocks, i)
+}
+
+/// The first person a visible byline block (not one read from the markup)
+/// names, other than `organisation`.
+fn person_in_byline(article: &Article<'_>, organisation: &str) -> Option<MetaValue> {
+    let blocks = article.blocks();
+    (0..blocks.len())
+        .filter(|&i| {
+            blocks[i].reason() == Some(Reason::Byline) && blocks[i].kind() != BlockKind::Metadata
+        })
+        .filter_map(|i| name_at(blocks, i))
+        .find(|n| n.as_str() != organisation && looks_like_a_person(n.as_str()))
+}
+
+/// How many words a person's name in a byline has: "Dan Evon" to "Mary
+/// Ann de Souza Lima" is past what a byline block beside an organisation
+/// needs, and longer lines are text ("The Russian and Syrian defense
+/// ministries").
+const PERSON_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Whether `name` reads as a person's name: two to four words, each
+/// capitalised. Only asked to overrule an organisation the markup names as
+/// the author, where a wrong overrule ("mins read", "Insights from", "AI
+/// platform for healthcare" on the dev pool) is worse than keeping it: a
+/// name with lowercase particles, or in a script without case, keeps the
+/// organisation.
+fn looks_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    PERSON_NAME_WORDS.contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+/// The author's name in the byline block `blocks[i]` (or in the block
+/// after it, when it is only a label such as "Author:").
+fn name_at(blocks: &[Block<'_>], i: usize) -> Option<MetaValue> {
     let b = &blocks[i];
     if let Some(name) = author_name(b.text()) {
         return Some(MetaValue::new(name.to_string(), Some(b.span())));

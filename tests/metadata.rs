@@ -159,3 +159,24 @@ fn hostile_json_ld_is_survived() {
     let a = html(&many);
     assert_eq!(value(a.metadata().author()), Some("A B"));
 }
+
+#[test]
+fn a_person_in_a_byline_beats_an_organisation_as_author() {
+    let page = |byline: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Big news",
+            "author":{{"@type":"Organization","name":"Daily Co"}}}}</script></head><body>
+            <h1>Big news</h1><p class="byline">{byline}</p>
+            <p>The story itself, told in a first full sentence, and then a second one.</p></body></html>"#
+        )
+    };
+    let html = page("By Jane Roe");
+    let a = deboiler::clean_html(&html).unwrap();
+    let author = a.metadata().author().unwrap();
+    assert_eq!(author.as_str(), "Jane Roe");
+    assert!(html.as_str()[author.source().unwrap()].contains("Jane Roe"));
+    // No person named: the organisation stays the author.
+    let html = page("By the newsroom staff of the paper");
+    let a = deboiler::clean_html(&html).unwrap();
+    assert_eq!(value(a.metadata().author()), Some("Daily Co"));
+}

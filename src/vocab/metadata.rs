@@ -113,6 +113,11 @@ pub struct Metadata {
     pub(crate) site_name: Option<MetaValue>,
     pub(crate) image: Option<MetaValue>,
     pub(crate) canonical_url: Option<MetaValue>,
+    /// An organisation the markup credits as the author, held back until
+    /// the blocks have been searched for a byline naming a person
+    /// (`metadata::complete` takes it, so a finished `Metadata` never
+    /// holds one).
+    pub(crate) organisation_author: Option<MetaValue>,
 }
 
 impl Metadata {

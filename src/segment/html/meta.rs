@@ -222,15 +222,15 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         .map(json)
         .filter_map(|v| author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source())))
         .collect();
-    let author = match &names[..] {
+    let joined = match &names[..] {
         [] => None,
         [one] => Some(one.clone()),
         many => {
             let joined: Vec<&str> = many.iter().map(MetaValue::as_str).collect();
             Some(MetaValue::new(joined.join(", "), None))
         }
-    }
-    .or_else(|| {
+    };
+    let meta_author = || {
         scan.metas.iter().find_map(|m| {
             let content = &input[m.content];
             (meta_reason(&input[m.key]) == Some(Reason::Byline)
@@ -241,7 +241,15 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
                 author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source()))
             })
         })
-    });
+    };
+    // An organisation credited as the author loses to a person a `<meta>`
+    // or, later, a byline block names; it is the answer only when neither
+    // does.
+    let (author, organisation_author) = if ld.authors_are_organisations {
+        (meta_author().filter(|m| Some(m) != joined.as_ref()), joined)
+    } else {
+        (joined.or_else(meta_author), None)
+    };
     let language = tags
         .html_lang
         .and_then(attr)
@@ -263,6 +271,7 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         site_name: nonempty(site_name),
         image: nonempty(image),
         canonical_url: nonempty(canonical_url),
+        organisation_author: nonempty(organisation_author),
     }
 }
 
