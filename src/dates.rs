@@ -351,7 +351,8 @@ fn tokens(text: &str) -> Vec<Token> {
 
 /// A month name with a day before or after it and a four-digit year
 /// after: "March 12, 2022", "12 March 2022", "12. März 2022", "12 de
-/// março de 2022", "Sat, 12 Mar 2022 10:00:00 GMT".
+/// março de 2022", "Sat, 12 Mar 2022 10:00:00 GMT"; or the year before the
+/// month and the day after it, "2023 Jan 7".
 fn words(text: &str) -> Option<String> {
     let toks = tokens(text);
     let day_at = |i: usize| match toks.get(i) {
@@ -385,11 +386,46 @@ fn words(text: &str) -> Option<String> {
                 Token::Word(_) => Some(None),
             })
             .flatten();
-        if let Some(date) = year.and_then(|y| ymd(y, month, day)) {
+        if let Some(date) = year
+            .or_else(|| ctime_year(&toks[from..]))
+            .and_then(|y| ymd(y, month, day))
+        {
+            return Some(date);
+        }
+        // Year first, the day after the month: "2023 Jan 7", as citation
+        // metadata (`citation_publication_date`) writes it.
+        if let (Some(&Token::Num(y, 4)), Some(d)) =
+            (i.checked_sub(1).and_then(|j| toks.get(j)), day_at(i + 1))
+            && let Some(date) = ymd(y, month, d)
+        {
             return Some(date);
         }
     }
     None
+}
+
+/// The year of a C `ctime` or Unix `date` stamp after its day, "Mon Jul
+/// 23 21:11:10 PDT 2012": a time of two or three numbers, an optional zone
+/// abbreviation, then the year.
+fn ctime_year(rest: &[Token]) -> Option<u32> {
+    let two = |t: Option<&Token>| matches!(t, Some(&Token::Num(n, len)) if len <= 2 && n < 60);
+    let mut i = 0;
+    while i < 3 && two(rest.get(i)) {
+        i += 1;
+    }
+    if i < 2 {
+        return None;
+    }
+    if let Some(Token::Word(w)) = rest.get(i)
+        && (2..=5).contains(&w.len())
+        && w.bytes().all(|c| c.is_ascii_alphabetic())
+    {
+        i += 1;
+    }
+    match rest.get(i) {
+        Some(&Token::Num(y, 4)) => Some(y),
+        _ => None,
+    }
 }
 
 /// `12.03.2022` (day first, as every language that writes dots does), and
@@ -466,6 +502,13 @@ mod tests {
     );
     t!(english_day_first, "12 March 2022", Some("2022-03-12"));
     t!(rfc2822, "Sat, 12 Mar 2022 10:00:00 GMT", Some("2022-03-12"));
+    t!(year_month_day, "2023 Jan 7", Some("2023-01-07"));
+    t!(ctime, "Mon Jul 23 21:11:10 PDT 2012", Some("2012-07-23"));
+    t!(
+        ctime_no_zone,
+        "Mon Jul 23 21:11:10 2012",
+        Some("2012-07-23")
+    );
     t!(german, "12. März 2022", Some("2022-03-12"));
     t!(portuguese, "12 de março de 2022", Some("2022-03-12"));
     t!(spanish, "5 de diciembre de 2021", Some("2021-12-05"));

@@ -32,6 +32,14 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
         // clutter or folded into a byline: look around the headline.
         meta.published = near_title(article).into_iter().find_map(date_of);
     }
+    #[cfg(feature = "detect-language")]
+    if meta.language.is_none() {
+        meta.language = detect_language(article);
+    }
+    let organisation = meta.organisation_author.take();
+    if let Some(org) = organisation.as_ref().filter(|_| meta.author.is_none()) {
+        meta.author = person_in_byline(article, org.as_str());
+    }
     if meta.author.is_none() {
         meta.author = byline_author(article);
     }
@@ -52,6 +60,13 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
             };
             Some(MetaValue::new(name.to_string(), Some(from.span())))
         });
+    }
+    if meta.author.as_ref().is_none_or(|a| {
+        organisation
+            .as_ref()
+            .is_some_and(|o| o.as_str() == a.as_str())
+    }) {
+        meta.author = organisation.or(meta.author);
     }
     meta
 }
@@ -83,6 +98,45 @@ fn byline_author(article: &Article<'_>) -> Option<MetaValue> {
     let byline = article.byline()?;
     let blocks = article.blocks();
     let i = blocks.iter().position(|b| std::ptr::eq(b, byline))?;
+    name_at(blocks, i)
+}
+
+/// The first person a visible byline block (not one read from the markup)
+/// names, other than `organisation`.
+fn person_in_byline(article: &Article<'_>, organisation: &str) -> Option<MetaValue> {
+    let blocks = article.blocks();
+    (0..blocks.len())
+        .filter(|&i| {
+            blocks[i].reason() == Some(Reason::Byline) && blocks[i].kind() != BlockKind::Metadata
+        })
+        .filter_map(|i| name_at(blocks, i))
+        .find(|n| n.as_str() != organisation && looks_like_a_person(n.as_str()))
+}
+
+/// How many words a person's name in a byline has: "Dan Evon" to "Mary
+/// Ann de Souza Lima" is past what a byline block beside an organisation
+/// needs, and longer lines are text ("The Russian and Syrian defense
+/// ministries").
+const PERSON_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Whether `name` reads as a person's name: two to four words, each
+/// capitalised. Only asked to overrule an organisation the markup names as
+/// the author, where a wrong overrule ("mins read", "Insights from", "AI
+/// platform for healthcare" on the dev pool) is worse than keeping it: a
+/// name with lowercase particles, or in a script without case, keeps the
+/// organisation.
+fn looks_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    PERSON_NAME_WORDS.contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+/// The author's name in the byline block `blocks[i]` (or in the block
+/// after it, when it is only a label such as "Author:").
+fn name_at(blocks: &[Block<'_>], i: usize) -> Option<MetaValue> {
     let b = &blocks[i];
     if let Some(name) = author_name(b.text()) {
         return Some(MetaValue::new(name.to_string(), Some(b.span())));
@@ -97,4 +151,120 @@ fn byline_author(article: &Article<'_>) -> Option<MetaValue> {
     }
     let next = blocks.get(i + 1).filter(|_| is_label(b.text()))?;
     author_name(next.text()).map(|n| MetaValue::new(n.to_string(), Some(next.span())))
+}
+
+/// How much of the body the language detector reads, in bytes: the
+/// guess is settled long before, and reading a 100 kB body would cost more
+/// than the rest of the metadata.
+#[cfg(feature = "detect-language")]
+const DETECT_PREFIX_BYTES: usize = 4096;
+
+/// The body's language, guessed by `whatlang` when it calls its guess
+/// reliable, as a BCP 47 primary subtag (ISO 639-1: every language
+/// whatlang knows has one). It was read from no one stretch of
+/// the page, so it has no source span.
+///
+/// Measured on the dev pool's 1,824 HTML pages (this prefix of the body):
+/// on the 1,431 pages that declare a language and get a reliable guess,
+/// the guess is the declared primary subtag on 1,426 (the others: two
+/// German pages guessed English, two English pages guessed German, one
+/// page declaring `english`); 375 pages declare nothing, and 368 of them
+/// get a reliable guess.
+#[cfg(feature = "detect-language")]
+fn detect_language(article: &Article<'_>) -> Option<MetaValue> {
+    let mut text = String::new();
+    for b in article.body() {
+        if text.len() >= DETECT_PREFIX_BYTES {
+            break;
+        }
+        text.push_str(b.text());
+        text.push('\n');
+    }
+    // One long block may run far past the prefix.
+    let mut cut = text.len().min(DETECT_PREFIX_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    let info = whatlang::detect(&text).filter(whatlang::Info::is_reliable)?;
+    Some(MetaValue::new(bcp47(info.lang()).to_string(), None))
+}
+
+/// The BCP 47 primary subtag of `lang`: its two-letter ISO 639-1 code
+/// (BCP 47 takes the shortest), where whatlang names ISO 639-3 codes.
+#[cfg(feature = "detect-language")]
+fn bcp47(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang;
+    match lang {
+        Lang::Afr => "af",
+        Lang::Aka => "ak",
+        Lang::Amh => "am",
+        Lang::Ara => "ar",
+        Lang::Aze => "az",
+        Lang::Bel => "be",
+        Lang::Ben => "bn",
+        Lang::Bul => "bg",
+        Lang::Cat => "ca",
+        Lang::Ces => "cs",
+        Lang::Cmn => "zh",
+        Lang::Cym => "cy",
+        Lang::Dan => "da",
+        Lang::Deu => "de",
+        Lang::Ell => "el",
+        Lang::Eng => "en",
+        Lang::Epo => "eo",
+        Lang::Est => "et",
+        Lang::Fin => "fi",
+        Lang::Fra => "fr",
+        Lang::Guj => "gu",
+        Lang::Heb => "he",
+        Lang::Hin => "hi",
+        Lang::Hrv => "hr",
+        Lang::Hun => "hu",
+        Lang::Hye => "hy",
+        Lang::Ind => "id",
+        Lang::Ita => "it",
+        Lang::Jav => "jv",
+        Lang::Jpn => "ja",
+        Lang::Kan => "kn",
+        Lang::Kat => "ka",
+        Lang::Khm => "km",
+        Lang::Kor => "ko",
+        Lang::Lat => "la",
+        Lang::Lav => "lv",
+        Lang::Lit => "lt",
+        Lang::Mal => "ml",
+        Lang::Mar => "mr",
+        Lang::Mkd => "mk",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Nld => "nl",
+        Lang::Nob => "nb",
+        Lang::Ori => "or",
+        Lang::Pan => "pa",
+        Lang::Pes => "fa",
+        Lang::Pol => "pl",
+        Lang::Por => "pt",
+        Lang::Ron => "ro",
+        Lang::Rus => "ru",
+        Lang::Sin => "si",
+        Lang::Slk => "sk",
+        Lang::Slv => "sl",
+        Lang::Sna => "sn",
+        Lang::Spa => "es",
+        Lang::Srp => "sr",
+        Lang::Swe => "sv",
+        Lang::Tam => "ta",
+        Lang::Tel => "te",
+        Lang::Tgl => "tl",
+        Lang::Tha => "th",
+        Lang::Tuk => "tk",
+        Lang::Tur => "tr",
+        Lang::Ukr => "uk",
+        Lang::Urd => "ur",
+        Lang::Uzb => "uz",
+        Lang::Vie => "vi",
+        Lang::Yid => "yi",
+        Lang::Zul => "zu",
+    }
 }

@@ -130,13 +130,45 @@ impl Serialize for MetaValue {
 /// `{"published", "author", "language", "site_name", "image",
 /// "canonical_url"}`, each a string or null: the last fields of the CLI's
 /// `metadata` object.
+/// The source span of each metadata field, by the field's name: `[start,
+/// end]`, or `null` when the value was not read from one stretch of the
+/// page (absent, or several authors joined).
+struct MetaSpans<'b> {
+    /// The as-written fields (`date` … `source_line`), for an article.
+    written: &'b [(&'static str, Option<Span>)],
+    fields: [(&'static str, Option<&'b MetaValue>); 6],
+}
+
+impl Serialize for MetaSpans<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = self.written.len() + self.fields.len();
+        let mut s = serializer.serialize_struct("MetadataSpans", len)?;
+        for &(name, span) in self.written {
+            s.serialize_field(name, &span)?;
+        }
+        for (name, value) in self.fields {
+            s.serialize_field(name, &value.and_then(MetaValue::source))?;
+        }
+        s.end()
+    }
+}
+
+/// The fields by name (`published` … `canonical_url`, each a string or
+/// `null`), then `spans`: each field's source span (see `MetaSpans`).
 impl Serialize for Metadata {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let fields = self.fields();
-        let mut s = serializer.serialize_struct("Metadata", fields.len())?;
+        let mut s = serializer.serialize_struct("Metadata", fields.len() + 1)?;
         for (name, value) in fields {
             s.serialize_field(name, &value)?;
         }
+        s.serialize_field(
+            "spans",
+            &MetaSpans {
+                written: &[],
+                fields,
+            },
+        )?;
         s.end()
     }
 }
@@ -150,7 +182,7 @@ impl Serialize for MetadataFields<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
         let fields = a.metadata().fields();
-        let mut s = serializer.serialize_struct("Metadata", 5 + fields.len())?;
+        let mut s = serializer.serialize_struct("Metadata", 6 + fields.len())?;
         s.serialize_field("date", &a.date().map(Block::text))?;
         s.serialize_field("byline", &a.byline().map(Block::text))?;
         s.serialize_field("standfirst", &a.standfirst().map(Block::text))?;
@@ -159,6 +191,20 @@ impl Serialize for MetadataFields<'_> {
         for (name, value) in fields {
             s.serialize_field(name, &value)?;
         }
+        let span = |b: Option<&Block<'_>>| b.map(Block::span);
+        s.serialize_field(
+            "spans",
+            &MetaSpans {
+                written: &[
+                    ("date", span(a.date())),
+                    ("byline", span(a.byline())),
+                    ("standfirst", span(a.standfirst())),
+                    ("reading_time", span(a.reading_time())),
+                    ("source_line", span(a.source_line())),
+                ],
+                fields,
+            },
+        )?;
         s.end()
     }
 }

@@ -100,7 +100,7 @@ fn lang_attribute_og_tags_and_canonical_link() {
 }
 
 #[test]
-fn plain_text_has_date_and_author_only() {
+fn plain_text_has_date_author_and_a_detected_language_only() {
     let a = deboiler::clean_text(
         "By Jane Roe\n\n12 March 2022\n\nThe story itself, told in a first full sentence.\n",
     )
@@ -108,7 +108,29 @@ fn plain_text_has_date_and_author_only() {
     let m = a.metadata();
     assert_eq!(value(m.published()), Some("2022-03-12"));
     assert_eq!(value(m.author()), Some("Jane Roe"));
-    assert_eq!(m.language(), None);
+    // Plain text declares no language: the body's, when whatlang is sure.
+    if cfg!(feature = "detect-language") {
+        assert_eq!(value(m.language()), Some("en"));
+        assert_eq!(m.language().unwrap().source(), None);
+    } else {
+        assert_eq!(m.language(), None);
+    }
+    assert_eq!(m.site_name(), None);
+}
+
+#[test]
+fn a_declared_language_wins_over_the_detected_one() {
+    let html = r#"<html lang="pt"><body><p>The story itself, told in English in a first full sentence, and then a second one.</p></body></html>"#;
+    let a = deboiler::clean_html(html).unwrap();
+    assert_eq!(value(a.metadata().language()), Some("pt"));
+}
+
+#[cfg(feature = "detect-language")]
+#[test]
+fn an_unsure_guess_is_no_language() {
+    // Too short for whatlang to be sure.
+    let a = deboiler::clean_text("Ok.").unwrap();
+    assert_eq!(a.metadata().language(), None);
 }
 
 #[test]
@@ -136,4 +158,25 @@ fn hostile_json_ld_is_survived() {
     );
     let a = html(&many);
     assert_eq!(value(a.metadata().author()), Some("A B"));
+}
+
+#[test]
+fn a_person_in_a_byline_beats_an_organisation_as_author() {
+    let page = |byline: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Big news",
+            "author":{{"@type":"Organization","name":"Daily Co"}}}}</script></head><body>
+            <h1>Big news</h1><p class="byline">{byline}</p>
+            <p>The story itself, told in a first full sentence, and then a second one.</p></body></html>"#
+        )
+    };
+    let html = page("By Jane Roe");
+    let a = deboiler::clean_html(&html).unwrap();
+    let author = a.metadata().author().unwrap();
+    assert_eq!(author.as_str(), "Jane Roe");
+    assert!(html.as_str()[author.source().unwrap()].contains("Jane Roe"));
+    // No person named: the organisation stays the author.
+    let html = page("By the newsroom staff of the paper");
+    let a = deboiler::clean_html(&html).unwrap();
+    assert_eq!(value(a.metadata().author()), Some("Daily Co"));
 }

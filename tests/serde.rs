@@ -43,7 +43,11 @@ fn text_article_has_no_spans_and_keeps_field_order() {
         s.starts_with(r#"{"title":"Headline of it","body":"The story"#),
         "{s}"
     );
-    assert!(!s.contains("spans"), "{s}");
+    // Blocks of plain text carry no source spans (each is its own span);
+    // the metadata's spans are still there.
+    let v: Value = serde_json::from_str(&s).unwrap();
+    assert!(v["blocks"][0].get("spans").is_none(), "{s}");
+    assert_eq!(v["metadata"]["spans"]["date"], json!([0, 14]));
     assert!(
         s.contains(r#""metadata":{"date":"March 12, 2022","byline":null"#),
         "{s}"
@@ -68,4 +72,33 @@ fn standalone_values() {
         json!({"kind": "heading", "reason": "navigation", "text": "Next Story",
                "start": 0, "end": 10, "spans": [[0, 10]]})
     );
+}
+
+#[test]
+fn metadata_values_stay_strings_and_spans_sit_beside_them() {
+    let html = r#"<html lang="pt-BR"><head><meta property="article:published_time" content="2022-03-12T10:00:00Z">
+        <script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"Ana Lima"},{"name":"Bo Chen"}]}</script>
+        </head><body><h1>Big news</h1><p>The story itself, told in one full sentence.</p></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let v: Value = serde_json::to_value(&article).unwrap();
+    let m = &v["metadata"];
+    assert_eq!(m["published"], "2022-03-12T10:00:00Z");
+    assert_eq!(m["language"], "pt-BR");
+    assert_eq!(m["author"], "Ana Lima, Bo Chen");
+    let at = |name: &str| -> &str {
+        let span = m["spans"][name].as_array().unwrap();
+        let (start, end) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+        &html[start as usize..end as usize]
+    };
+    assert_eq!(at("published"), "2022-03-12T10:00:00Z");
+    assert_eq!(at("language"), "pt-BR");
+    assert_eq!(at("date"), "2022-03-12T10:00:00Z");
+    // Two names joined come from no one stretch of the page.
+    assert_eq!(m["spans"]["author"], Value::Null);
+    assert_eq!(m["spans"]["site_name"], Value::Null);
+    // The standalone Metadata has the same fields and spans.
+    let alone: Value = serde_json::to_value(article.metadata()).unwrap();
+    assert_eq!(alone["language"], "pt-BR");
+    assert_eq!(alone["spans"]["language"], m["spans"]["language"]);
+    assert!(alone["spans"].get("date").is_none());
 }

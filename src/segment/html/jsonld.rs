@@ -37,6 +37,10 @@ pub(super) struct Ld {
     pub(super) date: Option<Found>,
     pub(super) description: Option<Found>,
     pub(super) authors: Vec<Found>,
+    /// Whether every author is an organisation (a `@type` of
+    /// [`ORGANISATION_TYPES`]), not a person: the site or a company
+    /// credited as the author, which a byline naming a person should beat.
+    pub(super) authors_are_organisations: bool,
     pub(super) publisher: Option<Found>,
     pub(super) image: Option<Found>,
     pub(super) url: Option<Found>,
@@ -68,6 +72,18 @@ const SITE_TYPES: &[&str] = &[
     "ListItem",
     "SiteNavigationElement",
     "SearchAction",
+];
+
+/// Types of an author that is no person.
+const ORGANISATION_TYPES: &[&str] = &[
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "LocalBusiness",
+    "EducationalOrganization",
+    "GovernmentOrganization",
+    "NGO",
+    "WebSite",
 ];
 
 /// Types that name the publisher, for the site name.
@@ -162,6 +178,7 @@ pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
         ld.date = string_of(a, "datePublished").or_else(|| string_of(a, "dateCreated"));
         ld.description = string_of(a, "description");
         ld.authors = authors(a, &nodes, &loc);
+        ld.authors_are_organisations = organisations(a, &nodes);
         ld.publisher = a.object.get("publisher").and_then(|p| match p {
             Value::Object(o) => name_of(o, &nodes).map(|(n, s)| {
                 loc(
@@ -190,11 +207,13 @@ pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
     if ld.description.is_none() {
         ld.description = others().find_map(|n| string_of(n, "description"));
     }
-    if ld.authors.is_empty() {
-        ld.authors = others()
-            .map(|n| authors(n, &nodes, &loc))
-            .find(|a| !a.is_empty())
-            .unwrap_or_default();
+    if ld.authors.is_empty()
+        && let Some((found, node)) = others()
+            .map(|n| (authors(n, &nodes, &loc), n))
+            .find(|(a, _)| !a.is_empty())
+    {
+        ld.authors = found;
+        ld.authors_are_organisations = organisations(node, &nodes);
     }
     if ld.publisher.is_none() {
         ld.publisher = PUBLISHER_TYPES.iter().find_map(|t| {
@@ -286,6 +305,31 @@ fn authors<'v>(
     };
     out.dedup_by(|a, b| a.value == b.value);
     out
+}
+
+/// Whether a node's `author` is one or more objects, each of an
+/// organisation's type (its own `@type`, or that of the node its `@id`
+/// points to). A bare string says nothing of its type: a person, then.
+fn organisations(node: &Node<'_>, nodes: &[Node<'_>]) -> bool {
+    let is_org = |v: &Value| match v {
+        Value::Object(o) => {
+            let of = |o: &json::Object| types(o).iter().any(|t| ORGANISATION_TYPES.contains(t));
+            of(o)
+                || match o.get("@id") {
+                    Some(Value::String(id)) => nodes.iter().any(|n| {
+                        matches!(n.object.get("@id"), Some(Value::String(other)) if other == id)
+                            && of(n.object)
+                    }),
+                    _ => false,
+                }
+        }
+        _ => false,
+    };
+    match node.object.get("author") {
+        Some(Value::Array(a)) => !a.is_empty() && a.iter().take(MAX_AUTHORS).all(is_org),
+        Some(v) => is_org(v),
+        None => false,
+    }
 }
 
 /// The first URL of `key`: a string, an object's `url` or `@id`, or the

@@ -30,27 +30,48 @@ fn meta_reason(key: &str) -> Option<Reason> {
     let k = key.to_ascii_lowercase();
     Some(match k.as_str() {
         "description" | "og:description" | "twitter:description" => Reason::Standfirst,
-        "article:published_time"
-        | "datepublished"
-        | "date"
-        | "pubdate"
-        | "publishdate"
-        | "publish-date"
-        | "og:published_time"
-        | "dc.date"
-        | "dc.date.issued"
-        | "dcterms.date"
-        | "dcterms.created"
-        | "sailthru.date"
-        | "parsely-pub-date"
-        | "article.published"
-        | "published_time" => Reason::Date,
+        k if DATE_KEYS.contains(&k) => Reason::Date,
         "author" | "article:author" | "byl" | "parsely-author" | "dc.creator"
         | "sailthru.author" | "citation_author" => Reason::Byline,
         "og:title" | "twitter:title" => Reason::Title,
         _ => return None,
     })
 }
+
+/// `<meta>` names of the publication date, best first: when a page gives
+/// several, the standard names (Open Graph's `article:published_time`,
+/// schema.org's `datePublished`) win over a CMS's own, which often write
+/// the day without the time ("Mon, 29 Oct 2012 10:25:32 PDT" beside
+/// `2012-10-29T10:25:32-07:00`). The names after `published_time` are those
+/// pages of the dev pool give; each is read only as a publication date,
+/// never a modification date.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "published",
+    "published-date",
+    "published_date",
+    "publish_date",
+    "publication_date",
+    "publishtime",
+    "date-pub",
+    "w-published-date",
+    "citation_publication_date",
+    "citation_date",
+];
 
 /// `<meta>` names of the site's name, the lead image and the canonical
 /// URL, best first.
@@ -152,7 +173,6 @@ pub(super) fn read<'a>(input: &'a str, scan: &Scan) -> Metas<'a> {
 /// The normalised fields: each from the first source that has it (see
 /// [`Metadata`] for the order).
 fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
-    let tags = tags::scan(input);
     let attr = |span: Span| Some(MetaValue::new(text_of(input, span, false), Some(span)));
     let json = |f: &Found| {
         let value = match f.span {
@@ -175,23 +195,26 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
     };
     let nonempty = |v: Option<MetaValue>| v.filter(|v| !v.as_str().is_empty());
 
-    let published = ld
-        .date
-        .as_ref()
-        .and_then(|f| date(json(f)))
-        .or_else(|| {
-            scan.metas
-                .iter()
-                .filter(|m| meta_reason(&input[m.key]) == Some(Reason::Date))
-                .find_map(|m| attr(m.content).and_then(date))
-        })
-        .or_else(|| {
-            tags.times
-                .iter()
-                .filter(|t| t.published)
-                .chain(&tags.times)
-                .find_map(|t| attr(t.datetime).and_then(date))
-        });
+    let published = ld.date.as_ref().and_then(|f| date(json(f))).or_else(|| {
+        let rank = |key: &str| DATE_KEYS.iter().position(|k| k.eq_ignore_ascii_case(key));
+        let mut dated: Vec<(usize, MetaValue)> = scan
+            .metas
+            .iter()
+            .filter_map(|m| Some((rank(&input[m.key])?, attr(m.content).and_then(date)?)))
+            .collect();
+        // Stable: among keys of one rank, the first in the page.
+        dated.sort_by_key(|&(r, _)| r);
+        dated.into_iter().next().map(|(_, v)| v)
+    });
+    // The `<time>` tags are read only when nothing above gave a date.
+    let tags = tags::scan(input, published.is_none());
+    let published = published.or_else(|| {
+        tags.times
+            .iter()
+            .filter(|t| t.published)
+            .chain(&tags.times)
+            .find_map(|t| attr(t.datetime).and_then(date))
+    });
     // Names that are no names (a date, ", USA TODAY") are left out.
     let names: Vec<MetaValue> = ld
         .authors
@@ -199,15 +222,15 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         .map(json)
         .filter_map(|v| author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source())))
         .collect();
-    let author = match &names[..] {
+    let joined = match &names[..] {
         [] => None,
         [one] => Some(one.clone()),
         many => {
             let joined: Vec<&str> = many.iter().map(MetaValue::as_str).collect();
             Some(MetaValue::new(joined.join(", "), None))
         }
-    }
-    .or_else(|| {
+    };
+    let meta_author = || {
         scan.metas.iter().find_map(|m| {
             let content = &input[m.content];
             (meta_reason(&input[m.key]) == Some(Reason::Byline)
@@ -218,7 +241,15 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
                 author_name(v.as_str()).map(|n| MetaValue::new(n.to_string(), v.source()))
             })
         })
-    });
+    };
+    // An organisation credited as the author loses to a person a `<meta>`
+    // or, later, a byline block names; it is the answer only when neither
+    // does.
+    let (author, organisation_author) = if ld.authors_are_organisations {
+        (meta_author().filter(|m| Some(m) != joined.as_ref()), joined)
+    } else {
+        (joined.or_else(meta_author), None)
+    };
     let language = tags
         .html_lang
         .and_then(attr)
@@ -240,6 +271,7 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         site_name: nonempty(site_name),
         image: nonempty(image),
         canonical_url: nonempty(canonical_url),
+        organisation_author: nonempty(organisation_author),
     }
 }
 

@@ -2,23 +2,22 @@
 //! scan does not record: `<html lang>`, `<link rel=canonical href>`,
 //! `<meta http-equiv=content-language>` and `<time datetime>`.
 //!
-//! One Aho-Corasick pass finds the tag openings; each tag's attributes are
-//! then read up to its `>`. Like the main scan this reads the source, not
-//! the DOM, so the values keep their byte spans.
+//! The tags are the start tags of the one HTML lexer ([`crate::html::lexer`]),
+//! read as the tokenizer reads them: a `<meta` inside a comment, a script,
+//! a `<title>` or an attribute value is no tag. Like the main scan this
+//! reads the source, not the DOM, so the values keep their byte spans.
+//!
+//! The tags may sit anywhere: `<time>` lives in the body, and pages put
+//! `<link rel=canonical>` there too. The pass therefore reads the whole
+//! page when the caller wants the `<time>` tags (only when JSON-LD and
+//! `<meta>` give no date) and otherwise stops as soon as it has `<html
+//! lang>` and the canonical link, the two values read first and usually
+//! found in the first kilobytes: a full lexer pass costs about twice the
+//! Aho-Corasick scan it replaced.
 
-use aho_corasick::AhoCorasick;
-use once_cell::sync::Lazy;
-
+use crate::html::elements::Element;
+use crate::html::lexer::{Lexer, Tag, Token};
 use crate::vocab::Span;
-
-const OPENINGS: &[&str] = &["<html", "<link", "<meta", "<time"];
-
-static FINDER: Lazy<AhoCorasick> = Lazy::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(OPENINGS)
-        .expect("four literal patterns always build")
-});
 
 /// A `<time datetime>`: where the value sits, and whether the tag says it
 /// is the publication time (`pubdate`, `itemprop=datePublished`).
@@ -37,116 +36,121 @@ pub(super) struct Tags {
     pub(super) times: Vec<TimeTag>,
 }
 
-/// Finds the tags in `src`.
-pub(super) fn scan(src: &str) -> Tags {
+/// Finds the tags in `src`: the `<time>` tags only when `times` is set.
+/// Without them, the pass may stop early, and `content_language` is then
+/// left unread when `html_lang` was found (it only stands in for it).
+pub(super) fn scan(src: &str, times: bool) -> Tags {
     let s = src.as_bytes();
     let mut out = Tags::default();
     let mut seen_html = false;
-    // Where the last tag read ended: a match inside it is an attribute's
-    // text, and skipping it keeps the pass linear however many openings an
-    // unterminated tag swallows.
-    let mut resume = 0;
-    for m in FINDER.find_iter(s) {
-        if m.start() < resume {
-            continue;
+    // Depth of <svg>/<math>: inside foreign content no element is raw text,
+    // and `<![CDATA[` is a section, as in the source map's scan.
+    let mut foreign = 0u32;
+    let mut lexer = Lexer::new(s);
+    while let Some(token) = lexer.next() {
+        if !times && out.html_lang.is_some() && out.canonical.is_some() {
+            break;
         }
-        let after = m.end();
-        if !s
-            .get(after)
-            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
-        {
-            continue;
-        }
-        let (attrs, end) = attributes(s, after);
-        resume = end;
-        let get = |name: &str| {
-            attrs
-                .iter()
-                .find(|(n, _)| src[*n].eq_ignore_ascii_case(name))
-                .map(|&(_, v)| v)
+        let tag = match token {
+            Token::StartTag(tag) => tag,
+            Token::EndTag(tag) => {
+                if foreign > 0 && Element::of(&s[tag.name]).foreign() {
+                    foreign -= 1;
+                    lexer.set_cdata(foreign > 0);
+                }
+                continue;
+            }
+            // The tokenizer drops a tag cut off by the end, and the input
+            // ends there.
+            Token::EofInTag(_) => break,
+            _ => continue,
         };
-        let has = |name: &str, value: &str| {
-            get(name).is_some_and(|v| {
-                src[v]
-                    .split_ascii_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case(value))
-            })
-        };
-        let nonempty = |v: Option<Span>| v.filter(|v| !src[*v].trim().is_empty());
-        match m.pattern().as_usize() {
-            0 if !seen_html => {
+        let name = &s[tag.name];
+        if name.eq_ignore_ascii_case(b"html") {
+            let attrs = Attrs::of(src, &tag);
+            if !seen_html {
                 seen_html = true;
-                out.html_lang = nonempty(get("lang").or_else(|| get("xml:lang")));
+                out.html_lang = attrs.nonempty(attrs.get("lang").or_else(|| attrs.get("xml:lang")));
             }
-            1 if out.canonical.is_none() && has("rel", "canonical") => {
-                out.canonical = nonempty(get("href"));
+        } else if name.eq_ignore_ascii_case(b"link") {
+            let attrs = Attrs::of(src, &tag);
+            if out.canonical.is_none() && attrs.has("rel", "canonical") {
+                out.canonical = attrs.nonempty(attrs.get("href"));
             }
-            2 if out.content_language.is_none() && has("http-equiv", "content-language") => {
-                out.content_language = nonempty(get("content"));
+        } else if name.eq_ignore_ascii_case(b"meta") {
+            let attrs = Attrs::of(src, &tag);
+            if out.content_language.is_none() && attrs.has("http-equiv", "content-language") {
+                out.content_language = attrs.nonempty(attrs.get("content"));
             }
-            3 => {
-                if let Some(datetime) = nonempty(get("datetime")) {
-                    let published = get("pubdate").is_some() || has("itemprop", "datePublished");
-                    out.times.push(TimeTag {
-                        datetime,
-                        published,
-                    });
+        } else if times && name.eq_ignore_ascii_case(b"time") {
+            let attrs = Attrs::of(src, &tag);
+            if let Some(datetime) = attrs.nonempty(attrs.get("datetime")) {
+                let published =
+                    attrs.get("pubdate").is_some() || attrs.has("itemprop", "datePublished");
+                out.times.push(TimeTag {
+                    datetime,
+                    published,
+                });
+            }
+        } else {
+            let element = Element::of(name);
+            if element.foreign() {
+                if !tag.self_closing {
+                    foreign += 1;
+                    lexer.set_cdata(true);
+                }
+            } else if foreign == 0 {
+                if element.plaintext() {
+                    break;
+                }
+                if element.raw_text() || element.rcdata() {
+                    lexer.raw_text(name);
                 }
             }
-            _ => {}
         }
     }
     out
 }
 
-/// The attributes of the start tag whose name ends at `at`: each name and
-/// raw value (empty for a bare attribute), up to the tag's `>`; and where
-/// the tag ends.
-fn attributes(s: &[u8], mut i: usize) -> (Vec<(Span, Span)>, usize) {
-    let mut out = Vec::new();
-    let skip_ws = |mut i: usize| {
-        while i < s.len() && (s[i].is_ascii_whitespace() || s[i] == b'/') {
-            i += 1;
-        }
-        i
-    };
-    loop {
-        i = skip_ws(i);
-        if i >= s.len() || s[i] == b'>' {
-            return (out, i);
-        }
-        let name_start = i;
-        while i < s.len() && !s[i].is_ascii_whitespace() && !matches!(s[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let name = Span::new(name_start, i);
-        while i < s.len() && s[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if s.get(i) != Some(&b'=') {
-            out.push((name, Span::new(i, i)));
-            continue;
-        }
-        i += 1;
-        while i < s.len() && s[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let value = match s.get(i) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let start = i + 1;
-                let end = memchr::memchr(q, &s[start..]).map_or(s.len(), |o| start + o);
-                i = (end + 1).min(s.len());
-                Span::new(start, end)
-            }
-            _ => {
-                let start = i;
-                while i < s.len() && !s[i].is_ascii_whitespace() && s[i] != b'>' {
-                    i += 1;
-                }
-                Span::new(start, i)
-            }
-        };
-        out.push((name, value));
+/// A start tag's attributes, each name and raw value (empty for a bare
+/// attribute), as the lexer read them. The tags [`scan`] reads have a handful of attributes, so a list beats a map.
+struct Attrs<'s> {
+    src: &'s str,
+    list: Vec<(Span, Span)>,
+}
+
+impl<'s> Attrs<'s> {
+    fn of(src: &'s str, tag: &Tag) -> Attrs<'s> {
+        let mut list = Vec::new();
+        tag.each_attribute(src.as_bytes(), |a| {
+            let value = a.value.unwrap_or(Span::new(a.name.end, a.name.end));
+            list.push((a.name, value));
+        });
+        Attrs { src, list }
+    }
+
+    /// The first value of the attribute `name` (the tokenizer keeps the
+    /// first of duplicates).
+    fn get(&self, name: &str) -> Option<Span> {
+        self.list
+            .iter()
+            .find(|(n, _)| self.src[*n].eq_ignore_ascii_case(name))
+            .map(|&(_, v)| v)
+    }
+
+    /// Whether the attribute `name` lists `value` among its
+    /// whitespace-separated tokens, in any ASCII case.
+    fn has(&self, name: &str, value: &str) -> bool {
+        self.get(name).is_some_and(|v| {
+            self.src[v]
+                .split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(value))
+        })
+    }
+
+    /// `v`, unless it is blank.
+    fn nonempty(&self, v: Option<Span>) -> Option<Span> {
+        v.filter(|v| !self.src[*v].trim().is_empty())
     }
 }
 
@@ -161,7 +165,7 @@ mod tests {
             <meta http-equiv="Content-Language" content="pt">
             </head><body><time datetime="2022-01-01">x</time>
             <time itemprop="datePublished" datetime=2022-03-12T10:00>y</time><timer a=b>"#;
-        let t = scan(src);
+        let t = scan(src, true);
         assert_eq!(&src[t.html_lang.unwrap()], "pt-BR");
         assert_eq!(&src[t.canonical.unwrap()], "https://x.test/a?b=1&amp;c=2");
         assert_eq!(&src[t.content_language.unwrap()], "pt");
@@ -171,11 +175,43 @@ mod tests {
     }
 
     #[test]
+    fn without_times_the_pass_stops_at_lang_and_canonical() {
+        let src = "<html lang=de><link rel=canonical href=/a><meta http-equiv=content-language content=fr><time datetime=2022-01-01>";
+        let t = scan(src, false);
+        assert_eq!(&src[t.html_lang.unwrap()], "de");
+        assert_eq!(&src[t.canonical.unwrap()], "/a");
+        assert_eq!(t.content_language, None);
+        assert!(t.times.is_empty());
+        let t = scan(src, true);
+        assert_eq!(&src[t.content_language.unwrap()], "fr");
+        assert_eq!(t.times.len(), 1);
+    }
+
+    #[test]
+    fn markup_that_is_no_tag_is_not_read() {
+        let src = r#"<html><head><!-- <link rel=canonical href=/comment> -->
+            <script>var s = '<meta http-equiv=content-language content=xx>';</script>
+            <title><time datetime=2001-01-01></title>
+            <meta name="x" content="<time datetime=2002-02-02>">
+            <link rel=canonical href=/real></head><body>
+            <svg><![CDATA[<time datetime=2003-03-03>]]></svg>
+            <time datetime=2022-03-12>y</time>"#;
+        let t = scan(src, true);
+        assert_eq!(&src[t.canonical.unwrap()], "/real");
+        assert_eq!(t.content_language, None);
+        assert_eq!(t.html_lang, None);
+        let times: Vec<&str> = t.times.iter().map(|t| &src[t.datetime]).collect();
+        assert_eq!(times, ["2022-03-12"]);
+    }
+
+    #[test]
     fn many_unterminated_openings_take_linear_time() {
         let src = "<time datetime=\"".repeat(200_000);
         let start = std::time::Instant::now();
-        let t = scan(&src);
-        assert_eq!(t.times.len(), 1);
+        let t = scan(&src, true);
+        // Each quoted value runs to the next opening's quote, so the whole
+        // input is one tag cut off by the end, which the tokenizer drops.
+        assert_eq!(t.times.len(), 0);
         // Quadratic work would take minutes on this input.
         assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
@@ -188,7 +224,8 @@ mod tests {
             "<link rel=canonical href=",
             "<meta",
         ] {
-            let _ = scan(src);
+            let _ = scan(src, true);
+            let _ = scan(src, false);
         }
     }
 }
