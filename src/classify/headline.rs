@@ -5,10 +5,9 @@
 //! site name after a separator: "Headline | The Daily"), in `og:title`, in
 //! an `<h1>`, and in scraped text often twice, once from `<title>` at the
 //! top and once above the body. Both paths split page titles at the same
-//! separators ([`lexicon::TITLE_SEPARATORS`]). The text path's choice is
-//! here; the HTML path's choice still runs inside the segmenter
-//! (`segment::html::meta::title`) until the segmenter's hand-over to
-//! classify is reworked (DESIGN.md, planned moves).
+//! separators ([`lexicon::TITLE_SEPARATORS`]). Both paths' choices are
+//! here: the text path's first, the HTML path's ([`choose_html`]) at the
+//! end of the file.
 
 use std::collections::HashMap;
 

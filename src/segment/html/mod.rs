@@ -7,8 +7,9 @@
 //! about each piece ([`Hints`]) and records the block-element table
 //! ([`Elem`]) from which `classify::content` picks the main-content
 //! container. The façade runs that choice between [`segment`] and
-//! [`Walked::finish`], which reads the metadata (the headline choice there
-//! looks at which blocks are main content).
+//! `classify::headline::choose_html` (which reads which blocks are main
+//! content), and [`Walked::finish`] builds the blocks the [`Headline`]
+//! choice names and puts the metadata blocks among the DOM blocks.
 
 mod jsonld;
 mod meta;
