@@ -261,7 +261,12 @@ impl Cleaner {
             &walked.seg_elem,
             &walked.seg_inline,
         );
-        let page = walked.finish();
+        let headline = classify::headline::choose_html(
+            &walked.segments,
+            walked.title_text(),
+            walked.og_title(),
+        );
+        let page = walked.finish(headline);
         let ctx = classify::Context::html(&page);
         Ok(self.finish(page.segments, InputKind::Html, &ctx, page.metadata))
     }

@@ -5,17 +5,20 @@
 //! site name after a separator: "Headline | The Daily"), in `og:title`, in
 //! an `<h1>`, and in scraped text often twice, once from `<title>` at the
 //! top and once above the body. Both paths split page titles at the same
-//! separators ([`lexicon::TITLE_SEPARATORS`]). The text path's choice is
-//! here; the HTML path's choice still runs inside the segmenter
-//! (`segment::html::meta::title`) until the segmenter's hand-over to
-//! classify is reworked (DESIGN.md, planned moves).
+//! separators ([`lexicon::TITLE_SEPARATORS`]). Both paths' choices are
+//! here: the text path's first, the HTML path's ([`choose_html`]) at the
+//! end of the file.
 
 use std::collections::HashMap;
 
 use crate::classify::text::Grade;
 use crate::lexicon;
+use crate::segment::Segment;
+use crate::segment::html::Headline;
+use crate::textutil::{fingerprint, whitespace_word_count};
 use crate::vocab::Features;
 use crate::vocab::Reason;
+use crate::vocab::{BlockKind, Span};
 
 /// Most words in a headline candidate. The longest headline of the
 /// development corpus has 24 words.
@@ -211,4 +214,104 @@ pub(crate) fn find_title(
         [only] => Some(*only),
         _ => None,
     }
+}
+
+// ---------------------------------------------------------------------------
+// The HTML path: `<title>`, `og:title` and the headings.
+// ---------------------------------------------------------------------------
+
+/// The parts of a `<title>` text between site-name separators, as byte
+/// ranges of the text.
+fn title_parts(title: &str) -> Vec<Span> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in lexicon::TITLE_SEPARATORS {
+        for (at, _) in title.match_indices(sep) {
+            cuts.push((at, at + sep.len()));
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        if a >= start {
+            out.push(Span::new(start, a));
+            start = b;
+        }
+    }
+    out.push(Span::new(start, title.len()));
+    out.into_iter()
+        .map(|p| {
+            let t = &title[p];
+            let lead = t.len() - t.trim_start().len();
+            Span::new(p.start + lead, p.start + lead + t.trim().len())
+        })
+        .filter(|p| p.end > p.start)
+        .collect()
+}
+
+/// Chooses the HTML headline, once the main content is chosen (it reads
+/// [`Hints::main`](crate::segment::Hints)): an `<h1>` (or `<h2>`, `<h3>`)
+/// that matches the `<title>` or `og:title` (whole or one part); failing
+/// that the first `<h1>` of two words or more in or before the main
+/// content; failing that the part of `<title>` that `og:title` names, else
+/// its longest part. `title` is the first `<title>`'s text, empty when
+/// there is none. The segmenter builds the blocks the choice names.
+pub(crate) fn choose_html(
+    segments: &[Segment<'_>],
+    title: &str,
+    og_title: Option<&str>,
+) -> Headline {
+    let tparts = title_parts(title);
+    let mut wanted: Vec<u64> = Vec::new();
+    if !title.is_empty() {
+        wanted.push(fingerprint(title));
+        wanted.extend(tparts.iter().map(|&p| fingerprint(&title[p.start..p.end])));
+    }
+    if let Some(og) = og_title {
+        wanted.push(fingerprint(og));
+        let ogp = title_parts(og);
+        wanted.extend(ogp.iter().map(|&p| fingerprint(&og[p.start..p.end])));
+    }
+    let is_head = |s: &Segment<'_>, max: u8| {
+        s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
+    };
+    // A heading that the metadata confirms.
+    let mut pick = segments.iter().position(|s| {
+        is_head(s, 3) && !wanted.is_empty() && wanted.contains(&fingerprint(&s.text))
+    });
+    if pick.is_none() {
+        // The first real <h1> in or before the main content.
+        let first_main = segments
+            .iter()
+            .position(|s| s.hints.main)
+            .unwrap_or(segments.len());
+        pick = segments.iter().enumerate().position(|(i, s)| {
+            is_head(s, 1)
+                && whitespace_word_count(&s.text) >= 2
+                && (s.hints.main || i <= first_main)
+        });
+    }
+    if let Some(i) = pick {
+        return Headline::Heading(i);
+    }
+    if title.is_empty() {
+        return Headline::None;
+    }
+    // The part of <title> that is the headline: the one og:title names,
+    // else the longest.
+    let og_fp = og_title.map(fingerprint);
+    let part = tparts
+        .iter()
+        .copied()
+        .find(|&p| Some(fingerprint(&title[p.start..p.end])) == og_fp)
+        .or_else(|| {
+            // On a tie the first part wins: "Headline | Section | Site".
+            tparts
+                .iter()
+                .copied()
+                .rev()
+                .max_by_key(|p| title[p.start..p.end].chars().count())
+        })
+        .unwrap_or(Span::new(0, title.len()));
+    Headline::TitlePart(part)
 }

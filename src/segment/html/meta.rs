@@ -13,7 +13,6 @@ use crate::segment::html::sourcemap::{self, Scan, SpanBuilder};
 use crate::segment::html::span_of;
 use crate::segment::html::tags;
 use crate::segment::{Hints, Segment};
-use crate::textutil::{fingerprint, whitespace_word_count as words};
 use crate::vocab::Span;
 use crate::vocab::{BlockKind, MetaValue, Metadata, Reason, SourceSpan};
 
@@ -85,7 +84,11 @@ const IMAGE_KEYS: &[&str] = &[
 ];
 const URL_KEYS: &[&str] = &["og:url"];
 
-fn segment_from(text: String, sources: Vec<SourceSpan>, reason: Reason) -> Segment<'static> {
+pub(super) fn segment_from(
+    text: String,
+    sources: Vec<SourceSpan>,
+    reason: Reason,
+) -> Segment<'static> {
     Segment {
         text: Cow::Owned(text),
         kind: BlockKind::Metadata,
@@ -306,105 +309,4 @@ fn decode_json(input: &str, value: Span, b: &mut SpanBuilder) {
         plain = i;
     }
     sourcemap::decode_range(input, Span::new(plain, value.end), b);
-}
-
-/// The parts of a `<title>` text between site-name separators, as byte
-/// ranges of the text.
-fn parts(title: &str) -> Vec<Span> {
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in crate::lexicon::TITLE_SEPARATORS {
-        for (at, _) in title.match_indices(sep) {
-            cuts.push((at, at + sep.len()));
-        }
-    }
-    cuts.sort_unstable();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (a, b) in cuts {
-        if a >= start {
-            out.push(Span::new(start, a));
-            start = b;
-        }
-    }
-    out.push(Span::new(start, title.len()));
-    out.into_iter()
-        .map(|p| {
-            let t = &title[p];
-            let lead = t.len() - t.trim_start().len();
-            Span::new(p.start + lead, p.start + lead + t.trim().len())
-        })
-        .filter(|p| p.end > p.start)
-        .collect()
-}
-
-/// Chooses the headline and marks it: an `<h1>` (or early `<h2>`) that
-/// matches the `<title>` or `og:title` becomes [`Reason::Title`] and the
-/// `<title>` a [`Reason::DuplicateTitle`]; failing that the `<title>`,
-/// narrowed to its headline part, is the title. Returns the headline text.
-pub(super) fn title<'a>(
-    input: &str,
-    segments: &mut [Segment<'a>],
-    title: Option<(String, Vec<SourceSpan>)>,
-    og_title: &Option<String>,
-    metas: &mut Vec<Segment<'a>>,
-) -> Option<String> {
-    let (ttext, tsources) = title.unwrap_or_default();
-    let tparts = parts(&ttext);
-    let mut wanted: Vec<u64> = Vec::new();
-    if !ttext.is_empty() {
-        wanted.push(fingerprint(&ttext));
-        wanted.extend(tparts.iter().map(|&p| fingerprint(&ttext[p.start..p.end])));
-    }
-    if let Some(og) = og_title {
-        wanted.push(fingerprint(og));
-        let ogp = parts(og);
-        wanted.extend(ogp.iter().map(|&p| fingerprint(&og[p.start..p.end])));
-    }
-    let is_head = |s: &Segment<'_>, max: u8| {
-        s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
-    };
-    // A heading that the metadata confirms.
-    let mut pick = segments.iter().position(|s| {
-        is_head(s, 3) && !wanted.is_empty() && wanted.contains(&fingerprint(&s.text))
-    });
-    if pick.is_none() {
-        // The first real <h1> in or before the main content.
-        let first_main = segments
-            .iter()
-            .position(|s| s.hints.main)
-            .unwrap_or(segments.len());
-        pick = segments.iter().enumerate().position(|(i, s)| {
-            is_head(s, 1) && words(&s.text) >= 2 && (s.hints.main || i <= first_main)
-        });
-    }
-    let mut hint = None;
-    if let Some(i) = pick {
-        segments[i].hints.preset = Some(Reason::Title);
-        hint = Some(segments[i].text.to_string());
-        if !ttext.is_empty() {
-            metas.push(segment_from(ttext, tsources, Reason::DuplicateTitle));
-        }
-    } else if !ttext.is_empty() {
-        // The part of <title> that is the headline: the one og:title names,
-        // else the longest.
-        let og_fp = og_title.as_deref().map(fingerprint);
-        let part = tparts
-            .iter()
-            .copied()
-            .find(|&p| Some(fingerprint(&ttext[p.start..p.end])) == og_fp)
-            .or_else(|| {
-                // On a tie the first part wins: "Headline | Section | Site".
-                tparts
-                    .iter()
-                    .copied()
-                    .rev()
-                    .max_by_key(|p| ttext[p.start..p.end].chars().count())
-            })
-            .unwrap_or(Span::new(0, ttext.len()));
-        let (text, sources) = sourcemap::restrict(input, &ttext, &tsources, part);
-        hint = Some(text.clone());
-        metas.push(segment_from(text, sources, Reason::Title));
-    }
-    metas.sort_by_key(|m| m.span.start);
-    hint
 }

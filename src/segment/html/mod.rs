@@ -7,8 +7,9 @@
 //! about each piece ([`Hints`]) and records the block-element table
 //! ([`Elem`]) from which `classify::content` picks the main-content
 //! container. The façade runs that choice between [`segment`] and
-//! [`Walked::finish`], which reads the metadata (the headline choice there
-//! looks at which blocks are main content).
+//! `classify::headline::choose_html` (which reads which blocks are main
+//! content), and [`Walked::finish`] builds the blocks the [`Headline`]
+//! choice names and puts the metadata blocks among the DOM blocks.
 
 mod jsonld;
 mod meta;
@@ -217,7 +218,20 @@ pub(crate) struct Walked<'a> {
     pub(crate) seg_elem: Vec<u32>,
     pub(crate) seg_inline: Vec<(u32, u32)>,
     title: Option<(String, Vec<crate::vocab::SourceSpan>)>,
-    scan: sourcemap::Scan,
+    /// The `<meta>` and JSON-LD fields, read once the walk is done.
+    metas: meta::Metas<'a>,
+}
+
+/// The headline classify chose (`classify::headline::choose_html`), which
+/// [`Walked::finish`] turns into blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Headline {
+    /// This segment (a heading) is the title; the `<title>` repeats it.
+    Heading(usize),
+    /// This part of the `<title>` text is the title.
+    TitlePart(Span),
+    /// No headline: no heading qualifies and there is no `<title>`.
+    None,
 }
 
 pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, Error> {
@@ -576,24 +590,53 @@ impl<'a> Walk<'a> {
             seg_elem: self.seg_elem,
             seg_inline: self.seg_inline,
             title: self.title,
-            scan,
+            metas: meta::read(self.input, &scan),
         }
     }
 }
 
 impl<'a> Walked<'a> {
-    /// The page, once the main content is chosen: reads `<meta>`, JSON-LD
-    /// and `<title>`, and puts the metadata blocks among the DOM blocks.
-    pub(crate) fn finish(mut self) -> Page<'a> {
-        let scan = self.scan;
-        let mut metas = meta::read(self.input, &scan);
-        let title_hint = meta::title(
-            self.input,
-            &mut self.segments,
-            self.title.take(),
-            &metas.og_title,
-            &mut metas.segments,
-        );
+    /// The first `<title>`'s text; empty when there is none.
+    pub(crate) fn title_text(&self) -> &str {
+        self.title.as_ref().map_or("", |t| t.0.as_str())
+    }
+
+    /// `og:title`, `twitter:title` or JSON-LD `headline`.
+    pub(crate) fn og_title(&self) -> Option<&str> {
+        self.metas.og_title.as_deref()
+    }
+
+    /// The page, once the main content and the headline are chosen: marks
+    /// the headline, builds the `<title>` block it names, and puts the
+    /// metadata blocks among the DOM blocks.
+    pub(crate) fn finish(mut self, headline: Headline) -> Page<'a> {
+        let mut metas = self.metas;
+        let (ttext, tsources) = self.title.take().unwrap_or_default();
+        let title_hint = match headline {
+            Headline::Heading(i) => {
+                self.segments[i].hints.preset = Some(crate::vocab::Reason::Title);
+                if !ttext.is_empty() {
+                    metas.segments.push(meta::segment_from(
+                        ttext,
+                        tsources,
+                        crate::vocab::Reason::DuplicateTitle,
+                    ));
+                }
+                Some(self.segments[i].text.to_string())
+            }
+            Headline::TitlePart(part) => {
+                let (text, sources) = sourcemap::restrict(self.input, &ttext, &tsources, part);
+                let hint = Some(text.clone());
+                metas.segments.push(meta::segment_from(
+                    text,
+                    sources,
+                    crate::vocab::Reason::Title,
+                ));
+                hint
+            }
+            Headline::None => None,
+        };
+        metas.segments.sort_by_key(|m| m.span.start);
         let mut segments = merge(self.segments, metas.segments);
         fix_order(&mut segments);
         Page {
