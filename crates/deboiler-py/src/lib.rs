@@ -34,7 +34,7 @@ pyo3::create_exception!(
     deboiler,
     LimitError,
     DeboilerError,
-    "The input is over a configured limit: max_input_bytes, max_depth, max_nodes or (for text) the default max_lines."
+    "The input is over a configured limit: max_input_bytes, max_depth, max_attributes, max_nodes or (for text) max_lines."
 );
 pyo3::create_exception!(
     deboiler,
@@ -118,6 +118,7 @@ impl Failure {
                 match err {
                     Error::InputTooLarge { .. }
                     | Error::TooDeep { .. }
+                    | Error::TooManyAttributes { .. }
                     | Error::TooManyNodes { .. }
                     | Error::TooManyLines { .. } => LimitError::new_err(message),
                     Error::Undecodable { .. } | Error::Binary { .. } => {

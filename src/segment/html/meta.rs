@@ -1,6 +1,7 @@
-//! The page's own statements about itself: the headline (`<title>`,
-//! `og:title`, `<h1>`), and the date, author and summary from `<meta>` tags
-//! and JSON-LD. Each becomes a [`Segment`] of kind
+//! The page's own statements about itself: `og:title` (read as data; which
+//! heading or which part of `<title>` is the headline is chosen in
+//! `classify::headline`), and the date, author and summary from `<meta>`
+//! tags and JSON-LD. Each becomes a [`Segment`] of kind
 //! [`Metadata`](BlockKind::Metadata) whose spans point into the attribute
 //! value or JSON string it was read from.
 

@@ -25,7 +25,7 @@ class DeboilerError(Exception):
     """Base class of the errors deboiler raises for an input it cannot clean."""
 
 class LimitError(DeboilerError):
-    """The input is over max_input_bytes, max_depth, max_nodes or (for text) the default max_lines."""
+    """The input is over max_input_bytes, max_depth, max_attributes, max_nodes or (for text) max_lines."""
 
 class DecodingError(DeboilerError):
     """The bytes are binary data or not valid in their encoding."""
