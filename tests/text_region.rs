@@ -53,3 +53,41 @@ fn one_repeated_blurb_stays_clutter() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A guide that lists its sections at the top: each heading is printed
+/// twice, once in the contents and once over its section. The second
+/// copies are section headings, kept with their sections (counted as
+/// repeats, they weighed as clutter and the article ended at the contents).
+#[test]
+fn section_headings_listed_in_contents_stay() {
+    let sections = [
+        (
+            "Before you book",
+            "Set a budget first and agree with your partner on the number of guests you would like to invite.",
+        ),
+        (
+            "Three months ahead",
+            "Send the invitations and ask every guest to tell you about any food they cannot eat at the dinner.",
+        ),
+        (
+            "The week before",
+            "Confirm the final numbers with the caterer and check the timings with the venue and the band.",
+        ),
+        (
+            "On the day itself",
+            "Hand the running order to a friend so that you can enjoy the day without looking at your phone.",
+        ),
+    ];
+    let mut lines = vec!["Home", "Guides", HEADLINE, BODY[0], BODY[1]];
+    lines.extend(sections.iter().map(|s| s.0));
+    for (heading, text) in sections {
+        lines.extend([heading, text]);
+    }
+    let kept = kept(&lines);
+    for (heading, _) in sections {
+        assert!(
+            kept.iter().any(|k| k == heading),
+            "heading {heading:?} removed: {kept:?}"
+        );
+    }
+}
