@@ -91,3 +91,29 @@ fn section_headings_listed_in_contents_stay() {
         );
     }
 }
+
+/// A list that closes the article with each item's link on a line of its
+/// own under it (a deals list): the links do not end the list, and the
+/// items stay body (the region used to stop at the first link).
+#[test]
+fn list_items_with_links_under_them_stay() {
+    let mut lines = vec!["Home", HEADLINE];
+    lines.extend(BODY);
+    let items = [
+        "1) Garden chair set of four",
+        "2) Folding picnic table",
+        "3) Outdoor lantern pack",
+        "4) Barbecue cover",
+    ];
+    lines.push("Here are the deals we picked for you:");
+    for item in items {
+        lines.extend([item, "https://example.com/item"]);
+    }
+    let kept = kept(&lines);
+    for item in items {
+        assert!(
+            kept.iter().any(|k| k == item),
+            "item {item:?} removed: {kept:?}"
+        );
+    }
+}
