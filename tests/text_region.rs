@@ -53,3 +53,67 @@ fn one_repeated_blurb_stays_clutter() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A guide that lists its sections at the top: each heading is printed
+/// twice, once in the contents and once over its section. The second
+/// copies are section headings, kept with their sections (counted as
+/// repeats, they weighed as clutter and the article ended at the contents).
+#[test]
+fn section_headings_listed_in_contents_stay() {
+    let sections = [
+        (
+            "Before you book",
+            "Set a budget first and agree with your partner on the number of guests you would like to invite.",
+        ),
+        (
+            "Three months ahead",
+            "Send the invitations and ask every guest to tell you about any food they cannot eat at the dinner.",
+        ),
+        (
+            "The week before",
+            "Confirm the final numbers with the caterer and check the timings with the venue and the band.",
+        ),
+        (
+            "On the day itself",
+            "Hand the running order to a friend so that you can enjoy the day without looking at your phone.",
+        ),
+    ];
+    let mut lines = vec!["Home", "Guides", HEADLINE, BODY[0], BODY[1]];
+    lines.extend(sections.iter().map(|s| s.0));
+    for (heading, text) in sections {
+        lines.extend([heading, text]);
+    }
+    let kept = kept(&lines);
+    for (heading, _) in sections {
+        assert!(
+            kept.iter().any(|k| k == heading),
+            "heading {heading:?} removed: {kept:?}"
+        );
+    }
+}
+
+/// A list that closes the article with each item's link on a line of its
+/// own under it (a deals list): the links do not end the list, and the
+/// items stay body (the region used to stop at the first link).
+#[test]
+fn list_items_with_links_under_them_stay() {
+    let mut lines = vec!["Home", HEADLINE];
+    lines.extend(BODY);
+    let items = [
+        "1) Garden chair set of four",
+        "2) Folding picnic table",
+        "3) Outdoor lantern pack",
+        "4) Barbecue cover",
+    ];
+    lines.push("Here are the deals we picked for you:");
+    for item in items {
+        lines.extend([item, "https://example.com/item"]);
+    }
+    let kept = kept(&lines);
+    for item in items {
+        assert!(
+            kept.iter().any(|k| k == item),
+            "item {item:?} removed: {kept:?}"
+        );
+    }
+}

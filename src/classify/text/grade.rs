@@ -92,6 +92,83 @@ pub(super) fn first_copies(features: &[Features]) -> Vec<bool> {
     out
 }
 
+/// For each line, whether it is a table-of-contents entry or the section
+/// heading it names: guides and checklists list their sections at the top,
+/// a run of short lines without sentence ends, each printed exactly twice,
+/// the second copies further down in the same order. Counted as repeats,
+/// both copies weighed as clutter and the article ended at the contents.
+/// Freed, the contents weigh as short lines (a few entries cost little, a
+/// long contents list still splits a page) and the headings stay with
+/// their sections. Only for a contents run of at least
+/// [`TOC_MIN_HEADINGS`] lines: a single repeated line above a paragraph is
+/// as often a teaser headline. On wcxb-dev-article-text freeing only the
+/// second copies scored the same but cut the introduction above the
+/// contents.
+pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
+    let heading = |f: &Features| {
+        f.repeats == 1 && !f.ends_sentence && f.effective_words() <= TOC_HEADING_MAX_WORDS
+    };
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut second = vec![None; features.len()];
+    for (i, f) in features.iter().enumerate() {
+        if heading(f) {
+            if let Some(&j) = first.get(&f.fingerprint) {
+                second[j] = Some(i);
+            } else {
+                first.insert(f.fingerprint, i);
+            }
+        }
+    }
+    let mut out = vec![false; features.len()];
+    let mut i = 0;
+    while i < features.len() {
+        // A contents run: consecutive first copies whose second copies
+        // follow the run, in order.
+        let mut j = i;
+        let mut last = i;
+        while let Some(k) = second.get(j).copied().flatten() {
+            if k <= last {
+                break;
+            }
+            last = k;
+            j += 1;
+        }
+        // Between the contents and its first section stands at most an
+        // introduction; a menu at the top repeated as a teaser list under
+        // the article has the whole article in between.
+        let between: usize = second.get(i).copied().flatten().map_or(0, |k| {
+            features[j..k].iter().map(Features::effective_words).sum()
+        });
+        if j - i >= TOC_MIN_HEADINGS && between <= TOC_MAX_GAP_WORDS {
+            for k in i..j {
+                if let Some(s) = second[k] {
+                    out[k] = true;
+                    out[s] = true;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Fewest headings that must pair with a table of contents above them
+/// (see [`toc_headings`]): three sections make a contents list; one or
+/// two repeated lines over a paragraph are as likely teasers.
+pub(super) const TOC_MIN_HEADINGS: usize = 3;
+
+/// Most words between a table of contents and its first section: room
+/// for an introduction or a photo credit, not for an article (the menu at
+/// the top of a page, repeated as a teaser list under the article, also
+/// pairs up in order; without this bound a diet site's menu and its
+/// "most popular" list did, and the list became body). On
+/// wcxb-dev-article-text 250 words freed fewer guides, 800 one more.
+pub(super) const TOC_MAX_GAP_WORDS: usize = 400;
+
+/// Most words of a section heading listed in a table of contents; longer
+/// repeated lines are teaser headlines.
+pub(super) const TOC_HEADING_MAX_WORDS: usize = 12;
+
 /// Fewest paragraphs repeated exactly once for a page to hold its article
 /// twice (see [`first_copies`]).
 pub(super) const DUPLICATE_ARTICLE_MIN_PARAGRAPHS: usize = 2;

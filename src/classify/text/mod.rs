@@ -39,7 +39,7 @@ mod region;
 mod tail;
 
 use crate::classify::headline::{TitleKeys, find_title};
-use grade::{dek_repeats, first_copies, grade, mark_teasers, uses_stop_words};
+use grade::{dek_repeats, first_copies, grade, mark_teasers, toc_headings, uses_stop_words};
 use head::{head_reason, standfirst};
 use region::{
     CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
@@ -184,6 +184,7 @@ fn classify_lines(
     let stop_language = uses_stop_words(features);
     let dek_repeats = dek_repeats(features);
     let first_copies = first_copies(features);
+    let toc_headings = toc_headings(features);
     let grades: Vec<Grade> = (0..n)
         .map(|i| {
             grade(
@@ -191,7 +192,7 @@ fn classify_lines(
                 &features[i],
                 pats[i],
                 stop_language,
-                dek_repeats[i] || first_copies[i],
+                dek_repeats[i] || first_copies[i] || toc_headings[i],
             )
         })
         .collect();

@@ -203,7 +203,8 @@ pub(super) fn is_list_item(text: &str, f: &Features) -> bool {
 /// last paragraph. Short items weigh negative, so the region alone stops
 /// above them; tour dates and results tables were the body's last third on
 /// the development pages. A list behind a recognised line (a "Most read"
-/// header) is not the article's.
+/// header) is not the article's. An item's link on a line of its own
+/// under it belongs to the item (see [`is_bare_link`]).
 pub(super) fn extend_over_list(
     texts: &[&str],
     features: &[Features],
@@ -219,19 +220,30 @@ pub(super) fn extend_over_list(
         }
         i += 1;
     }
-    let first_item = i;
+    let (mut items, mut last) = (0, end);
     while i < n
-        && i - first_item < LIST_MAX_ITEMS
+        && items < LIST_MAX_ITEMS
         && matches!(pats[i], None | Some(Reason::Date))
         && is_list_item(texts[i], &features[i])
     {
+        items += 1;
+        last = i;
         i += 1;
+        // The item's link on a line of its own under it.
+        if i < n && is_bare_link(texts[i]) {
+            last = i;
+            i += 1;
+        }
     }
-    if i - first_item >= LIST_MIN_ITEMS {
-        i - 1
-    } else {
-        end
-    }
+    if items >= LIST_MIN_ITEMS { last } else { end }
+}
+
+/// Whether the line is a bare web address and nothing else: the link of
+/// a list item set on a line of its own (a deals list prints each product
+/// with its shop link under it).
+fn is_bare_link(text: &str) -> bool {
+    (text.starts_with("http://") || text.starts_with("https://"))
+        && !text.contains(char::is_whitespace)
 }
 
 /// Ends the region above the first comment header ("156 Responses to …",
