@@ -203,3 +203,19 @@ fn lone_body_class_beats_unclassed_column() {
         "column lost: {text:?}"
     );
 }
+
+/// A region word on a wrapper inside the story that holds nearly all of its
+/// text (`div.sidebar-content` in a sidebar layout) names the layout, not a
+/// rail: the story stays, the real rail beside it still goes.
+#[test]
+fn region_word_on_story_wrapper() {
+    let page = format!(
+        r#"<html><body><article class="post"><h1>Bridge approved</h1>
+<div class="wrap"><div class="sidebar-content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>
+<div class="sidebar"><p>Read our other story about the harbour and the new ferry line.</p></div>
+</article></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("harbour"), "rail kept: {text:?}");
+}
