@@ -239,7 +239,15 @@ pub(crate) fn choose(
         // Wrappers with a single block child do not count as a level: a
         // paragraph in `<div><div><p>` gives its wrappers the points its
         // `<div>` gets, so deep nesting does not dilute a story.
-        let mut p = elems[e as usize].parent;
+        // Text straight inside a body-classed wrapper (`div.post-body`
+        // with `<br>` lines) credits that wrapper too, not only its
+        // ancestors: it scored nothing itself, so its class could never
+        // win and a Blogger sidebar profile took the page (dragnet-train).
+        let mut p = if elems[e as usize].attrs & hint::BODY != 0 {
+            e
+        } else {
+            elems[e as usize].parent
+        };
         let mut level = 0;
         let mut steps = 0;
         while level < MAX_LEVELS && steps < MAX_STEPS {
