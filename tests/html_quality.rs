@@ -203,3 +203,36 @@ fn lone_body_class_beats_unclassed_column() {
         "column lost: {text:?}"
     );
 }
+
+/// A region word on a wrapper inside the story that holds nearly all of its
+/// text (`div.sidebar-content` in a sidebar layout) names the layout, not a
+/// rail: the story stays, the real rail beside it still goes.
+#[test]
+fn region_word_on_story_wrapper() {
+    let page = format!(
+        r#"<html><body><article class="post"><h1>Bridge approved</h1>
+<div class="wrap"><div class="sidebar-content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>
+<div class="sidebar"><p>Read our other story about the harbour and the new ferry line.</p></div>
+</article></body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("harbour"), "rail kept: {text:?}");
+}
+
+/// A post whose lines sit straight inside its body-classed wrapper
+/// (`div.post-body` with `<br>` lines, no `<p>`) beats a longer blurb in an
+/// unclassed column beside it: the wrapper itself scores its own text.
+#[test]
+fn br_lines_in_body_wrapper_beat_blurb() {
+    let blurb = "I write, I draw, I cook, I travel, I teach, I learn, I run, I read, I sing, I dance, I garden, I paint, and here I share it all with you, my readers, friends, and family, every day of the week.";
+    let page = format!(
+        r#"<html><body><div class="wrap"><div class="col"><div><p>{blurb}</p></div></div>
+<ul><li><a href="/a">Archive: March</a></li><li><a href="/b">Archive: April</a></li></ul></div>
+<div class="main"><div class="post"><h3>Bridge approved</h3><div class="post-body">{P1}<br>{P2}<br>{P3}</div></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("I garden"), "blurb kept: {text:?}");
+}

@@ -75,6 +75,10 @@ const REGION_MALUS: f32 = CLASS_MALUS;
 /// dragnet-train page). Half was too little: a Blogger sidebar of archive
 /// links and blogrolls holds more than half of a short post's page.
 const REGION_MAX_SHARE: f32 = 0.8;
+/// The share of its root's text a wrapper below the root must hold for its
+/// region word (`sidebar-content`, `map-and-related`) to be ignored: a rail
+/// beside the story never holds nearly all of the story's text.
+const WRAPPER_SHARE: f32 = 0.8;
 /// Tag weights (Readability's: `div` +5, lists -3, headings -5) count at
 /// this share, since the points they are added to are not Readability's
 /// (every block here gives points, not only `<p>`).
@@ -235,7 +239,15 @@ pub(crate) fn choose(
         // Wrappers with a single block child do not count as a level: a
         // paragraph in `<div><div><p>` gives its wrappers the points its
         // `<div>` gets, so deep nesting does not dilute a story.
-        let mut p = elems[e as usize].parent;
+        // Text straight inside a body-classed wrapper (`div.post-body`
+        // with `<br>` lines) credits that wrapper too, not only its
+        // ancestors: it scored nothing itself, so its class could never
+        // win and a Blogger sidebar profile took the page (dragnet-train).
+        let mut p = if elems[e as usize].attrs & hint::BODY != 0 {
+            e
+        } else {
+            elems[e as usize].parent
+        };
         let mut level = 0;
         let mut steps = 0;
         while level < MAX_LEVELS && steps < MAX_STEPS {
@@ -377,20 +389,30 @@ pub(crate) fn choose(
     // bits below the root inside main, all bits outside.
     let mut main = vec![false; elems.len()];
     let mut local = vec![(0u32, 0u32); elems.len()];
+    // The text of the root each element sits under (0 outside main).
+    let mut root_text = vec![0u32; elems.len()];
     for i in 0..elems.len() {
         let p = elems[i].parent as usize;
-        let (pm, pl) = if p < i {
-            (main[p], local[p])
+        let (pm, pl, pr) = if p < i {
+            (main[p], local[p], root_text[p])
         } else {
-            (false, (0, 0))
+            (false, (0, 0), 0)
         };
-        let own = (elems[i].tags, elems[i].attrs);
+        let mut own = (elems[i].tags, elems[i].attrs);
+        // A region word on a wrapper that holds nearly all of its root's
+        // text names the layout, not a rail: `div.sidebar-content` around
+        // a whole story removed every paragraph as related stories.
+        if pm && !roots[i] && elems[i].text as f32 >= pr as f32 * WRAPPER_SHARE {
+            own.1 &= !REGION;
+        }
         if roots[i] {
             main[i] = true;
             local[i] = (0, 0);
+            root_text[i] = elems[i].text;
         } else {
             main[i] = pm;
             local[i] = (pl.0 | own.0, pl.1 | own.1);
+            root_text[i] = pr;
         }
     }
     for ((seg, &e), &(it, ia)) in segments.iter_mut().zip(seg_elem).zip(seg_inline) {
