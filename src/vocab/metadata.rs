@@ -87,7 +87,8 @@ impl fmt::Display for MetaValue {
 /// | [`canonical_url`](Metadata::canonical_url) | `<link rel=canonical>`; `og:url`; JSON-LD `mainEntityOfPage` or `url` |
 ///
 /// When the page declares no language (and always for plain text), the
-/// `detect-language` feature (on by default) guesses it from the first
+/// `detect-language` feature (off by default in the library, on in the
+/// CLI and the Python package) guesses it from the first
 /// 4 kB of the body with `whatlang`, and keeps the guess only when whatlang
 /// calls it reliable: a detected language has no source span. On the dev
 /// pool's HTML pages that do declare one, the reliable guess agrees with
