@@ -236,3 +236,27 @@ fn br_lines_in_body_wrapper_beat_blurb() {
     assert_story(&text);
     assert!(!text.contains("I garden"), "blurb kept: {text:?}");
 }
+
+/// A line the story itself repeats (a schedule's step, a recipe's note)
+/// is kept every time inside the article, while a second copy of the
+/// story (each copy beside a copy of its neighbour) is still kept once.
+#[test]
+fn repeated_line_inside_the_story() {
+    let step = "Drink a large glass of water before you eat anything.";
+    let day = |n: usize, meal: &str| {
+        format!("<h2>Day {n}</h2><p>{step}</p><p>For day {n} the menu is {meal}, with fruit.</p>")
+    };
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body>
+<article><p>{P1}</p><p>{P2}</p>{}{}{}<p>{P3}</p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+</body></html>"#,
+        day(1, "eggs and toast"),
+        day(2, "oats and yoghurt"),
+        day(3, "rice and beans")
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert_eq!(text.matches(step).count(), 3, "body: {text:?}");
+    assert_eq!(text.matches(P1).count(), 1, "body: {text:?}");
+}

@@ -90,11 +90,39 @@ pub(crate) fn classify(
     // Repeats among the visible blocks only: the meta description often
     // repeats the first paragraph, which is no reason to drop it.
     let mut visible: HashMap<u64, u32> = HashMap::with_capacity(segments.len());
-    for (seg, f) in segments.iter().zip(features) {
+    // Each visible block's previous copy, and the visible blocks in order.
+    let mut last: HashMap<u64, usize> = HashMap::with_capacity(segments.len());
+    let mut previous: Vec<Option<usize>> = vec![None; segments.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(segments.len());
+    for (i, (seg, f)) in segments.iter().zip(features).enumerate() {
         if seg.kind != BlockKind::Metadata {
             *visible.entry(f.fingerprint).or_insert(0) += 1;
+            previous[i] = last.insert(f.fingerprint, i);
+            order.push(i);
         }
     }
+    let mut rank = vec![0; segments.len()];
+    for (k, &i) in order.iter().enumerate() {
+        rank[i] = k;
+    }
+    // The text of the visible block `d` places from the one at rank `k`.
+    let near = |k: usize, d: isize| {
+        k.checked_add_signed(d)
+            .and_then(|k| order.get(k))
+            .map(|&j| features[j].fingerprint)
+    };
+    // A copy runs alongside its previous copy when the block before or
+    // after it repeats the block before or after that copy: a second copy
+    // of the story (a mobile version, a run of "Read more" lines), not a
+    // line the story itself repeats (a recipe's or a schedule's steps).
+    let runs_along = |i: usize| {
+        previous[i].is_some_and(|j| {
+            [-1, 1].into_iter().any(|d| {
+                let here = near(rank[i], d);
+                here.is_some() && here == near(rank[j], d)
+            })
+        })
+    };
     let mut seen: HashMap<u64, u32> = HashMap::with_capacity(segments.len());
     // Blocks inside the article removed on weak evidence alone (their
     // share of link text), which [`between_body`] may give back.
@@ -162,7 +190,10 @@ pub(crate) fn classify(
                 out.push(Some(Reason::Caption));
                 continue;
             }
-            if *count > 1 {
+            // Inside the main region a copy goes only as part of a second
+            // copy of the story: a recipe or schedule repeats its lines,
+            // and the story keeps each.
+            if *count > 1 && (!seg.hints.main || runs_along(i)) {
                 out.push(Some(Reason::Boilerplate));
                 continue;
             }
