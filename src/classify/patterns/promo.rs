@@ -4,6 +4,8 @@
 use super::phrases::{
     HEADER_MAX_WORDS, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, RELATED_HEADERS,
 };
+use once_cell::sync::Lazy;
+
 use super::{MAX_PATTERN_BYTES, starts_with_word};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
@@ -13,7 +15,12 @@ pub(super) fn is_promo_lower(lower: &str, n: usize) -> bool {
     if n > PROMO_MAX_WORDS {
         return false;
     }
-    if PROMO_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+    // Only the prefixes that start with the line's first byte can match.
+    let candidates: &[&str] = match lower.as_bytes().first() {
+        Some(&b) => &PROMO_BY_FIRST_BYTE[usize::from(b)],
+        None => PROMO_PREFIXES,
+    };
+    if candidates.iter().any(|p| starts_with_word(lower, p)) {
         return true;
     }
     // "Follow Dawn on Twitter", "Follow Newsbeat on Instagram, Facebook
@@ -44,8 +51,25 @@ pub(super) fn is_promo_lower(lower: &str, n: usize) -> bool {
     // Newsletter boxes are often one short sentence ("Stay up to date.
     // Subscribe to our newsletter."), so a full stop does not save a line of
     // 12 words or fewer.
-    n <= 12 && words(lower).any(|w| PROMO_WORDS.contains(&w))
+    // Every promo word holds "newsletter" or "subscri"; a line that holds
+    // neither is not split into words.
+    n <= 12
+        && (lower.contains("newsletter") || lower.contains("subscri"))
+        && words(lower).any(|w| PROMO_WORDS.contains(&w))
 }
+
+/// [`PROMO_PREFIXES`] by their first byte, in list order; an empty prefix
+/// (there is none) would stand under every byte.
+static PROMO_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| {
+    let mut by_byte = vec![Vec::new(); 256];
+    for &p in PROMO_PREFIXES {
+        match p.as_bytes().first() {
+            Some(&b) => by_byte[usize::from(b)].push(p),
+            None => by_byte.iter_mut().for_each(|v| v.push(p)),
+        }
+    }
+    by_byte
+});
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
 /// "Subscribe to our newsletter", "Baca juga: …".
