@@ -117,3 +117,43 @@ fn list_items_with_links_under_them_stay() {
         );
     }
 }
+
+/// A short post of two paragraphs above a longer run of text past a menu
+/// (a comment thread, a sidebar of blurbs). The post is the article: two
+/// prose lines and two fifths of the later run's weight are enough (it
+/// needed three lines and half the weight, and the thread was taken).
+#[test]
+fn short_post_of_two_paragraphs_beats_longer_run_below() {
+    let post = [
+        "Our goal with hosting these quarterly open threads is to give every reader a place to ask questions about our work and research.",
+        "Please feel free to leave a comment below with anything you would like to discuss, and we will try to respond promptly to each one.",
+    ];
+    let thread = [
+        "I read the latest report on road safety and did not see any analysis of the costs of slower buses for the passengers who ride them daily.",
+        "Thanks for the question, we looked at travel times in the original study and found that the delays were small compared with the benefits.",
+        "Has the team considered publishing the spreadsheets behind the estimates so that readers can check the assumptions for themselves later?",
+        "Yes, we plan to release the full models alongside the next update, and we would welcome any corrections that readers send to us then.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(post);
+    lines.extend([
+        "Home",
+        "About",
+        "Blog",
+        "Research",
+        "Donate",
+        "Contact",
+        "Jobs",
+        "Press",
+        "Archive",
+        "Search",
+        "Login",
+        "Subscribe",
+        "Privacy",
+        "Terms",
+    ]);
+    lines.extend(thread);
+    let kept = kept(&lines);
+    assert!(kept.iter().any(|k| k == post[0]), "{kept:?}");
+    assert!(kept.iter().any(|k| k == post[1]), "{kept:?}");
+}
