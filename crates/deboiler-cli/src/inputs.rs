@@ -167,14 +167,7 @@ pub fn walk(paths: &[PathBuf], options: &WalkOptions, emit: &mut dyn FnMut(Event
                 out_stem: PathBuf::from(stem(path)),
                 max_page_bytes,
             });
-            match open_named(path) {
-                Ok(Opened::File(file)) => read_unit(unit, Some(file), options.format, emit),
-                Ok(Opened::Not(why)) => emit(Event::SkippedPath {
-                    path: unit.display.clone(),
-                    why,
-                }),
-                Err(e) => emit(Event::Job(failed(&unit, e.to_string()))),
-            }
+            read_opened(unit, open_named(path), options.format, emit)
         };
         if !go_on {
             return;
@@ -218,6 +211,24 @@ fn refuse(file_type: std::fs::FileType, in_folder: bool) -> Option<&'static str>
 }
 
 /// Opens a path named on the command line, refusing devices and sockets.
+/// Reads the file `opened` gave `unit`, or reports why there is none: a
+/// path skipped on purpose, or the error that stopped it opening.
+fn read_opened(
+    unit: Arc<Unit>,
+    opened: io::Result<Opened>,
+    forced: InputFormat,
+    emit: &mut dyn FnMut(Event) -> bool,
+) -> bool {
+    match opened {
+        Ok(Opened::File(file)) => read_unit(unit, Some(file), forced, emit),
+        Ok(Opened::Not(why)) => emit(Event::SkippedPath {
+            path: unit.display.clone(),
+            why,
+        }),
+        Err(e) => emit(Event::Job(failed(&unit, e.to_string()))),
+    }
+}
+
 fn open_named(path: &Path) -> io::Result<Opened> {
     if let Some(why) = refuse(std::fs::metadata(path)?.file_type(), false) {
         return Ok(Opened::Not(why));
@@ -362,14 +373,7 @@ fn walk_folder(
             out_stem,
             max_page_bytes: options.max_page_bytes.unwrap_or(MAX_PAGE_BYTES),
         });
-        let go_on = match open_in_folder(entry.path()) {
-            Ok(Opened::File(file)) => read_unit(unit, Some(file), options.format, emit),
-            Ok(Opened::Not(why)) => emit(Event::SkippedPath {
-                path: unit.display.clone(),
-                why,
-            }),
-            Err(e) => emit(Event::Job(failed(&unit, e.to_string()))),
-        };
+        let go_on = read_opened(unit, open_in_folder(entry.path()), options.format, emit);
         if !go_on {
             return false;
         }
