@@ -90,16 +90,12 @@ pub(super) fn main_region(grades: &[Grade], features: &[Features]) -> Option<(us
 }
 
 /// Prose lines an earlier run needs to be preferred over a heavier later
-/// one: a single long quote in a sidebar above the article is no article,
-/// but a short post of two paragraphs above its comment thread is (three
-/// lost such posts on dragnet-train-text; one line lost zyte-text pages).
-pub(super) const RIVAL_MIN_PROSE_LINES: usize = 2;
+/// one: a single long quote in a sidebar above the article is no article.
+pub(super) const RIVAL_MIN_PROSE_LINES: usize = 3;
 
 /// Share of the heaviest run's weight that an earlier run needs to be taken
-/// for the article instead (see [`main_region`]). Two fifths: a short post
-/// weighs well under half its thread; at a third or less, runs above the
-/// article were taken for it on wcxb-dev-article-text and zyte-text.
-pub(super) const RIVAL_SHARE: f32 = 0.4;
+/// for the article instead (see [`main_region`]).
+pub(super) const RIVAL_SHARE: f32 = 0.5;
 
 /// Inside the region every line is body except recognised clutter, menus
 /// (runs of very short lines), the headline after "Previous Story" and the
