@@ -11,6 +11,8 @@
 pub(crate) mod content;
 pub(crate) mod headline;
 pub(crate) mod html;
+#[cfg(not(feature = "hand-rules-only"))]
+mod learned;
 pub(crate) mod patterns;
 pub(crate) mod rejoin;
 pub(crate) mod text;
@@ -50,6 +52,10 @@ pub(crate) fn classify(
     if ctx.html {
         html::classify(segments, features, ctx)
     } else {
-        text::classify(segments, features, ctx)
+        #[allow(unused_mut)]
+        let mut reasons = text::classify(segments, features, ctx);
+        #[cfg(not(feature = "hand-rules-only"))]
+        learned::readmit(segments, features, &mut reasons);
+        reasons
     }
 }
