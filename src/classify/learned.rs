@@ -37,15 +37,17 @@ pub(crate) fn readmit(
     {
         return;
     }
-    let want: Vec<bool> = reasons
-        .iter()
-        .map(|r| r.is_some_and(|r| model::READMIT.contains(&debug_name(r))))
-        .collect();
-    let rows = rows(segments, features, reasons, &want);
-    for (reason, row) in reasons.iter_mut().zip(rows) {
-        if row.is_some_and(|row| probability(&row) >= model::THRESHOLD) {
-            *reason = None;
-        }
+    let back: Vec<usize> = {
+        let page = Page::new(segments, features, reasons);
+        (0..reasons.len())
+            .filter(|&i| {
+                reasons[i].is_some_and(|r| model::READMIT.contains(&debug_name(r)))
+                    && probability(&page.row(i)) >= model::THRESHOLD
+            })
+            .collect()
+    };
+    for i in back {
+        reasons[i] = None;
     }
 }
 
@@ -95,104 +97,156 @@ fn ln1p(x: f64) -> f64 {
     x.ln_1p()
 }
 
-/// The feature rows of `bench/learned/data.py` `features` of the lines
-/// `want` marks, all measured against the hand decisions `reasons`.
-fn rows(
-    segments: &[Segment<'_>],
-    features: &[Features],
-    reasons: &[Option<Reason>],
-    want: &[bool],
-) -> Vec<Option<[f64; model::N_FEATURES]>> {
-    let n = reasons.len();
-    let kept: Vec<bool> = reasons.iter().map(Option::is_none).collect();
-    let words: Vec<f64> = features.iter().map(|f| f.words() as f64).collect();
-    let total: f64 = words.iter().sum();
-    let tot_words = if total > 0.0 { total } else { 1.0 };
-    let kept_words: f64 = (0..n).filter(|&i| kept[i]).map(|i| words[i]).sum();
-    let mut before = vec![f64::INFINITY; n];
-    let mut last = None;
-    for i in 0..n {
-        if let Some(l) = last {
-            before[i] = (i - l) as f64;
+fn flag(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// What the feature rows of `bench/learned/data.py` `features` need of the
+/// whole page, measured once against the hand decisions, so that a row
+/// costs the same whatever the page's length.
+struct Page<'p> {
+    segments: &'p [Segment<'p>],
+    features: &'p [Features],
+    reasons: &'p [Option<Reason>],
+    kept: Vec<bool>,
+    /// `ln(1 + words)` of each line.
+    log_words: Vec<f64>,
+    /// Distance to the nearest kept line before and after.
+    before: Vec<f64>,
+    after: Vec<f64>,
+    /// Kept words before each line (`n + 1` entries).
+    cum_kept: Vec<f64>,
+    kept_words: f64,
+    total_words: f64,
+    /// Prefix sums of what the window features average: kept, log words,
+    /// stop-word ratio, link density, sentence end (`n + 1` entries each).
+    sums: [Vec<f64>; 5],
+}
+
+impl<'p> Page<'p> {
+    fn new(
+        segments: &'p [Segment<'p>],
+        features: &'p [Features],
+        reasons: &'p [Option<Reason>],
+    ) -> Page<'p> {
+        let n = reasons.len();
+        let kept: Vec<bool> = reasons.iter().map(Option::is_none).collect();
+        let words: Vec<f64> = features.iter().map(|f| f.words() as f64).collect();
+        let log_words: Vec<f64> = words.iter().map(|&w| ln1p(w)).collect();
+        let mut before = vec![f64::INFINITY; n];
+        let mut last = None;
+        for i in 0..n {
+            if let Some(l) = last {
+                before[i] = (i - l) as f64;
+            }
+            if kept[i] {
+                last = Some(i);
+            }
         }
-        if kept[i] {
-            last = Some(i);
+        let mut after = vec![f64::INFINITY; n];
+        let mut next = None;
+        for i in (0..n).rev() {
+            if let Some(x) = next {
+                after[i] = (x - i) as f64;
+            }
+            if kept[i] {
+                next = Some(i);
+            }
+        }
+        let mut cum_kept = vec![0.0; n + 1];
+        let mut sums: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; n + 1]);
+        for i in 0..n {
+            let f = &features[i];
+            cum_kept[i + 1] = cum_kept[i] + if kept[i] { words[i] } else { 0.0 };
+            let x = [
+                flag(kept[i]),
+                log_words[i],
+                f64::from(f.stop_word_ratio()),
+                f64::from(f.link_density()),
+                flag(f.ends_sentence()),
+            ];
+            for (s, x) in sums.iter_mut().zip(x) {
+                s[i + 1] = s[i] + x;
+            }
+        }
+        Page {
+            segments,
+            features,
+            reasons,
+            kept_words: cum_kept[n],
+            total_words: words.iter().sum(),
+            kept,
+            log_words,
+            before,
+            after,
+            cum_kept,
+            sums,
         }
     }
-    let mut after = vec![f64::INFINITY; n];
-    let mut next = None;
-    for i in (0..n).rev() {
-        if let Some(x) = next {
-            after[i] = (x - i) as f64;
-        }
-        if kept[i] {
-            next = Some(i);
-        }
-    }
-    let mut cum = vec![0.0; n + 1];
-    for i in 0..n {
-        cum[i + 1] = cum[i] + if kept[i] { words[i] } else { 0.0 };
-    }
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        if !want[i] {
-            out.push(None);
-            continue;
-        }
-        let f = &features[i];
+
+    /// The feature row of line `i`.
+    fn row(&self, i: usize) -> [f64; model::N_FEATURES] {
+        let n = self.kept.len();
+        let f = &self.features[i];
+        let tot_words = if self.total_words > 0.0 {
+            self.total_words
+        } else {
+            1.0
+        };
+        let stop = |j: usize| f64::from(self.features[j].stop_word_ratio());
         let mut row = [0.0; model::N_FEATURES];
-        let mut v: Vec<f64> = vec![
+        let head = [
             ln1p(f.chars() as f64),
-            ln1p(words[i]),
-            f64::from(f.stop_word_ratio()),
+            self.log_words[i],
+            stop(i),
             f64::from(f.capitalised_ratio()),
             flag(f.ends_sentence()),
             f64::from(f.link_density()),
             f.repeats().min(MAX_REPEATS) as f64,
             f64::from(f.digit_ratio()),
-            flag(kept[i]),
-            before[i].min(MAX_DISTANCE),
-            after[i].min(MAX_DISTANCE),
-            flag(before[i] <= BETWEEN && after[i] <= BETWEEN),
-            ln1p(cum[i]),
-            ln1p(kept_words - cum[i + 1]),
-            kept_words / tot_words,
-            ln1p(kept_words),
+            flag(self.kept[i]),
+            self.before[i].min(MAX_DISTANCE),
+            self.after[i].min(MAX_DISTANCE),
+            flag(self.before[i] <= BETWEEN && self.after[i] <= BETWEEN),
+            ln1p(self.cum_kept[i]),
+            ln1p(self.kept_words - self.cum_kept[i + 1]),
+            self.kept_words / tot_words,
+            ln1p(self.kept_words),
             i as f64 / n as f64,
-            flag(i > 0 && kept[i - 1]),
-            flag(i + 1 < n && kept[i + 1]),
-            if i > 0 { ln1p(words[i - 1]) } else { 0.0 },
-            if i + 1 < n { ln1p(words[i + 1]) } else { 0.0 },
-            if i > 0 {
-                f64::from(features[i - 1].stop_word_ratio())
-            } else {
-                0.0
-            },
+            flag(i > 0 && self.kept[i - 1]),
+            flag(i + 1 < n && self.kept[i + 1]),
+            if i > 0 { self.log_words[i - 1] } else { 0.0 },
             if i + 1 < n {
-                f64::from(features[i + 1].stop_word_ratio())
+                self.log_words[i + 1]
             } else {
                 0.0
             },
+            if i > 0 { stop(i - 1) } else { 0.0 },
+            if i + 1 < n { stop(i + 1) } else { 0.0 },
         ];
+        row[..head.len()].copy_from_slice(&head);
+        let mut at = head.len();
+        // Means over the lines either side, the line itself left out.
         let lo = i.saturating_sub(model::WINDOW);
         let hi = (i + model::WINDOW + 1).min(n);
-        let others = (lo..hi).filter(|&j| j != i);
         let m = ((hi - lo) as f64 - 1.0).max(1.0);
-        let mean = |g: &dyn Fn(usize) -> f64| others.clone().map(g).sum::<f64>() / m;
-        v.push(mean(&|j| flag(kept[j])));
-        v.push(mean(&|j| ln1p(words[j])));
-        v.push(mean(&|j| f64::from(features[j].stop_word_ratio())));
-        v.push(mean(&|j| f64::from(features[j].link_density())));
-        v.push(mean(&|j| flag(features[j].ends_sentence())));
-        let reason = reasons[i].map(debug_name);
-        v.extend(model::REASONS.iter().map(|&r| flag(reason == Some(r))));
-        let kind = segments[i].kind;
-        v.extend(model::KINDS.iter().map(|&k| flag(kind.as_str() == k)));
-        row.copy_from_slice(&v);
-        out.push(Some(row));
+        for s in &self.sums {
+            row[at] = (s[hi] - s[lo] - (s[i + 1] - s[i])) / m;
+            at += 1;
+        }
+        let reason = self.reasons[i].map(debug_name);
+        for r in model::REASONS {
+            row[at] = flag(reason == Some(r));
+            at += 1;
+        }
+        let kind = self.segments[i].kind.as_str();
+        for k in model::KINDS {
+            row[at] = flag(kind == k);
+            at += 1;
+        }
+        debug_assert_eq!(at, model::N_FEATURES);
+        row
     }
-    out
 }
 
 #[cfg(test)]
