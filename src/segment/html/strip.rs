@@ -21,6 +21,7 @@ use std::borrow::Cow;
 
 use crate::html::elements::Element;
 use crate::html::lexer::{Lexer, Token};
+use crate::vocab::Span;
 
 /// Whether [`super::segment`] parses the stripped copy: always, except
 /// in tests that compare against parsing the original.
@@ -47,26 +48,91 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 }
 
 /// The input with the contents of `<script>` and `<style>` elements removed
-/// (tags kept), borrowed when there is nothing to remove, and the number of
-/// text nodes the parse of the copy lacks (one per element whose non-empty
-/// content was removed).
+/// (tags kept), comments emptied and the attributes the walk does not read
+/// dropped (see [`keeps`]), borrowed when there is nothing to change, and
+/// the number of text nodes the parse of the copy lacks (one per element
+/// whose non-empty content was removed).
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     let b = input.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0usize;
+    let mut out = Copy {
+        input,
+        out: None,
+        copied: 0,
+    };
     let mut removed = 0usize;
     let mut lexer = Lexer::new(b);
+    // The elements open in foreign content, as written, the `<svg>` or
+    // `<math>` that began it first; empty in HTML content.
+    let mut foreign: Vec<Span> = Vec::new();
+    let mut kept: Vec<(usize, usize)> = Vec::new();
     while let Some(token) = lexer.next() {
         let tag = match token {
             Token::StartTag(tag) => tag,
+            Token::EndTag(tag) => {
+                if foreign.is_empty() {
+                    continue;
+                }
+                // The rules for end tags in foreign content: the nearest
+                // open foreign element of that name closes, and an end tag
+                // that names none goes to the HTML rules.
+                let name = &b[tag.name];
+                let Some(i) = foreign
+                    .iter()
+                    .rposition(|&n| b[n].eq_ignore_ascii_case(name))
+                else {
+                    break;
+                };
+                if name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br") {
+                    break;
+                }
+                foreign.truncate(i);
+                lexer.set_cdata(!foreign.is_empty());
+                continue;
+            }
+            Token::Comment(sp) => {
+                // A comment node is a comment node whatever it says: the
+                // walk reads none, and the tokenizer steps over every byte.
+                if sp.end - sp.start > EMPTY_COMMENT.len() {
+                    out.replace(sp, EMPTY_COMMENT);
+                }
+                continue;
+            }
             // The input ends inside it: nothing more to strip.
             Token::EofInTag(_) => break,
             _ => continue,
         };
         let name = &b[tag.name];
+        if !foreign.is_empty() {
+            // Foreign content ends where an HTML element breaks out of it
+            // or an integration point lets HTML in: from there the tree
+            // builder decides, so the rest is copied unchanged.
+            if breaks_out(name) {
+                break;
+            }
+            // No attribute of an element in foreign content is read.
+            filter(&mut out, b, &tag, &mut kept, |_| false);
+            if !tag.self_closing {
+                foreign.push(tag.name);
+            }
+            continue;
+        }
         let element = Element::of(name);
+        if element.foreign() {
+            filter(&mut out, b, &tag, &mut kept, |_| false);
+            if !tag.self_closing {
+                foreign.push(tag.name);
+                lexer.set_cdata(true);
+            }
+            continue;
+        }
         if element.tree_decides() {
             break;
+        }
+        // `<meta>` and the formatting elements other than `<a>` stay whole.
+        let whole = name.eq_ignore_ascii_case(b"meta")
+            || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
+        if !whole {
+            filter(&mut out, b, &tag, &mut kept, keeps);
         }
         if !(element.raw_text() || element.rcdata()) {
             continue;
@@ -88,19 +154,206 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
             break;
         }
         if !raw.is_empty() {
-            let s = out.get_or_insert_with(|| String::with_capacity(input.len()));
-            s.push_str(&input[copied..content.start]);
-            copied = content.end;
+            out.replace(content, "");
             removed += 1;
         }
     }
-    match out {
+    match out.out {
         None => (Cow::Borrowed(input), 0),
         Some(mut s) => {
-            s.push_str(&input[copied..]);
+            s.push_str(&input[out.copied..]);
             (Cow::Owned(s), removed)
         }
     }
+}
+
+/// What a comment becomes in the copy.
+const EMPTY_COMMENT: &str = "<!---->";
+
+/// The copy being written: `input` up to `copied`, with replacements.
+struct Copy<'a> {
+    input: &'a str,
+    out: Option<String>,
+    copied: usize,
+}
+
+impl Copy<'_> {
+    /// Copies the input up to `at` (at or after `copied`).
+    fn upto(&mut self, at: usize) -> &mut String {
+        let s = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.input.len()));
+        s.push_str(&self.input[self.copied..at]);
+        self.copied = at;
+        s
+    }
+
+    /// Replaces `span` (at or after `copied`) with `with`.
+    fn replace(&mut self, span: Span, with: &str) {
+        self.upto(span.start).push_str(with);
+        self.copied = span.end;
+    }
+}
+
+/// Rewrites start tag `tag` with only the attributes whose lowercase name
+/// `keep` accepts, as written (`href` without its value, which the walk does
+/// not read); leaves it alone when every attribute stays.
+fn filter(
+    out: &mut Copy<'_>,
+    b: &[u8],
+    tag: &crate::html::lexer::Tag,
+    kept: &mut Vec<(usize, usize)>,
+    keep: impl Fn(&[u8]) -> bool,
+) {
+    if tag.attributes == 0 {
+        return;
+    }
+    kept.clear();
+    let mut changed = false;
+    tag.each_attribute(b, |a| {
+        let name = &b[a.name];
+        let mut lower = [0u8; LONGEST_KEPT];
+        let known = name.len() <= LONGEST_KEPT && {
+            for (l, c) in lower.iter_mut().zip(name) {
+                *l = c.to_ascii_lowercase();
+            }
+            keep(&lower[..name.len()])
+        };
+        if !known {
+            changed = true;
+            return;
+        }
+        let end = match a.value {
+            None => a.name.end,
+            Some(_) if &lower[..name.len()] == b"href" => {
+                changed = true;
+                a.name.end
+            }
+            Some(v) if matches!(b[v.start - 1], b'"' | b'\'') => v.end + 1,
+            Some(v) => v.end,
+        };
+        kept.push((a.name.start, end));
+    });
+    if !changed {
+        return;
+    }
+    let input = out.input;
+    let s = out.upto(tag.span.start);
+    s.push('<');
+    s.push_str(&input[tag.name]);
+    for &(from, to) in kept.iter() {
+        s.push(' ');
+        s.push_str(&input[from..to]);
+    }
+    // A space first: after an unquoted value, `/` would join the value.
+    s.push_str(if tag.self_closing { " />" } else { ">" });
+    out.copied = tag.span.end;
+}
+
+/// The longest attribute name [`keeps`] accepts.
+const LONGEST_KEPT: usize = 32;
+
+/// Whether the copy keeps an attribute (lowercase name) of an HTML element:
+/// those the walk reads (`src/segment/html/mod.rs`) and those the tree
+/// builder reads (`type` of `<input>`, `form`, declarative shadow roots,
+/// `encoding`, `<font>`'s `color`, `face` and `size`; `<meta>`, whose
+/// `charset` and `content` it reads, and the formatting elements other
+/// than `<a>`, whose attributes decide which of them are reopened, are
+/// left whole).
+fn keeps(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"aria-label"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"style"
+            | b"href"
+            | b"type"
+            | b"form"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"shadowrootmode"
+            | b"shadowrootdelegatesfocus"
+            | b"shadowrootclonable"
+            | b"shadowrootserializable"
+            | b"shadowrootcustomelementregistry"
+    )
+}
+
+/// Whether a start tag in foreign content ends it, or lets HTML in: the
+/// tree builder's breakout list (`<font>` whatever its attributes), and the
+/// integration points of SVG and MathML.
+fn breaks_out(name: &[u8]) -> bool {
+    const LONGEST: usize = 14;
+    if name.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (l, c) in buf.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+            | b"foreignobject"
+            | b"desc"
+            | b"title"
+            | b"annotation-xml"
+            | b"mi"
+            | b"mo"
+            | b"mn"
+            | b"ms"
+            | b"mtext"
+    )
 }
 
 /// Whether the content of this raw-text element is removed: `<script>` and
@@ -136,16 +389,31 @@ mod tests {
     }
 
     #[test]
-    fn leaves_comments_rcdata_and_foreign_content() {
+    fn leaves_rcdata_and_escaped_script() {
         for page in [
-            "<!-- <script>x</script> -->",
             "<title><script>x</script></title>",
             "<textarea><style>x</style></textarea>",
-            "<svg><style>x</style></svg><script>y</script>",
             "<script><!-- <script>x</script> --></script>",
+            "<select><option class=a data-x=b><style>x</style></select>",
         ] {
             assert_eq!(strip_raw_text(page), page);
         }
+    }
+
+    #[test]
+    fn empties_comments_and_drops_unread_attributes() {
+        assert_eq!(
+            strip_raw_text("<!-- <script>x</script> --><p class=a data-x='b'/>"),
+            "<!----><p class=a />"
+        );
+        assert_eq!(
+            strip_raw_text("<a href=\"/x\" title=t>a</a><b title=t>b</b>"),
+            "<a href>a</a><b title=t>b</b>"
+        );
+        assert_eq!(
+            strip_raw_text("<svg viewBox='0 0 1 1'><style>x</style></svg><script>y</script>"),
+            "<svg><style>x</style></svg><script></script>"
+        );
     }
 
     /// The tree as a flat list of element names with their attributes and
@@ -159,7 +427,14 @@ mod tests {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(e) => {
-                        let mut attrs: Vec<_> = e.attrs().collect();
+                        // The attributes the copy keeps (none in foreign
+                        // content, `href` without its value).
+                        let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
+                        let mut attrs: Vec<_> = e
+                            .attrs()
+                            .filter(|(n, _)| html && keeps(n.as_bytes()))
+                            .map(|(n, v)| (n, if n == "href" { "" } else { v }))
+                            .collect();
                         attrs.sort();
                         out.push(format!("<{:?} {:?}", e.name, attrs));
                     }
@@ -172,7 +447,8 @@ mod tests {
                             out.push(format!("{:?}", &*t.text));
                         }
                     }
-                    Node::Comment(c) => out.push(format!("<!--{:?}", &*c.comment)),
+                    // Emptied in the copy.
+                    Node::Comment(_) => out.push("<!--".into()),
                     Node::Doctype(d) => out.push(format!("<!{:?}", d.name())),
                     _ => {}
                 },
@@ -218,6 +494,26 @@ mod tests {
             "<? x ><script>a</script></ x ><script>b</script>",
             "<script/>a</script>b",
             "<div><style x=1 y>a</style\r>b",
+            "<svg><g><path d='x'/></g></svg><script>a</script><p class=x data-y=1>b",
+            "<svg><g></svg><script>a</script>",
+            "<div><svg><g></div><script>a</script>",
+            "<svg><p>a</p><script>b</script>",
+            "<svg><font color=red>a</font></svg><script>b</script>",
+            "<svg><font>a</font></svg><script>b</script>",
+            "<svg><foreignObject><script>a</script></foreignObject></svg>",
+            "<math><mi><style>a</style></mi></math><style>b</style>",
+            "<svg><style>a<b>c</b></style></svg><style>d</style>",
+            "<svg><![CDATA[<script>]]></svg><script>a</script>",
+            "<svg></br><script>a</script>",
+            "<SVG><G></g></svg><script>a</script>",
+            "<a href=x title=y>a</a><a href='>'>b</a><br data-x=1/>",
+            "<div class=a data-b=c/><p id=x hidden/>",
+            "<table><input type=hidden data-x=1><tr><td>a</table>",
+            "<b class=x t=1><b class=x t=2><b class=x t=3><b class=x t=4><p>a",
+            "<a t=1><a t=2><a t=3><a t=4><p>a",
+            "<template shadowrootmode=open data-x=1><p>a</template>",
+            "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
+            "<meta charset=utf-8 data-x=1><title>a</title>",
         ] {
             assert_same_dom(page);
         }
@@ -359,6 +655,23 @@ mod tests {
         "é",
         "<pre>",
         "\u{feff}",
+        "<g>",
+        "</g>",
+        "<path d='x'/>",
+        "<font color=red>",
+        "<font>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<mi>",
+        "<![CDATA[",
+        "]]>",
+        "<input type=hidden data-x=1>",
+        "<div data-x=1 class=y>",
+        "<a href=/x title='t'>",
+        "<b class=x t=1>",
+        "<span x=1 y=2/>",
+        "<!-- c -->",
+        "</br>",
     ];
 
     proptest::proptest! {
