@@ -272,6 +272,13 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
         title: None,
     };
     let matcher = words::matcher();
+    // The word bits of each attribute value, once per distinct value: half
+    // of a page's class and id values repeat one seen before.
+    let mut word_bits: std::collections::HashMap<
+        &str,
+        u32,
+        std::hash::BuildHasherDefault<crate::textutil::Fnv>,
+    > = std::collections::HashMap::default();
     let mut stack: Vec<Frame> = Vec::with_capacity(64);
     let mut pieces: Vec<Piece> = Vec::new();
     // Depth of elements whose text is not shown; raw-text depth likewise.
@@ -319,7 +326,9 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                         }
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
-                                attrs |= words::bits(matcher, value);
+                                attrs |= *word_bits
+                                    .entry(value)
+                                    .or_insert_with(|| words::bits(matcher, value));
                             }
                             "hidden" => hidden_attr = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
