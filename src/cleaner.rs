@@ -251,9 +251,8 @@ impl Cleaner {
     }
 
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
-        // Before parsing: html5ever's cost grows with the square of the
-        // nesting, so the tree's depth is known too late to protect anyone.
-        guard::check(input, &self.limits)?;
+        // The guard runs in segment's one pass over the source, before the
+        // parse.
         let mut walked = segment::html::segment(input, &self.limits)?;
         classify::content::choose(
             &mut walked.elems,

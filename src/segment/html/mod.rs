@@ -237,10 +237,14 @@ pub(crate) enum Headline {
 pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, Error> {
     // The parser sees the page without script and style contents (see
     // [`strip`]); every position below comes from `input` itself.
-    let (parsed, stripped) = if strip::enabled() {
-        strip::strip(input)
+    // Before parsing, the guard (in the same pass): html5ever's cost grows
+    // with the square of the nesting, so the tree's depth is known too late
+    // to protect anyone.
+    let (parsed, stripped, mut scan) = if strip::enabled() {
+        strip::strip_and_scan(input, opts)?
     } else {
-        (Cow::Borrowed(input), 0)
+        crate::guard::check(input, opts)?;
+        (Cow::Borrowed(input), 0, sourcemap::scan(input))
     };
     let doc = Html::parse_document(&parsed);
     drop(parsed);
@@ -252,7 +256,6 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
             offset: crate::guard::nodes_offset(input, opts.max_nodes),
         });
     }
-    let mut scan = sourcemap::scan(input);
     let mut mapper = Mapper::new(input, std::mem::take(&mut scan.runs));
     let mut w = Walk {
         input,

@@ -20,8 +20,10 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Lexer, Token};
+use crate::html::lexer::{Tag, Token};
 use crate::vocab::Span;
+
+use super::sourcemap::scan::{Scan, Visit, scan_with};
 
 /// Whether [`super::segment`] parses the stripped copy: always, except
 /// in tests that compare against parsing the original.
@@ -52,98 +54,150 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 /// dropped (see [`keeps`]), borrowed when there is nothing to change, and
 /// the number of text nodes the parse of the copy lacks (one per element
 /// whose non-empty content was removed).
+#[cfg(test)]
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
-    let b = input.as_bytes();
-    let mut out = Copy {
-        input,
-        out: None,
-        copied: 0,
+    let limits = crate::vocab::Limits::default();
+    let (copy, removed, _) = strip_and_scan(input, &limits).expect("within the default limits");
+    (copy, removed)
+}
+
+/// [`crate::guard::check`], [`strip`] and
+/// [`sourcemap::scan`](super::sourcemap::scan) in one pass of the lexer:
+/// the scan drives it, the copy stops changing (the rest is copied as it
+/// is) wherever its own reading of the page could part from the scan's, and
+/// the guard runs on its own where its reading parts from it.
+pub(crate) fn strip_and_scan<'a>(
+    input: &'a str,
+    limits: &crate::vocab::Limits,
+) -> Result<(Cow<'a, str>, usize, Scan), crate::vocab::Error> {
+    let st = Stripper {
+        out: Copy {
+            input,
+            out: None,
+            copied: 0,
+        },
+        active: true,
+        removed: 0,
+        foreign: Vec::new(),
+        kept: Vec::new(),
     };
-    let mut removed = 0usize;
-    let mut lexer = Lexer::new(b);
-    // The elements open in foreign content, as written, the `<svg>` or
-    // `<math>` that began it first; empty in HTML content.
-    let mut foreign: Vec<Span> = Vec::new();
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    while let Some(token) = lexer.next() {
-        let tag = match token {
-            Token::StartTag(tag) => tag,
-            Token::EndTag(tag) => {
-                if foreign.is_empty() {
-                    continue;
-                }
-                // The rules for end tags in foreign content: the nearest
-                // open foreign element of that name closes, and an end tag
-                // that names none goes to the HTML rules.
-                let name = &b[tag.name];
-                let Some(i) = foreign
-                    .iter()
-                    .rposition(|&n| b[n].eq_ignore_ascii_case(name))
-                else {
-                    break;
-                };
-                if name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br") {
-                    break;
-                }
-                foreign.truncate(i);
-                lexer.set_cdata(!foreign.is_empty());
-                continue;
-            }
-            Token::Comment(sp) => {
-                // A comment node is a comment node whatever it says: the
-                // walk reads none, and the tokenizer steps over every byte.
-                if sp.end - sp.start > EMPTY_COMMENT.len() {
-                    out.replace(sp, EMPTY_COMMENT);
-                }
-                continue;
-            }
-            // The input ends inside it: nothing more to strip.
-            Token::EofInTag(_) => break,
-            _ => continue,
-        };
+    let mut pass = Pass {
+        strip: st,
+        guard: crate::guard::Follow::new(input, limits),
+    };
+    let scan = scan_with(input, &mut pass);
+    pass.guard.finish()?;
+    let st = pass.strip;
+    let copy = match st.out.out {
+        None => Cow::Borrowed(input),
+        Some(mut s) => {
+            s.push_str(&input[st.out.copied..]);
+            Cow::Owned(s)
+        }
+    };
+    let removed = if matches!(copy, Cow::Borrowed(_)) {
+        0
+    } else {
+        st.removed
+    };
+    Ok((copy, removed, scan))
+}
+
+/// The guard and the copy, both told what the scan sees.
+struct Pass<'a> {
+    strip: Stripper<'a>,
+    guard: crate::guard::Follow<'a>,
+}
+
+impl Visit for Pass<'_> {
+    fn token(&mut self, token: &Token) {
+        self.guard.token(token);
+    }
+
+    fn stop(&self) -> bool {
+        self.guard.stopped()
+    }
+
+    fn start(&mut self, s: &[u8], tag: &Tag) {
+        self.strip.start(s, tag);
+    }
+
+    fn content(&mut self, s: &[u8], tag: &Tag, content: Span) {
+        self.guard.content(tag, content);
+        self.strip.content(s, tag, content);
+    }
+
+    fn end(&mut self, s: &[u8], tag: &Tag) {
+        self.strip.end(s, tag);
+    }
+
+    fn comment(&mut self, span: Span) {
+        self.strip.comment(span);
+    }
+
+    fn after(&mut self, foreign: bool) {
+        self.guard.after(foreign);
+        self.strip.after(foreign);
+    }
+}
+
+/// The copy's side of the pass.
+struct Stripper<'a> {
+    out: Copy<'a>,
+    /// Whether the copy still changes; once not, the rest is copied as it
+    /// is, because from there the tree builder decides how it is read.
+    active: bool,
+    removed: usize,
+    /// The elements open in foreign content, as written, the `<svg>` or
+    /// `<math>` that began it first; empty in HTML content.
+    foreign: Vec<Span>,
+    kept: Vec<(usize, usize)>,
+}
+
+impl Visit for Stripper<'_> {
+    fn start(&mut self, b: &[u8], tag: &Tag) {
+        if !self.active {
+            return;
+        }
         let name = &b[tag.name];
-        if !foreign.is_empty() {
+        if !self.foreign.is_empty() {
             // Foreign content ends where an HTML element breaks out of it
-            // or an integration point lets HTML in: from there the tree
-            // builder decides, so the rest is copied unchanged.
+            // or an integration point lets HTML in.
             if breaks_out(name) {
-                break;
+                self.active = false;
+                return;
             }
             // No attribute of an element in foreign content is read.
-            filter(&mut out, b, &tag, &mut kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
             if !tag.self_closing {
-                foreign.push(tag.name);
+                self.foreign.push(tag.name);
             }
-            continue;
+            return;
         }
         let element = Element::of(name);
         if element.foreign() {
-            filter(&mut out, b, &tag, &mut kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
             if !tag.self_closing {
-                foreign.push(tag.name);
-                lexer.set_cdata(true);
+                self.foreign.push(tag.name);
             }
-            continue;
+            return;
         }
         if element.tree_decides() {
-            break;
+            self.active = false;
+            return;
         }
         // `<meta>` and the formatting elements other than `<a>` stay whole.
         let whole = name.eq_ignore_ascii_case(b"meta")
             || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
         if !whole {
-            filter(&mut out, b, &tag, &mut kept, keeps);
+            filter(&mut self.out, b, tag, &mut self.kept, keeps);
         }
-        if !(element.raw_text() || element.rcdata()) {
-            continue;
-        }
-        let content = lexer.raw_text(name);
-        if !strips(name) {
-            if content.end == b.len() {
-                // No end tag: the rest is its content, nothing to strip.
-                break;
-            }
-            continue;
+    }
+
+    fn content(&mut self, b: &[u8], tag: &Tag, content: Span) {
+        let name = &b[tag.name];
+        if !self.active || !strips(name) {
+            return;
         }
         let raw = &b[content];
         if name.eq_ignore_ascii_case(b"script")
@@ -151,18 +205,48 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
             && contains_ignore_case(raw, b"<script")
         {
             // Escaped and double-escaped script data may end elsewhere.
-            break;
+            self.active = false;
+            return;
         }
         if !raw.is_empty() {
-            out.replace(content, "");
-            removed += 1;
+            self.out.replace(content, "");
+            self.removed += 1;
         }
     }
-    match out.out {
-        None => (Cow::Borrowed(input), 0),
-        Some(mut s) => {
-            s.push_str(&input[out.copied..]);
-            (Cow::Owned(s), removed)
+
+    fn end(&mut self, b: &[u8], tag: &Tag) {
+        if !self.active || self.foreign.is_empty() {
+            return;
+        }
+        // The rules for end tags in foreign content: the nearest open
+        // foreign element of that name closes; `</p>`, `</br>` and an end
+        // tag that names none go to the HTML rules.
+        let name = &b[tag.name];
+        let open = self
+            .foreign
+            .iter()
+            .rposition(|&n| b[n].eq_ignore_ascii_case(name));
+        match open {
+            Some(i) if !name.eq_ignore_ascii_case(b"p") && !name.eq_ignore_ascii_case(b"br") => {
+                self.foreign.truncate(i)
+            }
+            _ => self.active = false,
+        }
+    }
+
+    fn comment(&mut self, span: Span) {
+        // A comment node is a comment node whatever it says: the walk reads
+        // none, and the tokenizer steps over every byte.
+        if self.active && span.end - span.start > EMPTY_COMMENT.len() {
+            self.out.replace(span, EMPTY_COMMENT);
+        }
+    }
+
+    fn after(&mut self, foreign: bool) {
+        // The scan counts `<svg>` and `<math>` tags only; where the two
+        // readings part, so does the lexer's, and the copy stops changing.
+        if self.foreign.is_empty() == foreign {
+            self.active = false;
         }
     }
 }
@@ -201,7 +285,7 @@ impl Copy<'_> {
 fn filter(
     out: &mut Copy<'_>,
     b: &[u8],
-    tag: &crate::html::lexer::Tag,
+    tag: &Tag,
     kept: &mut Vec<(usize, usize)>,
     keep: impl Fn(&[u8]) -> bool,
 ) {
@@ -681,6 +765,31 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..48)
         ) {
             assert_same_dom(&pieces.concat());
+        }
+
+        /// The guard in the one pass refuses what it refuses on its own,
+        /// with the same error.
+        #[test]
+        fn the_guard_in_the_pass_is_the_guard(
+            pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..48),
+            depth in 1usize..6,
+            nodes in 4usize..40,
+            attributes in 0usize..3,
+        ) {
+            let page = pieces.concat();
+            let limits = crate::vocab::Limits {
+                max_depth: depth,
+                max_nodes: nodes,
+                max_attributes: attributes,
+                ..Default::default()
+            };
+            let fused = strip_and_scan(&page, &limits).err();
+            assert_eq!(fused, crate::guard::check(&page, &limits).err(), "{page:?}");
+            if fused.is_none() {
+                let (_, _, scan) = strip_and_scan(&page, &limits).unwrap();
+                let alone = crate::segment::html::sourcemap::scan(&page);
+                assert_eq!(format!("{scan:?}"), format!("{alone:?}"));
+            }
         }
     }
 }
