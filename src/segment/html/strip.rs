@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Tag, Token};
+use crate::html::lexer::{Tag, Token, is_space};
 use crate::vocab::Span;
 
 use super::sourcemap::scan::{Scan, Visit, scan_with};
@@ -80,6 +80,7 @@ pub(crate) fn strip_and_scan<'a>(
         removed: 0,
         foreign: Vec::new(),
         kept: Vec::new(),
+        pre: false,
     };
     let mut pass = Pass {
         strip: st,
@@ -112,6 +113,9 @@ struct Pass<'a> {
 impl Visit for Pass<'_> {
     fn token(&mut self, token: &Token) {
         self.guard.token(token);
+        if let Token::Text(span) = *token {
+            self.strip.text(span);
+        }
     }
 
     fn stop(&self) -> bool {
@@ -152,6 +156,25 @@ struct Stripper<'a> {
     /// `<math>` that began it first; empty in HTML content.
     foreign: Vec<Span>,
     kept: Vec<(usize, usize)>,
+    /// Whether a `<pre>` or `<listing>` start tag was seen.
+    pre: bool,
+}
+
+impl Stripper<'_> {
+    /// A run of character data: one of nothing but whitespace (the
+    /// indentation between tags, a third of what the parser would get) is
+    /// cut to its first byte, unless the page has a `<pre>` or `<listing>`,
+    /// where whitespace is kept and a first newline is dropped.
+    fn text(&mut self, span: Span) {
+        if !self.active || self.pre || span.end - span.start < 2 {
+            return;
+        }
+        let b = self.out.input.as_bytes();
+        if b[span.start..span.end].iter().all(|&c| is_space(c)) {
+            let first = Span::new(span.start, span.start + 1);
+            self.out.replace(Span::new(first.end, span.end), "");
+        }
+    }
 }
 
 impl Visit for Stripper<'_> {
@@ -160,6 +183,9 @@ impl Visit for Stripper<'_> {
             return;
         }
         let name = &b[tag.name];
+        if name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing") {
+            self.pre = true;
+        }
         if !self.foreign.is_empty() {
             // Foreign content ends where an HTML element breaks out of it
             // or an integration point lets HTML in.
@@ -495,6 +521,14 @@ mod tests {
             "<a href>a</a><b title=t>b</b>"
         );
         assert_eq!(
+            strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
+            "<div>\n<p>a  b</p>\r</div>"
+        );
+        assert_eq!(
+            strip_raw_text("<pre>\n\na</pre>\n  <p>"),
+            "<pre>\n\na</pre>\n  <p>"
+        );
+        assert_eq!(
             strip_raw_text("<svg viewBox='0 0 1 1'><style>x</style></svg><script>y</script>"),
             "<svg><style>x</style></svg><script></script>"
         );
@@ -528,7 +562,16 @@ mod tests {
                             .and_then(|p| p.value().as_element())
                             .is_some_and(|e| matches!(e.name(), "script" | "style"));
                         if !raw {
-                            out.push(format!("{:?}", &*t.text));
+                            // Whitespace runs cut to their first byte, as
+                            // the copy cuts whitespace-only runs.
+                            let mut text = String::new();
+                            for c in t.text.chars() {
+                                let ws = matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r');
+                                if !(ws && text.ends_with([' ', '\t', '\n', '\x0c', '\r'])) {
+                                    text.push(c);
+                                }
+                            }
+                            out.push(format!("{text:?}"));
                         }
                     }
                     // Emptied in the copy.
@@ -598,6 +641,10 @@ mod tests {
             "<template shadowrootmode=open data-x=1><p>a</template>",
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
             "<meta charset=utf-8 data-x=1><title>a</title>",
+            "<div>\n  <p>a</p>\n  <span>b</span>  <span>c</span></div>",
+            "<pre>\n\nx\n  y</pre>\n  <p>z",
+            "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
+            "<p>a</x>   b</>  c",
         ] {
             assert_same_dom(page);
         }
@@ -756,6 +803,9 @@ mod tests {
         "<span x=1 y=2/>",
         "<!-- c -->",
         "</br>",
+        "\n  ",
+        "   ",
+        "<listing>",
     ];
 
     proptest::proptest! {
