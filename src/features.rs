@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use crate::lexicon;
 use crate::segment::Segment;
-use crate::textutil::{ends_sentence, fingerprint, is_cjk, is_unspaced, uax29_words};
+use crate::textutil::{
+    FNV_OFFSET, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk, is_unspaced, uax29_words,
+};
 use crate::vocab::Features;
 
 /// Measures every segment. Linear in the total text length: repeats are
@@ -24,6 +26,63 @@ pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
 
 fn measure(seg: &Segment<'_>) -> Features {
     let text: &str = &seg.text;
+    // Most lines hold only the characters that `scan_fast` knows: one pass
+    // over their bytes gives what the passes below give.
+    let mut f = scan_fast(text).unwrap_or_else(|| measure_general(text));
+    f.ends_sentence = ends_sentence(text);
+    if !text.is_empty() {
+        f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
+    }
+    f
+}
+
+/// The character and word counts and the fingerprint of `text` in one pass
+/// over its bytes, for a text made only of the characters that
+/// [`fast_class`] knows (ASCII and the typographic quotes and dashes of
+/// news text); `None` at the first other character, which the general path
+/// then measures from the start. Equal to [`measure_general`] on every text
+/// it accepts: the fold keeps ASCII letters and digits only (none of the
+/// other known characters is alphanumeric), no known character is CJK or a
+/// digit outside ASCII, and the words are those of [`fast_words`].
+fn scan_fast(text: &str) -> Option<Features> {
+    let mut f = Features::default();
+    let mut hash = FNV_OFFSET;
+    let mut digits = 0u32;
+    let mut chars = 0u32;
+    let ok = fast_words(
+        text,
+        |b| {
+            chars += 1;
+            if b.is_ascii_alphanumeric() {
+                digits += u32::from(b.is_ascii_digit());
+                hash = fnv_step(hash, u64::from(b.to_ascii_lowercase()));
+            }
+        },
+        |word| {
+            f.words += 1;
+            let first = word.as_bytes()[0];
+            if first.is_ascii_uppercase() {
+                f.capitalised += 1;
+                f.cased_words += 1;
+            } else if first.is_ascii_lowercase() {
+                f.cased_words += 1;
+            }
+            if lexicon::is_ascii_stop_word(word.as_bytes()) {
+                f.stop_words += 1;
+            }
+        },
+    );
+    if !ok {
+        return None;
+    }
+    f.chars = chars;
+    f.digits = digits;
+    f.fingerprint = hash;
+    Some(f)
+}
+
+/// The counts and the fingerprint of any text, a pass for each.
+fn measure_general(text: &str) -> Features {
     let mut f = Features {
         fingerprint: fingerprint(text),
         ..Features::default()
@@ -71,10 +130,6 @@ fn measure(seg: &Segment<'_>) -> Features {
                 f.stop_words += 1;
             }
         }
-    }
-    f.ends_sentence = ends_sentence(text);
-    if !text.is_empty() {
-        f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
     }
     f
 }

@@ -58,6 +58,41 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
+/// [`is_stop_word`] of the lowercase form of `word`, for a word of the
+/// fast word scan (ASCII letters, digits, `_` and joiners such as `’`): the
+/// stop words in ASCII are ASCII letters only, at most
+/// [`ASCII_STOP_MAX_BYTES`] of them, so any other word is none, and the
+/// rest are looked up packed into a `u64` in a sorted table, with no
+/// lowercased copy and no hashing.
+pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
+    if word.len() > ASCII_STOP_MAX_BYTES {
+        return false;
+    }
+    let mut key = 0u64;
+    for &b in word {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        key = key << 8 | u64::from(b.to_ascii_lowercase());
+    }
+    ASCII_STOP_KEYS.binary_search(&key).is_ok()
+}
+
+/// Longest stop word in ASCII, in bytes.
+const ASCII_STOP_MAX_BYTES: usize = 6;
+
+/// The stop words in ASCII, each packed big-endian into a `u64`, sorted.
+static ASCII_STOP_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut keys: Vec<u64> = STOP_WORDS
+        .iter()
+        .filter(|w| w.is_ascii())
+        .map(|w| w.bytes().fold(0u64, |k, b| k << 8 | u64::from(b)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
 /// Words after which no sentence ends: articles, prepositions,
 /// conjunctions and possessives. A line that ends in one was cut in the
 /// middle of a sentence, which is how scrapers that write one text node a
@@ -525,6 +560,31 @@ pub(crate) const TITLE_SEPARATORS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The packed table holds the ASCII stop words exactly.
+    #[test]
+    fn ascii_stop_words_are_packed_letters() {
+        for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
+            assert!(w.len() <= ASCII_STOP_MAX_BYTES, "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(is_ascii_stop_word(w.as_bytes()));
+            assert!(is_ascii_stop_word(w.to_uppercase().as_bytes()));
+        }
+        for w in ["", "x", "them1", "don’t", "e.g", "thereby", "_the"] {
+            assert!(!is_ascii_stop_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Equal to the lowercased lookup on any ASCII word.
+        #[test]
+        fn ascii_stop_word_matches_set(word in "[a-zA-Z0-9_'.]{0,13}") {
+            let expect = word.len() <= 12 && is_stop_word(&word.to_ascii_lowercase());
+            proptest::prop_assert_eq!(is_ascii_stop_word(word.as_bytes()), expect);
+        }
+    }
+
     #[test]
     fn lists() {
         assert!(super::is_stop_word("the"));

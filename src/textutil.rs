@@ -90,15 +90,19 @@ pub(crate) fn fingerprint(text: &str) -> u64 {
     // decide "same text or not" and never key an attacker-controlled hash
     // table, so a fast, deterministic hash is enough.
     let mut h = FNV_OFFSET;
-    fold_each(text, |c| {
-        h ^= c as u64;
-        h = h.wrapping_mul(FNV_PRIME);
-    });
+    fold_each(text, |c| h = fnv_step(h, c as u64));
     h
 }
 
+/// One step of the FNV-1a hash of [`fingerprint`]: `h` with the folded
+/// character `c` mixed in.
+#[inline]
+pub(crate) fn fnv_step(h: u64, c: u64) -> u64 {
+    (h ^ c).wrapping_mul(FNV_PRIME)
+}
+
 /// The FNV-1a 64-bit offset basis.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// The FNV-1a 64-bit prime.
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
@@ -233,6 +237,120 @@ fn fast_class(c: char) -> Option<Wb> {
     })
 }
 
+/// [`fast_class`] of the character that starts at byte `i` of `bytes` (a
+/// whole UTF-8 text), with its length in bytes; `None` for a character that
+/// [`fast_class`] does not know. Reads bytes, not `char`s: the known
+/// characters outside ASCII are a few three-byte punctuation marks after
+/// `E2 80` and four two-byte ones after `C2`.
+#[inline]
+fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, usize)> {
+    let b = bytes[i];
+    if b < 0x80 {
+        return Some((ASCII_CLASS[usize::from(b)], 1));
+    }
+    match b {
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+            // ‘ ’
+            Some(0x98 | 0x99) => Some((Wb::MidBoth, 3)),
+            // “ ” – — … •
+            Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Some((Wb::Other, 3)),
+            _ => None,
+        },
+        // « » no-break space ©
+        0xC2 => match bytes.get(i + 1) {
+            Some(0xAB | 0xBB | 0xA0 | 0xA9) => Some((Wb::Other, 2)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// [`fast_class`] of every ASCII byte.
+static ASCII_CLASS: [Wb; 128] = {
+    let mut table = [Wb::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Digit,
+            b'_' => Wb::Underscore,
+            b':' => Wb::MidLetter,
+            b'.' | b'\'' => Wb::MidBoth,
+            b',' | b';' => Wb::MidNum,
+            _ => Wb::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// One pass over a text made only of characters [`fast_class`] knows:
+/// calls `on_char` with the first byte of every character (the character
+/// itself when it is ASCII; a byte of `0x80` or more, which is no ASCII
+/// letter or digit, for the others) and `on_word` with every word of
+/// [`FastWords`], that is of `unicode_words`, in order. Returns `false`,
+/// having stopped early, at the first character that [`fast_class`] does
+/// not know; the callers then take the general path from the start, so
+/// whatever the callbacks were told is to be thrown away.
+#[inline]
+pub(crate) fn fast_words<'a>(
+    text: &'a str,
+    mut on_char: impl FnMut(u8),
+    mut on_word: impl FnMut(&'a str),
+) -> bool {
+    let bytes = text.as_bytes();
+    let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
+    // The word being read: its start, the end of its last character, the
+    // class of its last word character, and whether it has a letter or digit.
+    let mut start = usize::MAX;
+    let mut end = 0;
+    let mut prev = Wb::Other;
+    let mut has_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((w, len)) = fast_class_at(bytes, i) else {
+            return false;
+        };
+        on_char(bytes[i]);
+        if wordish(w) {
+            if start == usize::MAX {
+                start = i;
+                has_alnum = false;
+            }
+            end = i + len;
+            prev = w;
+            has_alnum |= w != Wb::Underscore;
+        } else if start != usize::MAX {
+            // One joiner between two letters or two digits stays in the
+            // word; anything else ends it. An unknown character next makes
+            // no join, and the loop stops at it anyway.
+            let next = if i + len < bytes.len() {
+                fast_class_at(bytes, i + len).map(|(n, _)| n)
+            } else {
+                None
+            };
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
+            if joins {
+                end = i + len;
+            } else {
+                if has_alnum {
+                    on_word(&text[start..end]);
+                }
+                start = usize::MAX;
+            }
+        }
+        i += len;
+    }
+    if start != usize::MAX && has_alnum {
+        on_word(&text[start..end]);
+    }
+    true
+}
+
 /// The words of a text made only of characters [`fast_class`] knows, by the
 /// rules of UAX #29 restricted to them, yielding exactly what
 /// `unicode_words` yields: runs of letters, digits and `_` that contain a
@@ -325,6 +443,29 @@ mod tests {
         #[test]
         fn letter_run_count_matches_letter_runs(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(letter_run_count(&text), letter_runs(&text).count());
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass scan yields the words of `unicode_words`, and sees
+        /// every character once.
+        #[test]
+        fn fast_words_scan_matches_unicode_words(
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+        ) {
+            let mut words = Vec::new();
+            let mut chars = 0;
+            proptest::prop_assert!(fast_words(&text, |_| chars += 1, |w| words.push(w)));
+            let slow: Vec<&str> = text.unicode_words().collect();
+            proptest::prop_assert_eq!(words, slow);
+            proptest::prop_assert_eq!(chars, text.chars().count());
+        }
+
+        /// Any other character stops the scan.
+        #[test]
+        fn fast_words_scan_refuses_the_unknown(text in "\\PC{0,20}") {
+            let known = text.chars().all(|c| fast_class(c).is_some());
+            proptest::prop_assert_eq!(fast_words(&text, |_| {}, |_| {}), known);
         }
     }
 
