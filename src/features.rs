@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    FNV_OFFSET, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk, is_unspaced, uax29_words,
+    FNV_OFFSET, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk, is_unspaced,
+    uax29_words,
 };
 use crate::vocab::Features;
 
@@ -38,36 +39,54 @@ fn measure(seg: &Segment<'_>) -> Features {
 
 /// The character and word counts and the fingerprint of `text` in one pass
 /// over its bytes, for a text made only of the characters that
-/// [`fast_class`] knows (ASCII and the typographic quotes and dashes of
-/// news text); `None` at the first other character, which the general path
+/// [`scan_class`](crate::textutil::scan_class) knows (ASCII, the typographic
+/// quotes and dashes of news text, Latin-1, Latin Extended-A and Cyrillic
+/// letters); `None` at the first other character, which the general path
 /// then measures from the start. Equal to [`measure_general`] on every text
-/// it accepts: the fold keeps ASCII letters and digits only (none of the
-/// other known characters is alphanumeric), no known character is CJK or a
+/// it accepts (proptest `fast_scan_equals_general`): the fold keeps ASCII
+/// letters and digits and the known letters, no known character is CJK or a
 /// digit outside ASCII, and the words are those of [`fast_words`].
 fn scan_fast(text: &str) -> Option<Features> {
     let mut f = Features::default();
     let mut hash = FNV_OFFSET;
     let mut digits = 0u32;
     let mut chars = 0u32;
+    let mut lower = String::new();
     let ok = fast_words(
         text,
-        |b| {
+        |c, class| {
             chars += 1;
-            if b.is_ascii_alphanumeric() {
-                digits += u32::from(b.is_ascii_digit());
-                hash = fnv_step(hash, u64::from(b.to_ascii_lowercase()));
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    digits += u32::from(c.is_ascii_digit());
+                    hash = fnv_step(hash, u64::from(c.to_ascii_lowercase()));
+                }
+            } else if class == Wb::Letter {
+                // The letters outside ASCII that the scan knows: alphabetic,
+                // neither digits nor CJK.
+                c.to_lowercase()
+                    .for_each(|l| hash = fnv_step(hash, l as u64));
             }
         },
         |word| {
             f.words += 1;
-            let first = word.as_bytes()[0];
-            if first.is_ascii_uppercase() {
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
                 f.capitalised += 1;
                 f.cased_words += 1;
-            } else if first.is_ascii_lowercase() {
+            } else if first.is_lowercase() {
                 f.cased_words += 1;
             }
-            if lexicon::is_ascii_stop_word(word.as_bytes()) {
+            let is_stop = if word.is_ascii() {
+                lexicon::is_ascii_stop_word(word.as_bytes())
+            } else if word.len() <= 12 {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lexicon::is_stop_word(&lower)
+            } else {
+                false
+            };
+            if is_stop {
                 f.stop_words += 1;
             }
         },
@@ -137,6 +156,35 @@ fn measure_general(text: &str) -> Features {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The one-pass scan measures what the passes of the general path do.
+        #[test]
+        fn fast_scan_equals_general(
+            text in "[a-zA-Z0-9 .,:;'_!?\u{2019}\u{201c}\u{2014}\u{a0}\u{c0}-\u{17f}\u{400}-\u{4ff}]{0,40}"
+        ) {
+            if let Some(fast) = scan_fast(&text) {
+                proptest::prop_assert_eq!(fast, measure_general(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_scan_examples() {
+        for text in [
+            "The Cat sat on THE mat, don’t you know?",
+            "Über die Straße — für uns",
+            "Это было в Москве, и она сказала",
+            "Também é uma ação",
+            "ΣΊΣΥΦΟΣ",
+        ] {
+            if let Some(fast) = scan_fast(text) {
+                assert_eq!(fast, measure_general(text), "{text}");
+            }
+        }
+        assert!(scan_fast("Это было").is_some());
+        assert!(scan_fast("東京").is_none());
+    }
 
     #[test]
     fn hangul_words_are_spaced() {

@@ -62,10 +62,11 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
 /// fast word scan (ASCII letters, digits, `_` and joiners such as `’`): the
 /// stop words in ASCII are ASCII letters only, at most
 /// [`ASCII_STOP_MAX_BYTES`] of them, so any other word is none, and the
-/// rest are looked up packed into a `u64` in a sorted table, with no
-/// lowercased copy and no hashing.
+/// rest are looked up packed into a `u64` in an open-addressed table built
+/// at compile time, with no lowercased copy and no hashing of bytes.
+#[inline]
 pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
-    if word.len() > ASCII_STOP_MAX_BYTES {
+    if word.is_empty() || word.len() > ASCII_STOP_MAX_BYTES {
         return false;
     }
     let mut key = 0u64;
@@ -75,23 +76,53 @@ pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
         }
         key = key << 8 | u64::from(b.to_ascii_lowercase());
     }
-    ASCII_STOP_KEYS.binary_search(&key).is_ok()
+    let mut slot = stop_slot(key);
+    loop {
+        match ASCII_STOP_TABLE[slot] {
+            0 => return false,
+            k if k == key => return true,
+            _ => slot = (slot + 1) & (ASCII_STOP_SLOTS - 1),
+        }
+    }
 }
 
 /// Longest stop word in ASCII, in bytes.
 const ASCII_STOP_MAX_BYTES: usize = 6;
 
-/// The stop words in ASCII, each packed big-endian into a `u64`, sorted.
-static ASCII_STOP_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut keys: Vec<u64> = STOP_WORDS
-        .iter()
-        .filter(|w| w.is_ascii())
-        .map(|w| w.bytes().fold(0u64, |k, b| k << 8 | u64::from(b)))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-});
+/// Slots of [`ASCII_STOP_TABLE`], a power of two, at least twice the words.
+const ASCII_STOP_SLOTS: usize = 512;
+
+/// The home slot of a packed word: Fibonacci hashing.
+const fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
+}
+
+/// The stop words in ASCII, each packed big-endian into a `u64` (no word
+/// packs to 0, the empty slot), by linear probing from [`stop_slot`].
+static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = {
+    let mut table = [0u64; ASCII_STOP_SLOTS];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let word = STOP_WORDS[i].as_bytes();
+        let mut key = 0u64;
+        let mut ascii = true;
+        let mut j = 0;
+        while j < word.len() {
+            ascii &= word[j].is_ascii();
+            key = key << 8 | word[j] as u64;
+            j += 1;
+        }
+        if ascii {
+            let mut slot = stop_slot(key);
+            while table[slot] != 0 && table[slot] != key {
+                slot = (slot + 1) & (ASCII_STOP_SLOTS - 1);
+            }
+            table[slot] = key;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Words after which no sentence ends: articles, prepositions,
 /// conjunctions and possessives. A line that ends in one was cut in the

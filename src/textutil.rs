@@ -202,8 +202,8 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
 }
 
 /// What a character is to [`FastWords`], for the characters it knows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Wb {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wb {
     Letter,
     Digit,
     /// `_`, which joins anything word-like on either side.
@@ -237,30 +237,54 @@ fn fast_class(c: char) -> Option<Wb> {
     })
 }
 
-/// [`fast_class`] of the character that starts at byte `i` of `bytes` (a
-/// whole UTF-8 text), with its length in bytes; `None` for a character that
-/// [`fast_class`] does not know. Reads bytes, not `char`s: the known
-/// characters outside ASCII are a few three-byte punctuation marks after
-/// `E2 80` and four two-byte ones after `C2`.
+/// What the one-pass scan [`fast_words`] knows of `c`: [`fast_class`],
+/// and besides the letters of Latin-1, Latin Extended-A and Cyrillic
+/// (U+00C0–U+017F without `×` and `÷`, U+0400–U+04FF without the
+/// thousands sign and the combining marks), which UAX #29 treats as it
+/// treats ASCII letters. `None` for the rest, which sends a text to the
+/// general path.
+#[cfg_attr(not(test), allow(dead_code))] // the byte reader is its twin
+pub(crate) fn scan_class(c: char) -> Option<Wb> {
+    fast_class(c).or(match c as u32 {
+        0xD7 | 0xF7 => None,
+        0xC0..=0x17F | 0x400..=0x481 | 0x48A..=0x4FF => Some(Wb::Letter),
+        _ => None,
+    })
+}
+
+/// [`scan_class`] of the character that starts at byte `i` of `bytes` (a
+/// whole UTF-8 text), with the character and its length in bytes; `None`
+/// for a character that [`scan_class`] does not know. Reads bytes, not
+/// `char`s: ASCII by a table, the known letters by their two-byte lead
+/// (`C3`–`C5`, `D0`–`D3`), and the few known three-byte punctuation marks
+/// after `E2 80`.
 #[inline]
-fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, usize)> {
+fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
     let b = bytes[i];
     if b < 0x80 {
-        return Some((ASCII_CLASS[usize::from(b)], 1));
+        return Some((ASCII_CLASS[usize::from(b)], char::from(b), 1));
     }
-    match b {
-        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-            // ‘ ’
-            Some(0x98 | 0x99) => Some((Wb::MidBoth, 3)),
-            // “ ” – — … •
-            Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Some((Wb::Other, 3)),
-            _ => None,
-        },
+    let two = |second: u8| char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F));
+    match (b, bytes.get(i + 1).copied()) {
+        (0xE2, Some(0x80)) => {
+            let class = match bytes.get(i + 2) {
+                // ‘ ’
+                Some(0x98 | 0x99) => Wb::MidBoth,
+                // “ ” – — … •
+                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Wb::Other,
+                _ => return None,
+            };
+            let c = char::from_u32(0x2000 | u32::from(bytes[i + 2] & 0x3F))?;
+            Some((class, c, 3))
+        }
         // « » no-break space ©
-        0xC2 => match bytes.get(i + 1) {
-            Some(0xAB | 0xBB | 0xA0 | 0xA9) => Some((Wb::Other, 2)),
-            _ => None,
-        },
+        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9))) => Some((Wb::Other, two(second)?, 2)),
+        // × ÷
+        (0xC3, Some(0x97 | 0xB7)) => None,
+        // À–ÿ, Ā–ſ, Ѐ–ѿ
+        (0xC3..=0xC5 | 0xD0 | 0xD1 | 0xD3, Some(second)) => Some((Wb::Letter, two(second)?, 2)),
+        // Ҁ ҁ, then Ҋ–ҿ after the thousands sign and the combining marks.
+        (0xD2, Some(second @ (0x80 | 0x81 | 0x8A..=0xBF))) => Some((Wb::Letter, two(second)?, 2)),
         _ => None,
     }
 }
@@ -284,18 +308,16 @@ static ASCII_CLASS: [Wb; 128] = {
     table
 };
 
-/// One pass over a text made only of characters [`fast_class`] knows:
-/// calls `on_char` with the first byte of every character (the character
-/// itself when it is ASCII; a byte of `0x80` or more, which is no ASCII
-/// letter or digit, for the others) and `on_word` with every word of
-/// [`FastWords`], that is of `unicode_words`, in order. Returns `false`,
-/// having stopped early, at the first character that [`fast_class`] does
-/// not know; the callers then take the general path from the start, so
-/// whatever the callbacks were told is to be thrown away.
+/// One pass over a text made only of characters [`scan_class`] knows:
+/// calls `on_char` with every character and its class, and `on_word` with
+/// every word of `unicode_words`, in order. Returns `false`, having stopped
+/// early, at the first character that [`scan_class`] does not know; the
+/// callers then take the general path from the start, so whatever the
+/// callbacks were told is to be thrown away.
 #[inline]
 pub(crate) fn fast_words<'a>(
     text: &'a str,
-    mut on_char: impl FnMut(u8),
+    mut on_char: impl FnMut(char, Wb),
     mut on_word: impl FnMut(&'a str),
 ) -> bool {
     let bytes = text.as_bytes();
@@ -308,10 +330,10 @@ pub(crate) fn fast_words<'a>(
     let mut has_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
-        let Some((w, len)) = fast_class_at(bytes, i) else {
+        let Some((w, c, len)) = fast_class_at(bytes, i) else {
             return false;
         };
-        on_char(bytes[i]);
+        on_char(c, w);
         if wordish(w) {
             if start == usize::MAX {
                 start = i;
@@ -325,7 +347,7 @@ pub(crate) fn fast_words<'a>(
             // word; anything else ends it. An unknown character next makes
             // no join, and the loop stops at it anyway.
             let next = if i + len < bytes.len() {
-                fast_class_at(bytes, i + len).map(|(n, _)| n)
+                fast_class_at(bytes, i + len).map(|(n, _, _)| n)
             } else {
                 None
             };
@@ -454,18 +476,44 @@ mod tests {
             text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
         ) {
             let mut words = Vec::new();
-            let mut chars = 0;
-            proptest::prop_assert!(fast_words(&text, |_| chars += 1, |w| words.push(w)));
+            let mut chars = String::new();
+            proptest::prop_assert!(fast_words(&text, |c, _| chars.push(c), |w| words.push(w)));
             let slow: Vec<&str> = text.unicode_words().collect();
             proptest::prop_assert_eq!(words, slow);
-            proptest::prop_assert_eq!(chars, text.chars().count());
+            proptest::prop_assert_eq!(chars, text);
+        }
+
+        /// The same with the letters outside ASCII that the scan knows.
+        #[test]
+        fn fast_words_scan_matches_unicode_words_in_other_letters(
+            text in "[a-zA-Z0-9 .,:;'_\u{2019}\u{2014}\u{c0}-\u{17f}\u{400}-\u{4ff}]{0,40}"
+        ) {
+            let mut words = Vec::new();
+            let known = fast_words(&text, |_, _| {}, |w| words.push(w));
+            proptest::prop_assert_eq!(known, text.chars().all(|c| scan_class(c).is_some()));
+            if known {
+                let slow: Vec<&str> = text.unicode_words().collect();
+                proptest::prop_assert_eq!(words, slow);
+            }
         }
 
         /// Any other character stops the scan.
         #[test]
         fn fast_words_scan_refuses_the_unknown(text in "\\PC{0,20}") {
-            let known = text.chars().all(|c| fast_class(c).is_some());
-            proptest::prop_assert_eq!(fast_words(&text, |_| {}, |_| {}), known);
+            let known = text.chars().all(|c| scan_class(c).is_some());
+            proptest::prop_assert_eq!(fast_words(&text, |_, _| {}, |_| {}), known);
+        }
+    }
+
+    /// The byte reader knows each character as the `char` function does.
+    #[test]
+    fn fast_class_at_is_scan_class() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let got = fast_class_at(bytes, 0);
+            let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
+            assert_eq!(got, want, "{c:?}");
         }
     }
 
