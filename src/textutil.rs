@@ -196,9 +196,36 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 
 /// Whether `text` has at most `max` [`whitespace_word_count`] words,
 /// looking at no more than the first `max + 1` of them: bounded work on a
-/// line of any length.
+/// line of any length. Counts the starts of words in one loop, without the
+/// splitting iterator (proptest `at_most_words_counts_split_whitespace`).
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
-    text.split_whitespace().nth(max).is_none()
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = if c.is_ascii() {
+            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+        } else {
+            c.is_whitespace()
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > max {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
+/// `text.to_lowercase()`, with ASCII text lowercased byte by byte (the same
+/// string: only non-ASCII characters lowercase differently by context).
+pub(crate) fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 /// What a character is to [`FastWords`], for the characters it knows.
@@ -459,6 +486,18 @@ mod tests {
             let fast: Vec<&str> = FastWords::new(&text).unwrap().collect();
             let slow: Vec<&str> = text.unicode_words().collect();
             proptest::prop_assert_eq!(fast, slow);
+        }
+
+        /// The bounded count agrees with `split_whitespace`.
+        #[test]
+        fn at_most_words_counts_split_whitespace(text in "[a b\t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}\u{85}é]{0,20}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
+        /// The ASCII shortcut lowercases as `str::to_lowercase` does.
+        #[test]
+        fn lowercase_is_to_lowercase(text in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
 
         /// The counting form equals counting the split form.

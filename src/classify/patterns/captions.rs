@@ -24,7 +24,7 @@ pub(crate) fn is_credit(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     let n = word_count(&lower);
     n <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower, n, marks(&lower))
 }

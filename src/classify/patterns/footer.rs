@@ -18,6 +18,6 @@ pub(crate) fn is_footer(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     is_footer_lower(&lower, word_count(&lower), marks(&lower))
 }

@@ -28,7 +28,7 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
 }
 
@@ -39,7 +39,7 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
         return false;
     }
     matches!(
-        squash(&text.to_lowercase()).as_str(),
+        squash(&crate::textutil::lowercase(text)).as_str(),
         "previousstory"
             | "nextstory"
             | "previousarticle"
@@ -60,6 +60,16 @@ pub(super) fn is_breadcrumb(lower: &str) -> bool {
     const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
     const MIN_PARTS: usize = 3;
     const MAX_PART_WORDS: usize = 3;
+    // Three parts need two separators. A byte count that can only
+    // overcount (the last bytes of `»`, `›` and `•` stand for themselves)
+    // spares the split of the many lines that have fewer.
+    let separators = lower
+        .bytes()
+        .filter(|b| matches!(b, b'>' | b'/' | b'|' | 0xBB | 0xBA | 0xA2))
+        .count();
+    if separators < MIN_PARTS - 1 {
+        return false;
+    }
     let parts: Vec<&str> = lower
         .split(SEPARATORS)
         .map(str::trim)
