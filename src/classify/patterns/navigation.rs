@@ -1,6 +1,9 @@
 //! Site navigation: menus, share buttons, breadcrumbs, "Previous Story".
 
+use once_cell::sync::Lazy;
+
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
+use crate::lexicon::WordSet;
 use super::{MAX_PATTERN_BYTES, NAV_SET};
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
@@ -15,11 +18,15 @@ pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool
     if n == 0 || n > PROMO_MAX_WORDS {
         return false;
     }
-    if n <= 8 && words(lower).all(|w| SOCIAL_WORDS.contains(&w)) {
+    if n <= 8 && words(lower).all(|w| SOCIAL_SET.contains(w)) {
         return true;
     }
     is_breadcrumb(lower)
 }
+
+/// [`SOCIAL_WORDS`] as a set: most short lines fail on their first word,
+/// which the list compared with each of its words.
+static SOCIAL_SET: Lazy<WordSet> = Lazy::new(|| SOCIAL_WORDS.iter().copied().collect());
 
 /// Whether the line is navigation: "Previous Story", "Go to Top", a section
 /// name, a share bar, a breadcrumb ("Home > World > Asia").
