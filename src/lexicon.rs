@@ -76,6 +76,17 @@ pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
         }
         key = key << 8 | u64::from(b.to_ascii_lowercase());
     }
+    is_packed_stop_word(key)
+}
+
+/// Whether `key`, the lowercase letters of a word of one to
+/// [`ASCII_STOP_MAX_BYTES`] ASCII letters packed big-endian into a `u64`,
+/// is a stop word.
+#[inline]
+pub(crate) fn is_packed_stop_word(key: u64) -> bool {
+    if key == 0 {
+        return false;
+    }
     let mut slot = stop_slot(key);
     loop {
         match ASCII_STOP_TABLE[slot] {
@@ -87,7 +98,7 @@ pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
 }
 
 /// Longest stop word in ASCII, in bytes.
-const ASCII_STOP_MAX_BYTES: usize = 6;
+pub(crate) const ASCII_STOP_MAX_BYTES: usize = 6;
 
 /// Slots of [`ASCII_STOP_TABLE`], a power of two, at least twice the words.
 const ASCII_STOP_SLOTS: usize = 512;

@@ -317,7 +317,7 @@ fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
 }
 
 /// [`fast_class`] of every ASCII byte.
-static ASCII_CLASS: [Wb; 128] = {
+pub(crate) static ASCII_CLASS: [Wb; 128] = {
     let mut table = [Wb::Other; 128];
     let mut b = 0;
     while b < 128 {

@@ -3,8 +3,8 @@
 use once_cell::sync::Lazy;
 
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
-use crate::lexicon::WordSet;
 use super::{MAX_PATTERN_BYTES, NAV_SET};
+use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
 pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool {
