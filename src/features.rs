@@ -68,8 +68,13 @@ fn scan_fast(text: &str) -> Option<Features> {
             } else if class == Wb::Letter {
                 // The letters outside ASCII that the scan knows: alphabetic,
                 // neither digits nor CJK.
-                c.to_lowercase()
-                    .for_each(|l| hash = fnv_step(hash, l as u64));
+                match crate::textutil::lower_char(c) {
+                    Some(l) => hash = fnv_step(hash, l as u64),
+                    // "İ" lowercases to two characters.
+                    None => c
+                        .to_lowercase()
+                        .for_each(|l| hash = fnv_step(hash, l as u64)),
+                }
             }
         },
         |word| {
@@ -278,6 +283,7 @@ mod tests {
             "Это было в Москве, и она сказала",
             "Também é uma ação",
             "ΣΊΣΥΦΟΣ",
+            "İstanbul’da",
         ] {
             if let Some(fast) = scan_fast(text) {
                 assert_eq!(fast, measure_general(text), "{text}");

@@ -19,6 +19,8 @@
 
 use std::hash::Hasher;
 
+use once_cell::sync::Lazy;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `text` ends with sentence-final punctuation, looking through
@@ -67,8 +69,11 @@ pub(crate) fn fold_each(text: &str, mut f: impl FnMut(char)) {
             if c.is_ascii_alphanumeric() {
                 f(c.to_ascii_lowercase());
             }
-        } else if c.is_alphanumeric() {
-            c.to_lowercase().for_each(&mut f);
+        } else if is_alnum(c) {
+            match lower_char(c) {
+                Some(l) => f(l),
+                None => c.to_lowercase().for_each(&mut f),
+            }
         }
     }
 }
@@ -163,7 +168,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '\''
     } else {
-        c == '’' || c.is_alphanumeric()
+        c == '’' || is_alnum(c)
     }
 }
 
@@ -218,13 +223,69 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     true
 }
 
-/// `text.to_lowercase()`, with ASCII text lowercased byte by byte (the same
-/// string: only non-ASCII characters lowercase differently by context).
+/// `text.to_lowercase()`, with ASCII text lowercased byte by byte and the
+/// alphabets below U+0500 (Latin, Greek, Cyrillic) by a table: the same
+/// string, since `str::to_lowercase` lowercases each character by itself
+/// except `Σ`, which sends the text to it (proptest
+/// `lowercase_is_to_lowercase`).
 pub(crate) fn lowercase(text: &str) -> String {
     if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.to_lowercase()
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match lower_char(c) {
+            Some(l) => out.push(l),
+            None if c == 'Σ' => return text.to_lowercase(),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// First character not in the tables of [`lower_char`] and [`is_alnum`].
+const TABLE_END: usize = 0x500;
+
+/// For each character below [`TABLE_END`]: its lowercase when that is one
+/// character (`0` when it is two, as for `İ`, and for `Σ`, whose lowercase
+/// depends on its place in a word), and whether it is alphanumeric. The
+/// Unicode tables of `char` binary-search for every character; Cyrillic,
+/// Greek and accented Latin lines asked them for each of theirs.
+static ALPHABETS: Lazy<Vec<(u32, bool)>> = Lazy::new(|| {
+    (0..TABLE_END as u32)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            let mut lower = c.to_lowercase();
+            let one = match (lower.next(), lower.next()) {
+                (Some(l), None) if c != 'Σ' => l as u32,
+                _ => 0,
+            };
+            (one, c.is_alphanumeric())
+        })
+        .collect()
+});
+
+/// `c`'s lowercase, when it is one character that the table knows.
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    match ALPHABETS.get(c as usize) {
+        Some(&(l, _)) if l != 0 => char::from_u32(l),
+        _ => None,
+    }
+}
+
+/// `c.is_alphanumeric()`, from a table below U+0500.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match ALPHABETS.get(c as usize) {
+        Some(&(_, alnum)) => alnum,
+        None => c.is_alphanumeric(),
     }
 }
 
@@ -494,9 +555,15 @@ mod tests {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
         }
 
-        /// The ASCII shortcut lowercases as `str::to_lowercase` does.
+        /// The shortcuts lowercase as `str::to_lowercase` does.
         #[test]
         fn lowercase_is_to_lowercase(text in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// The same in the alphabets of the table, final sigmas included.
+        #[test]
+        fn lowercase_is_to_lowercase_in_alphabets(text in "[a-zA-Z \u{c0}-\u{4ff}]{0,30}") {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
 
@@ -554,6 +621,19 @@ mod tests {
             let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
             assert_eq!(got, want, "{c:?}");
         }
+    }
+
+    /// The tables answer as `char` does, wherever they answer.
+    #[test]
+    fn alphabet_tables_are_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(l) = lower_char(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(lower_char('Σ'), None);
+        assert_eq!(lower_char('Ж'), Some('ж'));
     }
 
     #[test]

@@ -157,14 +157,14 @@ impl<'a> Line<'a> {
             let squashed = String::from_utf8(squashed).unwrap_or_default();
             (lower, squashed, words, digit)
         } else {
-            let lower = text.to_lowercase();
+            let lower = crate::textutil::lowercase(text);
             let mut squashed = String::with_capacity(lower.len());
             let (mut words, mut in_word, mut digit) = (0, false, false);
             for c in lower.chars() {
                 let alnum = if c.is_ascii() {
                     c.is_ascii_alphanumeric()
                 } else {
-                    c.is_alphanumeric()
+                    crate::textutil::is_alnum(c)
                 };
                 if alnum {
                     squashed.push(c);
