@@ -82,7 +82,7 @@ pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
                     | "the"
                     | "updated"
                     | "published"
-            ) && !lexicon::is_date_word(&w.to_lowercase())
+            ) && !lexicon::is_date_word(&crate::textutil::lowercase(w))
         })
         .count();
     let first_capital = all[0].starts_with(|c: char| c.is_uppercase());
@@ -127,7 +127,7 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES * 2 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     if word_count(&lower) > BIO_MAX_WORDS {
         return false;
     }

@@ -1,7 +1,12 @@
 //! Image captions, photo credits and gallery counters.
 
 use super::phrases::CAPTION_PREFIXES;
-use super::{MARK_CAPTION, MAX_PATTERN_BYTES, marks};
+use super::{MARK_CAPTION, MAX_PATTERN_BYTES, by_first_byte, candidates, marks};
+use once_cell::sync::Lazy;
+
+/// [`CAPTION_PREFIXES`] by their first byte.
+static CAPTIONS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
+    Lazy::new(|| by_first_byte(CAPTION_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
 pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
@@ -11,7 +16,10 @@ pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
     if is_gallery_counter(lower) {
         return true;
     }
-    marks & MARK_CAPTION != 0 || CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+    marks & MARK_CAPTION != 0
+        || candidates(&CAPTIONS_BY_FIRST_BYTE, lower)
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// Whether the line is a parenthesised photo credit on a line of its own:
@@ -24,7 +32,7 @@ pub(crate) fn is_credit(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     let n = word_count(&lower);
     n <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower, n, marks(&lower))
 }

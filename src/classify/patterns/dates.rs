@@ -51,7 +51,7 @@ pub(super) fn is_date_line(line: &Line<'_>) -> bool {
 }
 
 pub(super) fn is_single_date(text: &str) -> bool {
-    is_single_date_lower(&text.to_lowercase())
+    is_single_date_lower(&crate::textutil::lowercase(text))
 }
 
 pub(super) fn is_single_date_lower(lower: &str) -> bool {
@@ -111,7 +111,7 @@ pub(super) fn is_hangul(c: char) -> bool {
 /// and a word for reading, in a short line ("2 mins read", "Lesezeit: 3
 /// Min.", "Reading time: 4 minutes").
 pub(crate) fn is_reading_time(text: &str) -> bool {
-    text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(&text.to_lowercase())
+    text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(&crate::textutil::lowercase(text))
 }
 
 /// Longest reading-time stamp, in bytes.

@@ -10,11 +10,10 @@
 //! 50 MB line costs no more than a short one. Clutter lines are short; a long
 //! line is prose, whatever words it starts with.
 
-use std::collections::HashSet;
-
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
+use crate::lexicon::WordSet;
 use crate::vocab::Reason;
 
 mod byline;
@@ -42,7 +41,7 @@ use phrases::{
     AD_LINES, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS, FOOTER_MARKS, LEGAL_MARKS,
     NAV_LINES,
 };
-use promo::{is_promo_lower, is_section_header_squashed};
+use promo::{PROMO_MARKS, is_promo_lower, is_section_header_squashed};
 
 /// Longest text, in bytes, that a recogniser examines as a whole line.
 /// Clutter lines are short: the longest footer of the development corpus
@@ -67,7 +66,7 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
             cut -= 1;
         }
         let head = &text[..cut];
-        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+        return is_gallery_counter(&crate::textutil::lowercase(head)).then_some(Reason::Caption);
     }
     if text.is_empty() {
         return None;
@@ -81,10 +80,11 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_footer_lower(lower, n, line.marks) {
         return Some(Reason::SourceFooter);
     }
-    if text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
+    // A reading time and a date each hold a number in ASCII digits.
+    if line.digit && text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
         return Some(Reason::ReadingTime);
     }
-    if is_date_line(&line) {
+    if line.digit && is_date_line(&line) {
         return Some(Reason::Date);
     }
     if is_byline_line(&line) {
@@ -94,12 +94,12 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
         return Some(Reason::Advertisement);
     }
     if COMMENT_SET.contains(squashed)
-        || is_comment_count(lower)
+        || is_comment_count(lower, n)
         || is_comment_marked(lower, text, line.marks)
     {
         return Some(Reason::Comments);
     }
-    if is_promo_lower(lower, n) {
+    if is_promo_lower(lower, n, line.marks) {
         return Some(Reason::Promo);
     }
     if is_section_header_squashed(squashed, lower, text, n) {
@@ -131,29 +131,51 @@ struct Line<'a> {
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
     marks: u8,
+    /// Whether the line holds an ASCII digit.
+    digit: bool,
 }
 
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
-        let lower = text.to_lowercase();
         // `squash` and `word_count` in one pass: both ask of every
-        // character whether it is alphanumeric.
-        let mut squashed = String::with_capacity(lower.len());
-        let mut words = 0;
-        let mut in_word = false;
-        for c in lower.chars() {
-            let alnum = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            };
-            if alnum {
-                squashed.push(c);
+        // character whether it is alphanumeric. ASCII lines (most) take a
+        // loop over bytes.
+        let (lower, squashed, words, digit) = if text.is_ascii() {
+            let lower = text.to_ascii_lowercase();
+            let mut squashed = Vec::with_capacity(lower.len());
+            let (mut words, mut in_word, mut digit) = (0, false, false);
+            for &b in lower.as_bytes() {
+                let alnum = b.is_ascii_alphanumeric();
+                if alnum {
+                    squashed.push(b);
+                }
+                digit |= b.is_ascii_digit();
+                let w = alnum || b == b'\'';
+                words += usize::from(w && !in_word);
+                in_word = w;
             }
-            let w = alnum || c == '\'' || c == '’';
-            words += usize::from(w && !in_word);
-            in_word = w;
-        }
+            let squashed = String::from_utf8(squashed).unwrap_or_default();
+            (lower, squashed, words, digit)
+        } else {
+            let lower = crate::textutil::lowercase(text);
+            let mut squashed = String::with_capacity(lower.len());
+            let (mut words, mut in_word, mut digit) = (0, false, false);
+            for c in lower.chars() {
+                let alnum = if c.is_ascii() {
+                    c.is_ascii_alphanumeric()
+                } else {
+                    crate::textutil::is_alnum(c)
+                };
+                if alnum {
+                    squashed.push(c);
+                }
+                digit |= c.is_ascii_digit();
+                let w = alnum || c == '\'' || c == '’';
+                words += usize::from(w && !in_word);
+                in_word = w;
+            }
+            (lower, squashed, words, digit)
+        };
         let marks = marks(&lower);
         Line {
             text,
@@ -161,16 +183,57 @@ impl<'a> Line<'a> {
             squashed,
             words,
             marks,
+            digit,
         }
     }
 }
 
 /// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
 /// instead of a comparison with each of some 240 phrases per line.
-static NAV_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| NAV_LINES.iter().copied().collect());
-static AD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| AD_LINES.iter().copied().collect());
-static COMMENT_SET: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| COMMENT_LINES.iter().copied().collect());
+static NAV_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(NAV_LINES));
+static AD_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(AD_LINES));
+static COMMENT_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(COMMENT_LINES));
+
+/// A set of whole squashed lines: a line longer than the longest is not
+/// hashed at all, and the others are hashed with FNV-1a, not SipHash.
+struct LineSet {
+    set: WordSet,
+    longest: usize,
+}
+
+impl LineSet {
+    fn new(lines: &[&'static str]) -> LineSet {
+        LineSet {
+            set: lines.iter().copied().collect(),
+            longest: lines.iter().map(|l| l.len()).max().unwrap_or(0),
+        }
+    }
+
+    fn contains(&self, squashed: &str) -> bool {
+        squashed.len() <= self.longest && self.set.contains(squashed)
+    }
+}
+
+/// `list` by the first byte of its entries, in list order: a line need be
+/// compared only with the entries that start with its own first byte.
+fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut by_byte = vec![Vec::new(); 256];
+    for &p in list {
+        match p.as_bytes().first() {
+            Some(&b) => by_byte[usize::from(b)].push(p),
+            None => by_byte.iter_mut().for_each(|v| v.push(p)),
+        }
+    }
+    by_byte
+}
+
+/// The entries of a [`by_first_byte`] table that `line` may start with.
+fn candidates<'t>(table: &'t [Vec<&'static str>], line: &str) -> &'t [&'static str] {
+    match line.as_bytes().first() {
+        Some(&b) => &table[usize::from(b)],
+        None => &[],
+    }
+}
 
 /// Bits of [`marks`]: one per phrase list searched anywhere in a line.
 const MARK_FOOTER: u8 = 1;
@@ -179,19 +242,21 @@ const MARK_COMMENT: u8 = 1 << 2;
 const MARK_LEGAL: u8 = 1 << 3;
 const MARK_COOKIE: u8 = 1 << 4;
 const MARK_CREDIT: u8 = 1 << 5;
+const MARK_PROMO: u8 = 1 << 6;
 
 /// One automaton for every "anywhere in the line" phrase list, and for each
 /// of its patterns the [`marks`] bits of the lists that hold it. One pass
 /// over a line replaces some fifty `str::contains` calls, each of which
 /// built a searcher and scanned the line again.
 static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
-    let lists: [(&[&str], u8); 6] = [
+    let lists: [(&[&str], u8); 7] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
         (COMMENT_MARKS, MARK_COMMENT),
         (LEGAL_MARKS, MARK_LEGAL),
         (&["cookie"], MARK_COOKIE),
         (CREDIT_MARKS, MARK_CREDIT),
+        (PROMO_MARKS, MARK_PROMO),
     ];
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.
