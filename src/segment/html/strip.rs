@@ -186,10 +186,11 @@ impl Visit for Stripper<'_> {
         if name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing") {
             self.pre = true;
         }
-        if !self.foreign.is_empty() {
-            // Foreign content ends where an HTML element breaks out of it
-            // or an integration point lets HTML in.
-            if breaks_out(name) {
+        if let Some(&top) = self.foreign.last() {
+            // Foreign content ends where an HTML element breaks out of it;
+            // in an integration point (an icon's `<title>`), start tags are
+            // HTML's.
+            if breaks_out(name) || integration_point(&b[top]) {
                 self.active = false;
                 return;
             }
@@ -396,9 +397,27 @@ fn keeps(name: &[u8]) -> bool {
     )
 }
 
-/// Whether a start tag in foreign content ends it, or lets HTML in: the
-/// tree builder's breakout list (`<font>` whatever its attributes), and the
-/// integration points of SVG and MathML.
+/// Whether an element in foreign content is one of the integration points
+/// of SVG and MathML, where text and start tags follow HTML's rules (and
+/// end tags foreign content's): `annotation-xml` whatever its `encoding`.
+fn integration_point(name: &[u8]) -> bool {
+    [
+        &b"foreignobject"[..],
+        b"desc",
+        b"title",
+        b"annotation-xml",
+        b"mi",
+        b"mo",
+        b"mn",
+        b"ms",
+        b"mtext",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Whether a start tag in foreign content ends it: the tree builder's
+/// breakout list (`<font>` whatever its attributes).
 fn breaks_out(name: &[u8]) -> bool {
     const LONGEST: usize = 14;
     if name.len() > LONGEST {
@@ -454,15 +473,6 @@ fn breaks_out(name: &[u8]) -> bool {
             | b"ul"
             | b"var"
             | b"font"
-            | b"foreignobject"
-            | b"desc"
-            | b"title"
-            | b"annotation-xml"
-            | b"mi"
-            | b"mo"
-            | b"mn"
-            | b"ms"
-            | b"mtext"
     )
 }
 
@@ -628,6 +638,11 @@ mod tests {
             "<svg><font color=red>a</font></svg><script>b</script>",
             "<svg><font>a</font></svg><script>b</script>",
             "<svg><foreignObject><script>a</script></foreignObject></svg>",
+            "<svg><title>Share</title><path d=x/></svg><script>a</script><p class=x y=z>",
+            "<svg><title>a<b>c</b></title></svg><script>a</script>",
+            "<b><p><svg><title>a</title></svg></b>b<script>c</script>",
+            "<svg><desc>a</desc><g><title>t</title></g></svg><script>a</script>",
+            "<math><mi>x</mi><mo>+</mo></math><script>a</script>",
             "<math><mi><style>a</style></mi></math><style>b</style>",
             "<svg><style>a<b>c</b></style></svg><style>d</style>",
             "<svg><![CDATA[<script>]]></svg><script>a</script>",
@@ -794,6 +809,9 @@ mod tests {
         "<foreignObject>",
         "</foreignObject>",
         "<mi>",
+        "</mi>",
+        "</title>",
+        "<desc>",
         "<![CDATA[",
         "]]>",
         "<input type=hidden data-x=1>",
