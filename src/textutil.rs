@@ -243,6 +243,16 @@ pub(crate) fn lowercase(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of
+/// either case. Since no character outside ASCII lowercases to ASCII
+/// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
+/// whose lowercase holds a `needle` without those letters holds it so.
+pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// First character not in the tables of [`lower_char`] and [`is_alnum`].
 const TABLE_END: usize = 0x500;
 
@@ -620,6 +630,16 @@ mod tests {
             let got = fast_class_at(bytes, 0);
             let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
             assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    /// What `contains_ascii_ci` rests on.
+    #[test]
+    fn lowercase_makes_no_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for l in c.to_lowercase() {
+                assert!(!l.is_ascii() || matches!(l, 'i' | 'k'), "{c:?}");
+            }
         }
     }
 

@@ -13,7 +13,10 @@
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use crate::lexicon::WordSet;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::textutil::Fnv;
 use crate::vocab::Reason;
 
 mod byline;
@@ -90,10 +93,11 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_byline_line(&line) {
         return Some(Reason::Byline);
     }
-    if AD_SET.contains(squashed) {
+    let whole = WHOLE_LINES.of(squashed);
+    if whole & WHOLE_AD != 0 {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_SET.contains(squashed)
+    if whole & WHOLE_COMMENT != 0
         || is_comment_count(lower, n)
         || is_comment_marked(lower, text, line.marks)
     {
@@ -108,7 +112,7 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_author_box(lower, text, n) {
         return Some(Reason::Boilerplate);
     }
-    if is_navigation_lower(lower, squashed, n) {
+    if is_navigation_lower(lower, squashed, n, whole) {
         return Some(Reason::Navigation);
     }
     if is_legal_lower(lower, n, line.marks) {
@@ -188,29 +192,48 @@ impl<'a> Line<'a> {
     }
 }
 
-/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
-/// instead of a comparison with each of some 240 phrases per line.
-static NAV_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(NAV_LINES));
-static AD_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(AD_LINES));
-static COMMENT_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(COMMENT_LINES));
+/// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
+const WHOLE_NAV: u8 = 1;
+const WHOLE_AD: u8 = 1 << 1;
+const WHOLE_COMMENT: u8 = 1 << 2;
 
-/// A set of whole squashed lines: a line longer than the longest is not
-/// hashed at all, and the others are hashed with FNV-1a, not SipHash.
-struct LineSet {
-    set: WordSet,
+/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] in one map: one hash
+/// per line instead of a comparison with each of some 240 phrases, or of a
+/// hash for each list.
+pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
+    LineSets::new(&[
+        (NAV_LINES, WHOLE_NAV),
+        (AD_LINES, WHOLE_AD),
+        (COMMENT_LINES, WHOLE_COMMENT),
+    ])
+});
+
+/// Sets of whole squashed lines, as a map from line to the bits of the
+/// sets that hold it: a line longer than the longest entry is not hashed
+/// at all, and the others are hashed with FNV-1a, not SipHash.
+pub(super) struct LineSets {
+    map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
     longest: usize,
 }
 
-impl LineSet {
-    fn new(lines: &[&'static str]) -> LineSet {
-        LineSet {
-            set: lines.iter().copied().collect(),
-            longest: lines.iter().map(|l| l.len()).max().unwrap_or(0),
+impl LineSets {
+    fn new(lists: &[(&[&'static str], u8)]) -> LineSets {
+        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for &(list, bit) in lists {
+            for &line in list {
+                *map.entry(line).or_insert(0) |= bit;
+            }
         }
+        let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
+        LineSets { map, longest }
     }
 
-    fn contains(&self, squashed: &str) -> bool {
-        squashed.len() <= self.longest && self.set.contains(squashed)
+    /// The bits of the sets that hold `squashed`.
+    pub(super) fn of(&self, squashed: &str) -> u8 {
+        if squashed.len() > self.longest {
+            return 0;
+        }
+        self.map.get(squashed).copied().unwrap_or(0)
     }
 }
 
