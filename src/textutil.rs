@@ -206,11 +206,17 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let space = if c.is_ascii() {
-            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
-        } else {
-            c.is_whitespace()
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
+            0..=0x7F => false,
+            // A continuation byte: part of the character before.
+            0x80..=0xBF => continue,
+            // The leads of the white space outside ASCII (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
         };
         if !space && !in_word {
             words += 1;
@@ -630,6 +636,25 @@ mod tests {
             let got = fast_class_at(bytes, 0);
             let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
             assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    /// What `at_most_words` rests on: the leads of white space.
+    #[test]
+    fn white_space_leads() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_words_on_any_text(text in "\\PC{0,30}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
         }
     }
 
