@@ -235,18 +235,31 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
 /// except `Σ`, which sends the text to it (proptest
 /// `lowercase_is_to_lowercase`).
 pub(crate) fn lowercase(text: &str) -> String {
+    let mut out = String::new();
+    lowercase_into(text, &mut out);
+    out
+}
+
+/// [`lowercase`] written into `out`, which is cleared first.
+pub(crate) fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     for c in text.chars() {
         match lower_char(c) {
             Some(l) => out.push(l),
-            None if c == 'Σ' => return text.to_lowercase(),
+            None if c == 'Σ' => {
+                out.clear();
+                out.push_str(&text.to_lowercase());
+                return;
+            }
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of

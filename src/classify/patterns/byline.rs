@@ -10,7 +10,7 @@ use crate::textutil::{ends_sentence, letter_run_count as word_count, letter_runs
 /// capitalised, so "By the end of the year, prices rose." stays prose.
 #[cfg(test)]
 pub(crate) fn is_byline(text: &str) -> bool {
-    text.len() <= MAX_PATTERN_BYTES && is_byline_line(&Line::new(text))
+    text.len() <= MAX_PATTERN_BYTES && Line::with(text, is_byline_line)
 }
 
 pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
