@@ -206,11 +206,17 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let space = if c.is_ascii() {
-            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
-        } else {
-            c.is_whitespace()
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
+            0..=0x7F => false,
+            // A continuation byte: part of the character before.
+            0x80..=0xBF => continue,
+            // The leads of the white space outside ASCII (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
         };
         if !space && !in_word {
             words += 1;
@@ -229,18 +235,41 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
 /// except `Σ`, which sends the text to it (proptest
 /// `lowercase_is_to_lowercase`).
 pub(crate) fn lowercase(text: &str) -> String {
+    let mut out = String::new();
+    lowercase_into(text, &mut out);
+    out
+}
+
+/// [`lowercase`] written into `out`, which is cleared first.
+pub(crate) fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     for c in text.chars() {
         match lower_char(c) {
             Some(l) => out.push(l),
-            None if c == 'Σ' => return text.to_lowercase(),
+            None if c == 'Σ' => {
+                out.clear();
+                out.push_str(&text.to_lowercase());
+                return;
+            }
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of
+/// either case. Since no character outside ASCII lowercases to ASCII
+/// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
+/// whose lowercase holds a `needle` without those letters holds it so.
+pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// First character not in the tables of [`lower_char`] and [`is_alnum`].
@@ -620,6 +649,35 @@ mod tests {
             let got = fast_class_at(bytes, 0);
             let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
             assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    /// What `at_most_words` rests on: the leads of white space.
+    #[test]
+    fn white_space_leads() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_words_on_any_text(text in "\\PC{0,30}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+    }
+
+    /// What `contains_ascii_ci` rests on.
+    #[test]
+    fn lowercase_makes_no_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for l in c.to_lowercase() {
+                assert!(!l.is_ascii() || matches!(l, 'i' | 'k'), "{c:?}");
+            }
         }
     }
 

@@ -63,6 +63,18 @@ fn text_title_separators() -> impl Iterator<Item = &'static str> {
         .chain([TEXT_TITLE_SEPARATOR])
 }
 
+/// Whether `text` may hold one of [`text_title_separators`]: a space
+/// followed by the first byte of a separator's second character, or `": "`
+/// (test `separator_gate_admits_every_separator`).
+fn may_hold_title_separator(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| {
+        matches!(
+            w,
+            [b' ', b'-' | b'|' | b':' | b'~' | 0xC2 | 0xE2] | [b':', b' ']
+        )
+    })
+}
+
 /// Most parts of a page title we index; real titles have two or three.
 pub(crate) const TITLE_MAX_PARTS: usize = 4;
 
@@ -72,6 +84,11 @@ impl TitleKeys {
         let from = start.saturating_sub(TITLE_MAX_DISTANCE);
         for (i, text) in texts.iter().enumerate().take(start).skip(from) {
             if features[i].words as usize > TITLE_MAX_WORDS * 2 {
+                continue;
+            }
+            // Every separator starts with a space or a colon and a space;
+            // most lines hold none, and ten substring searches told so.
+            if !may_hold_title_separator(text) {
                 continue;
             }
             let mut n = 0;
@@ -314,4 +331,18 @@ pub(crate) fn choose_html(
         })
         .unwrap_or(Span::new(0, title.len()));
     Headline::TitlePart(part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separator_gate_admits_every_separator() {
+        for sep in text_title_separators() {
+            assert!(may_hold_title_separator(sep), "{sep:?}");
+            assert!(may_hold_title_separator(&format!("a{sep}b")), "{sep:?}");
+        }
+        assert!(!may_hold_title_separator("Home News Sport"));
+    }
 }

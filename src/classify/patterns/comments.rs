@@ -43,7 +43,9 @@ pub(crate) fn is_comment_action(text: &str) -> bool {
         "actions",
         "comment",
     ];
-    if text.len() > 60 {
+    // "reply" or "report" must be there, and no character outside ASCII
+    // lowercases to an ASCII "rep" (textutil::lowercase_makes_no_ascii).
+    if text.len() > 60 || !crate::textutil::contains_ascii_ci(text, b"rep") {
         return false;
     }
     let lower = crate::textutil::lowercase(text);
@@ -71,6 +73,15 @@ pub(crate) fn is_comment_signature(text: &str) -> bool {
     /// "on", a date and time of up to eight, "via mobile", the actions.
     const SIGNATURE_MAX_WORDS: usize = 20;
     if text.len() > 160 || !text.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    // The line must end in "reply" or "actions", which no character
+    // outside ASCII lowercases into: spare the lowercasing of the rest.
+    let tail = text.trim_end_matches([' ', '#']).as_bytes();
+    let ends_in = |word: &[u8]| {
+        tail.len() >= word.len() && tail[tail.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    if !ends_in(b"reply") && !ends_in(b"actions") {
         return false;
     }
     let lower = crate::textutil::lowercase(text);

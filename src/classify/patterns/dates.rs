@@ -47,7 +47,7 @@ pub(super) fn is_date_line(line: &Line<'_>) -> bool {
     if line.text.contains(DATE_SEPARATORS) {
         return is_date(line.text);
     }
-    is_single_date_lower(&line.lower)
+    is_single_date_lower(line.lower)
 }
 
 pub(super) fn is_single_date(text: &str) -> bool {

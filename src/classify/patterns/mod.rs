@@ -13,7 +13,11 @@
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use crate::lexicon::WordSet;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::textutil::Fnv;
 use crate::vocab::Reason;
 
 mod byline;
@@ -71,8 +75,13 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if text.is_empty() {
         return None;
     }
-    let line = Line::new(text);
-    let (lower, squashed, n) = (line.lower.as_str(), line.squashed.as_str(), line.words);
+    Line::with(text, recognise_line)
+}
+
+/// [`recognise`] of a line that is neither empty nor long.
+fn recognise_line(line: &Line<'_>) -> Option<Reason> {
+    let text = line.text;
+    let (lower, squashed, n) = (line.lower, line.squashed, line.words);
     // Before footers: "Image copyright Getty Images" is a credit.
     if is_caption_lower(lower, n, line.marks) {
         return Some(Reason::Caption);
@@ -84,16 +93,17 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if line.digit && text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
         return Some(Reason::ReadingTime);
     }
-    if line.digit && is_date_line(&line) {
+    if line.digit && is_date_line(line) {
         return Some(Reason::Date);
     }
-    if is_byline_line(&line) {
+    if is_byline_line(line) {
         return Some(Reason::Byline);
     }
-    if AD_SET.contains(squashed) {
+    let whole = WHOLE_LINES.of(squashed);
+    if whole & WHOLE_AD != 0 {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_SET.contains(squashed)
+    if whole & WHOLE_COMMENT != 0
         || is_comment_count(lower, n)
         || is_comment_marked(lower, text, line.marks)
     {
@@ -108,7 +118,7 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_author_box(lower, text, n) {
         return Some(Reason::Boilerplate);
     }
-    if is_navigation_lower(lower, squashed, n) {
+    if is_navigation_lower(lower, squashed, n, whole) {
         return Some(Reason::Navigation);
     }
     if is_legal_lower(lower, n, line.marks) {
@@ -124,9 +134,9 @@ struct Line<'a> {
     /// The line, trimmed, as written.
     text: &'a str,
     /// `text.to_lowercase()`.
-    lower: String,
+    lower: &'a str,
     /// [`squash`] of `lower`.
-    squashed: String,
+    squashed: &'a str,
     /// [`word_count`] of `lower`.
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
@@ -136,36 +146,29 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(text: &'a str) -> Line<'a> {
+    /// The line for `text`, its lowercase and squashed forms written into
+    /// the two buffers (cleared first).
+    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
+        crate::textutil::lowercase_into(text, lower);
+        squashed.clear();
         // `squash` and `word_count` in one pass: both ask of every
         // character whether it is alphanumeric. ASCII lines (most) take a
         // loop over bytes.
-        let (lower, squashed, words, digit) = if text.is_ascii() {
-            let lower = text.to_ascii_lowercase();
-            let mut squashed = Vec::with_capacity(lower.len());
-            let (mut words, mut in_word, mut digit) = (0, false, false);
+        let (mut words, mut in_word, mut digit) = (0, false, false);
+        if lower.is_ascii() {
             for &b in lower.as_bytes() {
                 let alnum = b.is_ascii_alphanumeric();
                 if alnum {
-                    squashed.push(b);
+                    squashed.push(char::from(b));
                 }
                 digit |= b.is_ascii_digit();
                 let w = alnum || b == b'\'';
                 words += usize::from(w && !in_word);
                 in_word = w;
             }
-            let squashed = String::from_utf8(squashed).unwrap_or_default();
-            (lower, squashed, words, digit)
         } else {
-            let lower = crate::textutil::lowercase(text);
-            let mut squashed = String::with_capacity(lower.len());
-            let (mut words, mut in_word, mut digit) = (0, false, false);
             for c in lower.chars() {
-                let alnum = if c.is_ascii() {
-                    c.is_ascii_alphanumeric()
-                } else {
-                    crate::textutil::is_alnum(c)
-                };
+                let alnum = crate::textutil::is_alnum(c);
                 if alnum {
                     squashed.push(c);
                 }
@@ -174,43 +177,78 @@ impl<'a> Line<'a> {
                 words += usize::from(w && !in_word);
                 in_word = w;
             }
-            (lower, squashed, words, digit)
-        };
-        let marks = marks(&lower);
+        }
+        let lower: &'a String = lower;
+        let squashed: &'a String = squashed;
         Line {
             text,
             lower,
             squashed,
             words,
-            marks,
+            marks: marks(lower),
             digit,
         }
     }
+
+    /// [`Line::fill`] with the buffers of this thread, kept from line to
+    /// line so that a line costs no allocation; fresh ones when they are
+    /// in use.
+    fn with<R>(text: &str, f: impl FnOnce(&Line<'_>) -> R) -> R {
+        thread_local! {
+            static BUFFERS: RefCell<(String, String)> = RefCell::default();
+        }
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => {
+                let (lower, squashed) = &mut *buffers;
+                f(&Line::fill(text, lower, squashed))
+            }
+            Err(_) => f(&Line::fill(text, &mut String::new(), &mut String::new())),
+        })
+    }
 }
 
-/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
-/// instead of a comparison with each of some 240 phrases per line.
-static NAV_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(NAV_LINES));
-static AD_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(AD_LINES));
-static COMMENT_SET: Lazy<LineSet> = Lazy::new(|| LineSet::new(COMMENT_LINES));
+/// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
+const WHOLE_NAV: u8 = 1;
+const WHOLE_AD: u8 = 1 << 1;
+const WHOLE_COMMENT: u8 = 1 << 2;
 
-/// A set of whole squashed lines: a line longer than the longest is not
-/// hashed at all, and the others are hashed with FNV-1a, not SipHash.
-struct LineSet {
-    set: WordSet,
+/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] in one map: one hash
+/// per line instead of a comparison with each of some 240 phrases, or of a
+/// hash for each list.
+pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
+    LineSets::new(&[
+        (NAV_LINES, WHOLE_NAV),
+        (AD_LINES, WHOLE_AD),
+        (COMMENT_LINES, WHOLE_COMMENT),
+    ])
+});
+
+/// Sets of whole squashed lines, as a map from line to the bits of the
+/// sets that hold it: a line longer than the longest entry is not hashed
+/// at all, and the others are hashed with FNV-1a, not SipHash.
+pub(super) struct LineSets {
+    map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
     longest: usize,
 }
 
-impl LineSet {
-    fn new(lines: &[&'static str]) -> LineSet {
-        LineSet {
-            set: lines.iter().copied().collect(),
-            longest: lines.iter().map(|l| l.len()).max().unwrap_or(0),
+impl LineSets {
+    fn new(lists: &[(&[&'static str], u8)]) -> LineSets {
+        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for &(list, bit) in lists {
+            for &line in list {
+                *map.entry(line).or_insert(0) |= bit;
+            }
         }
+        let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
+        LineSets { map, longest }
     }
 
-    fn contains(&self, squashed: &str) -> bool {
-        squashed.len() <= self.longest && self.set.contains(squashed)
+    /// The bits of the sets that hold `squashed`.
+    pub(super) fn of(&self, squashed: &str) -> u8 {
+        if squashed.len() > self.longest {
+            return 0;
+        }
+        self.map.get(squashed).copied().unwrap_or(0)
     }
 }
 

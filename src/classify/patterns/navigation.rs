@@ -3,16 +3,17 @@
 use once_cell::sync::Lazy;
 
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
-use super::{MAX_PATTERN_BYTES, NAV_SET};
+use super::{MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV};
 use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
-pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool {
+/// `whole` is [`WHOLE_LINES`]`.of(squashed)`.
+pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize, whole: u8) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
     }
-    if NAV_SET.contains(squashed) {
+    if whole & WHOLE_NAV != 0 {
         return true;
     }
     if n == 0 || n > PROMO_MAX_WORDS {
@@ -36,7 +37,13 @@ pub(crate) fn is_navigation(text: &str) -> bool {
         return false;
     }
     let lower = crate::textutil::lowercase(text);
-    is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
+    let squashed = squash(&lower);
+    is_navigation_lower(
+        &lower,
+        &squashed,
+        word_count(&lower),
+        WHOLE_LINES.of(&squashed),
+    )
 }
 
 /// Whether the line is "Previous Story", "Next Story" or a like arrow, after
