@@ -4,6 +4,7 @@
 
 use crate::article::{Article, Block};
 use crate::byline::{after_by, author_name, is_label};
+use crate::dates;
 use crate::vocab::{BlockKind, MetaValue, Metadata, Reason};
 
 /// A line longer than this is prose that mentions a date, not a date line
@@ -21,16 +22,9 @@ const DATE_INTO_BODY: usize = 3;
 /// short line near the headline that reads as a date; the author from the
 /// byline block. These are all plain text has.
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
-    let date_of = |b: &Block<'_>| {
-        crate::dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())))
-    };
+    let fallback = meta.fallback_published.take();
     if meta.published.is_none() {
-        meta.published = article.date().and_then(date_of);
-    }
-    if meta.published.is_none() && !article.hides(Reason::Date) {
-        // Many pages print the date in a block the classifier saw as
-        // clutter or folded into a byline: look around the headline.
-        meta.published = near_title(article).into_iter().find_map(date_of);
+        meta.published = shown_dates(article).into_iter().next().or(fallback);
     }
     #[cfg(feature = "detect-language")]
     if meta.language.is_none() {
@@ -69,6 +63,31 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
         meta.author = organisation.or(meta.author);
     }
     meta
+}
+
+/// The dates the page shows its reader, best first: the first date
+/// block, short lines near the headline that read as a date (many pages
+/// print the date in a block the classifier saw as clutter or folded into
+/// a byline), then the other date blocks (the first may be a number the
+/// classifier took for a date, "15,000", with the date in a later one).
+/// Each keeps the span of its block.
+fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
+    if article.hides(Reason::Date) {
+        return Vec::new();
+    }
+    let date_of =
+        |b: &Block<'_>| dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())));
+    let mut date_blocks = article
+        .blocks()
+        .iter()
+        .filter(|b| b.reason() == Some(Reason::Date));
+    let first = date_blocks.next();
+    first
+        .into_iter()
+        .chain(near_title(article))
+        .chain(date_blocks.filter(|b| b.kind() != BlockKind::Metadata))
+        .filter_map(date_of)
+        .collect()
 }
 
 /// The blocks around the headline where a date or byline line stands:

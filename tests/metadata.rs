@@ -180,3 +180,48 @@ fn a_person_in_a_byline_beats_an_organisation_as_author() {
     let a = deboiler::clean_html(&html).unwrap();
     assert_eq!(value(a.metadata().author()), Some("Daily Co"));
 }
+
+#[test]
+fn a_date_in_the_canonical_url_when_the_page_states_none() {
+    let page = format!(
+        r#"<html><head><link rel="canonical" href="https://x.test/2025/12/18/big-news/">
+        </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-12-18");
+    // The span holds the date as the URL writes it.
+    assert_eq!(&page.as_str()[published.source().unwrap()], "2025/12/18");
+}
+
+#[test]
+fn a_modification_date_when_the_page_states_no_other() {
+    let page = format!(
+        r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+        </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"#
+    );
+    let a = html(&page);
+    assert_eq!(
+        value(a.metadata().published()),
+        Some("2023-06-12T10:39:42+00:00")
+    );
+    // A publication date wins over it.
+    let page = page.replace(
+        "<meta property=",
+        r#"<meta property="article:published_time" content="2021-01-02"><meta property="#,
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2021-01-02")
+    );
+}
+
+#[test]
+fn a_later_date_block_when_the_first_is_no_date() {
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><article>{BODY}</article>
+        <p class="date">15,000</p><p class="post-date">Published On: 15 August 2025</p></body></html>"#
+    );
+    let a = html(&page);
+    assert_eq!(value(a.metadata().published()), Some("2025-08-15"));
+}
