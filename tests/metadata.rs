@@ -195,25 +195,12 @@ fn a_date_in_the_canonical_url_when_the_page_states_none() {
 }
 
 #[test]
-fn a_modification_date_when_the_page_states_no_other() {
+fn a_modification_date_is_no_publication_date() {
     let page = format!(
         r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
         </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"#
     );
-    let a = html(&page);
-    assert_eq!(
-        value(a.metadata().published()),
-        Some("2023-06-12T10:39:42+00:00")
-    );
-    // A publication date wins over it.
-    let page = page.replace(
-        "<meta property=",
-        r#"<meta property="article:published_time" content="2021-01-02"><meta property="#,
-    );
-    assert_eq!(
-        value(html(&page).metadata().published()),
-        Some("2021-01-02")
-    );
+    assert_eq!(value(html(&page).metadata().published()), None);
 }
 
 #[test]

@@ -119,10 +119,9 @@ pub struct Metadata {
     /// (`metadata::complete` takes it, so a finished `Metadata` never
     /// holds one).
     pub(crate) organisation_author: Option<MetaValue>,
-    /// The date read from the canonical URL's path, else the markup's
-    /// modification date: the publication date only when the page shows
-    /// none (`metadata::complete` takes it, so a finished `Metadata` holds
-    /// none).
+    /// The date read from the canonical URL's path: the publication date
+    /// only when the page shows none (`metadata::complete` takes it, so a
+    /// finished `Metadata` holds none).
     pub(crate) fallback_published: Option<MetaValue>,
 }
 

@@ -35,8 +35,6 @@ pub(super) struct Found {
 pub(super) struct Ld {
     pub(super) headline: Option<Found>,
     pub(super) date: Option<Found>,
-    /// `dateModified`, of the article node, else of any other.
-    pub(super) modified: Option<Found>,
     pub(super) description: Option<Found>,
     pub(super) authors: Vec<Found>,
     /// Whether every author is an organisation (a `@type` of
@@ -178,7 +176,6 @@ pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
     if let Some(a) = article {
         ld.headline = string_of(a, "headline").or_else(|| string_of(a, "name"));
         ld.date = string_of(a, "datePublished").or_else(|| string_of(a, "dateCreated"));
-        ld.modified = string_of(a, "dateModified");
         ld.description = string_of(a, "description");
         ld.authors = authors(a, &nodes, &loc);
         ld.authors_are_organisations = organisations(a, &nodes);
@@ -206,9 +203,6 @@ pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
     }
     if ld.date.is_none() {
         ld.date = others().find_map(|n| string_of(n, "datePublished"));
-    }
-    if ld.modified.is_none() {
-        ld.modified = others().find_map(|n| string_of(n, "dateModified"));
     }
     if ld.description.is_none() {
         ld.description = others().find_map(|n| string_of(n, "description"));

@@ -85,19 +85,6 @@ const IMAGE_KEYS: &[&str] = &[
 ];
 const URL_KEYS: &[&str] = &["og:url"];
 
-/// `<meta>` names of the modification date, best first: the publication
-/// date only when the page states and shows no other (a page stating only
-/// when it was last modified was first published then or before).
-const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "modified",
-    "last-modified",
-    "dc.date.modified",
-    "dcterms.modified",
-];
-
 pub(super) fn segment_from(
     text: String,
     sources: Vec<SourceSpan>,
@@ -281,47 +268,30 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         .and_then(attr)
         .or_else(|| meta(URL_KEYS))
         .or_else(|| ld.url.as_ref().map(json));
-    let fallback_published = published
-        .is_none()
-        .then(|| {
-            let from_url = |v: MetaValue| {
-                let (iso, at) = dates::from_url(v.as_str())?;
-                // The date's own bytes when the URL is written plainly in
-                // the source, else the whole URL's.
-                let span = v.source().map(|s| {
-                    let raw = &input[s];
-                    match raw.get(at.clone()) {
-                        Some(t) if t == &v.as_str()[at.clone()] => {
-                            Span::new(s.start + at.start, s.start + at.end)
-                        }
-                        _ => s,
+    let fallback_published = if published.is_some() {
+        None
+    } else {
+        let from_url = |v: MetaValue| {
+            let (iso, at) = dates::from_url(v.as_str())?;
+            // The date's own bytes when the URL is written plainly in
+            // the source, else the whole URL's.
+            let span = v.source().map(|s| {
+                let raw = &input[s];
+                match raw.get(at.clone()) {
+                    Some(t) if t == &v.as_str()[at.clone()] => {
+                        Span::new(s.start + at.start, s.start + at.end)
                     }
-                });
-                Some(MetaValue::new(iso, span))
-            };
-            let modified = || {
-                let rank = |key: &str| {
-                    MODIFIED_KEYS
-                        .iter()
-                        .position(|k| k.eq_ignore_ascii_case(key))
-                };
-                let mut dated: Vec<(usize, MetaValue)> = scan
-                    .metas
-                    .iter()
-                    .filter_map(|m| Some((rank(&input[m.key])?, attr(m.content).and_then(date)?)))
-                    .collect();
-                dated.sort_by_key(|&(r, _)| r);
-                dated.into_iter().next().map(|(_, v)| v)
-            };
-            canonical_url
-                .clone()
-                .into_iter()
-                .chain(meta(URL_KEYS))
-                .find_map(from_url)
-                .or_else(|| ld.modified.as_ref().and_then(|f| date(json(f))))
-                .or_else(modified)
-        })
-        .flatten();
+                    _ => s,
+                }
+            });
+            Some(MetaValue::new(iso, span))
+        };
+        canonical_url
+            .clone()
+            .into_iter()
+            .chain(meta(URL_KEYS))
+            .find_map(from_url)
+    };
     Metadata {
         published: nonempty(published),
         author: nonempty(author),
