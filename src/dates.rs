@@ -396,6 +396,7 @@ fn tokens(text: &str) -> Vec<Token> {
             out.push(Token::Word(std::mem::take(word)));
         }
     };
+    let mut prev = ' ';
     for c in text.chars() {
         if c.is_ascii_digit() {
             if !word.is_empty() {
@@ -403,13 +404,16 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             num.push(c);
         } else if c.is_alphabetic() {
-            if !num.is_empty() {
+            // A capital after a small letter starts a word: the text of two
+            // elements run together without a space ("HealthDECEMBER 22").
+            if !num.is_empty() || (c.is_uppercase() && prev.is_lowercase()) {
                 flush(&mut out, &mut word, &mut num);
             }
             word.extend(c.to_lowercase());
         } else {
             flush(&mut out, &mut word, &mut num);
         }
+        prev = c;
     }
     flush(&mut out, &mut word, &mut num);
     out
@@ -637,6 +641,16 @@ mod tests {
         Some("2022-03-14")
     );
     t!(russian, "12 марта 2022 г.", Some("2022-03-12"));
+    t!(
+        run_together,
+        "Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026",
+        Some("2022-12-22")
+    );
+    t!(
+        run_together_de,
+        "GesundheitMärz 12, 2022",
+        Some("2022-03-12")
+    );
     t!(korean, "입력 2022년 3월 12일 10:00", Some("2022-03-12"));
     t!(japanese, "2022年3月12日", Some("2022-03-12"));
     t!(dotted, "12.03.2022", Some("2022-03-12"));

@@ -101,11 +101,20 @@ fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
     let first_body = blocks.iter().position(Block::is_body);
     let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
     let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    // A related story's date or byline is not the page's; but a block
+    // between the headline and the body is the story's own header, whatever
+    // the classifier filed it as ("Published on Oct 21, 2025", "by Jane Roe
+    // on Jan 22, 2025" read as a teaser).
+    let header = title.map_or(0..0, |t| t + 1..first_body.unwrap_or(t + 1).max(t + 1));
     blocks
         .get(start..end.max(start))
         .unwrap_or_default()
         .iter()
-        .filter(|b| b.reason() != Some(Reason::RelatedStories))
+        .enumerate()
+        .filter(|&(i, b)| {
+            b.reason() != Some(Reason::RelatedStories) || header.contains(&(start + i))
+        })
+        .map(|(_, b)| b)
         .filter(|b| b.kind() != BlockKind::Metadata)
         .filter(|b| b.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)
         .collect()
