@@ -65,11 +65,13 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     meta
 }
 
-/// The dates the page shows its reader, best first: the first date
-/// block, short lines near the headline that read as a date (many pages
-/// print the date in a block the classifier saw as clutter or folded into
-/// a byline), then the other date blocks (the first may be a number the
-/// classifier took for a date, "15,000", with the date in a later one).
+/// The dates the page shows its reader, best first: short lines near the
+/// headline that read as a date (the date block among them, or a line the
+/// classifier saw as clutter or folded into a byline), then the date blocks
+/// elsewhere. A date block far from the headline is most often a related
+/// story's ("December 15, 2025" in a list of posts under the article, where
+/// the page's own "September 4, 2025" stands by the headline), and the first
+/// date block may be a number the classifier took for a date ("15,000").
 /// Each keeps the span of its block.
 fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
     if article.hides(Reason::Date) {
@@ -77,15 +79,13 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
     }
     let date_of =
         |b: &Block<'_>| dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())));
-    let mut date_blocks = article
+    let date_blocks = article
         .blocks()
         .iter()
         .filter(|b| b.reason() == Some(Reason::Date));
-    let first = date_blocks.next();
-    first
+    near_title(article)
         .into_iter()
-        .chain(near_title(article))
-        .chain(date_blocks.filter(|b| b.kind() != BlockKind::Metadata))
+        .chain(date_blocks)
         .filter_map(date_of)
         .collect()
 }
