@@ -212,3 +212,31 @@ fn a_later_date_block_when_the_first_is_no_date() {
     let a = html(&page);
     assert_eq!(value(a.metadata().published()), Some("2025-08-15"));
 }
+
+#[test]
+fn a_markup_date_written_for_people_loses_to_the_shown_date() {
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"BlogPosting",
+        "datePublished":"Jun 24, 2025"}}</script></head><body><h1>Big news today</h1>
+        <p class="date">August 25, 2024</p><article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-08-25")
+    );
+    // Alone, it is the date.
+    let alone = page.replace(r#"<p class="date">August 25, 2024</p>"#, "");
+    assert_eq!(
+        value(html(&alone).metadata().published()),
+        Some("2025-06-24")
+    );
+    // An ISO date in the markup beats both.
+    let iso = page.replace(
+        "<head>",
+        r#"<head><meta property="article:published_time" content="2025-06-23T10:00:00Z">"#,
+    );
+    assert_eq!(
+        value(html(&iso).metadata().published()),
+        Some("2025-06-23T10:00:00Z")
+    );
+}
