@@ -41,7 +41,7 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
         // A "By Jane Roe" line near the headline that the classifier kept
         // in the body or filed as clutter, or a "Written by" label with
         // the name in the next block.
-        let near = near_title(article);
+        let near = near_title(article, false);
         meta.author = near.iter().enumerate().find_map(|(i, b)| {
             if matches!(b.kind(), BlockKind::Caption) || b.reason() == Some(Reason::Caption) {
                 return None;
@@ -83,7 +83,7 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
         .blocks()
         .iter()
         .filter(|b| b.reason() == Some(Reason::Date));
-    near_title(article)
+    near_title(article, true)
         .into_iter()
         .chain(date_blocks)
         .filter_map(date_of)
@@ -92,8 +92,8 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
 
 /// The blocks around the headline where a date or byline line stands:
 /// from a few blocks above the headline to a few into the body, metadata
-/// and related-story blocks left out.
-fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
+/// and related-story blocks left out (see `header`).
+fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> {
     let blocks = article.blocks();
     let title = blocks
         .iter()
@@ -101,11 +101,17 @@ fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
     let first_body = blocks.iter().position(Block::is_body);
     let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
     let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
-    // A related story's date or byline is not the page's; but a block
-    // between the headline and the body is the story's own header, whatever
-    // the classifier filed it as ("Published on Oct 21, 2025", "by Jane Roe
-    // on Jan 22, 2025" read as a teaser).
-    let header = title.map_or(0..0, |t| t + 1..first_body.unwrap_or(t + 1).max(t + 1));
+    // A related story's date or byline is not the page's; but with
+    // `header`, a block between the headline and the body is the story's
+    // own header, whatever the classifier filed it as ("Published on Oct 21,
+    // 2025", "by Jane Roe on Jan 22, 2025" read as a teaser). Only a date is
+    // read there: a date line is hard to mistake, where a name read from
+    // such a block was a tag list or a quoted phrase on the dev pool
+    // ("communities mapped", "areas of improvement").
+    let header = match title {
+        Some(t) if header => t + 1..first_body.unwrap_or(t + 1).max(t + 1),
+        _ => 0..0,
+    };
     blocks
         .get(start..end.max(start))
         .unwrap_or_default()
