@@ -453,3 +453,46 @@ fn limits_are_enforced() {
         Err(deboiler::Error::TooManyNodes { limit: 10, .. })
     ));
 }
+
+/// A flat blog template (TypePad) puts the reader comments in the post's
+/// own `<div>`, one `<p>` per comment under an `<h2>Comments</h2>`, with no
+/// comment class: the heading starts the thread, the post above it stays.
+#[test]
+fn flat_comment_thread_after_a_comments_heading() {
+    let html = r#"<!doctype html><html><head><title>My favourite graphs - A Blog</title></head>
+<body><div id="center"><div class="entry">
+<h3>My favourite graphs</h3>
+<p>These are the graphs I keep coming back to when I think about what makes people passionate about the things they use every day.</p>
+<p>The first one shows how the feeling of competence grows once a user gets past the early stage where everything is still hard work.</p>
+<p class="posted">Posted by Kathy on April 6, 2007</p>
+<h2><a id="comments"></a>Comments</h2>
+<p>Way to go, Kathy! Good to see you back, glad the bullies did not win, because they usually want to silence people.</p>
+<p class="posted">Posted by: Amy | Apr 6, 2007 1:21:27 PM</p>
+<p>Thank you for all the years of posts; I have learned more from this blog than from any book I have read on the subject.</p>
+</div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("These are the graphs"), "{body}");
+    assert!(body.contains("competence grows"), "{body}");
+    for b in article.blocks() {
+        if b.text().contains("bullies") || b.text().contains("years of posts") {
+            assert_eq!(b.reason(), Some(Reason::Comments), "{:?}", b.text());
+        }
+    }
+}
+
+/// A "Comments" heading above the post (a link to the thread, or a count
+/// under the headline) has no article text above it: the post stays.
+#[test]
+fn comments_heading_above_the_post_keeps_the_post() {
+    let html = r#"<!doctype html><html><head><title>My favourite graphs - A Blog</title></head>
+<body><div id="center"><div class="entry">
+<h2>12 Comments</h2>
+<p>These are the graphs I keep coming back to when I think about what makes people passionate about the things they use every day.</p>
+<p>The first one shows how the feeling of competence grows once a user gets past the early stage where everything is still hard work.</p>
+</div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("These are the graphs"), "{body}");
+    assert!(body.contains("competence grows"), "{body}");
+}

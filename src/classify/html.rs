@@ -201,6 +201,7 @@ pub(crate) fn classify(
         out.push(None);
     }
     between_body(segments, &weak, &mut out);
+    comment_sections(segments, features, &mut out);
     story_tail(segments, features, &mut out);
     orphan_headings(segments, &mut out);
     out
@@ -242,6 +243,50 @@ fn between_body(segments: &[Segment<'_>], weak: &[bool], out: &mut [Option<Reaso
             }
         }
         i = end + 1;
+    }
+}
+
+/// A comment section inside the main container that its markup does not
+/// name: a heading whose text is a thread header ("Comments", "12
+/// Comments", "Leave a Reply") with body text of the article above it.
+/// Everything after it in the container, up to the next heading of its
+/// level or higher that is not itself a comment header, is the thread:
+/// flat blog templates (TypePad) put the comments in the post's own `<div>`,
+/// one `<p>` per comment, with no comment class anywhere.
+fn comment_sections(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
+    let is_header = |i: usize| {
+        let s = &segments[i];
+        s.kind == BlockKind::Heading
+            && s.hints.main
+            && features[i].link_density < 0.5
+            && s.text.len() <= patterns::MAX_PATTERN_BYTES
+            && patterns::recognise(&s.text) == Some(Reason::Comments)
+    };
+    let mut body_above = false;
+    let mut i = 0;
+    while i < segments.len() {
+        if !body_above || !is_header(i) {
+            body_above |= out[i].is_none() && segments[i].hints.main;
+            i += 1;
+            continue;
+        }
+        let level = segments[i].hints.heading_level;
+        let mut j = i + 1;
+        while j < segments.len() && segments[j].hints.main {
+            let s = &segments[j];
+            if s.kind == BlockKind::Heading
+                && s.hints.heading_level != 0
+                && s.hints.heading_level <= level
+                && !is_header(j)
+            {
+                break;
+            }
+            if s.kind != BlockKind::Metadata && out[j].is_none() {
+                out[j] = Some(Reason::Comments);
+            }
+            j += 1;
+        }
+        i = j;
     }
 }
 
