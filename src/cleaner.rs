@@ -255,11 +255,19 @@ impl Cleaner {
         // nesting, so the tree's depth is known too late to protect anyone.
         guard::check(input, &self.limits)?;
         let mut walked = segment::html::segment(input, &self.limits)?;
+        // The headline the metadata confirms anchors the content choice.
+        let anchor = classify::headline::confirmed_heading(
+            &walked.segments,
+            walked.title_text(),
+            walked.og_title(),
+            true,
+        );
         classify::content::choose(
             &mut walked.elems,
             &mut walked.segments,
             &walked.seg_elem,
             &walked.seg_inline,
+            anchor,
         );
         let headline = classify::headline::choose_html(
             &walked.segments,

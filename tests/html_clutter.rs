@@ -496,3 +496,19 @@ fn comments_heading_above_the_post_keeps_the_post() {
     assert!(body.contains("These are the graphs"), "{body}");
     assert!(body.contains("competence grows"), "{body}");
 }
+
+/// A short post whose heading `og:title` names, outscored by a profile
+/// blurb in another column: the post under the confirmed headline joins
+/// the main content (the blurb stays, as nothing says it is clutter).
+#[test]
+fn short_post_under_the_confirmed_headline_is_kept() {
+    let html = r#"<!doctype html><html><head><title>Creative Food Sculptures - I Geek for Creativity</title>
+<meta property="og:title" content="Creative Food Sculptures"></head>
+<body><div id="wrap"><div class="profile"><h1>I Geek for Creativity</h1>
+<div class="about"><p>I live, I learn, I teach. And, 140 characters on Twitter is limiting. Here I share and celebrate my creativity, and the creativity of others.</p></div></div>
+<div class="posts"><div class="post"><div class="post-head"><h2>Creative Food Sculptures</h2></div>
+<div class="post-text"><p>via fubiz.net</p><p>Repurposing food as art is creative, says the artist.</p></div></div></div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("Repurposing food as art"), "{body}");
+}
