@@ -498,8 +498,8 @@ fn comments_heading_above_the_post_keeps_the_post() {
 }
 
 /// A short post whose heading `og:title` names, outscored by a profile
-/// blurb in another column: the post under the confirmed headline joins
-/// the main content (the blurb stays, as nothing says it is clutter).
+/// blurb in another column: the post under the confirmed headline becomes
+/// the main content, and the blurb, a root of one short paragraph, goes.
 #[test]
 fn short_post_under_the_confirmed_headline_is_kept() {
     let html = r#"<!doctype html><html><head><title>Creative Food Sculptures - I Geek for Creativity</title>
@@ -511,4 +511,5 @@ fn short_post_under_the_confirmed_headline_is_kept() {
     let article = deboiler::clean_html(html).unwrap();
     let body = article.body_text();
     assert!(body.contains("Repurposing food as art"), "{body}");
+    assert!(!body.contains("140 characters"), "{body}");
 }

@@ -198,6 +198,12 @@ fn lone_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<u
 /// How far above the confirmed headline its story's wrapper may sit.
 const HEADLINE_STEPS: usize = 6;
 
+/// A root with less text than this that the headline's story outside it
+/// outscored by a fifth or more is a rail's blurb (a profile's "I live. I
+/// learn. I teach…"), and the story replaces it rather than joining it.
+/// Larger roots stay: on three wcxb-dev-article pages the root of several
+/// thousand bytes was the story and the headline's wrapper a teaser.
+const RAIL_MAX_BYTES: u32 = 400;
 /// The headline's story joins the main content if it scored at least this
 /// share of the root: a fifth, as for siblings ([`SIBLING_SHARE`]); a
 /// twentieth added bylines and author boxes on dragnet-train and
@@ -212,8 +218,9 @@ const HEADLINE_STORY_SHARE: f32 = SIBLING_SHARE;
 /// parent holds the root: a wrapper beside the root is the story's header
 /// (byline, author links), while a wrapper in another column is a short
 /// post that a sidebar profile outscored (dragnet-train's Posterous
-/// pages, a promo page on wcxb-dev-article). The root stays: the
-/// evidence says where the story is, not that the root is clutter.
+/// pages, a promo page on wcxb-dev-article). The root stays unless it is a
+/// short blurb ([`RAIL_MAX_BYTES`]): the evidence says where the story is,
+/// not that a root of some length is clutter.
 #[allow(clippy::too_many_arguments)]
 fn headline_story(
     elems: &[Elem],
@@ -464,6 +471,10 @@ pub(crate) fn choose(
             score,
         )
     {
+        // A root of one short blurb is the rail itself: the story replaces it.
+        if elems[top].text < RAIL_MAX_BYTES {
+            roots.iter_mut().for_each(|r| *r = false);
+        }
         roots[c] = true;
     }
     // In pre-order: inside main if a root or below one; local bits are the
