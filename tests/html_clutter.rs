@@ -513,3 +513,25 @@ fn short_post_under_the_confirmed_headline_is_kept() {
     assert!(body.contains("Repurposing food as art"), "{body}");
     assert!(!body.contains("140 characters"), "{body}");
 }
+
+kept!(
+    byline_span_opening_a_long_paragraph,
+    (
+        "",
+        r#"<p><span class="byline-author">Posted by Matt Steiner, Engineering Lead</span> With our photo albums you automatically get a gallery for every trip you take, and today we are adding more storage, more sharing options and a faster viewer for everyone who uses them.</p>"#,
+        ""
+    ),
+    "more storage, more sharing options"
+);
+
+#[test]
+fn author_box_biography_in_the_article_is_removed() {
+    let html = page(
+        "",
+        "",
+        r#"<div class="post-author"><p>Mary Brock is a scientist who works on drugs you have hopefully never heard of. She writes about chemistry, cooking and the lab life, and don't even try to follow her.</p></div>"#,
+    )
+    .replace("</div></article>", r#"<div class="post-author"><p>Mary Brock is a scientist who works on drugs you have hopefully never heard of. She writes about chemistry, cooking and the lab life, and don't even try to follow her.</p></div></div></article>"#);
+    let got = fate(&html, "Mary Brock is a scientist");
+    assert!(got.iter().all(|r| r.is_some()), "{got:?}");
+}

@@ -520,7 +520,7 @@ pub(crate) fn choose(
         // An inline element's clutter word names that element (a tweet
         // button, a link), not a long block it opens.
         let ia = if seg.text.len() >= INLINE_CLUTTER_MAX_BYTES {
-            ia & !NEGATIVE
+            ia & !(NEGATIVE | hint::AUTHOR | hint::BYLINE)
         } else {
             ia
         };

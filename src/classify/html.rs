@@ -74,6 +74,12 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         Reason::RelatedStories
     } else if tags & tag::HEADER != 0 {
         Reason::Navigation
+    } else if attrs & h::AUTHOR != 0 {
+        // A longer block in an author-named element is the author box's
+        // biography ("Jane Doe is a scientist who…"); the class words of
+        // an inline element at a long block's start ("Posted by
+        // <span class=byline-author>") are not counted (`content`).
+        Reason::Boilerplate
     } else {
         return None;
     };
