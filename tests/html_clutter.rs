@@ -535,3 +535,14 @@ fn author_box_biography_in_the_article_is_removed() {
     let got = fate(&html, "Mary Brock is a scientist");
     assert!(got.iter().all(|r| r.is_some()), "{got:?}");
 }
+
+clutter!(
+    teaser_ending_in_read_more,
+    (
+        "",
+        r#"<p>The old ferry across the river makes its last crossing on Sunday, the operator said. Read more...</p>"#,
+        ""
+    ),
+    "The old ferry across the river",
+    Reason::RelatedStories
+);

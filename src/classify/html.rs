@@ -183,6 +183,11 @@ pub(crate) fn classify(
             out.push(Some(r));
             continue;
         }
+        // A summary that ends in "Read more…" heads another story.
+        if words <= TEASER_MAX_WORDS && is_teaser(&seg.text) {
+            out.push(Some(Reason::RelatedStories));
+            continue;
+        }
         if is_url(&seg.text) {
             out.push(Some(Reason::Boilerplate));
             continue;
@@ -410,6 +415,19 @@ fn orphan_headings(segments: &[Segment<'_>], out: &mut [Option<Reason>]) {
             out[i] = Some(reason);
         }
     }
+}
+
+/// Most words of a teaser: a headline's summary, not a paragraph.
+const TEASER_MAX_WORDS: usize = 80;
+
+/// Whether the block ends in a "Read more" link to another story: a
+/// teaser's summary ("… this week. Read more...", "Read more »"), as news
+/// lists under a press release repeat them. Not "[Read More]" in
+/// brackets: the trackback excerpts that dragnet-train's annotators keep.
+fn is_teaser(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', '…', '»', '>', ' ', '›']);
+    let n = t.len();
+    n > 9 && t.is_char_boundary(n - 9) && t[n - 9..].eq_ignore_ascii_case("read more")
 }
 
 /// A block that is nothing but a web address.
