@@ -254,11 +254,19 @@ impl Cleaner {
         // The guard runs in segment's one pass over the source, before the
         // parse.
         let mut walked = segment::html::segment(input, &self.limits)?;
+        // The headline the metadata confirms anchors the content choice.
+        let anchor = classify::headline::confirmed_heading(
+            &walked.segments,
+            walked.title_text(),
+            walked.og_title(),
+            true,
+        );
         classify::content::choose(
             &mut walked.elems,
             &mut walked.segments,
             &walked.seg_elem,
             &walked.seg_inline,
+            anchor,
         );
         let headline = classify::headline::choose_html(
             &walked.segments,

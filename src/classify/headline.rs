@@ -266,6 +266,55 @@ fn title_parts(title: &str) -> Vec<Span> {
         .collect()
 }
 
+fn is_head(s: &Segment<'_>, max: u8) -> bool {
+    s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
+}
+
+/// The `<h1>`–`<h3>` that the page's metadata confirms as its headline:
+/// the first whose text is the whole `<title>` or `og:title` or one part
+/// of either. With `whole_only`, only a whole title counts: a blog's
+/// `<h1>` site name matches the site part of "Post title - Blog name" and
+/// stands above the post's own heading, which `og:title` names whole; the
+/// content choice asks this way. Needs no main content.
+pub(crate) fn confirmed_heading(
+    segments: &[Segment<'_>],
+    title: &str,
+    og_title: Option<&str>,
+    whole_only: bool,
+) -> Option<usize> {
+    let mut whole: Vec<u64> = Vec::new();
+    let mut parts: Vec<u64> = Vec::new();
+    if !title.is_empty() {
+        whole.push(fingerprint(title));
+        parts.extend(
+            title_parts(title)
+                .iter()
+                .map(|&p| fingerprint(&title[p.start..p.end])),
+        );
+    }
+    if let Some(og) = og_title {
+        whole.push(fingerprint(og));
+        parts.extend(
+            title_parts(og)
+                .iter()
+                .map(|&p| fingerprint(&og[p.start..p.end])),
+        );
+    }
+    if whole.is_empty() {
+        return None;
+    }
+    let find = |keys: &[u64]| {
+        segments
+            .iter()
+            .position(|s| is_head(s, 3) && keys.contains(&fingerprint(&s.text)))
+    };
+    if whole_only {
+        return find(&whole);
+    }
+    whole.extend(parts);
+    find(&whole)
+}
+
 /// Chooses the HTML headline, once the main content is chosen (it reads
 /// [`Hints::main`](crate::segment::Hints)): an `<h1>` (or `<h2>`, `<h3>`)
 /// that matches the `<title>` or `og:title` (whole or one part); failing
@@ -279,23 +328,7 @@ pub(crate) fn choose_html(
     og_title: Option<&str>,
 ) -> Headline {
     let tparts = title_parts(title);
-    let mut wanted: Vec<u64> = Vec::new();
-    if !title.is_empty() {
-        wanted.push(fingerprint(title));
-        wanted.extend(tparts.iter().map(|&p| fingerprint(&title[p.start..p.end])));
-    }
-    if let Some(og) = og_title {
-        wanted.push(fingerprint(og));
-        let ogp = title_parts(og);
-        wanted.extend(ogp.iter().map(|&p| fingerprint(&og[p.start..p.end])));
-    }
-    let is_head = |s: &Segment<'_>, max: u8| {
-        s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
-    };
-    // A heading that the metadata confirms.
-    let mut pick = segments.iter().position(|s| {
-        is_head(s, 3) && !wanted.is_empty() && wanted.contains(&fingerprint(&s.text))
-    });
+    let mut pick = confirmed_heading(segments, title, og_title, false);
     if pick.is_none() {
         // The first real <h1> in or before the main content.
         let first_main = segments

@@ -49,9 +49,84 @@ pub(super) fn is_gallery_counter(lower: &str) -> bool {
         return false;
     }
     let rest = &rest[digits..];
-    let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
-        return false;
+    let (rest, slash) = match rest.strip_prefix(" of ") {
+        Some(r) => (r, false),
+        None => match rest.strip_prefix('/') {
+            Some(r) => (r, true),
+            None => return false,
+        },
     };
     let total = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+    (1..=3).contains(&total)
+        && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+        && !(slash && is_measure(&rest[total..]))
+}
+
+/// Whether the text after a fraction ("1/2 cup milk", "3/4 tsp salt") names
+/// a unit of measure: a recipe's ingredient, not a gallery's "1/4" counter.
+/// Recipe pages on dragnet-train lost their ingredient lists as captions.
+pub(super) fn is_measure(after: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "cup",
+        "cups",
+        "c",
+        "teaspoon",
+        "teaspoons",
+        "tsp",
+        "tablespoon",
+        "tablespoons",
+        "tbsp",
+        "tbs",
+        "tbsps",
+        "pound",
+        "pounds",
+        "lb",
+        "lbs",
+        "ounce",
+        "ounces",
+        "oz",
+        "stick",
+        "sticks",
+        "pint",
+        "pints",
+        "quart",
+        "quarts",
+        "gallon",
+        "gallons",
+        "inch",
+        "inches",
+        "in",
+        "gram",
+        "grams",
+        "g",
+        "kg",
+        "ml",
+        "l",
+        "litre",
+        "litres",
+        "liter",
+        "liters",
+        "mile",
+        "miles",
+        "dash",
+        "pinch",
+        "clove",
+        "cloves",
+        "can",
+        "cans",
+        "package",
+        "packages",
+        "bunch",
+        "head",
+        "large",
+        "medium",
+        "small",
+        "of",
+    ];
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    UNITS.contains(&word.as_str())
 }
