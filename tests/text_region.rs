@@ -179,3 +179,39 @@ fn short_run_above_arrow_does_not_beat_body() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A list of places set between paragraphs under a line ending in a
+/// colon: the region runs on over the list to the paragraphs under it
+/// (short lines weigh negative, and it stopped above the list).
+#[test]
+fn list_between_paragraphs_keeps_the_paragraphs_under_it() {
+    let after = [
+        "The Twin Cities centre is the largest of the new markets, with several key traffic areas also accounted for in the first phase.",
+        "Customers in those areas may start to see the faster speeds before the official launch, the carrier said in a statement on Tuesday.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(&BODY[..2]);
+    lines.extend([
+        "The areas are:",
+        "Minneapolis/St. Paul, Minn.",
+        "Fort Smith, Ark.",
+        "Ardmore, Okla.",
+        "Oakland/Fremont/Hayward, Calif.",
+        "Eau Claire, Wis.",
+        "Key West, Fla.",
+        "Bloomington, Ind.",
+        "Michigan City/La Porte, Ind.",
+        "McAllen/Edinburg/Mission, Texas",
+        "Rochester, Minn.",
+        "Duluth, Minn.",
+        "Fargo, N.D.",
+        "Sioux Falls, S.D.",
+        "Green Bay, Wis.",
+    ]);
+    lines.extend(after);
+    lines.extend(["Topics:", "Smartphones", "Carriers"]);
+    let kept = kept(&lines);
+    for p in BODY[..2].iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

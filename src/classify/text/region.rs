@@ -300,6 +300,10 @@ pub(super) fn extend_over_list(
     pats: &[Option<Reason>],
     end: usize,
 ) -> usize {
+    let mut end = end;
+    while let Some(resumed) = bridge_list(texts, features, pats, end) {
+        end = resumed;
+    }
     let n = texts.len();
     let mut i = end + 1;
     if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
@@ -326,6 +330,55 @@ pub(super) fn extend_over_list(
     }
     if items >= LIST_MIN_ITEMS { last } else { end }
 }
+
+/// The last line of the prose that resumes under a list set between
+/// paragraphs: a line ending in a colon ("The areas are:"), at least
+/// [`LIST_MIN_ITEMS`] short lines, then paragraphs again. Short lines
+/// weigh negative, so the region stopped above such a list and lost the
+/// paragraphs under it (a list of cities in a CNET story on
+/// dragnet-train-text). An item may look like a menu entry
+/// ("Oakland/Fremont/Hayward, Calif."); the colon above and the prose
+/// under the list say it is the article's.
+fn bridge_list(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    end: usize,
+) -> Option<usize> {
+    let n = texts.len();
+    let intro = end + 1;
+    if intro >= n
+        || pats[intro].is_some()
+        || features[intro].repeats > 0
+        || !texts[intro].ends_with(':')
+    {
+        return None;
+    }
+    let mut i = intro + 1;
+    while i < n
+        && i - intro <= LIST_MAX_ITEMS
+        && matches!(pats[i], None | Some(Reason::Navigation))
+        && features[i].repeats == 0
+        && features[i].effective_words() <= BRIDGE_ITEM_MAX_WORDS
+    {
+        i += 1;
+    }
+    if i - intro - 1 < LIST_MIN_ITEMS {
+        return None;
+    }
+    (i..n)
+        .take_while(|&j| {
+            pats[j].is_none()
+                && features[j].repeats == 0
+                && features[j].ends_sentence
+                && features[j].effective_words() >= PROSE_MIN_WORDS
+        })
+        .last()
+}
+
+/// Most words of an item of a list between paragraphs (see
+/// [`bridge_list`]).
+pub(super) const BRIDGE_ITEM_MAX_WORDS: usize = 8;
 
 /// Whether the line is a bare web address and nothing else: the link of
 /// a list item set on a line of its own (a deals list prints each product
