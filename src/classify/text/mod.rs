@@ -200,10 +200,10 @@ fn classify_lines(
     let mut grades = grades;
     // A first region, before teaser spans, tells where the article starts:
     // headers above it are menu entries.
-    if let Some((first_start, _)) = main_region(&grades, features) {
+    if let Some((first_start, _)) = main_region(&pats, &grades, features) {
         mark_teasers(&mut grades, features, first_start);
     }
-    let Some((start, end)) = main_region(&grades, features) else {
+    let Some((start, end)) = main_region(&pats, &grades, features) else {
         // Nothing looks like prose: keep every line that no recogniser
         // claimed, since dropping all of a short input is worse than
         // keeping a stray line.
