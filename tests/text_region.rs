@@ -117,3 +117,55 @@ fn list_items_with_links_under_them_stay() {
         );
     }
 }
+
+/// A review that sets a spec table between its paragraphs: rows of short
+/// lines and repeated labels weigh negative and used to end the article
+/// there, losing the paragraphs under the table.
+#[test]
+fn body_resumes_after_a_spec_table() {
+    let after = [
+        "After two weeks of testing, the scooter held its charge better than any model we tried in the same price range.",
+        "The brakes were strong enough for steep hills, and the folding latch never slipped during our daily commutes.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(after);
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// Teasers after the article, each a headline, a blurb and two dates,
+/// with no section header above them: one blurb at a time between short
+/// lines is no resumed body, however long the blurb.
+#[test]
+fn teaser_blurbs_after_the_article_stay_out() {
+    let heads = ["Bus lanes to open", "Calls for lights", "Library plans"];
+    let blurbs = [
+        "The mayor said on Friday that the new bus lanes along the river road would open before the end of the summer holidays, weeks ahead of plan.",
+        "Residents of the east side asked the council for more street lights and a police patrol after a series of break-ins in the last two months.",
+        "The library extension will add a children's wing, a reading garden and a cafe, the architects told the planning board at its meeting on Monday.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Jane Doe", "March 3, 2024", "Updated: March 4, 2024"]);
+    for (head, blurb) in heads.iter().zip(blurbs) {
+        lines.extend([head, blurb, "March 3, 2024", "Updated: March 4, 2024"]);
+    }
+    let kept = kept(&lines);
+    for b in blurbs {
+        assert!(!kept.iter().any(|k| k == b), "teaser kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

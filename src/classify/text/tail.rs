@@ -1,6 +1,8 @@
 //! Pass 4: after the region, a small state machine that names the clutter.
 
+use super::Grade;
 use super::head::NAV_MAX_WORDS;
+use super::region::weight;
 use crate::classify::patterns;
 use crate::vocab::Features;
 use crate::vocab::Reason;
@@ -75,4 +77,55 @@ pub(super) fn label_tail(
         };
         out[i] = Some(reason);
     }
+}
+
+/// Fewest weight a later run needs to be joined to the article (see
+/// [`join_later_runs`]).
+pub(super) const JOIN_MIN_WEIGHT: f32 = 20.0;
+
+/// Whether a line ends the article wherever it stands after it: a
+/// barrier, a section header over teasers, a comment count, or any
+/// recognised clutter but a date or a caption, which data tables and
+/// galleries carry inside the story.
+fn ends_story(text: &str, pat: Option<Reason>, grade: Grade) -> bool {
+    matches!(grade, Grade::Barrier | Grade::Header)
+        || patterns::is_thread_count(text)
+        || !matches!(pat, None | Some(Reason::Date | Reason::Caption))
+}
+
+/// Extends the region over later runs of body: a spec list, a data table
+/// or a run of repeated labels ("Pros", "Cons", "Pricing:") weighs
+/// negative and splits the article, and the body paragraphs under it were
+/// lost. A later run joins when nothing between it and the region ends a
+/// story (see [`ends_story`]), it holds two prose lines in a row, the way
+/// body resumes, and it weighs at least [`JOIN_MIN_WEIGHT`]; teaser
+/// blurbs stand one by one between their headlines and dates.
+pub(super) fn join_later_runs(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    end: usize,
+) -> usize {
+    let mut joined = end;
+    // The current run: its running sum, and its best end so far.
+    let (mut sum, mut best, mut best_end) = (0.0f32, 0.0f32, end);
+    let mut paired = false;
+    for i in end + 1..grades.len() {
+        if ends_story(texts[i], pats[i], grades[i]) {
+            break;
+        }
+        if sum <= 0.0 {
+            (sum, best, paired) = (0.0, 0.0, false);
+        }
+        sum += weight(grades[i], &features[i]);
+        paired |= grades[i] == Grade::Prose && grades[i - 1] == Grade::Prose && i > end + 1;
+        if sum > best {
+            (best, best_end) = (sum, i);
+        }
+        if paired && best >= JOIN_MIN_WEIGHT {
+            joined = joined.max(best_end);
+        }
+    }
+    joined
 }
