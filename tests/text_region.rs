@@ -169,3 +169,29 @@ fn teaser_blurbs_after_the_article_stay_out() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// The same split above the heaviest run: the first item of a listicle,
+/// two paragraphs over its spec table, is no less the article than the
+/// longer item under the table.
+#[test]
+fn body_above_a_spec_table_joins_the_heavier_run_below() {
+    let first = [
+        "Our first pick is the lightest scooter we tested, and it folds small enough to carry onto a crowded train.",
+        "Its battery lasted a full week of short commutes, although the ride felt harsh on cobbled streets in the rain.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(first);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(BODY);
+    let kept = kept(&lines);
+    for p in first.iter().chain(&BODY) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

@@ -20,10 +20,10 @@
 //!    near the top, or the part of the page title that reappears, or the
 //!    short line right before the body), its duplicates, the standfirst,
 //!    and the metadata lines.
-//! 4. **Tail**: the region is extended over later runs of body that a
-//!    table or list split off (two prose lines in a row, nothing between
-//!    that ends a story), and after it a small state machine names the
-//!    clutter:
+//! 4. **Tail**: the region is extended over earlier and later runs of
+//!    body that a table or list split off (two prose lines in a row,
+//!    nothing between that ends a story), and after it a small state
+//!    machine names the clutter:
 //!    after "Previous Story" the next line is the other story's headline,
 //!    after a section header ("Latest from …", "Don't Miss") the lines are
 //!    teasers, a repeated line or a date after a headline starts a teaser
@@ -47,7 +47,7 @@ use head::{head_reason, standfirst};
 use region::{
     CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
 };
-use tail::{join_later_runs, label_tail};
+use tail::{join_earlier_runs, join_later_runs, label_tail};
 
 /// Weight of a line that ends an article wherever it stands: the head of
 /// a comment section or comment form, a section header over teasers, the
@@ -184,6 +184,15 @@ fn classify_lines(
             pats[i] = Some(Reason::Byline);
         }
     }
+    let rep_min: u32 = std::env::var("QREP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(u32::MAX);
+    for i in 0..n {
+        if pats[i] == Some(Reason::RelatedStories) && features[i].repeats >= rep_min {
+            pats[i] = None;
+        }
+    }
     let stop_language = uses_stop_words(features);
     let dek_repeats = dek_repeats(features);
     let first_copies = first_copies(features);
@@ -216,6 +225,7 @@ fn classify_lines(
     let end = cut_at_thread(texts, features, &pats, &grades, start, end);
     let end = extend_over_list(texts, features, &pats, end);
     let end = join_later_runs(texts, features, &pats, &grades, end);
+    let start = join_earlier_runs(texts, features, &pats, &grades, start);
 
     // Head: title, duplicates, standfirst, metadata.
     let titles = TitleKeys::new(texts, features, start);

@@ -107,11 +107,37 @@ pub(super) fn join_later_runs(
     grades: &[Grade],
     end: usize,
 ) -> usize {
-    let mut joined = end;
-    // The current run: its running sum, and its best end so far.
-    let (mut sum, mut best, mut best_end) = (0.0f32, 0.0f32, end);
+    join_runs(texts, features, pats, grades, end + 1..grades.len()).unwrap_or(end)
+}
+
+/// Extends the region's start over earlier runs of body the same way (see
+/// [`join_later_runs`]): a listicle whose heaviest run is its last item
+/// lost the items above it.
+pub(super) fn join_earlier_runs(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    start: usize,
+) -> usize {
+    join_runs(texts, features, pats, grades, (0..start).rev()).unwrap_or(start)
+}
+
+/// The farthest line, walking `order` away from the region, of a run that
+/// joins it (see [`join_later_runs`]).
+fn join_runs(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    order: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let mut joined = None;
+    // The current run: its running sum, and its best edge so far.
+    let (mut sum, mut best, mut best_edge) = (0.0f32, 0.0f32, 0);
     let mut paired = false;
-    for i in end + 1..grades.len() {
+    let mut previous_prose = false;
+    for i in order {
         if ends_story(texts[i], pats[i], grades[i]) {
             break;
         }
@@ -119,12 +145,14 @@ pub(super) fn join_later_runs(
             (sum, best, paired) = (0.0, 0.0, false);
         }
         sum += weight(grades[i], &features[i]);
-        paired |= grades[i] == Grade::Prose && grades[i - 1] == Grade::Prose && i > end + 1;
+        let prose = grades[i] == Grade::Prose;
+        paired |= prose && previous_prose;
+        previous_prose = prose;
         if sum > best {
-            (best, best_end) = (sum, i);
+            (best, best_edge) = (sum, i);
         }
         if paired && best >= JOIN_MIN_WEIGHT {
-            joined = joined.max(best_end);
+            joined = Some(best_edge);
         }
     }
     joined
