@@ -86,11 +86,16 @@ pub(super) const JOIN_MIN_WEIGHT: f32 = 20.0;
 /// Whether a line ends the article wherever it stands after it: a
 /// barrier, a section header over teasers, a comment count, or any
 /// recognised clutter but a date or a caption, which data tables and
-/// galleries carry inside the story.
-fn ends_story(text: &str, pat: Option<Reason>, grade: Grade) -> bool {
-    matches!(grade, Grade::Barrier | Grade::Header)
-        || patterns::is_thread_count(text)
-        || !matches!(pat, None | Some(Reason::Date | Reason::Caption))
+/// galleries carry inside the story, and a promotion printed once ("Also
+/// read: …", "Subscribe to our podcast!"), which stories carry between
+/// paragraphs; a promotion repeated down the page is a template's.
+fn ends_story(text: &str, f: &Features, pat: Option<Reason>, grade: Grade) -> bool {
+    let inside = match pat {
+        None | Some(Reason::Date | Reason::Caption) => true,
+        Some(Reason::Promo) => f.repeats == 0,
+        Some(_) => false,
+    };
+    !inside || matches!(grade, Grade::Barrier | Grade::Header) || patterns::is_thread_count(text)
 }
 
 /// Extends the region over later runs of body: a spec list, a data table
@@ -138,7 +143,7 @@ fn join_runs(
     let mut paired = false;
     let mut previous_prose = false;
     for i in order {
-        if ends_story(texts[i], pats[i], grades[i]) {
+        if ends_story(texts[i], &features[i], pats[i], grades[i]) {
             break;
         }
         if sum <= 0.0 {
