@@ -195,3 +195,25 @@ fn body_above_a_spec_table_joins_the_heavier_run_below() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A guide that sets a teaser-like header over every item ("Recommended
+/// courses:"): printed four times it is the items' label, and the items
+/// under it stay in the article.
+#[test]
+fn teaser_header_over_every_item_is_a_label() {
+    let items = [
+        "The first course teaches the basics of layout and colour over six weeks, with feedback from a tutor on each task.",
+        "The second course covers type and grids in more depth, and ends with a portfolio review by two working designers.",
+        "The third course is free and self-paced, which makes it a good way to try the field before paying for a certificate.",
+        "The fourth course focuses on branding, and students design a logo, a letterhead and a small style guide for a client.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for item in items {
+        lines.extend(["Recommended courses:", item]);
+    }
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&items) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

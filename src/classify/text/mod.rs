@@ -65,6 +65,13 @@ const BARRIER_WEIGHT: f32 = -60.0;
 /// headlines outweigh a teaser blurb.
 const HEADER_WEIGHT: f32 = 2.0 * CLUTTER_WEIGHT;
 
+/// Fewest further copies of a teaser header ("Related", "Recommended
+/// courses:") that make it an item's label (see [`classify_lines`]): a
+/// teaser list has one header, a guide sets the label over each of its
+/// items. On wcxb-dev-article-text two and three copies scored the same,
+/// and five freed one label fewer.
+const LABEL_MIN_REPEATS: u32 = 3;
+
 /// Most words of the name line after a bare "By" line.
 const BYLINE_NAME_MAX_WORDS: usize = 6;
 
@@ -184,13 +191,17 @@ fn classify_lines(
             pats[i] = Some(Reason::Byline);
         }
     }
-    let rep_min: u32 = std::env::var("QREP")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(u32::MAX);
-    for i in 0..n {
-        if pats[i] == Some(Reason::RelatedStories) && features[i].repeats >= rep_min {
-            pats[i] = None;
+    // A teaser header ending in a colon, printed again and again down the
+    // page, is the label of a repeated item ("Recommended courses:" under
+    // every course of a guide), not the head of a teaser list. Menu
+    // entries ("Top Stories", "Auto News") repeat as often but carry no
+    // colon; freed, they competed for the headline.
+    for ((pat, f), text) in pats.iter_mut().zip(features).zip(texts) {
+        if *pat == Some(Reason::RelatedStories)
+            && f.repeats >= LABEL_MIN_REPEATS
+            && text.ends_with(':')
+        {
+            *pat = None;
         }
     }
     let stop_language = uses_stop_words(features);
