@@ -180,6 +180,58 @@ fn short_run_above_arrow_does_not_beat_body() {
     }
 }
 
+/// A review that sets a spec table between its paragraphs: rows of short
+/// lines and repeated labels weigh negative and used to end the article
+/// there, losing the paragraphs under the table.
+#[test]
+fn body_resumes_after_a_spec_table() {
+    let after = [
+        "After two weeks of testing, the scooter held its charge better than any model we tried in the same price range.",
+        "The brakes were strong enough for steep hills, and the folding latch never slipped during our daily commutes.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(after);
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// Teasers after the article, each a headline, a blurb and two dates,
+/// with no section header above them: one blurb at a time between short
+/// lines is no resumed body, however long the blurb.
+#[test]
+fn teaser_blurbs_after_the_article_stay_out() {
+    let heads = ["Bus lanes to open", "Calls for lights", "Library plans"];
+    let blurbs = [
+        "The mayor said on Friday that the new bus lanes along the river road would open before the end of the summer holidays, weeks ahead of plan.",
+        "Residents of the east side asked the council for more street lights and a police patrol after a series of break-ins in the last two months.",
+        "The library extension will add a children's wing, a reading garden and a cafe, the architects told the planning board at its meeting on Monday.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Jane Doe", "March 3, 2024", "Updated: March 4, 2024"]);
+    for (head, blurb) in heads.iter().zip(blurbs) {
+        lines.extend([head, blurb, "March 3, 2024", "Updated: March 4, 2024"]);
+    }
+    let kept = kept(&lines);
+    for b in blurbs {
+        assert!(!kept.iter().any(|k| k == b), "teaser kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
 /// A list of places set between paragraphs under a line ending in a
 /// colon: the region runs on over the list to the paragraphs under it
 /// (short lines weigh negative, and it stopped above the list).
@@ -212,6 +264,54 @@ fn list_between_paragraphs_keeps_the_paragraphs_under_it() {
     lines.extend(["Topics:", "Smartphones", "Carriers"]);
     let kept = kept(&lines);
     for p in BODY[..2].iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// The same split above the heaviest run: the first item of a listicle,
+/// two paragraphs over its spec table, is no less the article than the
+/// longer item under the table.
+#[test]
+fn body_above_a_spec_table_joins_the_heavier_run_below() {
+    let first = [
+        "Our first pick is the lightest scooter we tested, and it folds small enough to carry onto a crowded train.",
+        "Its battery lasted a full week of short commutes, although the ride felt harsh on cobbled streets in the rain.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(first);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(BODY);
+    let kept = kept(&lines);
+    for p in first.iter().chain(&BODY) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A guide that sets a teaser-like header over every item ("Recommended
+/// courses:"): printed four times it is the items' label, and the items
+/// under it stay in the article.
+#[test]
+fn teaser_header_over_every_item_is_a_label() {
+    let items = [
+        "The first course teaches the basics of layout and colour over six weeks, with feedback from a tutor on each task.",
+        "The second course covers type and grids in more depth, and ends with a portfolio review by two working designers.",
+        "The third course is free and self-paced, which makes it a good way to try the field before paying for a certificate.",
+        "The fourth course focuses on branding, and students design a logo, a letterhead and a small style guide for a client.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for item in items {
+        lines.extend(["Recommended courses:", item]);
+    }
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&items) {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
