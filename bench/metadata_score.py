@@ -4,6 +4,12 @@
 Usage:
     deboiler --quiet --format json ../shared/corpus-dev/wcxb-dev-article > out.jsonl
     python3 bench/metadata_score.py out.jsonl ../shared/corpus-dev/wcxb-dev-article/manifest.json
+    python3 bench/metadata_score.py out.jsonl MANIFEST --misses date   # list the misses
+
+With `--misses FIELD` (date, author or title) each miss is listed after the
+rates, one a line: the id, the manifest's value and deboiler's, grouped by
+kind ("none": deboiler gave nothing; "off-by-one": a day next to the
+manifest's; "wrong": any other value).
 
 Reads the `deboiler --format json` output (one object per line; only the
 `<id>.html` pages are scored, the gold files in the same folder are
@@ -65,9 +71,35 @@ def our_author(meta):
     return meta.get("author") or meta.get("byline")
 
 
+def days_apart(a, b):
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def miss_kind(field, gold, ours):
+    if not ours:
+        return "none"
+    if field == "date" and days_apart(gold, ours) == 1:
+        return "off-by-one"
+    return "wrong"
+
+
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    misses_of = None
+    if "--misses" in args:
+        i = args.index("--misses")
+        if i + 1 >= len(args):
+            sys.exit(__doc__)
+        misses_of = args[i + 1]
+        del args[i : i + 2]
+    if len(args) != 2:
         sys.exit(__doc__)
+    sys.argv[1:] = args
     outputs = {}
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:
@@ -76,6 +108,7 @@ def main():
             if name.endswith(".html"):
                 outputs[name[: -len(".html")]] = rec
     docs = json.load(open(sys.argv[2], encoding="utf-8"))["docs"]
+    misses = []
     hits = {"date": 0, "author": 0, "title": 0}
     totals = {"date": 0, "author": 0, "title": 0}
     for doc in docs:
@@ -84,21 +117,35 @@ def main():
         gold_date = (doc.get("publish_date") or "")[:10]
         if gold_date:
             totals["date"] += 1
-            hits["date"] += our_date(meta) == gold_date
+            ok = our_date(meta) == gold_date
+            hits["date"] += ok
+            if not ok and misses_of == "date":
+                ours = our_date(meta)
+                misses.append((miss_kind("date", gold_date, ours), doc["id"], gold_date,
+                               f"{ours}  published={meta.get('published')!r} date={meta.get('date')!r}"))
         gold_author = norm_author(doc.get("author"))
         if gold_author:
             totals["author"] += 1
             ours = norm_author(our_author(meta))
-            hits["author"] += bool(ours) and (
+            ok = bool(ours) and (
                 ours == gold_author or ours in gold_author or gold_author in ours
             )
+            hits["author"] += ok
+            if not ok and misses_of == "author":
+                misses.append((miss_kind("author", gold_author, ours), doc["id"], gold_author, ours))
         gold_title = norm_title(doc.get("title"))
         if gold_title:
             totals["title"] += 1
-            hits["title"] += norm_title(rec.get("title")) == gold_title
+            ok = norm_title(rec.get("title")) == gold_title
+            hits["title"] += ok
+            if not ok and misses_of == "title":
+                misses.append((miss_kind("title", gold_title, rec.get("title")), doc["id"],
+                               doc.get("title"), rec.get("title")))
     for field in ("date", "author", "title"):
         rate = hits[field] / totals[field] if totals[field] else 0.0
         print(f"{field:7} {rate:.3f}  ({hits[field]}/{totals[field]})")
+    for kind, doc_id, gold, ours in sorted(misses):
+        print(f"{kind:10} {doc_id}  manifest={gold!r}  ours={ours}")
 
 
 if __name__ == "__main__":

@@ -251,15 +251,22 @@ impl Cleaner {
     }
 
     fn html_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
-        // Before parsing: html5ever's cost grows with the square of the
-        // nesting, so the tree's depth is known too late to protect anyone.
-        guard::check(input, &self.limits)?;
+        // The guard runs in segment's one pass over the source, before the
+        // parse.
         let mut walked = segment::html::segment(input, &self.limits)?;
+        // The headline the metadata confirms anchors the content choice.
+        let anchor = classify::headline::confirmed_heading(
+            &walked.segments,
+            walked.title_text(),
+            walked.og_title(),
+            true,
+        );
         classify::content::choose(
             &mut walked.elems,
             &mut walked.segments,
             &walked.seg_elem,
             &walked.seg_inline,
+            anchor,
         );
         let headline = classify::headline::choose_html(
             &walked.segments,

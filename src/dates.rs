@@ -188,6 +188,72 @@ pub(crate) fn parse(text: &str) -> Option<String> {
         .or_else(|| numeric(text))
 }
 
+/// The date in a URL's path, as news and blog software writes it
+/// (`/2021/03/12/title`, `/2021-03-12-title`, `/articles/2021-03-12+title`):
+/// the ISO day and where it stands in `url`. The query and fragment are
+/// not read (a `?date=` is a search, not the page's date), nor a year and
+/// month alone (`/2021/03/`, which is only the month).
+///
+/// ```text
+/// https://example.com/2025/12/18/a-title/   ->  2025-12-18
+/// https://example.com/news/2021-3-9-title   ->  2021-03-09
+/// https://example.com/wp-content/2025/12/x  ->  none
+/// ```
+pub(crate) fn from_url(url: &str) -> Option<(String, std::ops::Range<usize>)> {
+    // The path starts at the first slash after the host, written plainly
+    // or percent-encoded (`%2F`).
+    let path_start = url.find("://").map_or(0, |i| {
+        let host = &url[i + 3..];
+        let plain = host.find('/');
+        let encoded = host.find("%2F").or_else(|| host.find("%2f"));
+        plain
+            .into_iter()
+            .chain(encoded)
+            .min()
+            .map_or(url.len(), |j| i + 3 + j)
+    });
+    let end = url[path_start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |j| path_start + j);
+    let s = url.as_bytes();
+    let mut i = path_start;
+    while i < end {
+        let start = i;
+        i += 1;
+        let after_encoded_slash = url
+            .get(start.saturating_sub(3)..start)
+            .is_some_and(|p| p.eq_ignore_ascii_case("%2F"));
+        if !s[start].is_ascii_digit()
+            || (start > 0 && s[start - 1].is_ascii_alphanumeric() && !after_encoded_slash)
+        {
+            continue;
+        }
+        let Some((year, j)) = digits(s, start, 4, 4) else {
+            continue;
+        };
+        let sep = |at: usize| -> Option<usize> {
+            match s.get(at..)? {
+                [b'/' | b'-' | b'_', ..] => Some(at + 1),
+                [b'%', b'2', b'F' | b'f', ..] => Some(at + 3),
+                _ => None,
+            }
+        };
+        let Some((month, k)) = sep(j).and_then(|j| digits(s, j, 1, 2)) else {
+            continue;
+        };
+        let Some((day, stop)) = sep(k).and_then(|k| digits(s, k, 1, 2)) else {
+            continue;
+        };
+        if stop > end || s.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        if let Some(date) = ymd(year, month, day) {
+            return Some((date, start..stop));
+        }
+    }
+    None
+}
+
 /// A run of ASCII digits starting at `i`: its value and where it ends.
 fn digits(s: &[u8], i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
     let mut j = i;
@@ -330,6 +396,7 @@ fn tokens(text: &str) -> Vec<Token> {
             out.push(Token::Word(std::mem::take(word)));
         }
     };
+    let mut prev = ' ';
     for c in text.chars() {
         if c.is_ascii_digit() {
             if !word.is_empty() {
@@ -337,13 +404,16 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             num.push(c);
         } else if c.is_alphabetic() {
-            if !num.is_empty() {
+            // A capital after a small letter starts a word: the text of two
+            // elements run together without a space ("HealthDECEMBER 22").
+            if !num.is_empty() || (c.is_uppercase() && prev.is_lowercase()) {
                 flush(&mut out, &mut word, &mut num);
             }
             word.extend(c.to_lowercase());
         } else {
             flush(&mut out, &mut word, &mut num);
         }
+        prev = c;
     }
     flush(&mut out, &mut word, &mut num);
     out
@@ -466,7 +536,59 @@ fn numeric(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{from_url, parse};
+
+    macro_rules! u {
+        ($name:ident, $input:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let got = from_url($input);
+                assert_eq!(got.as_ref().map(|(d, _)| d.as_str()), $want, "{:?}", $input);
+                if let Some((date, at)) = got {
+                    // The range holds the date as the URL writes it.
+                    assert!(
+                        $input[at].chars().filter(char::is_ascii_digit).count() >= 6,
+                        "{date}"
+                    );
+                }
+            }
+        };
+    }
+
+    u!(
+        url_slashed,
+        "https://whatever.scalzi.com/2025/12/18/the-december/",
+        Some("2025-12-18")
+    );
+    u!(
+        url_dashed,
+        "https://example.com/news/2021-3-9-title",
+        Some("2021-03-09")
+    );
+    u!(
+        url_encoded_slash,
+        "https://blog.example.fr%2Farticles%2F2025-12-15%2BRust",
+        Some("2025-12-15")
+    );
+    u!(
+        url_plus,
+        "https://blog.example.fr/articles/2025-12-15+Rust+GCC",
+        Some("2025-12-15")
+    );
+    u!(
+        url_month_only,
+        "https://example.com/wp-content/2025/12/x.jpg",
+        None
+    );
+    u!(
+        url_query,
+        "https://example.com/search?from=2025-12-18",
+        None
+    );
+    u!(url_host_digits, "https://2025-12-18.example.com/a", None);
+    u!(url_long_number, "https://example.com/a/120251218/b", None);
+    u!(url_not_a_day, "https://example.com/2025/13/40/a", None);
+    u!(url_relative, "/2019/08/11/a-title", Some("2019-08-11"));
 
     macro_rules! t {
         ($name:ident, $input:expr, $want:expr) => {
@@ -519,6 +641,16 @@ mod tests {
         Some("2022-03-14")
     );
     t!(russian, "12 марта 2022 г.", Some("2022-03-12"));
+    t!(
+        run_together,
+        "Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026",
+        Some("2022-12-22")
+    );
+    t!(
+        run_together_de,
+        "GesundheitMärz 12, 2022",
+        Some("2022-03-12")
+    );
     t!(korean, "입력 2022년 3월 12일 10:00", Some("2022-03-12"));
     t!(japanese, "2022年3月12日", Some("2022-03-12"));
     t!(dotted, "12.03.2022", Some("2022-03-12"));

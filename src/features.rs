@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use crate::lexicon;
 use crate::segment::Segment;
-use crate::textutil::{ends_sentence, fingerprint, is_cjk, is_unspaced, uax29_words};
+use crate::textutil::{
+    ASCII_CLASS, FNV_OFFSET, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk,
+    is_unspaced, uax29_words,
+};
 use crate::vocab::Features;
 
 /// Measures every segment. Linear in the total text length: repeats are
@@ -24,6 +27,173 @@ pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
 
 fn measure(seg: &Segment<'_>) -> Features {
     let text: &str = &seg.text;
+    // Most lines hold only the characters that `scan_fast` knows: one pass
+    // over their bytes gives what the passes below give.
+    let mut f = if text.is_ascii() {
+        scan_ascii(text.as_bytes())
+    } else {
+        scan_fast(text).unwrap_or_else(|| measure_general(text))
+    };
+    f.ends_sentence = ends_sentence(text);
+    if !text.is_empty() {
+        f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
+    }
+    f
+}
+
+/// The character and word counts and the fingerprint of `text` in one pass
+/// over its bytes, for a text made only of the characters that
+/// [`scan_class`](crate::textutil::scan_class) knows (ASCII, the typographic
+/// quotes and dashes of news text, Latin-1, Latin Extended-A and Cyrillic
+/// letters); `None` at the first other character, which the general path
+/// then measures from the start. Equal to [`measure_general`] on every text
+/// it accepts (proptest `fast_scan_equals_general`): the fold keeps ASCII
+/// letters and digits and the known letters, no known character is CJK or a
+/// digit outside ASCII, and the words are those of [`fast_words`].
+fn scan_fast(text: &str) -> Option<Features> {
+    let mut f = Features::default();
+    let mut hash = FNV_OFFSET;
+    let mut digits = 0u32;
+    let mut chars = 0u32;
+    let mut lower = String::new();
+    let ok = fast_words(
+        text,
+        |c, class| {
+            chars += 1;
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    digits += u32::from(c.is_ascii_digit());
+                    hash = fnv_step(hash, u64::from(c.to_ascii_lowercase()));
+                }
+            } else if class == Wb::Letter {
+                // The letters outside ASCII that the scan knows: alphabetic,
+                // neither digits nor CJK.
+                match crate::textutil::lower_char(c) {
+                    Some(l) => hash = fnv_step(hash, l as u64),
+                    // "İ" lowercases to two characters.
+                    None => c
+                        .to_lowercase()
+                        .for_each(|l| hash = fnv_step(hash, l as u64)),
+                }
+            }
+        },
+        |word| {
+            f.words += 1;
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
+                f.capitalised += 1;
+                f.cased_words += 1;
+            } else if first.is_lowercase() {
+                f.cased_words += 1;
+            }
+            let is_stop = if word.is_ascii() {
+                lexicon::is_ascii_stop_word(word.as_bytes())
+            } else if word.len() <= 12 {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lexicon::is_stop_word(&lower)
+            } else {
+                false
+            };
+            if is_stop {
+                f.stop_words += 1;
+            }
+        },
+    );
+    if !ok {
+        return None;
+    }
+    f.chars = chars;
+    f.digits = digits;
+    f.fingerprint = hash;
+    Some(f)
+}
+
+/// [`scan_fast`] of an ASCII text, in a loop over its bytes that needs no
+/// decoding and no second look at a word: a word's stop-word key is packed
+/// as its letters go by (proptest `ascii_scan_equals_general`).
+fn scan_ascii(bytes: &[u8]) -> Features {
+    let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
+    let mut f = Features {
+        chars: bytes.len() as u32,
+        ..Features::default()
+    };
+    let mut hash = FNV_OFFSET;
+    let mut digits = 0u32;
+    // The word being read: its first byte, the class of its last word
+    // character, whether it has a letter or digit, and, while it is made of
+    // letters only, its lowercase letters packed into `key` (`letters` of
+    // them).
+    let mut first: Option<u8> = None;
+    let mut prev = Wb::Other;
+    let mut has_alnum = false;
+    let mut key = 0u64;
+    let mut letters: Option<usize> = None;
+    let emit = |f: &mut Features, first: u8, letters: Option<usize>, key: u64| {
+        f.words += 1;
+        if first.is_ascii_uppercase() {
+            f.capitalised += 1;
+            f.cased_words += 1;
+        } else if first.is_ascii_lowercase() {
+            f.cased_words += 1;
+        }
+        if letters.is_some_and(|n| n <= lexicon::ASCII_STOP_MAX_BYTES)
+            && lexicon::is_packed_stop_word(key)
+        {
+            f.stop_words += 1;
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let w = ASCII_CLASS[usize::from(b)];
+        if b.is_ascii_alphanumeric() {
+            digits += u32::from(b.is_ascii_digit());
+            hash = fnv_step(hash, u64::from(b.to_ascii_lowercase()));
+        }
+        if wordish(w) {
+            if first.is_none() {
+                first = Some(b);
+                has_alnum = false;
+                key = 0;
+                letters = Some(0);
+            }
+            prev = w;
+            has_alnum |= w != Wb::Underscore;
+            letters = match letters {
+                Some(n) if w == Wb::Letter => {
+                    key = key << 8 | u64::from(b.to_ascii_lowercase());
+                    Some(n + 1)
+                }
+                _ => None,
+            };
+        } else if let Some(start) = first {
+            let next = bytes.get(i + 1).map(|&n| ASCII_CLASS[usize::from(n)]);
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
+            if joins {
+                letters = None;
+            } else {
+                if has_alnum {
+                    emit(&mut f, start, letters, key);
+                }
+                first = None;
+            }
+        }
+    }
+    if let Some(start) = first
+        && has_alnum
+    {
+        emit(&mut f, start, letters, key);
+    }
+    f.digits = digits;
+    f.fingerprint = hash;
+    f
+}
+
+/// The counts and the fingerprint of any text, a pass for each.
+fn measure_general(text: &str) -> Features {
     let mut f = Features {
         fingerprint: fingerprint(text),
         ..Features::default()
@@ -72,16 +242,56 @@ fn measure(seg: &Segment<'_>) -> Features {
             }
         }
     }
-    f.ends_sentence = ends_sentence(text);
-    if !text.is_empty() {
-        f.link_density = (seg.hints.link_bytes as f32 / text.len() as f32).min(1.0);
-    }
     f
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII loop measures what the general path does.
+        #[test]
+        fn ascii_scan_equals_general(text in "[a-zA-Z0-9 .,:;'_!?()-]{0,40}") {
+            proptest::prop_assert_eq!(scan_ascii(text.as_bytes()), measure_general(&text));
+        }
+
+        /// Stop words in any case, between joiners.
+        #[test]
+        fn ascii_scan_equals_general_on_words(
+            text in "((the|The|THE|and|a|I|of|dalam|adalah|x|e\\.g|_|1|2,3|don't|[.,:;' ])){0,12}"
+        ) {
+            proptest::prop_assert_eq!(scan_ascii(text.as_bytes()), measure_general(&text));
+        }
+
+        /// The one-pass scan measures what the passes of the general path do.
+        #[test]
+        fn fast_scan_equals_general(
+            text in "[a-zA-Z0-9 .,:;'_!?\u{2019}\u{201c}\u{2014}\u{a0}\u{c0}-\u{17f}\u{400}-\u{4ff}]{0,40}"
+        ) {
+            if let Some(fast) = scan_fast(&text) {
+                proptest::prop_assert_eq!(fast, measure_general(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn fast_scan_examples() {
+        for text in [
+            "The Cat sat on THE mat, don’t you know?",
+            "Über die Straße — für uns",
+            "Это было в Москве, и она сказала",
+            "Também é uma ação",
+            "ΣΊΣΥΦΟΣ",
+            "İstanbul’da",
+        ] {
+            if let Some(fast) = scan_fast(text) {
+                assert_eq!(fast, measure_general(text), "{text}");
+            }
+        }
+        assert!(scan_fast("Это было").is_some());
+        assert!(scan_fast("東京").is_none());
+    }
 
     #[test]
     fn hangul_words_are_spaced() {

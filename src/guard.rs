@@ -27,8 +27,8 @@
 //! well-formed markup the estimate is at most the depth of the tree.
 
 use crate::html::elements::{Element, Family};
-use crate::html::lexer::{Lexer, Token};
-use crate::vocab::{Error, Limits};
+use crate::html::lexer::{Lexer, Tag, Token};
+use crate::vocab::{Error, Limits, Span};
 
 /// How far down the stack an end tag looks for its element. Real pages
 /// misnest a few levels at most; the bound keeps the scan linear on input
@@ -58,7 +58,12 @@ pub(crate) fn check(input: &str, limits: &Limits) -> Result<(), Error> {
         attributes: limits.max_attributes,
         nodes: limits.max_nodes,
     };
-    match scan(input.as_bytes(), most, false) {
+    result(scan(input.as_bytes(), most, false), limits)
+}
+
+/// The error for where [`scan`] stopped, if any.
+fn result(stop: Stop, limits: &Limits) -> Result<(), Error> {
+    match stop {
         Stop::Done(_) => Ok(()),
         Stop::Nodes(offset) => Err(Error::TooManyNodes {
             nodes: limits.max_nodes.saturating_add(1),
@@ -261,78 +266,227 @@ impl<'s> Stack<'s> {
 /// inside `<svg>` or `<math>` is not skipped: the count is an estimate of
 /// the source's size in nodes, made in the same pass as the depth.
 fn scan(s: &[u8], most: Most, formatting: bool) -> Stop {
-    let mut stack = Stack::default();
-    let mut deepest = 0;
-    let mut nodes = ALWAYS_NODES;
+    let mut watch = Watch::new(most, formatting);
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
-        let tag = match token {
+        match watch.token(s, &token) {
+            Step::Next => {}
+            Step::RawText(tag) => {
+                let content = lexer.raw_text(&s[tag.name]);
+                watch.content(&tag, content);
+            }
+            Step::Stop => break,
+        }
+        if let Some(stop) = watch.stop.take() {
+            return stop;
+        }
+        lexer.set_cdata(watch.foreign());
+    }
+    Stop::Done(watch.deepest)
+}
+
+/// What [`Watch::token`] asks of the lexer.
+enum Step {
+    /// Nothing: lex the next token.
+    Next,
+    /// Skip the content of this raw-text or RCDATA element and tell
+    /// [`Watch::content`].
+    RawText(Tag),
+    /// Stop: the input ends (or is all text from here).
+    Stop,
+}
+
+/// The scan's state, one token at a time: the lexer is driven by its caller
+/// ([`scan`], or the one pass of `segment::html` through [`Follow`]).
+struct Watch<'s> {
+    stack: Stack<'s>,
+    deepest: usize,
+    nodes: usize,
+    most: Most,
+    formatting: bool,
+    /// Where the scan stopped on a limit; taken by the caller.
+    stop: Option<Stop>,
+}
+
+impl<'s> Watch<'s> {
+    fn new(most: Most, formatting: bool) -> Watch<'s> {
+        Watch {
+            stack: Stack::default(),
+            deepest: 0,
+            nodes: ALWAYS_NODES,
+            most,
+            formatting,
+            stop: None,
+        }
+    }
+
+    /// Whether the estimate is inside foreign content, where `<![CDATA[`
+    /// opens a CDATA section.
+    fn foreign(&self) -> bool {
+        self.stack.foreign > 0
+    }
+
+    /// One more node, which starts at `at`.
+    fn node(&mut self, at: usize) {
+        self.nodes += 1;
+        if self.nodes > self.most.nodes && self.stop.is_none() {
+            self.stop = Some(Stop::Nodes(at));
+        }
+    }
+
+    /// The content of a raw-text or RCDATA element: one text node, if any.
+    fn content(&mut self, tag: &Tag, content: Span) {
+        if !content.is_empty() {
+            self.node(tag.span.start);
+        }
+    }
+
+    fn token(&mut self, s: &'s [u8], token: &Token) -> Step {
+        let tag = match *token {
             Token::StartTag(tag) => tag,
             Token::EndTag(tag) => {
                 let name = &s[tag.name];
                 if let Some(p) =
-                    stack.search(END_TAG_REACH, |o| o.eq_ignore_ascii_case(name), |_| false)
+                    self.stack
+                        .search(END_TAG_REACH, |o| o.eq_ignore_ascii_case(name), |_| false)
                 {
-                    stack.truncate(p);
-                    lexer.set_cdata(stack.foreign > 0);
+                    self.stack.truncate(p);
                 }
-                continue;
+                return Step::Next;
             }
-            Token::EofInTag(_) => break,
+            Token::EofInTag(_) => return Step::Stop,
             Token::Text(sp) | Token::Comment(sp) | Token::Doctype(sp) | Token::Cdata(sp) => {
-                nodes += 1;
-                if nodes > most.nodes {
-                    return Stop::Nodes(sp.start);
-                }
-                continue;
+                self.node(sp.start);
+                return Step::Next;
             }
-            Token::Nothing(_) => continue,
+            Token::Nothing(_) => return Step::Next,
         };
-        if tag.attributes > most.attributes {
-            return Stop::Attributes {
+        if tag.attributes > self.most.attributes {
+            self.stop = Some(Stop::Attributes {
                 attributes: tag.attributes,
                 offset: tag.span.start,
-            };
+            });
+            return Step::Next;
         }
         let name = &s[tag.name];
         let element = Element::of(name);
         if !element.root() {
-            nodes += 1;
-            if nodes > most.nodes {
-                return Stop::Nodes(tag.span.start);
+            self.node(tag.span.start);
+            if self.stop.is_some() {
+                return Step::Next;
             }
         }
         if element.void()
-            || (tag.self_closing && (stack.foreign > 0 || element.foreign()))
-            || (element.formatting() && !formatting)
+            || (tag.self_closing && (self.foreign() || element.foreign()))
+            || (element.formatting() && !self.formatting)
             || element.root()
         {
-            continue;
+            return Step::Next;
         }
-        if stack.foreign == 0 {
+        if !self.foreign() {
             if element.plaintext() {
-                break;
+                return Step::Stop;
             }
             if element.raw_text() || element.rcdata() {
-                // Its content, if any, is one text node.
-                if !lexer.raw_text(name).is_empty() {
-                    nodes += 1;
-                    if nodes > most.nodes {
-                        return Stop::Nodes(tag.span.start);
-                    }
-                }
-                continue;
+                return Step::RawText(tag);
             }
         }
-        close_implied(&mut stack, element);
-        stack.push(name, element);
-        lexer.set_cdata(stack.foreign > 0);
-        deepest = deepest.max(stack.open.len());
-        if deepest > most.depth {
-            return Stop::TooDeep(tag.span.start);
+        close_implied(&mut self.stack, element);
+        self.stack.push(name, element);
+        self.deepest = self.deepest.max(self.stack.open.len());
+        if self.deepest > self.most.depth {
+            self.stop = Some(Stop::TooDeep(tag.span.start));
+        }
+        Step::Next
+    }
+}
+
+/// [`check`] following another pass of the lexer over the same input (the
+/// one pass of `segment::html`), which drives the lexer and tells it each
+/// token. Where that pass and this scan would drive the lexer apart (their
+/// readings of foreign content differ), [`Follow::finish`] runs [`check`]
+/// on its own instead.
+pub(crate) struct Follow<'s> {
+    watch: Watch<'s>,
+    /// A raw-text element whose content the driving pass has yet to report.
+    pending: bool,
+    /// Whether the scan reached its end (the input's, or `<plaintext>`).
+    ended: bool,
+    /// Whether the two passes parted.
+    parted: bool,
+    input: &'s str,
+    limits: Limits,
+}
+
+impl<'s> Follow<'s> {
+    /// Follows a pass over `input`, against `limits`.
+    pub(crate) fn new(input: &'s str, limits: &Limits) -> Follow<'s> {
+        let most = Most {
+            depth: limits.max_depth,
+            attributes: limits.max_attributes,
+            nodes: limits.max_nodes,
+        };
+        Follow {
+            watch: Watch::new(most, false),
+            pending: false,
+            ended: false,
+            parted: false,
+            input,
+            limits: *limits,
         }
     }
-    Stop::Done(deepest)
+
+    /// Whether the scan stopped on a limit, so the pass can stop too.
+    pub(crate) fn stopped(&self) -> bool {
+        self.watch.stop.is_some()
+    }
+
+    /// A token of the driving pass, before it acts on it.
+    pub(crate) fn token(&mut self, token: &Token) {
+        if self.ended || self.parted || self.stopped() {
+            return;
+        }
+        match self.watch.token(self.input.as_bytes(), token) {
+            Step::Next => {}
+            Step::RawText(_) => self.pending = true,
+            Step::Stop => self.ended = true,
+        }
+    }
+
+    /// The content of a raw-text or RCDATA element the driving pass
+    /// skipped, just after its start tag `tag`.
+    pub(crate) fn content(&mut self, tag: &Tag, content: Span) {
+        if self.ended || self.parted || self.stopped() {
+            return;
+        }
+        if !self.pending {
+            self.parted = true;
+            return;
+        }
+        self.pending = false;
+        self.watch.content(tag, content);
+    }
+
+    /// After each token: whether the driving pass now reads `<![CDATA[` as
+    /// a CDATA section. The two passes drove the lexer alike so far only
+    /// if they agree on it and on every raw-text element.
+    pub(crate) fn after(&mut self, cdata: bool) {
+        if self.ended || self.parted || self.stopped() {
+            return;
+        }
+        if self.pending || self.watch.foreign() != cdata {
+            self.parted = true;
+        }
+    }
+
+    /// The result [`check`] gives.
+    pub(crate) fn finish(self) -> Result<(), Error> {
+        if self.parted {
+            return check(self.input, &self.limits);
+        }
+        let stop = self.watch.stop.unwrap_or(Stop::Done(self.watch.deepest));
+        result(stop, &self.limits)
+    }
 }
 
 /// Pops what the start tag of `element` implicitly ends, as the tree

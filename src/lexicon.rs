@@ -58,6 +58,83 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
+/// [`is_stop_word`] of the lowercase form of `word`, for a word of the
+/// fast word scan (ASCII letters, digits, `_` and joiners such as `’`): the
+/// stop words in ASCII are ASCII letters only, at most
+/// [`ASCII_STOP_MAX_BYTES`] of them, so any other word is none, and the
+/// rest are looked up packed into a `u64` in an open-addressed table built
+/// at compile time, with no lowercased copy and no hashing of bytes.
+#[inline]
+pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > ASCII_STOP_MAX_BYTES {
+        return false;
+    }
+    let mut key = 0u64;
+    for &b in word {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        key = key << 8 | u64::from(b.to_ascii_lowercase());
+    }
+    is_packed_stop_word(key)
+}
+
+/// Whether `key`, the lowercase letters of a word of one to
+/// [`ASCII_STOP_MAX_BYTES`] ASCII letters packed big-endian into a `u64`,
+/// is a stop word.
+#[inline]
+pub(crate) fn is_packed_stop_word(key: u64) -> bool {
+    if key == 0 {
+        return false;
+    }
+    let mut slot = stop_slot(key);
+    loop {
+        match ASCII_STOP_TABLE[slot] {
+            0 => return false,
+            k if k == key => return true,
+            _ => slot = (slot + 1) & (ASCII_STOP_SLOTS - 1),
+        }
+    }
+}
+
+/// Longest stop word in ASCII, in bytes.
+pub(crate) const ASCII_STOP_MAX_BYTES: usize = 6;
+
+/// Slots of [`ASCII_STOP_TABLE`], a power of two, at least twice the words.
+const ASCII_STOP_SLOTS: usize = 512;
+
+/// The home slot of a packed word: Fibonacci hashing.
+const fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
+}
+
+/// The stop words in ASCII, each packed big-endian into a `u64` (no word
+/// packs to 0, the empty slot), by linear probing from [`stop_slot`].
+static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = {
+    let mut table = [0u64; ASCII_STOP_SLOTS];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let word = STOP_WORDS[i].as_bytes();
+        let mut key = 0u64;
+        let mut ascii = true;
+        let mut j = 0;
+        while j < word.len() {
+            ascii &= word[j].is_ascii();
+            key = key << 8 | word[j] as u64;
+            j += 1;
+        }
+        if ascii {
+            let mut slot = stop_slot(key);
+            while table[slot] != 0 && table[slot] != key {
+                slot = (slot + 1) & (ASCII_STOP_SLOTS - 1);
+            }
+            table[slot] = key;
+        }
+        i += 1;
+    }
+    table
+};
+
 /// Words after which no sentence ends: articles, prepositions,
 /// conjunctions and possessives. A line that ends in one was cut in the
 /// middle of a sentence, which is how scrapers that write one text node a
@@ -525,6 +602,31 @@ pub(crate) const TITLE_SEPARATORS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The packed table holds the ASCII stop words exactly.
+    #[test]
+    fn ascii_stop_words_are_packed_letters() {
+        for w in STOP_WORDS.iter().filter(|w| w.is_ascii()) {
+            assert!(w.len() <= ASCII_STOP_MAX_BYTES, "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(is_ascii_stop_word(w.as_bytes()));
+            assert!(is_ascii_stop_word(w.to_uppercase().as_bytes()));
+        }
+        for w in ["", "x", "them1", "don’t", "e.g", "thereby", "_the"] {
+            assert!(!is_ascii_stop_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Equal to the lowercased lookup on any ASCII word.
+        #[test]
+        fn ascii_stop_word_matches_set(word in "[a-zA-Z0-9_'.]{0,13}") {
+            let expect = word.len() <= 12 && is_stop_word(&word.to_ascii_lowercase());
+            proptest::prop_assert_eq!(is_ascii_stop_word(word.as_bytes()), expect);
+        }
+    }
+
     #[test]
     fn lists() {
         assert!(super::is_stop_word("the"));

@@ -4,6 +4,7 @@
 
 use crate::article::{Article, Block};
 use crate::byline::{after_by, author_name, is_label};
+use crate::dates;
 use crate::vocab::{BlockKind, MetaValue, Metadata, Reason};
 
 /// A line longer than this is prose that mentions a date, not a date line
@@ -21,16 +22,9 @@ const DATE_INTO_BODY: usize = 3;
 /// short line near the headline that reads as a date; the author from the
 /// byline block. These are all plain text has.
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
-    let date_of = |b: &Block<'_>| {
-        crate::dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())))
-    };
+    let fallback = meta.fallback_published.take();
     if meta.published.is_none() {
-        meta.published = article.date().and_then(date_of);
-    }
-    if meta.published.is_none() && !article.hides(Reason::Date) {
-        // Many pages print the date in a block the classifier saw as
-        // clutter or folded into a byline: look around the headline.
-        meta.published = near_title(article).into_iter().find_map(date_of);
+        meta.published = shown_dates(article).into_iter().next().or(fallback);
     }
     #[cfg(feature = "detect-language")]
     if meta.language.is_none() {
@@ -47,7 +41,7 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
         // A "By Jane Roe" line near the headline that the classifier kept
         // in the body or filed as clutter, or a "Written by" label with
         // the name in the next block.
-        let near = near_title(article);
+        let near = near_title(article, false);
         meta.author = near.iter().enumerate().find_map(|(i, b)| {
             if matches!(b.kind(), BlockKind::Caption) || b.reason() == Some(Reason::Caption) {
                 return None;
@@ -71,10 +65,35 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     meta
 }
 
+/// The dates the page shows its reader, best first: short lines near the
+/// headline that read as a date (the date block among them, or a line the
+/// classifier saw as clutter or folded into a byline), then the date blocks
+/// elsewhere. A date block far from the headline is most often a related
+/// story's ("December 15, 2025" in a list of posts under the article, where
+/// the page's own "September 4, 2025" stands by the headline), and the first
+/// date block may be a number the classifier took for a date ("15,000").
+/// Each keeps the span of its block.
+fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
+    if article.hides(Reason::Date) {
+        return Vec::new();
+    }
+    let date_of =
+        |b: &Block<'_>| dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())));
+    let date_blocks = article
+        .blocks()
+        .iter()
+        .filter(|b| b.reason() == Some(Reason::Date));
+    near_title(article, true)
+        .into_iter()
+        .chain(date_blocks)
+        .filter_map(date_of)
+        .collect()
+}
+
 /// The blocks around the headline where a date or byline line stands:
 /// from a few blocks above the headline to a few into the body, metadata
-/// and related-story blocks left out.
-fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
+/// and related-story blocks left out (see `header`).
+fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> {
     let blocks = article.blocks();
     let title = blocks
         .iter()
@@ -82,11 +101,26 @@ fn near_title<'b>(article: &'b Article<'b>) -> Vec<&'b Block<'b>> {
     let first_body = blocks.iter().position(Block::is_body);
     let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
     let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    // A related story's date or byline is not the page's; but with
+    // `header`, a block between the headline and the body is the story's
+    // own header, whatever the classifier filed it as ("Published on Oct 21,
+    // 2025", "by Jane Roe on Jan 22, 2025" read as a teaser). Only a date is
+    // read there: a date line is hard to mistake, where a name read from
+    // such a block was a tag list or a quoted phrase on the dev pool
+    // ("communities mapped", "areas of improvement").
+    let header = match title {
+        Some(t) if header => t + 1..first_body.unwrap_or(t + 1).max(t + 1),
+        _ => 0..0,
+    };
     blocks
         .get(start..end.max(start))
         .unwrap_or_default()
         .iter()
-        .filter(|b| b.reason() != Some(Reason::RelatedStories))
+        .enumerate()
+        .filter(|&(i, b)| {
+            b.reason() != Some(Reason::RelatedStories) || header.contains(&(start + i))
+        })
+        .map(|(_, b)| b)
         .filter(|b| b.kind() != BlockKind::Metadata)
         .filter(|b| b.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)
         .collect()

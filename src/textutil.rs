@@ -19,6 +19,8 @@
 
 use std::hash::Hasher;
 
+use once_cell::sync::Lazy;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `text` ends with sentence-final punctuation, looking through
@@ -67,8 +69,11 @@ pub(crate) fn fold_each(text: &str, mut f: impl FnMut(char)) {
             if c.is_ascii_alphanumeric() {
                 f(c.to_ascii_lowercase());
             }
-        } else if c.is_alphanumeric() {
-            c.to_lowercase().for_each(&mut f);
+        } else if is_alnum(c) {
+            match lower_char(c) {
+                Some(l) => f(l),
+                None => c.to_lowercase().for_each(&mut f),
+            }
         }
     }
 }
@@ -90,15 +95,19 @@ pub(crate) fn fingerprint(text: &str) -> u64 {
     // decide "same text or not" and never key an attacker-controlled hash
     // table, so a fast, deterministic hash is enough.
     let mut h = FNV_OFFSET;
-    fold_each(text, |c| {
-        h ^= c as u64;
-        h = h.wrapping_mul(FNV_PRIME);
-    });
+    fold_each(text, |c| h = fnv_step(h, c as u64));
     h
 }
 
+/// One step of the FNV-1a hash of [`fingerprint`]: `h` with the folded
+/// character `c` mixed in.
+#[inline]
+pub(crate) fn fnv_step(h: u64, c: u64) -> u64 {
+    (h ^ c).wrapping_mul(FNV_PRIME)
+}
+
 /// The FNV-1a 64-bit offset basis.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// The FNV-1a 64-bit prime.
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
@@ -159,7 +168,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '\''
     } else {
-        c == '’' || c.is_alphanumeric()
+        c == '’' || is_alnum(c)
     }
 }
 
@@ -192,14 +201,126 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 
 /// Whether `text` has at most `max` [`whitespace_word_count`] words,
 /// looking at no more than the first `max + 1` of them: bounded work on a
-/// line of any length.
+/// line of any length. Counts the starts of words in one loop, without the
+/// splitting iterator (proptest `at_most_words_counts_split_whitespace`).
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
-    text.split_whitespace().nth(max).is_none()
+    let mut words = 0;
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
+            0..=0x7F => false,
+            // A continuation byte: part of the character before.
+            0x80..=0xBF => continue,
+            // The leads of the white space outside ASCII (U+0085, U+00A0,
+            // U+1680, U+2000–U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > max {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
+/// `text.to_lowercase()`, with ASCII text lowercased byte by byte and the
+/// alphabets below U+0500 (Latin, Greek, Cyrillic) by a table: the same
+/// string, since `str::to_lowercase` lowercases each character by itself
+/// except `Σ`, which sends the text to it (proptest
+/// `lowercase_is_to_lowercase`).
+pub(crate) fn lowercase(text: &str) -> String {
+    let mut out = String::new();
+    lowercase_into(text, &mut out);
+    out
+}
+
+/// [`lowercase`] written into `out`, which is cleared first.
+pub(crate) fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
+    out.reserve(text.len());
+    for c in text.chars() {
+        match lower_char(c) {
+            Some(l) => out.push(l),
+            None if c == 'Σ' => {
+                out.clear();
+                out.push_str(&text.to_lowercase());
+                return;
+            }
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of
+/// either case. Since no character outside ASCII lowercases to ASCII
+/// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
+/// whose lowercase holds a `needle` without those letters holds it so.
+pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// First character not in the tables of [`lower_char`] and [`is_alnum`].
+const TABLE_END: usize = 0x500;
+
+/// For each character below [`TABLE_END`]: its lowercase when that is one
+/// character (`0` when it is two, as for `İ`, and for `Σ`, whose lowercase
+/// depends on its place in a word), and whether it is alphanumeric. The
+/// Unicode tables of `char` binary-search for every character; Cyrillic,
+/// Greek and accented Latin lines asked them for each of theirs.
+static ALPHABETS: Lazy<Vec<(u32, bool)>> = Lazy::new(|| {
+    (0..TABLE_END as u32)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            let mut lower = c.to_lowercase();
+            let one = match (lower.next(), lower.next()) {
+                (Some(l), None) if c != 'Σ' => l as u32,
+                _ => 0,
+            };
+            (one, c.is_alphanumeric())
+        })
+        .collect()
+});
+
+/// `c`'s lowercase, when it is one character that the table knows.
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    match ALPHABETS.get(c as usize) {
+        Some(&(l, _)) if l != 0 => char::from_u32(l),
+        _ => None,
+    }
+}
+
+/// `c.is_alphanumeric()`, from a table below U+0500.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match ALPHABETS.get(c as usize) {
+        Some(&(_, alnum)) => alnum,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// What a character is to [`FastWords`], for the characters it knows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Wb {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wb {
     Letter,
     Digit,
     /// `_`, which joins anything word-like on either side.
@@ -231,6 +352,142 @@ fn fast_class(c: char) -> Option<Wb> {
         | '\u{a0}' | '\u{a9}' | '\u{2022}' => Wb::Other,
         _ => return None,
     })
+}
+
+/// What the one-pass scan [`fast_words`] knows of `c`: [`fast_class`],
+/// and besides the letters of Latin-1, Latin Extended-A and Cyrillic
+/// (U+00C0–U+017F without `×` and `÷`, U+0400–U+04FF without the
+/// thousands sign and the combining marks), which UAX #29 treats as it
+/// treats ASCII letters. `None` for the rest, which sends a text to the
+/// general path.
+#[cfg_attr(not(test), allow(dead_code))] // the byte reader is its twin
+pub(crate) fn scan_class(c: char) -> Option<Wb> {
+    fast_class(c).or(match c as u32 {
+        0xD7 | 0xF7 => None,
+        0xC0..=0x17F | 0x400..=0x481 | 0x48A..=0x4FF => Some(Wb::Letter),
+        _ => None,
+    })
+}
+
+/// [`scan_class`] of the character that starts at byte `i` of `bytes` (a
+/// whole UTF-8 text), with the character and its length in bytes; `None`
+/// for a character that [`scan_class`] does not know. Reads bytes, not
+/// `char`s: ASCII by a table, the known letters by their two-byte lead
+/// (`C3`–`C5`, `D0`–`D3`), and the few known three-byte punctuation marks
+/// after `E2 80`.
+#[inline]
+fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
+    let b = bytes[i];
+    if b < 0x80 {
+        return Some((ASCII_CLASS[usize::from(b)], char::from(b), 1));
+    }
+    let two = |second: u8| char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F));
+    match (b, bytes.get(i + 1).copied()) {
+        (0xE2, Some(0x80)) => {
+            let class = match bytes.get(i + 2) {
+                // ‘ ’
+                Some(0x98 | 0x99) => Wb::MidBoth,
+                // “ ” – — … •
+                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Wb::Other,
+                _ => return None,
+            };
+            let c = char::from_u32(0x2000 | u32::from(bytes[i + 2] & 0x3F))?;
+            Some((class, c, 3))
+        }
+        // « » no-break space ©
+        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9))) => Some((Wb::Other, two(second)?, 2)),
+        // × ÷
+        (0xC3, Some(0x97 | 0xB7)) => None,
+        // À–ÿ, Ā–ſ, Ѐ–ѿ
+        (0xC3..=0xC5 | 0xD0 | 0xD1 | 0xD3, Some(second)) => Some((Wb::Letter, two(second)?, 2)),
+        // Ҁ ҁ, then Ҋ–ҿ after the thousands sign and the combining marks.
+        (0xD2, Some(second @ (0x80 | 0x81 | 0x8A..=0xBF))) => Some((Wb::Letter, two(second)?, 2)),
+        _ => None,
+    }
+}
+
+/// [`fast_class`] of every ASCII byte.
+pub(crate) static ASCII_CLASS: [Wb; 128] = {
+    let mut table = [Wb::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Digit,
+            b'_' => Wb::Underscore,
+            b':' => Wb::MidLetter,
+            b'.' | b'\'' => Wb::MidBoth,
+            b',' | b';' => Wb::MidNum,
+            _ => Wb::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// One pass over a text made only of characters [`scan_class`] knows:
+/// calls `on_char` with every character and its class, and `on_word` with
+/// every word of `unicode_words`, in order. Returns `false`, having stopped
+/// early, at the first character that [`scan_class`] does not know; the
+/// callers then take the general path from the start, so whatever the
+/// callbacks were told is to be thrown away.
+#[inline]
+pub(crate) fn fast_words<'a>(
+    text: &'a str,
+    mut on_char: impl FnMut(char, Wb),
+    mut on_word: impl FnMut(&'a str),
+) -> bool {
+    let bytes = text.as_bytes();
+    let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
+    // The word being read: its start, the end of its last character, the
+    // class of its last word character, and whether it has a letter or digit.
+    let mut start = usize::MAX;
+    let mut end = 0;
+    let mut prev = Wb::Other;
+    let mut has_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((w, c, len)) = fast_class_at(bytes, i) else {
+            return false;
+        };
+        on_char(c, w);
+        if wordish(w) {
+            if start == usize::MAX {
+                start = i;
+                has_alnum = false;
+            }
+            end = i + len;
+            prev = w;
+            has_alnum |= w != Wb::Underscore;
+        } else if start != usize::MAX {
+            // One joiner between two letters or two digits stays in the
+            // word; anything else ends it. An unknown character next makes
+            // no join, and the loop stops at it anyway.
+            let next = if i + len < bytes.len() {
+                fast_class_at(bytes, i + len).map(|(n, _, _)| n)
+            } else {
+                None
+            };
+            let joins = matches!(
+                (prev, w, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
+            );
+            if joins {
+                end = i + len;
+            } else {
+                if has_alnum {
+                    on_word(&text[start..end]);
+                }
+                start = usize::MAX;
+            }
+        }
+        i += len;
+    }
+    if start != usize::MAX && has_alnum {
+        on_word(&text[start..end]);
+    }
+    true
 }
 
 /// The words of a text made only of characters [`fast_class`] knows, by the
@@ -321,11 +578,120 @@ mod tests {
             proptest::prop_assert_eq!(fast, slow);
         }
 
+        /// The bounded count agrees with `split_whitespace`.
+        #[test]
+        fn at_most_words_counts_split_whitespace(text in "[a b\t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}\u{85}é]{0,20}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
+        /// The shortcuts lowercase as `str::to_lowercase` does.
+        #[test]
+        fn lowercase_is_to_lowercase(text in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// The same in the alphabets of the table, final sigmas included.
+        #[test]
+        fn lowercase_is_to_lowercase_in_alphabets(text in "[a-zA-Z \u{c0}-\u{4ff}]{0,30}") {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
         /// The counting form equals counting the split form.
         #[test]
         fn letter_run_count_matches_letter_runs(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(letter_run_count(&text), letter_runs(&text).count());
         }
+    }
+
+    proptest::proptest! {
+        /// The one-pass scan yields the words of `unicode_words`, and sees
+        /// every character once.
+        #[test]
+        fn fast_words_scan_matches_unicode_words(
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+        ) {
+            let mut words = Vec::new();
+            let mut chars = String::new();
+            proptest::prop_assert!(fast_words(&text, |c, _| chars.push(c), |w| words.push(w)));
+            let slow: Vec<&str> = text.unicode_words().collect();
+            proptest::prop_assert_eq!(words, slow);
+            proptest::prop_assert_eq!(chars, text);
+        }
+
+        /// The same with the letters outside ASCII that the scan knows.
+        #[test]
+        fn fast_words_scan_matches_unicode_words_in_other_letters(
+            text in "[a-zA-Z0-9 .,:;'_\u{2019}\u{2014}\u{c0}-\u{17f}\u{400}-\u{4ff}]{0,40}"
+        ) {
+            let mut words = Vec::new();
+            let known = fast_words(&text, |_, _| {}, |w| words.push(w));
+            proptest::prop_assert_eq!(known, text.chars().all(|c| scan_class(c).is_some()));
+            if known {
+                let slow: Vec<&str> = text.unicode_words().collect();
+                proptest::prop_assert_eq!(words, slow);
+            }
+        }
+
+        /// Any other character stops the scan.
+        #[test]
+        fn fast_words_scan_refuses_the_unknown(text in "\\PC{0,20}") {
+            let known = text.chars().all(|c| scan_class(c).is_some());
+            proptest::prop_assert_eq!(fast_words(&text, |_, _| {}, |_| {}), known);
+        }
+    }
+
+    /// The byte reader knows each character as the `char` function does.
+    #[test]
+    fn fast_class_at_is_scan_class() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let got = fast_class_at(bytes, 0);
+            let want = scan_class(c).map(|w| (w, c, c.len_utf8()));
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    /// What `at_most_words` rests on: the leads of white space.
+    #[test]
+    fn white_space_leads() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_words_on_any_text(text in "\\PC{0,30}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+    }
+
+    /// What `contains_ascii_ci` rests on.
+    #[test]
+    fn lowercase_makes_no_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for l in c.to_lowercase() {
+                assert!(!l.is_ascii() || matches!(l, 'i' | 'k'), "{c:?}");
+            }
+        }
+    }
+
+    /// The tables answer as `char` does, wherever they answer.
+    #[test]
+    fn alphabet_tables_are_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(l) = lower_char(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(lower_char('Σ'), None);
+        assert_eq!(lower_char('Ж'), Some('ж'));
     }
 
     #[test]

@@ -453,3 +453,96 @@ fn limits_are_enforced() {
         Err(deboiler::Error::TooManyNodes { limit: 10, .. })
     ));
 }
+
+/// A flat blog template (TypePad) puts the reader comments in the post's
+/// own `<div>`, one `<p>` per comment under an `<h2>Comments</h2>`, with no
+/// comment class: the heading starts the thread, the post above it stays.
+#[test]
+fn flat_comment_thread_after_a_comments_heading() {
+    let html = r#"<!doctype html><html><head><title>My favourite graphs - A Blog</title></head>
+<body><div id="center"><div class="entry">
+<h3>My favourite graphs</h3>
+<p>These are the graphs I keep coming back to when I think about what makes people passionate about the things they use every day.</p>
+<p>The first one shows how the feeling of competence grows once a user gets past the early stage where everything is still hard work.</p>
+<p class="posted">Posted by Kathy on April 6, 2007</p>
+<h2><a id="comments"></a>Comments</h2>
+<p>Way to go, Kathy! Good to see you back, glad the bullies did not win, because they usually want to silence people.</p>
+<p class="posted">Posted by: Amy | Apr 6, 2007 1:21:27 PM</p>
+<p>Thank you for all the years of posts; I have learned more from this blog than from any book I have read on the subject.</p>
+</div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("These are the graphs"), "{body}");
+    assert!(body.contains("competence grows"), "{body}");
+    for b in article.blocks() {
+        if b.text().contains("bullies") || b.text().contains("years of posts") {
+            assert_eq!(b.reason(), Some(Reason::Comments), "{:?}", b.text());
+        }
+    }
+}
+
+/// A "Comments" heading above the post (a link to the thread, or a count
+/// under the headline) has no article text above it: the post stays.
+#[test]
+fn comments_heading_above_the_post_keeps_the_post() {
+    let html = r#"<!doctype html><html><head><title>My favourite graphs - A Blog</title></head>
+<body><div id="center"><div class="entry">
+<h2>12 Comments</h2>
+<p>These are the graphs I keep coming back to when I think about what makes people passionate about the things they use every day.</p>
+<p>The first one shows how the feeling of competence grows once a user gets past the early stage where everything is still hard work.</p>
+</div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("These are the graphs"), "{body}");
+    assert!(body.contains("competence grows"), "{body}");
+}
+
+/// A short post whose heading `og:title` names, outscored by a profile
+/// blurb in another column: the post under the confirmed headline becomes
+/// the main content, and the blurb, a root of one short paragraph, goes.
+#[test]
+fn short_post_under_the_confirmed_headline_is_kept() {
+    let html = r#"<!doctype html><html><head><title>Creative Food Sculptures - I Geek for Creativity</title>
+<meta property="og:title" content="Creative Food Sculptures"></head>
+<body><div id="wrap"><div class="profile"><h1>I Geek for Creativity</h1>
+<div class="about"><p>I live, I learn, I teach. And, 140 characters on Twitter is limiting. Here I share and celebrate my creativity, and the creativity of others.</p></div></div>
+<div class="posts"><div class="post"><div class="post-head"><h2>Creative Food Sculptures</h2></div>
+<div class="post-text"><p>via fubiz.net</p><p>Repurposing food as art is creative, says the artist.</p></div></div></div></div></body></html>"#;
+    let article = deboiler::clean_html(html).unwrap();
+    let body = article.body_text();
+    assert!(body.contains("Repurposing food as art"), "{body}");
+    assert!(!body.contains("140 characters"), "{body}");
+}
+
+kept!(
+    byline_span_opening_a_long_paragraph,
+    (
+        "",
+        r#"<p><span class="byline-author">Posted by Matt Steiner, Engineering Lead</span> With our photo albums you automatically get a gallery for every trip you take, and today we are adding more storage, more sharing options and a faster viewer for everyone who uses them.</p>"#,
+        ""
+    ),
+    "more storage, more sharing options"
+);
+
+#[test]
+fn author_box_biography_in_the_article_is_removed() {
+    let html = page(
+        "",
+        "",
+        r#"<div class="post-author"><p>Mary Brock is a scientist who works on drugs you have hopefully never heard of. She writes about chemistry, cooking and the lab life, and don't even try to follow her.</p></div>"#,
+    )
+    .replace("</div></article>", r#"<div class="post-author"><p>Mary Brock is a scientist who works on drugs you have hopefully never heard of. She writes about chemistry, cooking and the lab life, and don't even try to follow her.</p></div></div></article>"#);
+    let got = fate(&html, "Mary Brock is a scientist");
+    assert!(got.iter().all(|r| r.is_some()), "{got:?}");
+}
+
+clutter!(
+    teaser_ending_in_read_more,
+    (
+        "",
+        r#"<p>The old ferry across the river makes its last crossing on Sunday, the operator said. Read more...</p>"#,
+        ""
+    ),
+    "The old ferry across the river",
+    Reason::RelatedStories
+);

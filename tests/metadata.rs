@@ -180,3 +180,63 @@ fn a_person_in_a_byline_beats_an_organisation_as_author() {
     let a = deboiler::clean_html(&html).unwrap();
     assert_eq!(value(a.metadata().author()), Some("Daily Co"));
 }
+
+#[test]
+fn a_date_in_the_canonical_url_when_the_page_states_none() {
+    let page = format!(
+        r#"<html><head><link rel="canonical" href="https://x.test/2025/12/18/big-news/">
+        </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-12-18");
+    // The span holds the date as the URL writes it.
+    assert_eq!(&page.as_str()[published.source().unwrap()], "2025/12/18");
+}
+
+#[test]
+fn a_modification_date_is_no_publication_date() {
+    let page = format!(
+        r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+        </head><body><h1>Big news today</h1><article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(value(html(&page).metadata().published()), None);
+}
+
+#[test]
+fn a_later_date_block_when_the_first_is_no_date() {
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><article>{BODY}</article>
+        <p class="date">15,000</p><p class="post-date">Published On: 15 August 2025</p></body></html>"#
+    );
+    let a = html(&page);
+    assert_eq!(value(a.metadata().published()), Some("2025-08-15"));
+}
+
+#[test]
+fn a_markup_date_written_for_people_loses_to_the_shown_date() {
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"BlogPosting",
+        "datePublished":"Jun 24, 2025"}}</script></head><body><h1>Big news today</h1>
+        <p class="date">August 25, 2024</p><article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-08-25")
+    );
+    // Alone, it is the date.
+    let alone = page.replace(r#"<p class="date">August 25, 2024</p>"#, "");
+    assert_eq!(
+        value(html(&alone).metadata().published()),
+        Some("2025-06-24")
+    );
+    // An ISO date in the markup beats both.
+    let iso = page.replace(
+        "<head>",
+        r#"<head><meta property="article:published_time" content="2025-06-23T10:00:00Z">"#,
+    );
+    assert_eq!(
+        value(html(&iso).metadata().published()),
+        Some("2025-06-23T10:00:00Z")
+    );
+}

@@ -117,3 +117,201 @@ fn list_items_with_links_under_them_stay() {
         );
     }
 }
+
+/// A short post of two paragraphs above a heavier comment thread: the
+/// post is the article, although it has fewer than three paragraphs and
+/// the thread outweighs it (with three required, the thread won on
+/// blog pages of dragnet-train-text).
+#[test]
+fn two_paragraph_post_above_thread_wins() {
+    let post = [
+        "The council met on Tuesday to discuss the new budget, which includes money for schools and roads across the district and a new library.",
+        "Officials said the plan would be put to a vote next month after a period of public consultation with residents and local businesses.",
+    ];
+    let comments = [
+        "I have lived here for twenty years and I have never seen the roads in such a bad state, so this is good news for everyone.",
+        "The library is the best thing in this plan, my children go there every week and the old building is far too small for them.",
+        "Why does it take a whole month to vote on this when the schools need the money now and the winter is almost here again?",
+        "I went to the consultation and nobody listened to the people who live on the east side of town, which is typical of them.",
+        "Good to see some money for the schools at last, but I wonder how much of it will really reach the classrooms this year.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(post);
+    lines.push("5 Comments");
+    let signatures = [
+        "Posted by: reader one | July 13, 2012 at 08:42 PM",
+        "Posted by: reader two | July 13, 2012 at 09:16 PM",
+        "Posted by: reader three | July 14, 2012 at 10:05 AM",
+        "Posted by: reader four | July 15, 2012 at 02:46 PM",
+        "Posted by: reader five | July 16, 2012 at 01:49 PM",
+    ];
+    for (c, s) in comments.iter().zip(signatures) {
+        lines.extend([c, s]);
+    }
+    let kept = kept(&lines);
+    for p in post {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+    for c in comments {
+        assert!(
+            !kept.iter().any(|k| k == c),
+            "comment {c:?} kept: {kept:#?}"
+        );
+    }
+}
+
+/// Two short paragraphs above a "Previous Story" arrow do not take the
+/// place of the three-paragraph body below it: the arrow stands above
+/// articles as often as under them (the case proptest found for the
+/// two-paragraph rule, kept in tests/text_props.proptest-regressions).
+#[test]
+fn short_run_above_arrow_does_not_beat_body() {
+    let mut lines = vec![
+        "Officials said the plan would be put to a vote next month after a public consultation.",
+        "The council met on Tuesday to discuss the new budget, which includes money for schools.",
+        "Previous Story",
+        "“We will not give up,” she said.",
+        "Previous Story",
+    ];
+    lines.extend(BODY);
+    let kept = kept(&lines);
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A review that sets a spec table between its paragraphs: rows of short
+/// lines and repeated labels weigh negative and used to end the article
+/// there, losing the paragraphs under the table.
+#[test]
+fn body_resumes_after_a_spec_table() {
+    let after = [
+        "After two weeks of testing, the scooter held its charge better than any model we tried in the same price range.",
+        "The brakes were strong enough for steep hills, and the folding latch never slipped during our daily commutes.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(after);
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// Teasers after the article, each a headline, a blurb and two dates,
+/// with no section header above them: one blurb at a time between short
+/// lines is no resumed body, however long the blurb.
+#[test]
+fn teaser_blurbs_after_the_article_stay_out() {
+    let heads = ["Bus lanes to open", "Calls for lights", "Library plans"];
+    let blurbs = [
+        "The mayor said on Friday that the new bus lanes along the river road would open before the end of the summer holidays, weeks ahead of plan.",
+        "Residents of the east side asked the council for more street lights and a police patrol after a series of break-ins in the last two months.",
+        "The library extension will add a children's wing, a reading garden and a cafe, the architects told the planning board at its meeting on Monday.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Jane Doe", "March 3, 2024", "Updated: March 4, 2024"]);
+    for (head, blurb) in heads.iter().zip(blurbs) {
+        lines.extend([head, blurb, "March 3, 2024", "Updated: March 4, 2024"]);
+    }
+    let kept = kept(&lines);
+    for b in blurbs {
+        assert!(!kept.iter().any(|k| k == b), "teaser kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A list of places set between paragraphs under a line ending in a
+/// colon: the region runs on over the list to the paragraphs under it
+/// (short lines weigh negative, and it stopped above the list).
+#[test]
+fn list_between_paragraphs_keeps_the_paragraphs_under_it() {
+    let after = [
+        "The Twin Cities centre is the largest of the new markets, with several key traffic areas also accounted for in the first phase.",
+        "Customers in those areas may start to see the faster speeds before the official launch, the carrier said in a statement on Tuesday.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(&BODY[..2]);
+    lines.extend([
+        "The areas are:",
+        "Minneapolis/St. Paul, Minn.",
+        "Fort Smith, Ark.",
+        "Ardmore, Okla.",
+        "Oakland/Fremont/Hayward, Calif.",
+        "Eau Claire, Wis.",
+        "Key West, Fla.",
+        "Bloomington, Ind.",
+        "Michigan City/La Porte, Ind.",
+        "McAllen/Edinburg/Mission, Texas",
+        "Rochester, Minn.",
+        "Duluth, Minn.",
+        "Fargo, N.D.",
+        "Sioux Falls, S.D.",
+        "Green Bay, Wis.",
+    ]);
+    lines.extend(after);
+    lines.extend(["Topics:", "Smartphones", "Carriers"]);
+    let kept = kept(&lines);
+    for p in BODY[..2].iter().chain(&after) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// The same split above the heaviest run: the first item of a listicle,
+/// two paragraphs over its spec table, is no less the article than the
+/// longer item under the table.
+#[test]
+fn body_above_a_spec_table_joins_the_heavier_run_below() {
+    let first = [
+        "Our first pick is the lightest scooter we tested, and it folds small enough to carry onto a crowded train.",
+        "Its battery lasted a full week of short commutes, although the ride felt harsh on cobbled streets in the rain.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(first);
+    for row in [
+        "Range: 40 km",
+        "Weight: 14 kg",
+        "Top speed: 25 km/h",
+        "Charge time: 5 hours",
+    ] {
+        lines.extend(["Specs", row]);
+    }
+    lines.extend(BODY);
+    let kept = kept(&lines);
+    for p in first.iter().chain(&BODY) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A guide that sets a teaser-like header over every item ("Recommended
+/// courses:"): printed four times it is the items' label, and the items
+/// under it stay in the article.
+#[test]
+fn teaser_header_over_every_item_is_a_label() {
+    let items = [
+        "The first course teaches the basics of layout and colour over six weeks, with feedback from a tutor on each task.",
+        "The second course covers type and grids in more depth, and ends with a portfolio review by two working designers.",
+        "The third course is free and self-paced, which makes it a good way to try the field before paying for a certificate.",
+        "The fourth course focuses on branding, and students design a logo, a letterhead and a small style guide for a client.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    for item in items {
+        lines.extend(["Recommended courses:", item]);
+    }
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&items) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

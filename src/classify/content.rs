@@ -195,6 +195,78 @@ fn lone_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<u
     Some(b)
 }
 
+/// How far above the confirmed headline its story's wrapper may sit.
+const HEADLINE_STEPS: usize = 6;
+
+/// A root with less text than this that the headline's story outside it
+/// outscored by a fifth or more is a rail's blurb (a profile's "I live. I
+/// learn. I teach…"), and the story replaces it rather than joining it.
+/// Larger roots stay: on three wcxb-dev-article pages the root of several
+/// thousand bytes was the story and the headline's wrapper a teaser.
+const RAIL_MAX_BYTES: u32 = 400;
+/// The headline's story joins the main content if it scored at least this
+/// share of the root: a fifth, as for siblings ([`SIBLING_SHARE`]); a
+/// twentieth added bylines and author boxes on dragnet-train and
+/// wcxb-dev-article pages whose story was already chosen.
+const HEADLINE_STORY_SHARE: f32 = SIBLING_SHARE;
+
+/// The story under the page's confirmed headline (the heading that
+/// `<title>` or `og:title` names whole), when the main content lies
+/// elsewhere: the nearest wrapper of the headline that holds scored prose
+/// (at most [`HEADLINE_STEPS`] levels up). It joins the root when it
+/// scored at least [`HEADLINE_STORY_SHARE`] of it and neither it nor its
+/// parent holds the root: a wrapper beside the root is the story's header
+/// (byline, author links), while a wrapper in another column is a short
+/// post that a sidebar profile outscored (dragnet-train's Posterous
+/// pages, a promo page on wcxb-dev-article). The root stays unless it is a
+/// short blurb ([`RAIL_MAX_BYTES`]): the evidence says where the story is,
+/// not that a root of some length is clutter.
+#[allow(clippy::too_many_arguments)]
+fn headline_story(
+    elems: &[Elem],
+    finals: &[f32],
+    roots: &[bool],
+    in_comments: &[bool],
+    anchor: Option<usize>,
+    seg_elem: &[u32],
+    top: usize,
+    score: f32,
+) -> Option<usize> {
+    let h = *seg_elem.get(anchor?)? as usize;
+    // Already in the main content?
+    let mut a = h;
+    loop {
+        if roots[a] {
+            return None;
+        }
+        let p = elems[a].parent as usize;
+        if p >= elems.len() || p >= a {
+            break;
+        }
+        a = p;
+    }
+    let mut p = elems[h].parent as usize;
+    for _ in 0..HEADLINE_STEPS {
+        if p >= elems.len() {
+            return None;
+        }
+        if finals[p] > 0.0 {
+            break;
+        }
+        p = elems[p].parent as usize;
+    }
+    if p >= elems.len()
+        || finals[p] <= 0.0
+        || in_comments[p]
+        || contains(elems, p, top)
+        || contains(elems, elems[p].parent as usize, top)
+        || finals[p] < score * HEADLINE_STORY_SHARE
+    {
+        return None;
+    }
+    Some(p)
+}
+
 /// Measured on the dev pool: half won back one lost dragnet-train page, a
 /// third two and a fifth two with the fewest polluted pages; no set lost
 /// anything at any of them.
@@ -211,6 +283,7 @@ pub(crate) fn choose(
     segments: &mut [Segment<'_>],
     seg_elem: &[u32],
     seg_inline: &[(u32, u32)],
+    anchor: Option<usize>,
 ) {
     if elems.is_empty() {
         return;
@@ -335,9 +408,9 @@ pub(crate) fn choose(
         best = Some((b, finals[b]));
     }
     let mut roots = vec![false; elems.len()];
+    let best = best.map(|(top, score)| climb(elems, &finals, top, score));
     match best {
         Some((top, score)) => {
-            let (top, score) = climb(elems, &finals, top, score);
             roots[top] = true;
             let parent = elems[top].parent;
             let threshold = (score * SIBLING_SHARE).max(SIBLING_MIN);
@@ -385,6 +458,25 @@ pub(crate) fn choose(
         }
         None => roots[0] = true,
     }
+    // The confirmed headline's own story, when a rail outscored it.
+    if let Some((top, score)) = best
+        && let Some(c) = headline_story(
+            elems,
+            &finals,
+            &roots,
+            &in_comments,
+            anchor,
+            seg_elem,
+            top,
+            score,
+        )
+    {
+        // A root of one short blurb is the rail itself: the story replaces it.
+        if elems[top].text < RAIL_MAX_BYTES {
+            roots.iter_mut().for_each(|r| *r = false);
+        }
+        roots[c] = true;
+    }
     // In pre-order: inside main if a root or below one; local bits are the
     // bits below the root inside main, all bits outside.
     let mut main = vec![false; elems.len()];
@@ -428,7 +520,7 @@ pub(crate) fn choose(
         // An inline element's clutter word names that element (a tweet
         // button, a link), not a long block it opens.
         let ia = if seg.text.len() >= INLINE_CLUTTER_MAX_BYTES {
-            ia & !NEGATIVE
+            ia & !(NEGATIVE | hint::AUTHOR | hint::BYLINE)
         } else {
             ia
         };

@@ -63,6 +63,18 @@ fn text_title_separators() -> impl Iterator<Item = &'static str> {
         .chain([TEXT_TITLE_SEPARATOR])
 }
 
+/// Whether `text` may hold one of [`text_title_separators`]: a space
+/// followed by the first byte of a separator's second character, or `": "`
+/// (test `separator_gate_admits_every_separator`).
+fn may_hold_title_separator(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| {
+        matches!(
+            w,
+            [b' ', b'-' | b'|' | b':' | b'~' | 0xC2 | 0xE2] | [b':', b' ']
+        )
+    })
+}
+
 /// Most parts of a page title we index; real titles have two or three.
 pub(crate) const TITLE_MAX_PARTS: usize = 4;
 
@@ -72,6 +84,11 @@ impl TitleKeys {
         let from = start.saturating_sub(TITLE_MAX_DISTANCE);
         for (i, text) in texts.iter().enumerate().take(start).skip(from) {
             if features[i].words as usize > TITLE_MAX_WORDS * 2 {
+                continue;
+            }
+            // Every separator starts with a space or a colon and a space;
+            // most lines hold none, and ten substring searches told so.
+            if !may_hold_title_separator(text) {
                 continue;
             }
             let mut n = 0;
@@ -249,6 +266,55 @@ fn title_parts(title: &str) -> Vec<Span> {
         .collect()
 }
 
+fn is_head(s: &Segment<'_>, max: u8) -> bool {
+    s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
+}
+
+/// The `<h1>`–`<h3>` that the page's metadata confirms as its headline:
+/// the first whose text is the whole `<title>` or `og:title` or one part
+/// of either. With `whole_only`, only a whole title counts: a blog's
+/// `<h1>` site name matches the site part of "Post title - Blog name" and
+/// stands above the post's own heading, which `og:title` names whole; the
+/// content choice asks this way. Needs no main content.
+pub(crate) fn confirmed_heading(
+    segments: &[Segment<'_>],
+    title: &str,
+    og_title: Option<&str>,
+    whole_only: bool,
+) -> Option<usize> {
+    let mut whole: Vec<u64> = Vec::new();
+    let mut parts: Vec<u64> = Vec::new();
+    if !title.is_empty() {
+        whole.push(fingerprint(title));
+        parts.extend(
+            title_parts(title)
+                .iter()
+                .map(|&p| fingerprint(&title[p.start..p.end])),
+        );
+    }
+    if let Some(og) = og_title {
+        whole.push(fingerprint(og));
+        parts.extend(
+            title_parts(og)
+                .iter()
+                .map(|&p| fingerprint(&og[p.start..p.end])),
+        );
+    }
+    if whole.is_empty() {
+        return None;
+    }
+    let find = |keys: &[u64]| {
+        segments
+            .iter()
+            .position(|s| is_head(s, 3) && keys.contains(&fingerprint(&s.text)))
+    };
+    if whole_only {
+        return find(&whole);
+    }
+    whole.extend(parts);
+    find(&whole)
+}
+
 /// Chooses the HTML headline, once the main content is chosen (it reads
 /// [`Hints::main`](crate::segment::Hints)): an `<h1>` (or `<h2>`, `<h3>`)
 /// that matches the `<title>` or `og:title` (whole or one part); failing
@@ -262,23 +328,7 @@ pub(crate) fn choose_html(
     og_title: Option<&str>,
 ) -> Headline {
     let tparts = title_parts(title);
-    let mut wanted: Vec<u64> = Vec::new();
-    if !title.is_empty() {
-        wanted.push(fingerprint(title));
-        wanted.extend(tparts.iter().map(|&p| fingerprint(&title[p.start..p.end])));
-    }
-    if let Some(og) = og_title {
-        wanted.push(fingerprint(og));
-        let ogp = title_parts(og);
-        wanted.extend(ogp.iter().map(|&p| fingerprint(&og[p.start..p.end])));
-    }
-    let is_head = |s: &Segment<'_>, max: u8| {
-        s.kind == BlockKind::Heading && s.hints.heading_level >= 1 && s.hints.heading_level <= max
-    };
-    // A heading that the metadata confirms.
-    let mut pick = segments.iter().position(|s| {
-        is_head(s, 3) && !wanted.is_empty() && wanted.contains(&fingerprint(&s.text))
-    });
+    let mut pick = confirmed_heading(segments, title, og_title, false);
     if pick.is_none() {
         // The first real <h1> in or before the main content.
         let first_main = segments
@@ -314,4 +364,18 @@ pub(crate) fn choose_html(
         })
         .unwrap_or(Span::new(0, title.len()));
     Headline::TitlePart(part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separator_gate_admits_every_separator() {
+        for sep in text_title_separators() {
+            assert!(may_hold_title_separator(sep), "{sep:?}");
+            assert!(may_hold_title_separator(&format!("a{sep}b")), "{sep:?}");
+        }
+        assert!(!may_hold_title_separator("Home News Sport"));
+    }
 }

@@ -74,6 +74,12 @@ fn markup_reason(tags: u32, attrs: u32, words: usize) -> Option<Reason> {
         Reason::RelatedStories
     } else if tags & tag::HEADER != 0 {
         Reason::Navigation
+    } else if attrs & h::AUTHOR != 0 {
+        // A longer block in an author-named element is the author box's
+        // biography ("Jane Doe is a scientist who…"); the class words of
+        // an inline element at a long block's start ("Posted by
+        // <span class=byline-author>") are not counted (`content`).
+        Reason::Boilerplate
     } else {
         return None;
     };
@@ -177,6 +183,11 @@ pub(crate) fn classify(
             out.push(Some(r));
             continue;
         }
+        // A summary that ends in "Read more…" heads another story.
+        if words <= TEASER_MAX_WORDS && is_teaser(&seg.text) {
+            out.push(Some(Reason::RelatedStories));
+            continue;
+        }
         if is_url(&seg.text) {
             out.push(Some(Reason::Boilerplate));
             continue;
@@ -201,6 +212,7 @@ pub(crate) fn classify(
         out.push(None);
     }
     between_body(segments, &weak, &mut out);
+    comment_sections(segments, features, &mut out);
     story_tail(segments, features, &mut out);
     orphan_headings(segments, &mut out);
     out
@@ -242,6 +254,50 @@ fn between_body(segments: &[Segment<'_>], weak: &[bool], out: &mut [Option<Reaso
             }
         }
         i = end + 1;
+    }
+}
+
+/// A comment section inside the main container that its markup does not
+/// name: a heading whose text is a thread header ("Comments", "12
+/// Comments", "Leave a Reply") with body text of the article above it.
+/// Everything after it in the container, up to the next heading of its
+/// level or higher that is not itself a comment header, is the thread:
+/// flat blog templates (TypePad) put the comments in the post's own `<div>`,
+/// one `<p>` per comment, with no comment class anywhere.
+fn comment_sections(segments: &[Segment<'_>], features: &[Features], out: &mut [Option<Reason>]) {
+    let is_header = |i: usize| {
+        let s = &segments[i];
+        s.kind == BlockKind::Heading
+            && s.hints.main
+            && features[i].link_density < 0.5
+            && s.text.len() <= patterns::MAX_PATTERN_BYTES
+            && patterns::recognise(&s.text) == Some(Reason::Comments)
+    };
+    let mut body_above = false;
+    let mut i = 0;
+    while i < segments.len() {
+        if !body_above || !is_header(i) {
+            body_above |= out[i].is_none() && segments[i].hints.main;
+            i += 1;
+            continue;
+        }
+        let level = segments[i].hints.heading_level;
+        let mut j = i + 1;
+        while j < segments.len() && segments[j].hints.main {
+            let s = &segments[j];
+            if s.kind == BlockKind::Heading
+                && s.hints.heading_level != 0
+                && s.hints.heading_level <= level
+                && !is_header(j)
+            {
+                break;
+            }
+            if s.kind != BlockKind::Metadata && out[j].is_none() {
+                out[j] = Some(Reason::Comments);
+            }
+            j += 1;
+        }
+        i = j;
     }
 }
 
@@ -359,6 +415,19 @@ fn orphan_headings(segments: &[Segment<'_>], out: &mut [Option<Reason>]) {
             out[i] = Some(reason);
         }
     }
+}
+
+/// Most words of a teaser: a headline's summary, not a paragraph.
+const TEASER_MAX_WORDS: usize = 80;
+
+/// Whether the block ends in a "Read more" link to another story: a
+/// teaser's summary ("… this week. Read more...", "Read more »"), as news
+/// lists under a press release repeat them. Not "[Read More]" in
+/// brackets: the trackback excerpts that dragnet-train's annotators keep.
+fn is_teaser(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', '…', '»', '>', ' ', '›']);
+    let n = t.len();
+    n > 9 && t.is_char_boundary(n - 9) && t[n - 9..].eq_ignore_ascii_case("read more")
 }
 
 /// A block that is nothing but a web address.

@@ -132,8 +132,11 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, Error> {
             // `<meta charset=utf-8>` are mostly invalid UTF-8, and decoding
             // each bad byte as windows-1252 would garble them silently.
             // Those fall through to the detector below, as if undeclared.
+            if let Some(valid) = borrowed_utf8(input) {
+                return Ok(valid);
+            }
             let stats = utf8_stats(input);
-            if stats.invalid == 0 || stats.multibyte >= stats.invalid {
+            if stats.multibyte >= stats.invalid {
                 return Ok(decode_utf8(input, 0));
             }
         } else if declared.is_ascii_compatible() {
@@ -149,8 +152,11 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, Error> {
         }
         return decode_legacy(declared, input, 0);
     }
+    if let Some(valid) = borrowed_utf8(input) {
+        return Ok(valid);
+    }
     let stats = utf8_stats(input);
-    if stats.invalid == 0 || stats.multibyte >= stats.invalid {
+    if stats.multibyte >= stats.invalid {
         return Ok(decode_utf8(input, 0));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -200,6 +206,17 @@ pub(crate) fn decode_declared<'a>(input: &'a [u8], label: &str) -> Result<Decode
         });
     }
     decode_legacy(declared, input, 0)
+}
+
+/// `input` borrowed as it is when it is valid UTF-8 (what [`decode_utf8`]
+/// gives valid input without a BOM), checked in one pass: the counts of
+/// [`utf8_stats`] only matter for invalid input.
+fn borrowed_utf8(input: &[u8]) -> Option<Decoded<'_>> {
+    let text = std::str::from_utf8(input).ok()?;
+    Some(Decoded {
+        text: Cow::Borrowed(text),
+        map: None,
+    })
 }
 
 /// UTF-8 from `start` (after a BOM): borrowed when valid, otherwise with

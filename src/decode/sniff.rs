@@ -130,10 +130,16 @@ pub(super) fn sniff_utf16_text(input: &[u8]) -> Option<&'static Encoding> {
 
 /// Refuses input with more than one C0 control byte in [`CONTROL_SHARE`].
 pub(super) fn check_controls(input: &[u8]) -> Result<(), Error> {
-    let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1b);
-    // One pass that the compiler vectorises; the slow search for the first
-    // offending byte only runs on refusal.
-    let controls = input.iter().filter(|&&b| is_control(b)).count();
+    // Below 0x20 and none of 0x09..=0x0d and 0x1b, written as comparisons
+    // so that the count below is vectorised one byte a lane.
+    let is_control = |b: u8| b < 0x20 && b.wrapping_sub(0x09) > 4 && b != 0x1b;
+    // One pass, counted in byte lanes a chunk at a time (a chunk's count
+    // fits a byte); the slow search for the first offending byte only runs
+    // on refusal.
+    let controls: usize = input
+        .chunks(255)
+        .map(|c| usize::from(c.iter().map(|&b| u8::from(is_control(b))).sum::<u8>()))
+        .sum();
     if controls > 0 && controls * CONTROL_SHARE > input.len() {
         let offset = input.iter().position(|&b| is_control(b)).unwrap_or(0);
         let what = if input[offset] == 0 {

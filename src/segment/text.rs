@@ -14,7 +14,9 @@ use crate::vocab::{BlockKind, SourceSpan};
 /// Cuts `input` into one segment per non-blank line, trimmed of surrounding
 /// whitespace. Runs in one pass over the bytes.
 pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
+    // One segment a line at most: counting the breaks first spares the
+    // growing vector its copies.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
     let mut gap = false;
     let mut pos = 0;
     // The previous line as written, when it held text.

@@ -119,6 +119,11 @@ pub struct Metadata {
     /// (`metadata::complete` takes it, so a finished `Metadata` never
     /// holds one).
     pub(crate) organisation_author: Option<MetaValue>,
+    /// A markup date written for people rather than in ISO 8601, else the
+    /// date in the canonical URL's path: the publication date only when the
+    /// page shows none (`metadata::complete` takes it, so a finished
+    /// `Metadata` holds none).
+    pub(crate) fallback_published: Option<MetaValue>,
 }
 
 impl Metadata {

@@ -10,7 +10,7 @@ use crate::textutil::{ends_sentence, letter_run_count as word_count, letter_runs
 /// capitalised, so "By the end of the year, prices rose." stays prose.
 #[cfg(test)]
 pub(crate) fn is_byline(text: &str) -> bool {
-    text.len() <= MAX_PATTERN_BYTES && is_byline_line(&Line::new(text))
+    text.len() <= MAX_PATTERN_BYTES && Line::with(text, is_byline_line)
 }
 
 pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
@@ -82,7 +82,7 @@ pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
                     | "the"
                     | "updated"
                     | "published"
-            ) && !lexicon::is_date_word(&w.to_lowercase())
+            ) && !lexicon::is_date_word(&crate::textutil::lowercase(w))
         })
         .count();
     let first_capital = all[0].starts_with(|c: char| c.is_uppercase());
@@ -127,10 +127,8 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES * 2 {
         return false;
     }
-    let lower = text.to_lowercase();
-    if word_count(&lower) > BIO_MAX_WORDS {
-        return false;
-    }
+    // The verb is looked for in the text as written, so lines without one
+    // are not lowercased.
     let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
         .iter()
         .filter_map(|v| text.find(v))
@@ -138,6 +136,10 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
     else {
         return false;
     };
+    let lower = crate::textutil::lowercase(text);
+    if word_count(&lower) > BIO_MAX_WORDS {
+        return false;
+    }
     let name: Vec<&str> = text[..at].split_whitespace().collect();
     (1..=NAME_MAX_WORDS).contains(&name.len())
         && name

@@ -1,7 +1,12 @@
 //! Image captions, photo credits and gallery counters.
 
 use super::phrases::CAPTION_PREFIXES;
-use super::{MARK_CAPTION, MAX_PATTERN_BYTES, marks};
+use super::{MARK_CAPTION, MAX_PATTERN_BYTES, by_first_byte, candidates, marks};
+use once_cell::sync::Lazy;
+
+/// [`CAPTION_PREFIXES`] by their first byte.
+static CAPTIONS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
+    Lazy::new(|| by_first_byte(CAPTION_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
 pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
@@ -11,7 +16,10 @@ pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
     if is_gallery_counter(lower) {
         return true;
     }
-    marks & MARK_CAPTION != 0 || CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+    marks & MARK_CAPTION != 0
+        || candidates(&CAPTIONS_BY_FIRST_BYTE, lower)
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// Whether the line is a parenthesised photo credit on a line of its own:
@@ -24,7 +32,7 @@ pub(crate) fn is_credit(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     let n = word_count(&lower);
     n <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower, n, marks(&lower))
 }
@@ -41,9 +49,84 @@ pub(super) fn is_gallery_counter(lower: &str) -> bool {
         return false;
     }
     let rest = &rest[digits..];
-    let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
-        return false;
+    let (rest, slash) = match rest.strip_prefix(" of ") {
+        Some(r) => (r, false),
+        None => match rest.strip_prefix('/') {
+            Some(r) => (r, true),
+            None => return false,
+        },
     };
     let total = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+    (1..=3).contains(&total)
+        && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+        && !(slash && is_measure(&rest[total..]))
+}
+
+/// Whether the text after a fraction ("1/2 cup milk", "3/4 tsp salt") names
+/// a unit of measure: a recipe's ingredient, not a gallery's "1/4" counter.
+/// Recipe pages on dragnet-train lost their ingredient lists as captions.
+pub(super) fn is_measure(after: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "cup",
+        "cups",
+        "c",
+        "teaspoon",
+        "teaspoons",
+        "tsp",
+        "tablespoon",
+        "tablespoons",
+        "tbsp",
+        "tbs",
+        "tbsps",
+        "pound",
+        "pounds",
+        "lb",
+        "lbs",
+        "ounce",
+        "ounces",
+        "oz",
+        "stick",
+        "sticks",
+        "pint",
+        "pints",
+        "quart",
+        "quarts",
+        "gallon",
+        "gallons",
+        "inch",
+        "inches",
+        "in",
+        "gram",
+        "grams",
+        "g",
+        "kg",
+        "ml",
+        "l",
+        "litre",
+        "litres",
+        "liter",
+        "liters",
+        "mile",
+        "miles",
+        "dash",
+        "pinch",
+        "clove",
+        "cloves",
+        "can",
+        "cans",
+        "package",
+        "packages",
+        "bunch",
+        "head",
+        "large",
+        "medium",
+        "small",
+        "of",
+    ];
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    UNITS.contains(&word.as_str())
 }

@@ -43,10 +43,12 @@ pub(crate) fn is_comment_action(text: &str) -> bool {
         "actions",
         "comment",
     ];
-    if text.len() > 60 {
+    // "reply" or "report" must be there, and no character outside ASCII
+    // lowercases to an ASCII "rep" (textutil::lowercase_makes_no_ascii).
+    if text.len() > 60 || !crate::textutil::contains_ascii_ci(text, b"rep") {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     let mut n = 0;
     let (mut reply, mut report) = (false, false);
     for w in words(&lower) {
@@ -73,7 +75,16 @@ pub(crate) fn is_comment_signature(text: &str) -> bool {
     if text.len() > 160 || !text.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
-    let lower = text.to_lowercase();
+    // The line must end in "reply" or "actions", which no character
+    // outside ASCII lowercases into: spare the lowercasing of the rest.
+    let tail = text.trim_end_matches([' ', '#']).as_bytes();
+    let ends_in = |word: &[u8]| {
+        tail.len() >= word.len() && tail[tail.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    if !ends_in(b"reply") && !ends_in(b"actions") {
+        return false;
+    }
+    let lower = crate::textutil::lowercase(text);
     let trimmed = lower.trim_end_matches([' ', '#']);
     (trimmed.ends_with(" reply") || trimmed.ends_with(" reply actions"))
         && lower.contains(|c: char| c.is_ascii_digit())
@@ -91,7 +102,7 @@ pub(crate) fn is_thread_count(text: &str) -> bool {
     if text.len() > 80 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     let mut n = 0;
     let (mut number, mut comments) = (false, false);
     for w in words(&lower) {
@@ -139,7 +150,12 @@ pub(super) fn original_is_lower(original: &str, speaker: &str) -> bool {
         .all(|c| !c.is_uppercase())
 }
 
-pub(super) fn is_comment_count(lower: &str) -> bool {
+/// `n` is the [`word_count`] of `lower`.
+pub(super) fn is_comment_count(lower: &str, n: usize) -> bool {
+    // Two words, or three after "rating".
+    if !(2..=3).contains(&n) {
+        return false;
+    }
     // "12 Comments", "Comments (3)", and the vote counts under each comment
     // ("Rating: 25 Votes", "3 likes").
     const COUNTED: [&str; 6] = ["comment", "vote", "like", "repl", "point", "respons"];

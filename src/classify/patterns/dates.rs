@@ -47,11 +47,11 @@ pub(super) fn is_date_line(line: &Line<'_>) -> bool {
     if line.text.contains(DATE_SEPARATORS) {
         return is_date(line.text);
     }
-    is_single_date_lower(&line.lower)
+    is_single_date_lower(line.lower)
 }
 
 pub(super) fn is_single_date(text: &str) -> bool {
-    is_single_date_lower(&text.to_lowercase())
+    is_single_date_lower(&crate::textutil::lowercase(text))
 }
 
 pub(super) fn is_single_date_lower(lower: &str) -> bool {
@@ -111,7 +111,7 @@ pub(super) fn is_hangul(c: char) -> bool {
 /// and a word for reading, in a short line ("2 mins read", "Lesezeit: 3
 /// Min.", "Reading time: 4 minutes").
 pub(crate) fn is_reading_time(text: &str) -> bool {
-    text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(&text.to_lowercase())
+    text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(&crate::textutil::lowercase(text))
 }
 
 /// Longest reading-time stamp, in bytes.

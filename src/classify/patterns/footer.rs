@@ -1,14 +1,22 @@
 //! Source and copyright footers ("Published in Dawn, …", "© 2024 …").
 
 use super::phrases::FOOTER_PREFIXES;
-use super::{MARK_FOOTER, MAX_PATTERN_BYTES, marks};
+use super::{MARK_FOOTER, MAX_PATTERN_BYTES, by_first_byte, candidates, marks};
+use once_cell::sync::Lazy;
+
+/// [`FOOTER_PREFIXES`] by their first byte.
+static FOOTERS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
+    Lazy::new(|| by_first_byte(FOOTER_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
 pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
     if n > 40 {
         return false;
     }
-    marks & MARK_FOOTER != 0 || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p))
+    marks & MARK_FOOTER != 0
+        || candidates(&FOOTERS_BY_FIRST_BYTE, lower)
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// Whether the line is a source footer or copyright notice ("Published in
@@ -18,6 +26,6 @@ pub(crate) fn is_footer(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     is_footer_lower(&lower, word_count(&lower), marks(&lower))
 }

@@ -10,11 +10,14 @@
 //! 50 MB line costs no more than a short one. Clutter lines are short; a long
 //! line is prose, whatever words it starts with.
 
-use std::collections::HashSet;
-
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::textutil::Fnv;
 use crate::vocab::Reason;
 
 mod byline;
@@ -42,7 +45,7 @@ use phrases::{
     AD_LINES, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS, FOOTER_MARKS, LEGAL_MARKS,
     NAV_LINES,
 };
-use promo::{is_promo_lower, is_section_header_squashed};
+use promo::{PROMO_MARKS, is_promo_lower, is_section_header_squashed};
 
 /// Longest text, in bytes, that a recogniser examines as a whole line.
 /// Clutter lines are short: the longest footer of the development corpus
@@ -67,13 +70,18 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
             cut -= 1;
         }
         let head = &text[..cut];
-        return is_gallery_counter(&head.to_lowercase()).then_some(Reason::Caption);
+        return is_gallery_counter(&crate::textutil::lowercase(head)).then_some(Reason::Caption);
     }
     if text.is_empty() {
         return None;
     }
-    let line = Line::new(text);
-    let (lower, squashed, n) = (line.lower.as_str(), line.squashed.as_str(), line.words);
+    Line::with(text, recognise_line)
+}
+
+/// [`recognise`] of a line that is neither empty nor long.
+fn recognise_line(line: &Line<'_>) -> Option<Reason> {
+    let text = line.text;
+    let (lower, squashed, n) = (line.lower, line.squashed, line.words);
     // Before footers: "Image copyright Getty Images" is a credit.
     if is_caption_lower(lower, n, line.marks) {
         return Some(Reason::Caption);
@@ -81,25 +89,27 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_footer_lower(lower, n, line.marks) {
         return Some(Reason::SourceFooter);
     }
-    if text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
+    // A reading time and a date each hold a number in ASCII digits.
+    if line.digit && text.len() <= READING_TIME_MAX_BYTES && is_reading_time_lower(lower) {
         return Some(Reason::ReadingTime);
     }
-    if is_date_line(&line) {
+    if line.digit && is_date_line(line) {
         return Some(Reason::Date);
     }
-    if is_byline_line(&line) {
+    if is_byline_line(line) {
         return Some(Reason::Byline);
     }
-    if AD_SET.contains(squashed) {
+    let whole = WHOLE_LINES.of(squashed);
+    if whole & WHOLE_AD != 0 {
         return Some(Reason::Advertisement);
     }
-    if COMMENT_SET.contains(squashed)
-        || is_comment_count(lower)
+    if whole & WHOLE_COMMENT != 0
+        || is_comment_count(lower, n)
         || is_comment_marked(lower, text, line.marks)
     {
         return Some(Reason::Comments);
     }
-    if is_promo_lower(lower, n) {
+    if is_promo_lower(lower, n, line.marks) {
         return Some(Reason::Promo);
     }
     if is_section_header_squashed(squashed, lower, text, n) {
@@ -108,7 +118,7 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     if is_author_box(lower, text, n) {
         return Some(Reason::Boilerplate);
     }
-    if is_navigation_lower(lower, squashed, n) {
+    if is_navigation_lower(lower, squashed, n, whole) {
         return Some(Reason::Navigation);
     }
     if is_legal_lower(lower, n, line.marks) {
@@ -124,53 +134,144 @@ struct Line<'a> {
     /// The line, trimmed, as written.
     text: &'a str,
     /// `text.to_lowercase()`.
-    lower: String,
+    lower: &'a str,
     /// [`squash`] of `lower`.
-    squashed: String,
+    squashed: &'a str,
     /// [`word_count`] of `lower`.
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
     marks: u8,
+    /// Whether the line holds an ASCII digit.
+    digit: bool,
 }
 
 impl<'a> Line<'a> {
-    fn new(text: &'a str) -> Line<'a> {
-        let lower = text.to_lowercase();
+    /// The line for `text`, its lowercase and squashed forms written into
+    /// the two buffers (cleared first).
+    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
+        crate::textutil::lowercase_into(text, lower);
+        squashed.clear();
         // `squash` and `word_count` in one pass: both ask of every
-        // character whether it is alphanumeric.
-        let mut squashed = String::with_capacity(lower.len());
-        let mut words = 0;
-        let mut in_word = false;
-        for c in lower.chars() {
-            let alnum = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            };
-            if alnum {
-                squashed.push(c);
+        // character whether it is alphanumeric. ASCII lines (most) take a
+        // loop over bytes.
+        let (mut words, mut in_word, mut digit) = (0, false, false);
+        if lower.is_ascii() {
+            for &b in lower.as_bytes() {
+                let alnum = b.is_ascii_alphanumeric();
+                if alnum {
+                    squashed.push(char::from(b));
+                }
+                digit |= b.is_ascii_digit();
+                let w = alnum || b == b'\'';
+                words += usize::from(w && !in_word);
+                in_word = w;
             }
-            let w = alnum || c == '\'' || c == '’';
-            words += usize::from(w && !in_word);
-            in_word = w;
+        } else {
+            for c in lower.chars() {
+                let alnum = crate::textutil::is_alnum(c);
+                if alnum {
+                    squashed.push(c);
+                }
+                digit |= c.is_ascii_digit();
+                let w = alnum || c == '\'' || c == '’';
+                words += usize::from(w && !in_word);
+                in_word = w;
+            }
         }
-        let marks = marks(&lower);
+        let lower: &'a String = lower;
+        let squashed: &'a String = squashed;
         Line {
             text,
             lower,
             squashed,
             words,
-            marks,
+            marks: marks(lower),
+            digit,
         }
+    }
+
+    /// [`Line::fill`] with the buffers of this thread, kept from line to
+    /// line so that a line costs no allocation; fresh ones when they are
+    /// in use.
+    fn with<R>(text: &str, f: impl FnOnce(&Line<'_>) -> R) -> R {
+        thread_local! {
+            static BUFFERS: RefCell<(String, String)> = RefCell::default();
+        }
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffers) => {
+                let (lower, squashed) = &mut *buffers;
+                f(&Line::fill(text, lower, squashed))
+            }
+            Err(_) => f(&Line::fill(text, &mut String::new(), &mut String::new())),
+        })
     }
 }
 
-/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] as sets: one hash
-/// instead of a comparison with each of some 240 phrases per line.
-static NAV_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| NAV_LINES.iter().copied().collect());
-static AD_SET: Lazy<HashSet<&'static str>> = Lazy::new(|| AD_LINES.iter().copied().collect());
-static COMMENT_SET: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| COMMENT_LINES.iter().copied().collect());
+/// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
+const WHOLE_NAV: u8 = 1;
+const WHOLE_AD: u8 = 1 << 1;
+const WHOLE_COMMENT: u8 = 1 << 2;
+
+/// [`NAV_LINES`], [`AD_LINES`] and [`COMMENT_LINES`] in one map: one hash
+/// per line instead of a comparison with each of some 240 phrases, or of a
+/// hash for each list.
+pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
+    LineSets::new(&[
+        (NAV_LINES, WHOLE_NAV),
+        (AD_LINES, WHOLE_AD),
+        (COMMENT_LINES, WHOLE_COMMENT),
+    ])
+});
+
+/// Sets of whole squashed lines, as a map from line to the bits of the
+/// sets that hold it: a line longer than the longest entry is not hashed
+/// at all, and the others are hashed with FNV-1a, not SipHash.
+pub(super) struct LineSets {
+    map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
+    longest: usize,
+}
+
+impl LineSets {
+    fn new(lists: &[(&[&'static str], u8)]) -> LineSets {
+        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for &(list, bit) in lists {
+            for &line in list {
+                *map.entry(line).or_insert(0) |= bit;
+            }
+        }
+        let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
+        LineSets { map, longest }
+    }
+
+    /// The bits of the sets that hold `squashed`.
+    pub(super) fn of(&self, squashed: &str) -> u8 {
+        if squashed.len() > self.longest {
+            return 0;
+        }
+        self.map.get(squashed).copied().unwrap_or(0)
+    }
+}
+
+/// `list` by the first byte of its entries, in list order: a line need be
+/// compared only with the entries that start with its own first byte.
+fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut by_byte = vec![Vec::new(); 256];
+    for &p in list {
+        match p.as_bytes().first() {
+            Some(&b) => by_byte[usize::from(b)].push(p),
+            None => by_byte.iter_mut().for_each(|v| v.push(p)),
+        }
+    }
+    by_byte
+}
+
+/// The entries of a [`by_first_byte`] table that `line` may start with.
+fn candidates<'t>(table: &'t [Vec<&'static str>], line: &str) -> &'t [&'static str] {
+    match line.as_bytes().first() {
+        Some(&b) => &table[usize::from(b)],
+        None => &[],
+    }
+}
 
 /// Bits of [`marks`]: one per phrase list searched anywhere in a line.
 const MARK_FOOTER: u8 = 1;
@@ -179,19 +280,21 @@ const MARK_COMMENT: u8 = 1 << 2;
 const MARK_LEGAL: u8 = 1 << 3;
 const MARK_COOKIE: u8 = 1 << 4;
 const MARK_CREDIT: u8 = 1 << 5;
+const MARK_PROMO: u8 = 1 << 6;
 
 /// One automaton for every "anywhere in the line" phrase list, and for each
 /// of its patterns the [`marks`] bits of the lists that hold it. One pass
 /// over a line replaces some fifty `str::contains` calls, each of which
 /// built a searcher and scanned the line again.
 static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
-    let lists: [(&[&str], u8); 6] = [
+    let lists: [(&[&str], u8); 7] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
         (COMMENT_MARKS, MARK_COMMENT),
         (LEGAL_MARKS, MARK_LEGAL),
         (&["cookie"], MARK_COOKIE),
         (CREDIT_MARKS, MARK_CREDIT),
+        (PROMO_MARKS, MARK_PROMO),
     ];
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.

@@ -1,25 +1,33 @@
 //! Site navigation: menus, share buttons, breadcrumbs, "Previous Story".
 
+use once_cell::sync::Lazy;
+
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
-use super::{MAX_PATTERN_BYTES, NAV_SET};
+use super::{MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV};
+use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
-pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize) -> bool {
+/// `whole` is [`WHOLE_LINES`]`.of(squashed)`.
+pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize, whole: u8) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
     }
-    if NAV_SET.contains(squashed) {
+    if whole & WHOLE_NAV != 0 {
         return true;
     }
     if n == 0 || n > PROMO_MAX_WORDS {
         return false;
     }
-    if n <= 8 && words(lower).all(|w| SOCIAL_WORDS.contains(&w)) {
+    if n <= 8 && words(lower).all(|w| SOCIAL_SET.contains(w)) {
         return true;
     }
     is_breadcrumb(lower)
 }
+
+/// [`SOCIAL_WORDS`] as a set: most short lines fail on their first word,
+/// which the list compared with each of its words.
+static SOCIAL_SET: Lazy<WordSet> = Lazy::new(|| SOCIAL_WORDS.iter().copied().collect());
 
 /// Whether the line is navigation: "Previous Story", "Go to Top", a section
 /// name, a share bar, a breadcrumb ("Home > World > Asia").
@@ -28,8 +36,14 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
-    is_navigation_lower(&lower, &squash(&lower), word_count(&lower))
+    let lower = crate::textutil::lowercase(text);
+    let squashed = squash(&lower);
+    is_navigation_lower(
+        &lower,
+        &squashed,
+        word_count(&lower),
+        WHOLE_LINES.of(&squashed),
+    )
 }
 
 /// Whether the line is "Previous Story", "Next Story" or a like arrow, after
@@ -39,7 +53,7 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
         return false;
     }
     matches!(
-        squash(&text.to_lowercase()).as_str(),
+        squash(&crate::textutil::lowercase(text)).as_str(),
         "previousstory"
             | "nextstory"
             | "previousarticle"
@@ -60,6 +74,16 @@ pub(super) fn is_breadcrumb(lower: &str) -> bool {
     const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
     const MIN_PARTS: usize = 3;
     const MAX_PART_WORDS: usize = 3;
+    // Three parts need two separators. A byte count that can only
+    // overcount (the last bytes of `»`, `›` and `•` stand for themselves)
+    // spares the split of the many lines that have fewer.
+    let separators = lower
+        .bytes()
+        .filter(|b| matches!(b, b'>' | b'/' | b'|' | 0xBB | 0xBA | 0xA2))
+        .count();
+    if separators < MIN_PARTS - 1 {
+        return false;
+    }
     let parts: Vec<&str> = lower
         .split(SEPARATORS)
         .map(str::trim)

@@ -654,11 +654,14 @@ fn is_gallery_counter(lower: &str) -> bool {
         return false;
     }
     let rest = &rest[digits..];
+    let slash = rest.starts_with('/');
     let Some(rest) = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix("/")) else {
         return false;
     };
     let total = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&total) && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+    (1..=3).contains(&total)
+        && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+        && !(slash && super::captions::is_measure(&rest[total..]))
 }
 
 fn is_legal_lower(lower: &str) -> bool {

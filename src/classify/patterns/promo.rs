@@ -6,21 +6,24 @@ use super::phrases::{
 };
 use once_cell::sync::Lazy;
 
-use super::{MAX_PATTERN_BYTES, starts_with_word};
+use super::{MARK_PROMO, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
 };
 
-pub(super) fn is_promo_lower(lower: &str, n: usize) -> bool {
+/// What the newsletter test below looks for anywhere in a line, searched by
+/// the one automaton of [`marks`](super::marks) (bit `MARK_PROMO`).
+pub(super) const PROMO_MARKS: &[&str] = &["newsletter", "subscri"];
+
+pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
     if n > PROMO_MAX_WORDS {
         return false;
     }
     // Only the prefixes that start with the line's first byte can match.
-    let candidates: &[&str] = match lower.as_bytes().first() {
-        Some(&b) => &PROMO_BY_FIRST_BYTE[usize::from(b)],
-        None => PROMO_PREFIXES,
-    };
-    if candidates.iter().any(|p| starts_with_word(lower, p)) {
+    if candidates(&PROMO_BY_FIRST_BYTE, lower)
+        .iter()
+        .any(|p| starts_with_word(lower, p))
+    {
         return true;
     }
     // "Follow Dawn on Twitter", "Follow Newsbeat on Instagram, Facebook
@@ -53,23 +56,16 @@ pub(super) fn is_promo_lower(lower: &str, n: usize) -> bool {
     // 12 words or fewer.
     // Every promo word holds "newsletter" or "subscri"; a line that holds
     // neither is not split into words.
-    n <= 12
-        && (lower.contains("newsletter") || lower.contains("subscri"))
-        && words(lower).any(|w| PROMO_WORDS.contains(&w))
+    n <= 12 && marks & MARK_PROMO != 0 && words(lower).any(|w| PROMO_WORDS.contains(&w))
 }
 
-/// [`PROMO_PREFIXES`] by their first byte, in list order; an empty prefix
-/// (there is none) would stand under every byte.
-static PROMO_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> = Lazy::new(|| {
-    let mut by_byte = vec![Vec::new(); 256];
-    for &p in PROMO_PREFIXES {
-        match p.as_bytes().first() {
-            Some(&b) => by_byte[usize::from(b)].push(p),
-            None => by_byte.iter_mut().for_each(|v| v.push(p)),
-        }
-    }
-    by_byte
-});
+/// [`PROMO_PREFIXES`] by their first byte.
+static PROMO_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
+    Lazy::new(|| by_first_byte(PROMO_PREFIXES));
+
+/// [`RELATED_HEADERS`] by their first byte.
+static HEADERS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
+    Lazy::new(|| by_first_byte(RELATED_HEADERS));
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
 /// "Subscribe to our newsletter", "Baca juga: …".
@@ -78,8 +74,8 @@ pub(crate) fn is_promo(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
-    is_promo_lower(&lower, word_count(&lower))
+    let lower = crate::textutil::lowercase(text);
+    is_promo_lower(&lower, word_count(&lower), marks(&lower))
 }
 
 pub(super) fn is_section_header_squashed(
@@ -94,7 +90,9 @@ pub(super) fn is_section_header_squashed(
     // Whole-line headers whose word also starts subheadings ("Latest
     // developments", "Popular anger") only count alone.
     matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
-        || RELATED_HEADERS.iter().any(|h| squashed.starts_with(h))
+        || candidates(&HEADERS_BY_FIRST_BYTE, squashed)
+            .iter()
+            .any(|h| squashed.starts_with(h))
         // "More Great WIRED Stories", "Top Stories", "Related News": a
         // short title-case line ending in the word for stories. Sentence
         // case ("Fake news") is a subheading.
@@ -126,6 +124,6 @@ pub(crate) fn is_section_header(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     is_section_header_squashed(&squash(&lower), &lower, text, word_count(&lower))
 }

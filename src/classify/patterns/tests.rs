@@ -356,6 +356,13 @@ fn whole_lines() {
         "A shopper looks at extension cords. ".repeat(20)
     );
     assert_eq!(recognise(&gallery), Some(Reason::Caption));
+    // A fraction before a unit of measure is an ingredient, not a counter.
+    assert_eq!(
+        recognise("1/4 The crowd outside the court"),
+        Some(Reason::Caption)
+    );
+    assert_eq!(recognise("1/2 cup milk, at room temperature"), None);
+    assert_eq!(recognise("3/4 tsp ground cloves"), None);
     assert_eq!(recognise("Subscribers said the service was slow."), None);
     assert_eq!(recognise("Kurram atrocity"), None);
     assert_eq!(recognise("In a statement, the ministry said:"), None);

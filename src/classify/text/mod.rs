@@ -20,7 +20,10 @@
 //!    near the top, or the part of the page title that reappears, or the
 //!    short line right before the body), its duplicates, the standfirst,
 //!    and the metadata lines.
-//! 4. **Tail**: after the region a small state machine names the clutter:
+//! 4. **Tail**: the region is extended over earlier and later runs of
+//!    body that a table or list split off (two prose lines in a row,
+//!    nothing between that ends a story), and after it a small state
+//!    machine names the clutter:
 //!    after "Previous Story" the next line is the other story's headline,
 //!    after a section header ("Latest from …", "Don't Miss") the lines are
 //!    teasers, a repeated line or a date after a headline starts a teaser
@@ -44,7 +47,7 @@ use head::{head_reason, standfirst};
 use region::{
     CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
 };
-use tail::label_tail;
+use tail::{join_earlier_runs, join_later_runs, label_tail};
 
 /// Weight of a line that ends an article wherever it stands: the head of
 /// a comment section or comment form, a section header over teasers, the
@@ -61,6 +64,13 @@ const BARRIER_WEIGHT: f32 = -60.0;
 /// Twice the clutter weight, so that after the article the header and its
 /// headlines outweigh a teaser blurb.
 const HEADER_WEIGHT: f32 = 2.0 * CLUTTER_WEIGHT;
+
+/// Fewest further copies of a teaser header ("Related", "Recommended
+/// courses:") that make it an item's label (see [`classify_lines`]): a
+/// teaser list has one header, a guide sets the label over each of its
+/// items. On wcxb-dev-article-text two and three copies scored the same,
+/// and five freed one label fewer.
+const LABEL_MIN_REPEATS: u32 = 3;
 
 /// Most words of the name line after a bare "By" line.
 const BYLINE_NAME_MAX_WORDS: usize = 6;
@@ -181,6 +191,19 @@ fn classify_lines(
             pats[i] = Some(Reason::Byline);
         }
     }
+    // A teaser header ending in a colon, printed again and again down the
+    // page, is the label of a repeated item ("Recommended courses:" under
+    // every course of a guide), not the head of a teaser list. Menu
+    // entries ("Top Stories", "Auto News") repeat as often but carry no
+    // colon; freed, they competed for the headline.
+    for ((pat, f), text) in pats.iter_mut().zip(features).zip(texts) {
+        if *pat == Some(Reason::RelatedStories)
+            && f.repeats >= LABEL_MIN_REPEATS
+            && text.ends_with(':')
+        {
+            *pat = None;
+        }
+    }
     let stop_language = uses_stop_words(features);
     let dek_repeats = dek_repeats(features);
     let first_copies = first_copies(features);
@@ -200,10 +223,10 @@ fn classify_lines(
     let mut grades = grades;
     // A first region, before teaser spans, tells where the article starts:
     // headers above it are menu entries.
-    if let Some((first_start, _)) = main_region(&grades, features) {
+    if let Some((first_start, _)) = main_region(&pats, &grades, features) {
         mark_teasers(&mut grades, features, first_start);
     }
-    let Some((start, end)) = main_region(&grades, features) else {
+    let Some((start, end)) = main_region(&pats, &grades, features) else {
         // Nothing looks like prose: keep every line that no recogniser
         // claimed, since dropping all of a short input is worse than
         // keeping a stray line.
@@ -212,6 +235,8 @@ fn classify_lines(
 
     let end = cut_at_thread(texts, features, &pats, &grades, start, end);
     let end = extend_over_list(texts, features, &pats, end);
+    let end = join_later_runs(texts, features, &pats, &grades, end);
+    let start = join_earlier_runs(texts, features, &pats, &grades, start);
 
     // Head: title, duplicates, standfirst, metadata.
     let titles = TitleKeys::new(texts, features, start);

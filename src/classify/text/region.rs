@@ -52,11 +52,16 @@ pub(super) fn weight(g: Grade, f: &Features) -> f32 {
 ///
 /// Kadane's scan splits the page into runs wherever the running sum drops
 /// to zero; each run has a best sub-run. The heaviest of them is the
-/// maximum-weight region, but we take the *first* run that weighs at least
-/// [`RIVAL_SHARE`] of the heaviest: comment threads and teaser lists come
-/// after the article, and on a forum-like page a long thread below a
-/// barrier outweighed the article above it.
-pub(super) fn main_region(grades: &[Grade], features: &[Features]) -> Option<(usize, usize)> {
+/// maximum-weight region, but comment threads, teaser lists and sidebars
+/// come after the article, and on forum-like pages a long thread below the
+/// article outweighed it; so an earlier run that weighs at least
+/// [`RIVAL_SHARE`] of the heaviest is taken instead when the evidence says
+/// the heaviest is no article (see [`rival_wins`]).
+pub(super) fn main_region(
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    features: &[Features],
+) -> Option<(usize, usize)> {
     let mut runs: Vec<(f32, usize, usize)> = Vec::new();
     let mut current: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
@@ -78,24 +83,108 @@ pub(super) fn main_region(grades: &[Grade], features: &[Features]) -> Option<(us
         runs.push(run);
     }
     let best = runs.iter().map(|r| r.0).fold(0.0f32, f32::max);
-    // Runs are disjoint, so counting their prose lines is linear.
-    let prose_lines =
-        |s: usize, e: usize| grades[s..=e].iter().filter(|&&g| g == Grade::Prose).count();
+    let &(_, best_start, best_end) = runs.iter().find(|r| r.0 >= best)?;
+    let heaviest = Heaviest {
+        weight: best,
+        body: longest_prose_streak(&grades[best_start..=best_end]) >= BODY_MIN_STREAK,
+        last_closer: (0..best_start)
+            .rev()
+            .find(|&i| closes_article(grades[i], pats[i])),
+    };
     runs.iter()
-        .find(|r| {
-            r.0 >= best
-                || (r.0 >= best * RIVAL_SHARE && prose_lines(r.1, r.2) >= RIVAL_MIN_PROSE_LINES)
-        })
+        .find(|r| r.0 >= best || rival_wins(r, &heaviest, grades, features))
         .map(|&(_, s, e)| (s, e))
 }
 
-/// Prose lines an earlier run needs to be preferred over a heavier later
-/// one: a single long quote in a sidebar above the article is no article.
-pub(super) const RIVAL_MIN_PROSE_LINES: usize = 3;
+/// What [`rival_wins`] needs to know of the heaviest run.
+struct Heaviest {
+    /// Its weight.
+    weight: f32,
+    /// Whether it holds [`BODY_MIN_STREAK`] prose lines in a row.
+    body: bool,
+    /// The last line above it that only stands after an article (see
+    /// [`closes_article`]).
+    last_closer: Option<usize>,
+}
+
+/// Whether an earlier run of weight `run.0` over lines `run.1..=run.2` is
+/// the article rather than the heavier run below it. It must weigh at
+/// least [`RIVAL_SHARE`] of the heaviest and hold at least
+/// [`RIVAL_MIN_PARAGRAPHS`] different prose paragraphs (a paragraph
+/// printed twice counts once; a single long quote in a sidebar above the
+/// article is no article). When the heaviest run holds
+/// [`BODY_MIN_STREAK`] paragraphs in a row it looks like a body itself,
+/// and the earlier run needs [`BODY_RIVAL_MIN_PARAGRAPHS`] paragraphs and
+/// a comment or section header between the two: a thread or a teaser list
+/// starts under such a header, while a "Previous Story" arrow stands above
+/// articles as often as under them, and two short paragraphs above one
+/// took the place of the body below it. A heaviest run without three
+/// paragraphs in a row (one-line comments, a profile blurb, a sidebar
+/// "About" box) needs no such header.
+fn rival_wins(
+    run: &(f32, usize, usize),
+    heaviest: &Heaviest,
+    grades: &[Grade],
+    features: &[Features],
+) -> bool {
+    let &(weight, start, end) = run;
+    if weight < heaviest.weight * RIVAL_SHARE {
+        return false;
+    }
+    // Runs are disjoint, so counting their paragraphs is linear.
+    let mut seen = std::collections::HashSet::new();
+    let paragraphs = (start..=end)
+        .filter(|&i| grades[i] == Grade::Prose && seen.insert(features[i].fingerprint))
+        .count();
+    if heaviest.body {
+        paragraphs >= BODY_RIVAL_MIN_PARAGRAPHS && heaviest.last_closer.is_some_and(|c| c > end)
+    } else {
+        paragraphs >= RIVAL_MIN_PARAGRAPHS
+    }
+}
+
+/// The most prose lines in a row among `grades`.
+fn longest_prose_streak(grades: &[Grade]) -> usize {
+    let (mut longest, mut streak) = (0, 0);
+    for &g in grades {
+        streak = if g == Grade::Prose { streak + 1 } else { 0 };
+        longest = longest.max(streak);
+    }
+    longest
+}
+
+/// Whether a line only stands after an article: a section header over
+/// teasers, or a barrier of a comment section (its header, a reply row, a
+/// signature). Not a "Previous Story" arrow, a source footer or an author
+/// box, which stand above articles too on some sites.
+fn closes_article(grade: Grade, pat: Option<Reason>) -> bool {
+    match grade {
+        Grade::Header => true,
+        Grade::Barrier => !matches!(
+            pat,
+            Some(Reason::Navigation | Reason::SourceFooter | Reason::Boilerplate)
+        ),
+        _ => false,
+    }
+}
+
+/// Different prose paragraphs an earlier run needs to be preferred over a
+/// heavier later one (see [`rival_wins`]). With three, an article of two
+/// paragraphs above a comment thread or an "About me" box lost to it on
+/// dragnet-train-text (R29, R825).
+pub(super) const RIVAL_MIN_PARAGRAPHS: usize = 2;
+
+/// Different prose paragraphs an earlier run needs to be preferred over a
+/// heavier later one that holds [`BODY_MIN_STREAK`] paragraphs in a row.
+pub(super) const BODY_RIVAL_MIN_PARAGRAPHS: usize = 3;
+
+/// Prose lines in a row that make a run look like an article body.
+pub(super) const BODY_MIN_STREAK: usize = 3;
 
 /// Share of the heaviest run's weight that an earlier run needs to be taken
-/// for the article instead (see [`main_region`]).
-pub(super) const RIVAL_SHARE: f32 = 0.5;
+/// for the article instead (see [`main_region`]). On dragnet-train-text 0.5
+/// left the article to a thread on two more pages (R52, R111).
+pub(super) const RIVAL_SHARE: f32 = 0.4;
 
 /// Inside the region every line is body except recognised clutter, menus
 /// (runs of very short lines), the headline after "Previous Story" and the
@@ -211,6 +300,10 @@ pub(super) fn extend_over_list(
     pats: &[Option<Reason>],
     end: usize,
 ) -> usize {
+    let mut end = end;
+    while let Some(resumed) = bridge_list(texts, features, pats, end) {
+        end = resumed;
+    }
     let n = texts.len();
     let mut i = end + 1;
     if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
@@ -237,6 +330,55 @@ pub(super) fn extend_over_list(
     }
     if items >= LIST_MIN_ITEMS { last } else { end }
 }
+
+/// The last line of the prose that resumes under a list set between
+/// paragraphs: a line ending in a colon ("The areas are:"), at least
+/// [`LIST_MIN_ITEMS`] short lines, then paragraphs again. Short lines
+/// weigh negative, so the region stopped above such a list and lost the
+/// paragraphs under it (a list of cities in a CNET story on
+/// dragnet-train-text). An item may look like a menu entry
+/// ("Oakland/Fremont/Hayward, Calif."); the colon above and the prose
+/// under the list say it is the article's.
+fn bridge_list(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    end: usize,
+) -> Option<usize> {
+    let n = texts.len();
+    let intro = end + 1;
+    if intro >= n
+        || pats[intro].is_some()
+        || features[intro].repeats > 0
+        || !texts[intro].ends_with(':')
+    {
+        return None;
+    }
+    let mut i = intro + 1;
+    while i < n
+        && i - intro <= LIST_MAX_ITEMS
+        && matches!(pats[i], None | Some(Reason::Navigation))
+        && features[i].repeats == 0
+        && features[i].effective_words() <= BRIDGE_ITEM_MAX_WORDS
+    {
+        i += 1;
+    }
+    if i - intro - 1 < LIST_MIN_ITEMS {
+        return None;
+    }
+    (i..n)
+        .take_while(|&j| {
+            pats[j].is_none()
+                && features[j].repeats == 0
+                && features[j].ends_sentence
+                && features[j].effective_words() >= PROSE_MIN_WORDS
+        })
+        .last()
+}
+
+/// Most words of an item of a list between paragraphs (see
+/// [`bridge_list`]).
+pub(super) const BRIDGE_ITEM_MAX_WORDS: usize = 8;
 
 /// Whether the line is a bare web address and nothing else: the link of
 /// a list item set on a line of its own (a deals list prints each product

@@ -17,6 +17,10 @@ use crate::vocab::Span;
 /// product of a shop in JSON-LD is not worth walking to the end.
 const MAX_NODES: usize = 10_000;
 
+/// Dates read from nodes other than the article, at most: each is located
+/// by a pass over its script.
+const MAX_OTHER_DATES: usize = 8;
+
 /// Authors read from one node, at most: each is located by a pass over
 /// its script, so a hostile list of a million names must not cost a
 /// million passes.
@@ -35,6 +39,10 @@ pub(super) struct Found {
 pub(super) struct Ld {
     pub(super) headline: Option<Found>,
     pub(super) date: Option<Found>,
+    /// The `datePublished` of the other nodes (a `WebPage` beside the
+    /// article), in document order: where the article's date is not
+    /// written in ISO 8601, one of these may be.
+    pub(super) other_dates: Vec<Found>,
     pub(super) description: Option<Found>,
     pub(super) authors: Vec<Found>,
     /// Whether every author is an organisation (a `@type` of
@@ -204,6 +212,11 @@ pub(super) fn read(input: &str, spans: &[Span]) -> Ld {
     if ld.date.is_none() {
         ld.date = others().find_map(|n| string_of(n, "datePublished"));
     }
+    ld.other_dates = others()
+        .filter(|n| article.is_none_or(|a| !std::ptr::eq(a.object, n.object)))
+        .filter_map(|n| string_of(n, "datePublished"))
+        .take(MAX_OTHER_DATES)
+        .collect();
     if ld.description.is_none() {
         ld.description = others().find_map(|n| string_of(n, "description"));
     }

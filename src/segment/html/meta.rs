@@ -199,17 +199,55 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
     };
     let nonempty = |v: Option<MetaValue>| v.filter(|v| !v.as_str().is_empty());
 
-    let published = ld.date.as_ref().and_then(|f| date(json(f))).or_else(|| {
-        let rank = |key: &str| DATE_KEYS.iter().position(|k| k.eq_ignore_ascii_case(key));
-        let mut dated: Vec<(usize, MetaValue)> = scan
-            .metas
-            .iter()
-            .filter_map(|m| Some((rank(&input[m.key])?, attr(m.content).and_then(date)?)))
-            .collect();
-        // Stable: among keys of one rank, the first in the page.
-        dated.sort_by_key(|&(r, _)| r);
-        dated.into_iter().next().map(|(_, v)| v)
-    });
+    // The markup's dates, best first: the JSON-LD article's, the `<meta>`
+    // names by rank (stable: among keys of one rank, the first in the
+    // page), then other JSON-LD nodes'.
+    let rank = |key: &str| DATE_KEYS.iter().position(|k| k.eq_ignore_ascii_case(key));
+    let mut dated: Vec<(usize, MetaValue)> = scan
+        .metas
+        .iter()
+        .filter_map(|m| Some((rank(&input[m.key])?, attr(m.content).and_then(date)?)))
+        .collect();
+    dated.sort_by_key(|&(r, _)| r);
+    let markup: Vec<MetaValue> = ld
+        .date
+        .as_ref()
+        .and_then(|f| date(json(f)))
+        .into_iter()
+        .chain(dated.into_iter().map(|(_, v)| v))
+        .chain(ld.other_dates.iter().filter_map(|f| date(json(f))))
+        .collect();
+    // Schema.org and Open Graph write dates in ISO 8601, which wins over
+    // any other way of writing one in the markup. A day written for people
+    // in its place, without a time ("Jun 24, 2025"), comes from a template
+    // filled by hand, often with a field that is not the story's date (a
+    // site builder's "last published" stamp), so the date the page shows by
+    // its headline beats it: it is only a fallback. A stamp with a time
+    // ("Mon Jul 23 21:11:10 PDT 2012") is a machine's and stays.
+    let raw = |v: &MetaValue| v.source().map(|s| input[s].trim_start());
+    let is_iso = |v: &MetaValue| {
+        raw(v).is_none_or(|r| {
+            let r = r.as_bytes();
+            r.len() >= 5 && r[..4].iter().all(u8::is_ascii_digit) && r[4] == b'-'
+        })
+    };
+    let has_time = |v: &MetaValue| {
+        raw(v).is_none_or(|r| {
+            r.as_bytes().windows(4).any(|w| {
+                w[0].is_ascii_digit()
+                    && w[1] == b':'
+                    && w[2].is_ascii_digit()
+                    && w[3].is_ascii_digit()
+            })
+        })
+    };
+    let (published, written_for_people) = match markup.iter().find(|v| is_iso(v)) {
+        Some(iso) => (Some(iso.clone()), None),
+        None => match markup.into_iter().next() {
+            Some(v) if has_time(&v) => (Some(v), None),
+            other => (None, other),
+        },
+    };
     // The `<time>` tags are read only when nothing above gave a date.
     let tags = tags::scan(input, published.is_none());
     let published = published.or_else(|| {
@@ -268,6 +306,32 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         .and_then(attr)
         .or_else(|| meta(URL_KEYS))
         .or_else(|| ld.url.as_ref().map(json));
+    let fallback_published = if published.is_some() {
+        None
+    } else if written_for_people.is_some() {
+        written_for_people
+    } else {
+        let from_url = |v: MetaValue| {
+            let (iso, at) = dates::from_url(v.as_str())?;
+            // The date's own bytes when the URL is written plainly in
+            // the source, else the whole URL's.
+            let span = v.source().map(|s| {
+                let raw = &input[s];
+                match raw.get(at.clone()) {
+                    Some(t) if t == &v.as_str()[at.clone()] => {
+                        Span::new(s.start + at.start, s.start + at.end)
+                    }
+                    _ => s,
+                }
+            });
+            Some(MetaValue::new(iso, span))
+        };
+        canonical_url
+            .clone()
+            .into_iter()
+            .chain(meta(URL_KEYS))
+            .find_map(from_url)
+    };
     Metadata {
         published: nonempty(published),
         author: nonempty(author),
@@ -276,6 +340,7 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         image: nonempty(image),
         canonical_url: nonempty(canonical_url),
         organisation_author: nonempty(organisation_author),
+        fallback_published,
     }
 }
 

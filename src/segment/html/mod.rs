@@ -237,10 +237,14 @@ pub(crate) enum Headline {
 pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, Error> {
     // The parser sees the page without script and style contents (see
     // [`strip`]); every position below comes from `input` itself.
-    let (parsed, stripped) = if strip::enabled() {
-        strip::strip(input)
+    // Before parsing, the guard (in the same pass): html5ever's cost grows
+    // with the square of the nesting, so the tree's depth is known too late
+    // to protect anyone.
+    let (parsed, stripped, mut scan) = if strip::enabled() {
+        strip::strip_and_scan(input, opts)?
     } else {
-        (Cow::Borrowed(input), 0)
+        crate::guard::check(input, opts)?;
+        (Cow::Borrowed(input), 0, sourcemap::scan(input))
     };
     let doc = Html::parse_document(&parsed);
     drop(parsed);
@@ -252,7 +256,6 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
             offset: crate::guard::nodes_offset(input, opts.max_nodes),
         });
     }
-    let mut scan = sourcemap::scan(input);
     let mut mapper = Mapper::new(input, std::mem::take(&mut scan.runs));
     let mut w = Walk {
         input,
@@ -272,6 +275,13 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
         title: None,
     };
     let matcher = words::matcher();
+    // The word bits of each attribute value, once per distinct value: half
+    // of a page's class and id values repeat one seen before.
+    let mut word_bits: std::collections::HashMap<
+        &str,
+        u32,
+        std::hash::BuildHasherDefault<crate::textutil::Fnv>,
+    > = std::collections::HashMap::default();
     let mut stack: Vec<Frame> = Vec::with_capacity(64);
     let mut pieces: Vec<Piece> = Vec::new();
     // Depth of elements whose text is not shown; raw-text depth likewise.
@@ -319,7 +329,9 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                         }
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
-                                attrs |= words::bits(matcher, value);
+                                attrs |= *word_bits
+                                    .entry(value)
+                                    .or_insert_with(|| words::bits(matcher, value));
                             }
                             "hidden" => hidden_attr = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),

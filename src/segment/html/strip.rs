@@ -20,7 +20,10 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Lexer, Token};
+use crate::html::lexer::{Tag, Token, is_space};
+use crate::vocab::Span;
+
+use super::sourcemap::scan::{Scan, Visit, scan_with};
 
 /// Whether [`super::segment`] parses the stripped copy: always, except
 /// in tests that compare against parsing the original.
@@ -47,37 +50,181 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 }
 
 /// The input with the contents of `<script>` and `<style>` elements removed
-/// (tags kept), borrowed when there is nothing to remove, and the number of
-/// text nodes the parse of the copy lacks (one per element whose non-empty
-/// content was removed).
+/// (tags kept), comments emptied and the attributes the walk does not read
+/// dropped (see [`keeps`]), borrowed when there is nothing to change, and
+/// the number of text nodes the parse of the copy lacks (one per element
+/// whose non-empty content was removed).
+#[cfg(test)]
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
-    let b = input.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0usize;
-    let mut removed = 0usize;
-    let mut lexer = Lexer::new(b);
-    while let Some(token) = lexer.next() {
-        let tag = match token {
-            Token::StartTag(tag) => tag,
-            // The input ends inside it: nothing more to strip.
-            Token::EofInTag(_) => break,
-            _ => continue,
-        };
+    let limits = crate::vocab::Limits::default();
+    let (copy, removed, _) = strip_and_scan(input, &limits).expect("within the default limits");
+    (copy, removed)
+}
+
+/// [`crate::guard::check`], [`strip`] and
+/// [`sourcemap::scan`](super::sourcemap::scan) in one pass of the lexer:
+/// the scan drives it, the copy stops changing (the rest is copied as it
+/// is) wherever its own reading of the page could part from the scan's, and
+/// the guard runs on its own where its reading parts from it.
+pub(crate) fn strip_and_scan<'a>(
+    input: &'a str,
+    limits: &crate::vocab::Limits,
+) -> Result<(Cow<'a, str>, usize, Scan), crate::vocab::Error> {
+    let st = Stripper {
+        out: Copy {
+            input,
+            out: None,
+            copied: 0,
+        },
+        active: true,
+        removed: 0,
+        foreign: Vec::new(),
+        kept: Vec::new(),
+        pre: false,
+    };
+    let mut pass = Pass {
+        strip: st,
+        guard: crate::guard::Follow::new(input, limits),
+    };
+    let scan = scan_with(input, &mut pass);
+    pass.guard.finish()?;
+    let st = pass.strip;
+    let copy = match st.out.out {
+        None => Cow::Borrowed(input),
+        Some(mut s) => {
+            s.push_str(&input[st.out.copied..]);
+            Cow::Owned(s)
+        }
+    };
+    let removed = if matches!(copy, Cow::Borrowed(_)) {
+        0
+    } else {
+        st.removed
+    };
+    Ok((copy, removed, scan))
+}
+
+/// The guard and the copy, both told what the scan sees.
+struct Pass<'a> {
+    strip: Stripper<'a>,
+    guard: crate::guard::Follow<'a>,
+}
+
+impl Visit for Pass<'_> {
+    fn token(&mut self, token: &Token) {
+        self.guard.token(token);
+        if let Token::Text(span) = *token {
+            self.strip.text(span);
+        }
+    }
+
+    fn stop(&self) -> bool {
+        self.guard.stopped()
+    }
+
+    fn start(&mut self, s: &[u8], tag: &Tag) {
+        self.strip.start(s, tag);
+    }
+
+    fn content(&mut self, s: &[u8], tag: &Tag, content: Span) {
+        self.guard.content(tag, content);
+        self.strip.content(s, tag, content);
+    }
+
+    fn end(&mut self, s: &[u8], tag: &Tag) {
+        self.strip.end(s, tag);
+    }
+
+    fn comment(&mut self, span: Span) {
+        self.strip.comment(span);
+    }
+
+    fn after(&mut self, foreign: bool) {
+        self.guard.after(foreign);
+        self.strip.after(foreign);
+    }
+}
+
+/// The copy's side of the pass.
+struct Stripper<'a> {
+    out: Copy<'a>,
+    /// Whether the copy still changes; once not, the rest is copied as it
+    /// is, because from there the tree builder decides how it is read.
+    active: bool,
+    removed: usize,
+    /// The elements open in foreign content, as written, the `<svg>` or
+    /// `<math>` that began it first; empty in HTML content.
+    foreign: Vec<Span>,
+    kept: Vec<(usize, usize)>,
+    /// Whether a `<pre>` or `<listing>` start tag was seen.
+    pre: bool,
+}
+
+impl Stripper<'_> {
+    /// A run of character data: one of nothing but whitespace (the
+    /// indentation between tags, a third of what the parser would get) is
+    /// cut to its first byte, unless the page has a `<pre>` or `<listing>`,
+    /// where whitespace is kept and a first newline is dropped.
+    fn text(&mut self, span: Span) {
+        if !self.active || self.pre || span.end - span.start < 2 {
+            return;
+        }
+        let b = self.out.input.as_bytes();
+        if b[span.start..span.end].iter().all(|&c| is_space(c)) {
+            let first = Span::new(span.start, span.start + 1);
+            self.out.replace(Span::new(first.end, span.end), "");
+        }
+    }
+}
+
+impl Visit for Stripper<'_> {
+    fn start(&mut self, b: &[u8], tag: &Tag) {
+        if !self.active {
+            return;
+        }
         let name = &b[tag.name];
-        let element = Element::of(name);
-        if element.tree_decides() {
-            break;
+        if name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing") {
+            self.pre = true;
         }
-        if !(element.raw_text() || element.rcdata()) {
-            continue;
-        }
-        let content = lexer.raw_text(name);
-        if !strips(name) {
-            if content.end == b.len() {
-                // No end tag: the rest is its content, nothing to strip.
-                break;
+        if let Some(&top) = self.foreign.last() {
+            // Foreign content ends where an HTML element breaks out of it;
+            // in an integration point (an icon's `<title>`), start tags are
+            // HTML's.
+            if breaks_out(name) || integration_point(&b[top]) {
+                self.active = false;
+                return;
             }
-            continue;
+            // No attribute of an element in foreign content is read.
+            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            if !tag.self_closing {
+                self.foreign.push(tag.name);
+            }
+            return;
+        }
+        let element = Element::of(name);
+        if element.foreign() {
+            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            if !tag.self_closing {
+                self.foreign.push(tag.name);
+            }
+            return;
+        }
+        if element.tree_decides() {
+            self.active = false;
+            return;
+        }
+        // `<meta>` and the formatting elements other than `<a>` stay whole.
+        let whole = name.eq_ignore_ascii_case(b"meta")
+            || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
+        if !whole {
+            filter(&mut self.out, b, tag, &mut self.kept, keeps);
+        }
+    }
+
+    fn content(&mut self, b: &[u8], tag: &Tag, content: Span) {
+        let name = &b[tag.name];
+        if !self.active || !strips(name) {
+            return;
         }
         let raw = &b[content];
         if name.eq_ignore_ascii_case(b"script")
@@ -85,22 +232,248 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
             && contains_ignore_case(raw, b"<script")
         {
             // Escaped and double-escaped script data may end elsewhere.
-            break;
+            self.active = false;
+            return;
         }
         if !raw.is_empty() {
-            let s = out.get_or_insert_with(|| String::with_capacity(input.len()));
-            s.push_str(&input[copied..content.start]);
-            copied = content.end;
-            removed += 1;
+            self.out.replace(content, "");
+            self.removed += 1;
         }
     }
-    match out {
-        None => (Cow::Borrowed(input), 0),
-        Some(mut s) => {
-            s.push_str(&input[copied..]);
-            (Cow::Owned(s), removed)
+
+    fn end(&mut self, b: &[u8], tag: &Tag) {
+        if !self.active || self.foreign.is_empty() {
+            return;
+        }
+        // The rules for end tags in foreign content: the nearest open
+        // foreign element of that name closes; `</p>`, `</br>` and an end
+        // tag that names none go to the HTML rules.
+        let name = &b[tag.name];
+        let open = self
+            .foreign
+            .iter()
+            .rposition(|&n| b[n].eq_ignore_ascii_case(name));
+        match open {
+            Some(i) if !name.eq_ignore_ascii_case(b"p") && !name.eq_ignore_ascii_case(b"br") => {
+                self.foreign.truncate(i)
+            }
+            _ => self.active = false,
         }
     }
+
+    fn comment(&mut self, span: Span) {
+        // A comment node is a comment node whatever it says: the walk reads
+        // none, and the tokenizer steps over every byte.
+        if self.active && span.end - span.start > EMPTY_COMMENT.len() {
+            self.out.replace(span, EMPTY_COMMENT);
+        }
+    }
+
+    fn after(&mut self, foreign: bool) {
+        // The scan counts `<svg>` and `<math>` tags only; where the two
+        // readings part, so does the lexer's, and the copy stops changing.
+        if self.foreign.is_empty() == foreign {
+            self.active = false;
+        }
+    }
+}
+
+/// What a comment becomes in the copy.
+const EMPTY_COMMENT: &str = "<!---->";
+
+/// The copy being written: `input` up to `copied`, with replacements.
+struct Copy<'a> {
+    input: &'a str,
+    out: Option<String>,
+    copied: usize,
+}
+
+impl Copy<'_> {
+    /// Copies the input up to `at` (at or after `copied`).
+    fn upto(&mut self, at: usize) -> &mut String {
+        let s = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.input.len()));
+        s.push_str(&self.input[self.copied..at]);
+        self.copied = at;
+        s
+    }
+
+    /// Replaces `span` (at or after `copied`) with `with`.
+    fn replace(&mut self, span: Span, with: &str) {
+        self.upto(span.start).push_str(with);
+        self.copied = span.end;
+    }
+}
+
+/// Rewrites start tag `tag` with only the attributes whose lowercase name
+/// `keep` accepts, as written (`href` without its value, which the walk does
+/// not read); leaves it alone when every attribute stays.
+fn filter(
+    out: &mut Copy<'_>,
+    b: &[u8],
+    tag: &Tag,
+    kept: &mut Vec<(usize, usize)>,
+    keep: impl Fn(&[u8]) -> bool,
+) {
+    if tag.attributes == 0 {
+        return;
+    }
+    kept.clear();
+    let mut changed = false;
+    tag.each_attribute(b, |a| {
+        let name = &b[a.name];
+        let mut lower = [0u8; LONGEST_KEPT];
+        let known = name.len() <= LONGEST_KEPT && {
+            for (l, c) in lower.iter_mut().zip(name) {
+                *l = c.to_ascii_lowercase();
+            }
+            keep(&lower[..name.len()])
+        };
+        if !known {
+            changed = true;
+            return;
+        }
+        let end = match a.value {
+            None => a.name.end,
+            Some(_) if &lower[..name.len()] == b"href" => {
+                changed = true;
+                a.name.end
+            }
+            Some(v) if matches!(b[v.start - 1], b'"' | b'\'') => v.end + 1,
+            Some(v) => v.end,
+        };
+        kept.push((a.name.start, end));
+    });
+    if !changed {
+        return;
+    }
+    let input = out.input;
+    let s = out.upto(tag.span.start);
+    s.push('<');
+    s.push_str(&input[tag.name]);
+    for &(from, to) in kept.iter() {
+        s.push(' ');
+        s.push_str(&input[from..to]);
+    }
+    // A space first: after an unquoted value, `/` would join the value.
+    s.push_str(if tag.self_closing { " />" } else { ">" });
+    out.copied = tag.span.end;
+}
+
+/// The longest attribute name [`keeps`] accepts.
+const LONGEST_KEPT: usize = 32;
+
+/// Whether the copy keeps an attribute (lowercase name) of an HTML element:
+/// those the walk reads (`src/segment/html/mod.rs`) and those the tree
+/// builder reads (`type` of `<input>`, `form`, declarative shadow roots,
+/// `encoding`, `<font>`'s `color`, `face` and `size`; `<meta>`, whose
+/// `charset` and `content` it reads, and the formatting elements other
+/// than `<a>`, whose attributes decide which of them are reopened, are
+/// left whole).
+fn keeps(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"aria-label"
+            | b"hidden"
+            | b"aria-hidden"
+            | b"style"
+            | b"href"
+            | b"type"
+            | b"form"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"shadowrootmode"
+            | b"shadowrootdelegatesfocus"
+            | b"shadowrootclonable"
+            | b"shadowrootserializable"
+            | b"shadowrootcustomelementregistry"
+    )
+}
+
+/// Whether an element in foreign content is one of the integration points
+/// of SVG and MathML, where text and start tags follow HTML's rules (and
+/// end tags foreign content's): `annotation-xml` whatever its `encoding`.
+fn integration_point(name: &[u8]) -> bool {
+    [
+        &b"foreignobject"[..],
+        b"desc",
+        b"title",
+        b"annotation-xml",
+        b"mi",
+        b"mo",
+        b"mn",
+        b"ms",
+        b"mtext",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Whether a start tag in foreign content ends it: the tree builder's
+/// breakout list (`<font>` whatever its attributes).
+fn breaks_out(name: &[u8]) -> bool {
+    const LONGEST: usize = 14;
+    if name.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (l, c) in buf.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
 }
 
 /// Whether the content of this raw-text element is removed: `<script>` and
@@ -136,16 +509,39 @@ mod tests {
     }
 
     #[test]
-    fn leaves_comments_rcdata_and_foreign_content() {
+    fn leaves_rcdata_and_escaped_script() {
         for page in [
-            "<!-- <script>x</script> -->",
             "<title><script>x</script></title>",
             "<textarea><style>x</style></textarea>",
-            "<svg><style>x</style></svg><script>y</script>",
             "<script><!-- <script>x</script> --></script>",
+            "<select><option class=a data-x=b><style>x</style></select>",
         ] {
             assert_eq!(strip_raw_text(page), page);
         }
+    }
+
+    #[test]
+    fn empties_comments_and_drops_unread_attributes() {
+        assert_eq!(
+            strip_raw_text("<!-- <script>x</script> --><p class=a data-x='b'/>"),
+            "<!----><p class=a />"
+        );
+        assert_eq!(
+            strip_raw_text("<a href=\"/x\" title=t>a</a><b title=t>b</b>"),
+            "<a href>a</a><b title=t>b</b>"
+        );
+        assert_eq!(
+            strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
+            "<div>\n<p>a  b</p>\r</div>"
+        );
+        assert_eq!(
+            strip_raw_text("<pre>\n\na</pre>\n  <p>"),
+            "<pre>\n\na</pre>\n  <p>"
+        );
+        assert_eq!(
+            strip_raw_text("<svg viewBox='0 0 1 1'><style>x</style></svg><script>y</script>"),
+            "<svg><style>x</style></svg><script></script>"
+        );
     }
 
     /// The tree as a flat list of element names with their attributes and
@@ -159,7 +555,14 @@ mod tests {
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(e) => {
-                        let mut attrs: Vec<_> = e.attrs().collect();
+                        // The attributes the copy keeps (none in foreign
+                        // content, `href` without its value).
+                        let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
+                        let mut attrs: Vec<_> = e
+                            .attrs()
+                            .filter(|(n, _)| html && keeps(n.as_bytes()))
+                            .map(|(n, v)| (n, if n == "href" { "" } else { v }))
+                            .collect();
                         attrs.sort();
                         out.push(format!("<{:?} {:?}", e.name, attrs));
                     }
@@ -169,10 +572,20 @@ mod tests {
                             .and_then(|p| p.value().as_element())
                             .is_some_and(|e| matches!(e.name(), "script" | "style"));
                         if !raw {
-                            out.push(format!("{:?}", &*t.text));
+                            // Whitespace runs cut to their first byte, as
+                            // the copy cuts whitespace-only runs.
+                            let mut text = String::new();
+                            for c in t.text.chars() {
+                                let ws = matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r');
+                                if !(ws && text.ends_with([' ', '\t', '\n', '\x0c', '\r'])) {
+                                    text.push(c);
+                                }
+                            }
+                            out.push(format!("{text:?}"));
                         }
                     }
-                    Node::Comment(c) => out.push(format!("<!--{:?}", &*c.comment)),
+                    // Emptied in the copy.
+                    Node::Comment(_) => out.push("<!--".into()),
                     Node::Doctype(d) => out.push(format!("<!{:?}", d.name())),
                     _ => {}
                 },
@@ -218,6 +631,35 @@ mod tests {
             "<? x ><script>a</script></ x ><script>b</script>",
             "<script/>a</script>b",
             "<div><style x=1 y>a</style\r>b",
+            "<svg><g><path d='x'/></g></svg><script>a</script><p class=x data-y=1>b",
+            "<svg><g></svg><script>a</script>",
+            "<div><svg><g></div><script>a</script>",
+            "<svg><p>a</p><script>b</script>",
+            "<svg><font color=red>a</font></svg><script>b</script>",
+            "<svg><font>a</font></svg><script>b</script>",
+            "<svg><foreignObject><script>a</script></foreignObject></svg>",
+            "<svg><title>Share</title><path d=x/></svg><script>a</script><p class=x y=z>",
+            "<svg><title>a<b>c</b></title></svg><script>a</script>",
+            "<b><p><svg><title>a</title></svg></b>b<script>c</script>",
+            "<svg><desc>a</desc><g><title>t</title></g></svg><script>a</script>",
+            "<math><mi>x</mi><mo>+</mo></math><script>a</script>",
+            "<math><mi><style>a</style></mi></math><style>b</style>",
+            "<svg><style>a<b>c</b></style></svg><style>d</style>",
+            "<svg><![CDATA[<script>]]></svg><script>a</script>",
+            "<svg></br><script>a</script>",
+            "<SVG><G></g></svg><script>a</script>",
+            "<a href=x title=y>a</a><a href='>'>b</a><br data-x=1/>",
+            "<div class=a data-b=c/><p id=x hidden/>",
+            "<table><input type=hidden data-x=1><tr><td>a</table>",
+            "<b class=x t=1><b class=x t=2><b class=x t=3><b class=x t=4><p>a",
+            "<a t=1><a t=2><a t=3><a t=4><p>a",
+            "<template shadowrootmode=open data-x=1><p>a</template>",
+            "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
+            "<meta charset=utf-8 data-x=1><title>a</title>",
+            "<div>\n  <p>a</p>\n  <span>b</span>  <span>c</span></div>",
+            "<pre>\n\nx\n  y</pre>\n  <p>z",
+            "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
+            "<p>a</x>   b</>  c",
         ] {
             assert_same_dom(page);
         }
@@ -359,6 +801,29 @@ mod tests {
         "é",
         "<pre>",
         "\u{feff}",
+        "<g>",
+        "</g>",
+        "<path d='x'/>",
+        "<font color=red>",
+        "<font>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<mi>",
+        "</mi>",
+        "</title>",
+        "<desc>",
+        "<![CDATA[",
+        "]]>",
+        "<input type=hidden data-x=1>",
+        "<div data-x=1 class=y>",
+        "<a href=/x title='t'>",
+        "<b class=x t=1>",
+        "<span x=1 y=2/>",
+        "<!-- c -->",
+        "</br>",
+        "\n  ",
+        "   ",
+        "<listing>",
     ];
 
     proptest::proptest! {
@@ -368,6 +833,31 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..48)
         ) {
             assert_same_dom(&pieces.concat());
+        }
+
+        /// The guard in the one pass refuses what it refuses on its own,
+        /// with the same error.
+        #[test]
+        fn the_guard_in_the_pass_is_the_guard(
+            pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..48),
+            depth in 1usize..6,
+            nodes in 4usize..40,
+            attributes in 0usize..3,
+        ) {
+            let page = pieces.concat();
+            let limits = crate::vocab::Limits {
+                max_depth: depth,
+                max_nodes: nodes,
+                max_attributes: attributes,
+                ..Default::default()
+            };
+            let fused = strip_and_scan(&page, &limits).err();
+            assert_eq!(fused, crate::guard::check(&page, &limits).err(), "{page:?}");
+            if fused.is_none() {
+                let (_, _, scan) = strip_and_scan(&page, &limits).unwrap();
+                let alone = crate::segment::html::sourcemap::scan(&page);
+                assert_eq!(format!("{scan:?}"), format!("{alone:?}"));
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! tokenizer turns into text, and the few tags the metadata reader wants.
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Lexer, Token};
+use crate::html::lexer::{Lexer, Tag, Token};
 use crate::vocab::Span;
 
 /// What one pass over the source found.
@@ -28,6 +28,36 @@ pub(crate) struct MetaTag {
 
 /// Finds the runs of character data and the metadata tags in one pass.
 pub(crate) fn scan(src: &str) -> Scan {
+    scan_with(src, &mut ())
+}
+
+/// What else one pass of the scan can do with the tokens it sees (the
+/// parser's copy of [`super::super::strip`]), told in the order the scan
+/// meets them. The scan alone drives the lexer.
+pub(crate) trait Visit {
+    /// Any token, before the scan acts on it (and before the calls below).
+    fn token(&mut self, _token: &Token) {}
+    /// Whether the scan can stop here.
+    fn stop(&self) -> bool {
+        false
+    }
+    /// A start tag, before the scan acts on it.
+    fn start(&mut self, _s: &[u8], _tag: &Tag) {}
+    /// The content of a raw-text or RCDATA element that the scan skipped,
+    /// just after its start tag.
+    fn content(&mut self, _s: &[u8], _tag: &Tag, _content: Span) {}
+    /// An end tag, before the scan acts on it.
+    fn end(&mut self, _s: &[u8], _tag: &Tag) {}
+    /// A comment.
+    fn comment(&mut self, _span: Span) {}
+    /// After each token: whether the scan is now inside foreign content.
+    fn after(&mut self, _foreign: bool) {}
+}
+
+impl Visit for () {}
+
+/// [`scan`], telling `visit` what it sees.
+pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
     let s = src.as_bytes();
     let mut out = Scan::default();
     let push = |runs: &mut Vec<(u32, u32)>, sp: Span| {
@@ -40,6 +70,7 @@ pub(crate) fn scan(src: &str) -> Scan {
     let mut foreign = 0u32;
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
+        visit.token(&token);
         match token {
             Token::Text(sp) => push(&mut out.runs, sp),
             Token::Cdata(sp) => {
@@ -55,55 +86,11 @@ pub(crate) fn scan(src: &str) -> Scan {
                 );
             }
             Token::StartTag(tag) => {
-                let name = &s[tag.name];
-                if name.eq_ignore_ascii_case(b"meta") {
-                    let (mut key, mut content) = (None, None);
-                    tag.each_attribute(s, |a| {
-                        let Some(value) = a.value else { return };
-                        let n = &s[a.name];
-                        if n.eq_ignore_ascii_case(b"content") {
-                            content.get_or_insert(value);
-                        } else if n.eq_ignore_ascii_case(b"name")
-                            || n.eq_ignore_ascii_case(b"property")
-                            || n.eq_ignore_ascii_case(b"itemprop")
-                        {
-                            key.get_or_insert(value);
-                        }
-                    });
-                    if let (Some(key), Some(content)) = (key, content) {
-                        out.metas.push(MetaTag { key, content });
-                    }
-                    continue;
-                }
-                let element = Element::of(name);
-                if element.foreign() {
-                    if !tag.self_closing {
-                        foreign += 1;
-                        lexer.set_cdata(true);
-                    }
-                    continue;
-                }
-                if foreign > 0 {
-                    continue;
-                }
-                if element.plaintext() {
-                    push(&mut out.runs, lexer.rest());
-                    break;
-                }
-                if element.rcdata() {
-                    let content = lexer.raw_text(name);
-                    push(&mut out.runs, content);
-                    if name.eq_ignore_ascii_case(b"title") && out.title.is_none() {
-                        out.title = Some(content);
-                    }
-                } else if element.raw_text() {
-                    let content = lexer.raw_text(name);
-                    if name.eq_ignore_ascii_case(b"script") && is_ldjson(s, &tag) {
-                        out.ldjson.push(content);
-                    }
-                }
+                visit.start(s, &tag);
+                start_tag(s, &tag, &mut lexer, &mut foreign, &mut out, visit);
             }
             Token::EndTag(tag) => {
+                visit.end(s, &tag);
                 if foreign > 0 && Element::of(&s[tag.name]).foreign() {
                     foreign -= 1;
                     lexer.set_cdata(foreign > 0);
@@ -112,14 +99,84 @@ pub(crate) fn scan(src: &str) -> Scan {
             // The tokenizer drops a tag cut off by the end, and the input
             // ends there.
             Token::EofInTag(_) => break,
-            Token::Comment(_) | Token::Doctype(_) | Token::Nothing(_) => {}
+            Token::Comment(sp) => visit.comment(sp),
+            Token::Doctype(_) | Token::Nothing(_) => {}
+        }
+        visit.after(foreign > 0);
+        if visit.stop() {
+            break;
         }
     }
     out
 }
 
+/// The scan's part of a start tag.
+fn start_tag(
+    s: &[u8],
+    tag: &Tag,
+    lexer: &mut Lexer<'_>,
+    foreign: &mut u32,
+    out: &mut Scan,
+    visit: &mut impl Visit,
+) {
+    let push = |runs: &mut Vec<(u32, u32)>, sp: Span| {
+        if sp.end > sp.start {
+            runs.push((sp.start as u32, sp.end as u32));
+        }
+    };
+    let name = &s[tag.name];
+    if name.eq_ignore_ascii_case(b"meta") {
+        let (mut key, mut content) = (None, None);
+        tag.each_attribute(s, |a| {
+            let Some(value) = a.value else { return };
+            let n = &s[a.name];
+            if n.eq_ignore_ascii_case(b"content") {
+                content.get_or_insert(value);
+            } else if n.eq_ignore_ascii_case(b"name")
+                || n.eq_ignore_ascii_case(b"property")
+                || n.eq_ignore_ascii_case(b"itemprop")
+            {
+                key.get_or_insert(value);
+            }
+        });
+        if let (Some(key), Some(content)) = (key, content) {
+            out.metas.push(MetaTag { key, content });
+        }
+        return;
+    }
+    let element = Element::of(name);
+    if element.foreign() {
+        if !tag.self_closing {
+            *foreign += 1;
+            lexer.set_cdata(true);
+        }
+        return;
+    }
+    if *foreign > 0 {
+        return;
+    }
+    if element.plaintext() {
+        push(&mut out.runs, lexer.rest());
+        return;
+    }
+    if element.rcdata() {
+        let content = lexer.raw_text(name);
+        visit.content(s, tag, content);
+        push(&mut out.runs, content);
+        if name.eq_ignore_ascii_case(b"title") && out.title.is_none() {
+            out.title = Some(content);
+        }
+    } else if element.raw_text() {
+        let content = lexer.raw_text(name);
+        visit.content(s, tag, content);
+        if name.eq_ignore_ascii_case(b"script") && is_ldjson(s, tag) {
+            out.ldjson.push(content);
+        }
+    }
+}
+
 /// Whether a `<script>` tag's (last) `type` is JSON-LD.
-fn is_ldjson(s: &[u8], tag: &crate::html::lexer::Tag) -> bool {
+fn is_ldjson(s: &[u8], tag: &Tag) -> bool {
     let mut ldjson = false;
     tag.each_attribute(s, |a| {
         if let Some(v) = a.value
