@@ -7,8 +7,9 @@
 set -eu
 out=${1:?usage: scripts/learned_export.sh OUT [CORPUS]}
 corpus=${2:-../shared/corpus-dev}
-# the hand rules alone: the model must not be trained on its own decisions
-cargo build --release -q -p deboiler-bench --bin block-export --features deboiler/hand-rules-only
+# block-export builds its cleaner with `Builder::learned(false)`: the hand
+# rules alone, so the model is never trained on its own decisions
+cargo build --release -q -p deboiler-bench --bin block-export
 mkdir -p "$out"
 for s in zyte dragnet-train wcxb-dev-article; do
     target/release/block-export "$corpus/$s" > "$out/$s.jsonl"

@@ -29,6 +29,7 @@ use crate::{assemble, classify, decode, features, guard, metadata, segment, snif
 pub struct Cleaner {
     limits: Limits,
     policy: Policies,
+    hand_rules_only: bool,
 }
 
 impl Cleaner {
@@ -245,7 +246,7 @@ impl Cleaner {
         Ok(self.finish(
             segments,
             InputKind::Text,
-            &classify::Context::text(),
+            &classify::Context::text(!self.hand_rules_only),
             Metadata::default(),
         ))
     }
@@ -321,6 +322,7 @@ impl Cleaner {
 pub struct Builder {
     limits: Limits,
     policy: Policies,
+    hand_rules_only: bool,
 }
 
 impl Builder {
@@ -501,6 +503,30 @@ impl Builder {
         self.policy(reason, ReasonPolicy::Hide)
     }
 
+    /// Turns the learned second opinion on scraped text on or off.
+    ///
+    /// On plain text, small boosted trees trained on the development pool
+    /// (`bench/LEARNED.md`) put back into the body lines the hand rules
+    /// removed as [`Reason::RelatedStories`] or [`Reason::Boilerplate`] when
+    /// they are confident the line is article text. They never remove a
+    /// line, and HTML input never uses them. Off, every decision is the hand
+    /// rules' (what the model is trained on).
+    ///
+    /// # Default
+    ///
+    /// On.
+    ///
+    /// ```
+    /// let hand = deboiler::Cleaner::builder().learned(false).build().unwrap();
+    /// let input = "A short headline\n\nThe story, told in a sentence of body text.\n";
+    /// assert_eq!(hand.clean_text(input).unwrap().body().count(), 1);
+    /// ```
+    #[must_use]
+    pub fn learned(mut self, enabled: bool) -> Builder {
+        self.hand_rules_only = !enabled;
+        self
+    }
+
     /// Checks the settings and builds the cleaner.
     ///
     /// # Errors
@@ -530,6 +556,7 @@ impl Builder {
         Ok(Cleaner {
             limits: self.limits,
             policy: self.policy,
+            hand_rules_only: self.hand_rules_only,
         })
     }
 }

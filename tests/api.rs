@@ -138,3 +138,45 @@ fn every_reason_has_a_distinct_name_that_parses_back() {
     names.dedup();
     assert_eq!(names.len(), Reason::ALL.len());
 }
+
+/// The learned second opinion only puts back text lines the hand rules
+/// removed as related stories or boilerplate, and `learned(false)` leaves
+/// every decision to the hand rules.
+#[test]
+fn learned_second_opinion_readmits_and_can_be_turned_off() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/zyte-text/358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8.txt"
+    ))
+    .unwrap();
+    let line = "This has freed of the £38million move of Thibaut Courtois to Real Madrid";
+    let hand = Cleaner::builder().learned(false).build().unwrap();
+    let hand = hand.clean_text(&page).unwrap();
+    let removed = hand.removed().find(|b| b.text() == line).unwrap();
+    assert!(matches!(
+        removed.reason(),
+        Some(Reason::Boilerplate | Reason::RelatedStories)
+    ));
+    let learned = Cleaner::new().clean_text(&page).unwrap();
+    assert!(learned.body().any(|b| b.text() == line));
+    // Every block the model keeps, the hand rules kept or removed for one
+    // of those two reasons; it never removes one.
+    for (h, l) in hand.blocks().iter().zip(learned.blocks()) {
+        assert_eq!(h.span(), l.span());
+        if l.reason().is_some() {
+            assert_eq!(h.reason(), l.reason());
+        } else if let Some(r) = h.reason() {
+            assert!(matches!(r, Reason::Boilerplate | Reason::RelatedStories));
+        }
+    }
+    // HTML input never uses it.
+    let html = "<html><body><h1>A headline</h1><p>The story, told in a sentence of body text.</p></body></html>";
+    assert_eq!(
+        Cleaner::new().clean_html(html).unwrap().body_text(),
+        hand_cleaner().clean_html(html).unwrap().body_text()
+    );
+}
+
+fn hand_cleaner() -> Cleaner {
+    Cleaner::builder().learned(false).build().unwrap()
+}

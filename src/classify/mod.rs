@@ -11,7 +11,6 @@
 pub(crate) mod content;
 pub(crate) mod headline;
 pub(crate) mod html;
-#[cfg(not(feature = "hand-rules-only"))]
 mod learned;
 pub(crate) mod patterns;
 pub(crate) mod rejoin;
@@ -28,17 +27,24 @@ pub(crate) struct Context {
     /// The headline as the document's metadata states it (`<title>` without
     /// the site name, `og:title`), when there is one.
     pub(crate) title_hint: Option<String>,
+    /// Whether the learned second opinion ([`learned`]) may re-admit
+    /// scraped-text lines the hand rules removed.
+    pub(crate) learned: bool,
 }
 
 impl Context {
-    pub(crate) fn text() -> Context {
-        Context::default()
+    pub(crate) fn text(learned: bool) -> Context {
+        Context {
+            learned,
+            ..Context::default()
+        }
     }
 
     pub(crate) fn html(page: &crate::segment::html::Page<'_>) -> Context {
         Context {
             html: true,
             title_hint: page.title_hint.clone(),
+            learned: false,
         }
     }
 }
@@ -52,10 +58,10 @@ pub(crate) fn classify(
     if ctx.html {
         html::classify(segments, features, ctx)
     } else {
-        #[allow(unused_mut)]
         let mut reasons = text::classify(segments, features, ctx);
-        #[cfg(not(feature = "hand-rules-only"))]
-        learned::readmit(segments, features, &mut reasons);
+        if ctx.learned {
+            learned::readmit(segments, features, &mut reasons);
+        }
         reasons
     }
 }

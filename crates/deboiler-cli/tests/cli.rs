@@ -91,6 +91,31 @@ const STORY: &str = "Storm closes schools\n\nPrevious Story\n\n\
     Heavy rain closed every school in the district on Monday, officials said.\n\n\
     The storm is expected to move east overnight, forecasters said.\n";
 
+/// `--hand-rules-only` leaves out the learned second opinion on text: a
+/// line it puts back is out of the body, and explain shows its reason.
+#[test]
+fn hand_rules_only_leaves_out_the_learned_pass() {
+    let page =
+        corpus("zyte-text/358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8.txt");
+    let page = page.to_str().unwrap();
+    let line = "This has freed of the £38million move of Thibaut Courtois to Real Madrid";
+    let learned = run(&[page], b"");
+    assert!(learned.status.success(), "{}", stderr(&learned));
+    assert!(stdout(&learned).contains(line));
+    let hand = run(&["--hand-rules-only", page], b"");
+    assert!(hand.status.success(), "{}", stderr(&hand));
+    assert!(!stdout(&hand).contains(line));
+    let explain = run(&["explain", "--hand-rules-only", page], b"");
+    let shown = stdout(&explain);
+    let at = shown.find(line).expect("explain lists the line");
+    // The row above the text names the decision.
+    let row = shown[..at].lines().rev().nth(1).unwrap();
+    assert!(
+        row.contains("boilerplate") || row.contains("related-stories"),
+        "{row}"
+    );
+}
+
 #[test]
 fn stdin_text_prints_the_body() {
     let out = run(&[], STORY.as_bytes());

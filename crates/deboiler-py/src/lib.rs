@@ -722,7 +722,8 @@ fn limit(value: Option<&Bound<'_, PyAny>>, option: &str) -> PyResult<Option<usiz
 /// A configured cleaner, built once and reused across pages and threads.
 ///
 /// Cleaner(*, max_input_bytes=None, max_depth=None, max_nodes=None,
-/// max_attributes=None, max_lines=None, keep=None, drop=None, policy=None)
+/// max_attributes=None, max_lines=None, keep=None, drop=None, policy=None,
+/// learned=True)
 ///
 /// max_input_bytes: larger inputs raise LimitError (default 256 MiB).
 /// max_depth: HTML nested deeper raises LimitError (default 1024).
@@ -737,6 +738,9 @@ fn limit(value: Option<&Bound<'_, PyAny>>, option: &str) -> PyResult<Option<usiz
 /// policy: a dict of reason name to "keep" (in the body), "report" (as the
 /// title or metadata, the default) or "hide" (listed in `removed` only);
 /// it wins over keep and drop for the reasons it names.
+/// learned: on scraped text, let the learned second opinion put back lines
+/// the hand rules removed as related stories or boilerplate (default True;
+/// False leaves every decision to the hand rules).
 #[pyclass(frozen, module = "deboiler", name = "Cleaner")]
 struct Cleaner {
     inner: Arc<deboiler::Cleaner>,
@@ -745,7 +749,7 @@ struct Cleaner {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_nodes=None, max_attributes=None, max_lines=None, keep=None, drop=None, policy=None))]
+    #[pyo3(signature = (*, max_input_bytes=None, max_depth=None, max_nodes=None, max_attributes=None, max_lines=None, keep=None, drop=None, policy=None, learned=true))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         max_input_bytes: Option<&Bound<'_, PyAny>>,
@@ -756,8 +760,9 @@ impl Cleaner {
         keep: Option<Vec<String>>,
         drop: Option<Vec<String>>,
         policy: Option<BTreeMap<String, String>>,
+        learned: bool,
     ) -> PyResult<Cleaner> {
-        let mut builder = deboiler::Cleaner::builder();
+        let mut builder = deboiler::Cleaner::builder().learned(learned);
         if let Some(v) = limit(max_input_bytes, "max_input_bytes")? {
             builder = builder.max_input_bytes(v);
         }

@@ -231,6 +231,15 @@ def test_attribute_and_line_limits():
     assert deboiler.Cleaner(max_lines=3).clean("one line\ntwo lines\nthree lines\n", kind="text")
 
 
+def test_learned_option():
+    page = (ROOT / "corpus" / "zyte-text" / "358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8.txt").read_text()
+    line = "This has freed of the £38million move of Thibaut Courtois to Real Madrid"
+    assert line in deboiler.Cleaner().clean(page, kind="text").body
+    hand = deboiler.Cleaner(learned=False).clean(page, kind="text")
+    assert line not in hand.body
+    assert any(b.text == line and b.reason in ("boilerplate", "related-stories") for b in hand.removed)
+
+
 def test_forced_kind():
     page = "<p>The body of the story, one full sentence.</p>"
     assert deboiler.clean(page).input_kind == "html"

@@ -141,6 +141,7 @@ class Cleaner:
         keep: Optional[Sequence[str]] = None,
         drop: Optional[Sequence[str]] = None,
         policy: Optional[Mapping[str, Literal["keep", "report", "hide"]]] = None,
+        learned: bool = True,
     ) -> "Cleaner": ...
     def clean(self, data: _Data, kind: _Kind = "auto", charset: Optional[str] = None) -> Article:
         """Cleans one page; offsets are str indices for str, byte offsets for bytes."""

@@ -141,6 +141,11 @@ pub(crate) struct CleanArgs {
     /// bounded by this times the threads (see README, Robustness).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PAGE_BYTES)]
     pub(crate) max_page_bytes: u64,
+    /// Scraped text only: leave out the learned second opinion, which puts
+    /// back lines the hand rules removed as related stories or boilerplate
+    /// (bench/LEARNED.md); every decision is then the hand rules'.
+    #[arg(long)]
+    pub(crate) hand_rules_only: bool,
 }
 
 impl CleanArgs {
@@ -150,7 +155,9 @@ impl CleanArgs {
             return Err(format!("--keep {r} and --drop {r} contradict each other"));
         }
         let limit = usize::try_from(self.max_page_bytes).unwrap_or(usize::MAX);
-        let mut builder = Cleaner::builder().max_input_bytes(limit);
+        let mut builder = Cleaner::builder()
+            .max_input_bytes(limit)
+            .learned(!self.hand_rules_only);
         for &r in &self.keep {
             builder = builder.policy(r, ReasonPolicy::Keep);
         }
