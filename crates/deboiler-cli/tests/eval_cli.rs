@@ -406,3 +406,32 @@ fn the_dev_pool_scores_every_set() {
         );
     }
 }
+
+/// `--hand-rules-only` scores the hand rules alone: on a corpus page where
+/// the learned second opinion puts a body line back, recall drops without it.
+#[test]
+fn hand_rules_only_scores_without_the_learned_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/zyte-text");
+    let id = "358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8";
+    for ext in ["txt", "gold.txt"] {
+        std::fs::copy(
+            corpus.join(format!("{id}.{ext}")),
+            dir.path().join(format!("{id}.{ext}")),
+        )
+        .unwrap();
+    }
+    let recall = |extra: &[&str]| {
+        let mut args = vec![dir.path().to_str().unwrap(), "--json"];
+        args.extend(extra);
+        let out = eval(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["recall"].as_f64().unwrap()
+    };
+    assert!(recall(&["--hand-rules-only"]) < recall(&[]));
+}

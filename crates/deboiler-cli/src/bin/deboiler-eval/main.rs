@@ -86,6 +86,20 @@ struct Args {
     /// the one that matches).
     #[arg(long, value_enum, default_value_t = Input::Auto)]
     input: Input,
+    /// Score the hand rules alone: leave out the learned second opinion on
+    /// scraped text (`Builder::learned(false)`, bench/LEARNED.md).
+    #[arg(long)]
+    hand_rules_only: bool,
+}
+
+impl Args {
+    /// The cleaner every page is scored with.
+    fn cleaner(&self) -> Cleaner {
+        Cleaner::builder()
+            .learned(!self.hand_rules_only)
+            .build()
+            .expect("the default limits are valid")
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -183,7 +197,7 @@ fn run(args: &Args) -> Result<(), String> {
         .as_deref()
         .ok_or("give a folder to score, or --pool")?;
     let pages = load(dir, args.input)?;
-    let cleaner = Cleaner::new();
+    let cleaner = args.cleaner();
     let cpu_before = clock::thread_cpu_seconds();
     let outputs: Vec<Output> = pages
         .iter()

@@ -380,7 +380,7 @@ pub fn run(args: &Args, pool: &Path) -> Result<bool, String> {
     }
     let base = args.baseline.as_deref().map(read_baseline).transpose()?;
     let sets = sets_of(pool, &args.set)?;
-    let cleaner = Cleaner::new();
+    let cleaner = args.cleaner();
     let mut runs = Vec::with_capacity(sets.len());
     for (name, dir) in &sets {
         runs.push(run_set(&cleaner, name, dir, args.why)?);
