@@ -559,12 +559,11 @@ impl<'a> Walk<'a> {
         if self.open.builder.is_empty() {
             return;
         }
-        let (text, sources, link) = self.open.builder.finish();
         // Blank by Unicode's measure, not only HTML's: `<p>&nbsp;</p>`
         // spacers (Word's export is full of them) are not blocks.
-        if text.trim().is_empty() {
+        let Some((text, sources, link)) = self.open.builder.finish_unless_blank() else {
             return;
-        }
+        };
         let o = &self.open;
         let e = &self.elems[o.elem as usize];
         let heading = if o.kind == BlockKind::Heading {
