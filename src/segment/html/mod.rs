@@ -240,11 +240,15 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
     // Before parsing, the guard (in the same pass): html5ever's cost grows
     // with the square of the nesting, so the tree's depth is known too late
     // to protect anyone.
-    let (parsed, stripped, mut scan) = if strip::enabled() {
+    // The copy may write the attributes the walk reads under one-character
+    // names (`short`, see [`strip::SHORT`]): html5ever's tokenizer steps
+    // through a name character by character, which costs more than the
+    // attribute's value.
+    let (parsed, stripped, mut scan, short) = if strip::enabled() {
         strip::strip_and_scan(input, opts)?
     } else {
         crate::guard::check(input, opts)?;
-        (Cow::Borrowed(input), 0, sourcemap::scan(input))
+        (Cow::Borrowed(input), 0, sourcemap::scan(input), false)
     };
     let doc = Html::parse_document(&parsed);
     drop(parsed);
@@ -321,6 +325,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     let mut hidden_attr = false;
                     let mut streamed = false;
                     for (name, value) in e.attrs() {
+                        let name = if short { long_name(name) } else { name };
                         if name == "id" && is_streamed_boundary(value) {
                             streamed = true;
                         }
@@ -655,6 +660,24 @@ impl<'a> Walked<'a> {
             title_hint,
             metadata: metas.metadata,
         }
+    }
+}
+
+/// The attribute name a one-character name of the parser's copy stands for
+/// ([`strip::SHORT`]); any other name as it is.
+#[inline]
+fn long_name(name: &str) -> &str {
+    match name {
+        "\u{e000}" => "class",
+        "\u{e001}" => "id",
+        "\u{e002}" => "role",
+        "\u{e003}" => "itemprop",
+        "\u{e004}" => "aria-label",
+        "\u{e005}" => "hidden",
+        "\u{e006}" => "aria-hidden",
+        "\u{e007}" => "style",
+        "\u{e008}" => "href",
+        _ => name,
     }
 }
 

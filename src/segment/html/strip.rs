@@ -57,7 +57,7 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 #[cfg(test)]
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     let limits = crate::vocab::Limits::default();
-    let (copy, removed, _) = strip_and_scan(input, &limits).expect("within the default limits");
+    let (copy, removed, _, _) = strip_and_scan(input, &limits).expect("within the default limits");
     (copy, removed)
 }
 
@@ -66,10 +66,15 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
 /// the scan drives it, the copy stops changing (the rest is copied as it
 /// is) wherever its own reading of the page could part from the scan's, and
 /// the guard runs on its own where its reading parts from it.
+///
+/// The last value says whether the copy writes the attributes the walk reads
+/// under their one-character names ([`SHORT`]); it does unless the page
+/// holds one of those characters anywhere, so in the copy they are the
+/// copy's own.
 pub(crate) fn strip_and_scan<'a>(
     input: &'a str,
     limits: &crate::vocab::Limits,
-) -> Result<(Cow<'a, str>, usize, Scan), crate::vocab::Error> {
+) -> Result<(Cow<'a, str>, usize, Scan, bool), crate::vocab::Error> {
     let st = Stripper {
         out: Copy {
             input,
@@ -81,6 +86,7 @@ pub(crate) fn strip_and_scan<'a>(
         foreign: Vec::new(),
         kept: Vec::new(),
         pre: false,
+        short: !holds_short_name(input.as_bytes()),
     };
     let mut pass = Pass {
         strip: st,
@@ -96,12 +102,47 @@ pub(crate) fn strip_and_scan<'a>(
             Cow::Owned(s)
         }
     };
-    let removed = if matches!(copy, Cow::Borrowed(_)) {
-        0
+    let (removed, short) = if matches!(copy, Cow::Borrowed(_)) {
+        (0, false)
     } else {
-        st.removed
+        (st.removed, st.short)
     };
-    Ok((copy, removed, scan))
+    Ok((copy, removed, scan, short))
+}
+
+/// The one-character names under which the copy writes the attributes the
+/// walk reads and the tree builder does not: `(name, short name)`.
+/// html5ever's tokenizer steps through an attribute name character by
+/// character (a few hundred instructions each), and a value in one stride.
+/// The characters are of the Private Use Area, which no markup rule treats
+/// specially and pages hardly ever hold (when one does, the copy keeps the
+/// names as written).
+pub(crate) const SHORT: &[(&str, &str)] = &[
+    ("class", "\u{e000}"),
+    ("id", "\u{e001}"),
+    ("role", "\u{e002}"),
+    ("itemprop", "\u{e003}"),
+    ("aria-label", "\u{e004}"),
+    ("hidden", "\u{e005}"),
+    ("aria-hidden", "\u{e006}"),
+    ("style", "\u{e007}"),
+    ("href", "\u{e008}"),
+];
+
+/// Whether `b` holds one of the [`SHORT`] names' characters (U+E000 to
+/// U+E008: EE 80 80 to EE 80 88 in UTF-8).
+fn holds_short_name(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xee, b).any(|i| {
+        b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|&c| (0x80..=0x88).contains(&c))
+    })
+}
+
+/// The short name of a kept attribute (lowercase name), if it has one.
+fn short_name(lower: &[u8]) -> Option<&'static str> {
+    SHORT
+        .iter()
+        .find(|(long, _)| long.as_bytes() == lower)
+        .map(|&(_, short)| short)
 }
 
 /// The guard and the copy, both told what the scan sees.
@@ -155,9 +196,11 @@ struct Stripper<'a> {
     /// The elements open in foreign content, as written, the `<svg>` or
     /// `<math>` that began it first; empty in HTML content.
     foreign: Vec<Span>,
-    kept: Vec<(usize, usize)>,
+    kept: Vec<(Option<&'static str>, usize, usize)>,
     /// Whether a `<pre>` or `<listing>` start tag was seen.
     pre: bool,
+    /// Whether kept attributes are written under their [`SHORT`] names.
+    short: bool,
 }
 
 impl Stripper<'_> {
@@ -195,7 +238,7 @@ impl Visit for Stripper<'_> {
                 return;
             }
             // No attribute of an element in foreign content is read.
-            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -203,7 +246,7 @@ impl Visit for Stripper<'_> {
         }
         let element = Element::of(name);
         if element.foreign() {
-            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -217,7 +260,7 @@ impl Visit for Stripper<'_> {
         let whole = name.eq_ignore_ascii_case(b"meta")
             || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
         if !whole {
-            filter(&mut self.out, b, tag, &mut self.kept, keeps);
+            filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
         }
     }
 
@@ -308,12 +351,14 @@ impl Copy<'_> {
 
 /// Rewrites start tag `tag` with only the attributes whose lowercase name
 /// `keep` accepts, as written (`href` without its value, which the walk does
-/// not read); leaves it alone when every attribute stays.
+/// not read), under their [`SHORT`] names when `short` is set; leaves it
+/// alone when every attribute stays as it is.
 fn filter(
     out: &mut Copy<'_>,
     b: &[u8],
     tag: &Tag,
-    kept: &mut Vec<(usize, usize)>,
+    kept: &mut Vec<(Option<&'static str>, usize, usize)>,
+    short: bool,
     keep: impl Fn(&[u8]) -> bool,
 ) {
     if tag.attributes == 0 {
@@ -334,16 +379,24 @@ fn filter(
             changed = true;
             return;
         }
+        let lower = &lower[..name.len()];
         let end = match a.value {
             None => a.name.end,
-            Some(_) if &lower[..name.len()] == b"href" => {
+            Some(_) if lower == b"href" => {
                 changed = true;
                 a.name.end
             }
             Some(v) if matches!(b[v.start - 1], b'"' | b'\'') => v.end + 1,
             Some(v) => v.end,
         };
-        kept.push((a.name.start, end));
+        let short = if short { short_name(lower) } else { None };
+        match short {
+            Some(s) => {
+                changed = true;
+                kept.push((Some(s), a.name.end, end));
+            }
+            None => kept.push((None, a.name.start, end)),
+        }
     });
     if !changed {
         return;
@@ -352,8 +405,11 @@ fn filter(
     let s = out.upto(tag.span.start);
     s.push('<');
     s.push_str(&input[tag.name]);
-    for &(from, to) in kept.iter() {
+    for &(short, from, to) in kept.iter() {
         s.push(' ');
+        if let Some(short) = short {
+            s.push_str(short);
+        }
         s.push_str(&input[from..to]);
     }
     // A space first: after an unquoted value, `/` would join the value.
@@ -501,6 +557,14 @@ mod tests {
     }
 
     #[test]
+    fn short_names_are_read_back() {
+        for &(long, short) in SHORT {
+            assert_eq!(super::super::long_name(short), long);
+            assert!(keeps(long.as_bytes()) && holds_short_name(short.as_bytes()));
+        }
+    }
+
+    #[test]
     fn borrows_when_nothing_to_strip() {
         assert!(matches!(
             strip_raw_text("<p>a<script></script>"),
@@ -524,11 +588,17 @@ mod tests {
     fn empties_comments_and_drops_unread_attributes() {
         assert_eq!(
             strip_raw_text("<!-- <script>x</script> --><p class=a data-x='b'/>"),
-            "<!----><p class=a />"
+            "<!----><p \u{e000}=a />"
         );
         assert_eq!(
             strip_raw_text("<a href=\"/x\" title=t>a</a><b title=t>b</b>"),
-            "<a href>a</a><b title=t>b</b>"
+            "<a \u{e008}>a</a><b title=t>b</b>"
+        );
+        // A page that holds one of the short names' characters: the names
+        // stay as written.
+        assert_eq!(
+            strip_raw_text("<p class=a data-x=1>\u{e001}"),
+            "<p class=a>\u{e001}"
         );
         assert_eq!(
             strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
@@ -546,7 +616,7 @@ mod tests {
 
     /// The tree as a flat list of element names with their attributes and
     /// text, leaving out the text inside script and style elements.
-    fn dom(page: &str) -> Vec<String> {
+    fn dom(page: &str, short: bool) -> Vec<String> {
         use ego_tree::iter::Edge;
         use scraper::{Html, Node};
         let doc = Html::parse_document(page);
@@ -560,6 +630,7 @@ mod tests {
                         let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
                         let mut attrs: Vec<_> = e
                             .attrs()
+                            .map(|(n, v)| (if short { super::super::long_name(n) } else { n }, v))
                             .filter(|(n, _)| html && keeps(n.as_bytes()))
                             .map(|(n, v)| (n, if n == "href" { "" } else { v }))
                             .collect();
@@ -602,8 +673,9 @@ mod tests {
     /// The parse of the stripped copy equals the parse of the page, apart
     /// from the removed text nodes, whose number `strip` reports.
     fn assert_same_dom(page: &str) {
-        let (stripped, removed) = strip(page);
-        assert_eq!(dom(&stripped), dom(page), "page: {page:?}");
+        let limits = crate::vocab::Limits::default();
+        let (stripped, removed, _, short) = strip_and_scan(page, &limits).unwrap();
+        assert_eq!(dom(&stripped, short), dom(page, false), "page: {page:?}");
         let nodes = |p: &str| scraper::Html::parse_document(p).tree.values().len();
         assert_eq!(nodes(&stripped) + removed, nodes(page), "page: {page:?}");
     }
@@ -660,6 +732,11 @@ mod tests {
             "<pre>\n\nx\n  y</pre>\n  <p>z",
             "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
             "<p>a</x>   b</>  c",
+            "<p class=a C=b id=c I=d>x",
+            "<b c=1 class=2><p class=x>a",
+            "<p class=x><select><option c=1 class=2></select><p class=y>",
+            "<p class=x \u{e000}=y>a<b \u{e001}=z>",
+            "<div CLASS=a class=b Href=x ROLE=r aria-label=l hidden aria-hidden=true style=s itemprop=i>",
         ] {
             assert_same_dom(page);
         }
@@ -689,11 +766,14 @@ mod tests {
         let mut failing = Vec::new();
         let (mut total, mut kept) = (0usize, 0usize);
         for (name, page) in corpus() {
-            let (stripped, removed) = strip(&page);
+            let limits = crate::vocab::Limits::default();
+            let (stripped, removed, _, short) = strip_and_scan(&page, &limits).unwrap();
             total += page.len();
             kept += stripped.len();
             let nodes = |p: &str| scraper::Html::parse_document(p).tree.values().len();
-            if dom(&stripped) != dom(&page) || nodes(&stripped) + removed != nodes(&page) {
+            if dom(&stripped, short) != dom(&page, false)
+                || nodes(&stripped) + removed != nodes(&page)
+            {
                 failing.push(name);
             }
         }
@@ -854,7 +934,7 @@ mod tests {
             let fused = strip_and_scan(&page, &limits).err();
             assert_eq!(fused, crate::guard::check(&page, &limits).err(), "{page:?}");
             if fused.is_none() {
-                let (_, _, scan) = strip_and_scan(&page, &limits).unwrap();
+                let (_, _, scan, _) = strip_and_scan(&page, &limits).unwrap();
                 let alone = crate::segment::html::sourcemap::scan(&page);
                 assert_eq!(format!("{scan:?}"), format!("{alone:?}"));
             }
