@@ -256,10 +256,17 @@ impl Visit for Stripper<'_> {
             self.active = false;
             return;
         }
-        // `<meta>` and the formatting elements other than `<a>` stay whole.
-        let whole = name.eq_ignore_ascii_case(b"meta")
-            || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
-        if !whole {
+        if name.eq_ignore_ascii_case(b"meta") {
+            // A `<meta>` is void wherever the copy still changes, so the
+            // walk reads nothing of its attributes; the tree builder reads
+            // `charset` and `http-equiv` only to tell html5ever's driver of
+            // an encoding, which it ignores (the metadata comes from the
+            // source scan).
+            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+            return;
+        }
+        // The formatting elements other than `<a>` stay whole.
+        if !(element.formatting() && !name.eq_ignore_ascii_case(b"a")) {
             filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
         }
     }
@@ -423,10 +430,9 @@ const LONGEST_KEPT: usize = 32;
 /// Whether the copy keeps an attribute (lowercase name) of an HTML element:
 /// those the walk reads (`src/segment/html/mod.rs`) and those the tree
 /// builder reads (`type` of `<input>`, `form`, declarative shadow roots,
-/// `encoding`, `<font>`'s `color`, `face` and `size`; `<meta>`, whose
-/// `charset` and `content` it reads, and the formatting elements other
-/// than `<a>`, whose attributes decide which of them are reopened, are
-/// left whole).
+/// `encoding`, `<font>`'s `color`, `face` and `size`; the formatting
+/// elements other than `<a>`, whose attributes decide which of them are
+/// reopened, are left whole, and `<meta>` keeps none).
 fn keeps(name: &[u8]) -> bool {
     matches!(
         name,
@@ -631,7 +637,7 @@ mod tests {
                         let mut attrs: Vec<_> = e
                             .attrs()
                             .map(|(n, v)| (if short { super::super::long_name(n) } else { n }, v))
-                            .filter(|(n, _)| html && keeps(n.as_bytes()))
+                            .filter(|(n, _)| html && e.name() != "meta" && keeps(n.as_bytes()))
                             .map(|(n, v)| (n, if n == "href" { "" } else { v }))
                             .collect();
                         attrs.sort();
@@ -728,6 +734,7 @@ mod tests {
             "<template shadowrootmode=open data-x=1><p>a</template>",
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
             "<meta charset=utf-8 data-x=1><title>a</title>",
+            "<p>a<meta class=x itemprop=y content=z>b<table><meta id=m><tr><td>c</table>",
             "<div>\n  <p>a</p>\n  <span>b</span>  <span>c</span></div>",
             "<pre>\n\nx\n  y</pre>\n  <p>z",
             "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
