@@ -266,7 +266,7 @@ impl Visit for Stripper<'_> {
             return;
         }
         // The formatting elements other than `<a>` stay whole.
-        if !(element.formatting() && !name.eq_ignore_ascii_case(b"a")) {
+        if !element.formatting() || name.eq_ignore_ascii_case(b"a") {
             filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
         }
     }
