@@ -256,13 +256,15 @@ impl Visit for Stripper<'_> {
             self.active = false;
             return;
         }
-        if name.eq_ignore_ascii_case(b"meta") {
-            // A `<meta>` is void wherever the copy still changes, so the
-            // walk reads nothing of its attributes; the tree builder reads
-            // `charset` and `http-equiv` only to tell html5ever's driver of
-            // an encoding, which it ignores (the metadata comes from the
-            // source scan).
-            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+        if !walk_reads_attributes(name, element) {
+            // The tree builder reads `charset` and `http-equiv` of a
+            // `<meta>` only to tell html5ever's driver of an encoding, which
+            // it ignores (the metadata comes from the source scan), and
+            // `type` of an `<input>` (`hidden` ones are no table text).
+            let input = name.eq_ignore_ascii_case(b"input");
+            filter(&mut self.out, b, tag, &mut self.kept, false, |n| {
+                input && n == b"type"
+            });
             return;
         }
         // The formatting elements other than `<a>` stay whole.
@@ -326,6 +328,20 @@ impl Visit for Stripper<'_> {
             self.active = false;
         }
     }
+}
+
+/// Whether the walk reads any attribute of an HTML element: not of a
+/// raw-text or RCDATA element (its role is raw text, hidden or the title
+/// whatever its attributes say), nor of a void element that the walk treats
+/// as inline (it holds no text, so its hints reach nothing).
+fn walk_reads_attributes(name: &[u8], element: Element) -> bool {
+    if element.raw_text() || element.rcdata() {
+        return false;
+    }
+    !element.void()
+        || [&b"br"[..], b"hr", b"embed", b"frame"]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// What a comment becomes in the copy.
@@ -427,12 +443,13 @@ fn filter(
 /// The longest attribute name [`keeps`] accepts.
 const LONGEST_KEPT: usize = 32;
 
-/// Whether the copy keeps an attribute (lowercase name) of an HTML element:
-/// those the walk reads (`src/segment/html/mod.rs`) and those the tree
-/// builder reads (`type` of `<input>`, `form`, declarative shadow roots,
-/// `encoding`, `<font>`'s `color`, `face` and `size`; the formatting
-/// elements other than `<a>`, whose attributes decide which of them are
-/// reopened, are left whole, and `<meta>` keeps none).
+/// Whether the copy keeps an attribute (lowercase name) of an HTML element
+/// whose attributes the walk reads ([`walk_reads_attributes`]): those the
+/// walk reads (`src/segment/html/mod.rs`) and those the tree builder reads
+/// (`form`, declarative shadow roots, `encoding`; `type` matters on
+/// `<input>` only, and `<font>`'s `color`, `face` and `size` on `<font>`,
+/// one of the formatting elements other than `<a>`, whose attributes decide
+/// which of them are reopened and which are left whole).
 fn keeps(name: &[u8]) -> bool {
     matches!(
         name,
@@ -445,12 +462,8 @@ fn keeps(name: &[u8]) -> bool {
             | b"aria-hidden"
             | b"style"
             | b"href"
-            | b"type"
             | b"form"
             | b"encoding"
-            | b"color"
-            | b"face"
-            | b"size"
             | b"shadowrootmode"
             | b"shadowrootdelegatesfocus"
             | b"shadowrootclonable"
@@ -559,7 +572,7 @@ mod tests {
     #[test]
     fn strips_script_and_style_contents() {
         let s = strip_raw_text("<p>a<script type=\"x>y\">if (a<b) {}</script ><style>p{}</STYLE>b");
-        assert_eq!(s, "<p>a<script type=\"x>y\"></script ><style></STYLE>b");
+        assert_eq!(s, "<p>a<script></script ><style></STYLE>b");
     }
 
     #[test]
@@ -637,7 +650,12 @@ mod tests {
                         let mut attrs: Vec<_> = e
                             .attrs()
                             .map(|(n, v)| (if short { super::super::long_name(n) } else { n }, v))
-                            .filter(|(n, _)| html && e.name() != "meta" && keeps(n.as_bytes()))
+                            .filter(|(n, _)| {
+                                html && walk_reads_attributes(
+                                    e.name().as_bytes(),
+                                    Element::of(e.name().as_bytes()),
+                                ) && keeps(n.as_bytes())
+                            })
                             .map(|(n, v)| (n, if n == "href" { "" } else { v }))
                             .collect();
                         attrs.sort();
@@ -735,6 +753,9 @@ mod tests {
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
             "<meta charset=utf-8 data-x=1><title>a</title>",
             "<p>a<meta class=x itemprop=y content=z>b<table><meta id=m><tr><td>c</table>",
+            "<table><input type=hidden class=x><input class=y type=text><tr><td>a</table>",
+            "<p><img class=a src=b hidden><br class=hidden><hr style=display:none><script id=s type=x></script>",
+            "<ol type=a class=b><li>x</ol><button type=submit>y</button><link rel=x type=y href=z>",
             "<div>\n  <p>a</p>\n  <span>b</span>  <span>c</span></div>",
             "<pre>\n\nx\n  y</pre>\n  <p>z",
             "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
