@@ -16,6 +16,12 @@
 //! `<select>`, framesets) or the content could end elsewhere (`<!--` with a
 //! nested `<script` in a script, `<plaintext>`), the rest of the page is
 //! copied unchanged.
+//!
+//! Where it still changes, the copy also leaves out what neither the walk
+//! nor the tree builder reads: comments' text, whitespace-only runs past
+//! their first byte, and attributes ([`keeps`], [`walk_reads_attributes`]);
+//! the attributes the walk reads go under one-character names ([`SHORT`]),
+//! since html5ever reads an attribute name a character at a time.
 
 use std::borrow::Cow;
 
