@@ -35,17 +35,18 @@ pub(super) struct Tags {
     pub(super) times: Vec<TimeTag>,
 }
 
-/// Finds the tags in `src`: the `<time>` tags only when `times` is set.
-/// Without them, the pass may stop early, and `content_language` is then
-/// left unread when `html_lang` was found (it only stands in for it).
+/// [`read`] over the tags a scan of `src` records.
 #[cfg(test)]
 pub(super) fn scan(src: &str, times: bool) -> Tags {
     read(src, &super::sourcemap::scan(src).tags, times)
 }
 
-/// [`scan`] over the tags the source map's scan recorded (its lexer pass
-/// is the one this reading needs: the `<html>`, `<link>`, `<meta>` and
-/// `<time>` start tags as the tokenizer reads them).
+/// Reads the tags the source map's scan recorded (its lexer pass is the
+/// one this reading needs: the `<html>`, `<link>`, `<meta>` and `<time>`
+/// start tags as the tokenizer reads them): the `<time>` tags only when
+/// `times` is set. Without them, the reading may stop early, and
+/// `content_language` is then left unread when `html_lang` was found (it
+/// only stands in for it).
 pub(super) fn read(src: &str, tags: &[Tag], times: bool) -> Tags {
     let s = src.as_bytes();
     let mut out = Tags::default();
@@ -87,7 +88,7 @@ pub(super) fn read(src: &str, tags: &[Tag], times: bool) -> Tags {
 }
 
 /// A start tag's attributes, each name and raw value (empty for a bare
-/// attribute), as the lexer read them. The tags [`scan`] reads have a handful of attributes, so a list beats a map.
+/// attribute), as the lexer read them. The tags [`read`] reads have a handful of attributes, so a list beats a map.
 struct Attrs<'s> {
     src: &'s str,
     list: Vec<(Span, Span)>,
