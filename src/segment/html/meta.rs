@@ -249,7 +249,7 @@ fn metadata(input: &str, scan: &Scan, ld: &Ld) -> Metadata {
         },
     };
     // The `<time>` tags are read only when nothing above gave a date.
-    let tags = tags::scan(input, published.is_none());
+    let tags = tags::read(input, &scan.tags, published.is_none());
     let published = published.or_else(|| {
         tags.times
             .iter()

@@ -240,11 +240,15 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
     // Before parsing, the guard (in the same pass): html5ever's cost grows
     // with the square of the nesting, so the tree's depth is known too late
     // to protect anyone.
-    let (parsed, stripped, mut scan) = if strip::enabled() {
+    // The copy may write the attributes the walk reads under one-character
+    // names (`short`, see [`strip::SHORT`]): html5ever's tokenizer steps
+    // through a name character by character, which costs more than the
+    // attribute's value.
+    let (parsed, stripped, mut scan, short) = if strip::enabled() {
         strip::strip_and_scan(input, opts)?
     } else {
         crate::guard::check(input, opts)?;
-        (Cow::Borrowed(input), 0, sourcemap::scan(input))
+        (Cow::Borrowed(input), 0, sourcemap::scan(input), false)
     };
     let doc = Html::parse_document(&parsed);
     drop(parsed);
@@ -277,10 +281,12 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
     let matcher = words::matcher();
     // The word bits of each attribute value, once per distinct value: half
     // of a page's class and id values repeat one seen before.
+    // A class value's entry also keeps the class hash ([`class_hash`]) of
+    // the last tag name it was seen on, which is nearly always the next.
     let mut word_bits: std::collections::HashMap<
         &str,
-        u32,
-        std::hash::BuildHasherDefault<crate::textutil::Fnv>,
+        ValueFacts<'_>,
+        std::hash::BuildHasherDefault<WordHasher>,
     > = std::collections::HashMap::default();
     let mut stack: Vec<Frame> = Vec::with_capacity(64);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -321,17 +327,27 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     let mut hidden_attr = false;
                     let mut streamed = false;
                     for (name, value) in e.attrs() {
+                        let name = if short { long_name(name) } else { name };
                         if name == "id" && is_streamed_boundary(value) {
                             streamed = true;
                         }
-                        if name == "class" && !value.trim().is_empty() {
-                            class = class_hash(e.name(), value);
-                        }
                         match name {
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
-                                attrs |= *word_bits
-                                    .entry(value)
-                                    .or_insert_with(|| words::bits(matcher, value));
+                                let facts = word_bits.entry(value).or_insert_with(|| ValueFacts {
+                                    bits: words::bits(matcher, value),
+                                    blank: value.trim().is_empty(),
+                                    tag: "",
+                                    class: 0,
+                                });
+                                attrs |= facts.bits;
+                                if name == "class" && !facts.blank {
+                                    let tag = e.name();
+                                    if facts.tag != tag || facts.class == 0 {
+                                        facts.tag = tag;
+                                        facts.class = class_hash(tag, value);
+                                    }
+                                    class = facts.class;
+                                }
                             }
                             "hidden" => hidden_attr = true,
                             "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
@@ -559,12 +575,11 @@ impl<'a> Walk<'a> {
         if self.open.builder.is_empty() {
             return;
         }
-        let (text, sources, link) = self.open.builder.finish();
         // Blank by Unicode's measure, not only HTML's: `<p>&nbsp;</p>`
         // spacers (Word's export is full of them) are not blocks.
-        if text.trim().is_empty() {
+        let Some((text, sources, link)) = self.open.builder.finish_unless_blank() else {
             return;
-        }
+        };
         let o = &self.open;
         let e = &self.elems[o.elem as usize];
         let heading = if o.kind == BlockKind::Heading {
@@ -659,11 +674,79 @@ impl<'a> Walked<'a> {
     }
 }
 
+/// The attribute name a one-character name of the parser's copy stands for
+/// ([`strip::SHORT`]); any other name as it is.
+#[inline]
+fn long_name(name: &str) -> &str {
+    match name {
+        "\u{e000}" => "class",
+        "\u{e001}" => "id",
+        "\u{e002}" => "role",
+        "\u{e003}" => "itemprop",
+        "\u{e004}" => "aria-label",
+        "\u{e005}" => "hidden",
+        "\u{e006}" => "aria-hidden",
+        "\u{e007}" => "style",
+        "\u{e008}" => "href",
+        _ => name,
+    }
+}
+
 /// Whether an `id` is one of React's streamed-content boundaries: `S:`
 /// and a base-32 number (`S:0`, `S:1f`).
 fn is_streamed_boundary(id: &str) -> bool {
     id.strip_prefix("S:")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What the walk makes of one attribute value, once per distinct value.
+struct ValueFacts<'t> {
+    /// Its [`words::bits`].
+    bits: u32,
+    /// Whether it is blank.
+    blank: bool,
+    /// The tag name it was last seen on as a class value, and the
+    /// [`class_hash`] of the two (0 when never).
+    tag: &'t str,
+    class: u64,
+}
+
+/// A hasher for the walk's map of attribute values: eight bytes a step
+/// (FxHash's multiply and rotate), where FNV takes one.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A hash of an element's tag name and class list, never 0.

@@ -16,6 +16,12 @@
 //! `<select>`, framesets) or the content could end elsewhere (`<!--` with a
 //! nested `<script` in a script, `<plaintext>`), the rest of the page is
 //! copied unchanged.
+//!
+//! Where it still changes, the copy also leaves out what neither the walk
+//! nor the tree builder reads: comments' text, whitespace-only runs past
+//! their first byte, and attributes ([`keeps`], [`walk_reads_attributes`]);
+//! the attributes the walk reads go under one-character names ([`SHORT`]),
+//! since html5ever reads an attribute name a character at a time.
 
 use std::borrow::Cow;
 
@@ -57,7 +63,7 @@ pub(crate) fn strip_raw_text(input: &str) -> Cow<'_, str> {
 #[cfg(test)]
 pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
     let limits = crate::vocab::Limits::default();
-    let (copy, removed, _) = strip_and_scan(input, &limits).expect("within the default limits");
+    let (copy, removed, _, _) = strip_and_scan(input, &limits).expect("within the default limits");
     (copy, removed)
 }
 
@@ -66,10 +72,15 @@ pub(crate) fn strip(input: &str) -> (Cow<'_, str>, usize) {
 /// the scan drives it, the copy stops changing (the rest is copied as it
 /// is) wherever its own reading of the page could part from the scan's, and
 /// the guard runs on its own where its reading parts from it.
+///
+/// The last value says whether the copy writes the attributes the walk reads
+/// under their one-character names ([`SHORT`]); it does unless the page
+/// holds one of those characters anywhere, so in the copy they are the
+/// copy's own.
 pub(crate) fn strip_and_scan<'a>(
     input: &'a str,
     limits: &crate::vocab::Limits,
-) -> Result<(Cow<'a, str>, usize, Scan), crate::vocab::Error> {
+) -> Result<(Cow<'a, str>, usize, Scan, bool), crate::vocab::Error> {
     let st = Stripper {
         out: Copy {
             input,
@@ -81,6 +92,7 @@ pub(crate) fn strip_and_scan<'a>(
         foreign: Vec::new(),
         kept: Vec::new(),
         pre: false,
+        short: !holds_short_name(input.as_bytes()),
     };
     let mut pass = Pass {
         strip: st,
@@ -96,12 +108,47 @@ pub(crate) fn strip_and_scan<'a>(
             Cow::Owned(s)
         }
     };
-    let removed = if matches!(copy, Cow::Borrowed(_)) {
-        0
+    let (removed, short) = if matches!(copy, Cow::Borrowed(_)) {
+        (0, false)
     } else {
-        st.removed
+        (st.removed, st.short)
     };
-    Ok((copy, removed, scan))
+    Ok((copy, removed, scan, short))
+}
+
+/// The one-character names under which the copy writes the attributes the
+/// walk reads and the tree builder does not: `(name, short name)`.
+/// html5ever's tokenizer steps through an attribute name character by
+/// character (a few hundred instructions each), and a value in one stride.
+/// The characters are of the Private Use Area, which no markup rule treats
+/// specially and pages hardly ever hold (when one does, the copy keeps the
+/// names as written).
+pub(crate) const SHORT: &[(&str, &str)] = &[
+    ("class", "\u{e000}"),
+    ("id", "\u{e001}"),
+    ("role", "\u{e002}"),
+    ("itemprop", "\u{e003}"),
+    ("aria-label", "\u{e004}"),
+    ("hidden", "\u{e005}"),
+    ("aria-hidden", "\u{e006}"),
+    ("style", "\u{e007}"),
+    ("href", "\u{e008}"),
+];
+
+/// Whether `b` holds one of the [`SHORT`] names' characters (U+E000 to
+/// U+E008: EE 80 80 to EE 80 88 in UTF-8).
+fn holds_short_name(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xee, b).any(|i| {
+        b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|&c| (0x80..=0x88).contains(&c))
+    })
+}
+
+/// The short name of a kept attribute (lowercase name), if it has one.
+fn short_name(lower: &[u8]) -> Option<&'static str> {
+    SHORT
+        .iter()
+        .find(|(long, _)| long.as_bytes() == lower)
+        .map(|&(_, short)| short)
 }
 
 /// The guard and the copy, both told what the scan sees.
@@ -155,9 +202,11 @@ struct Stripper<'a> {
     /// The elements open in foreign content, as written, the `<svg>` or
     /// `<math>` that began it first; empty in HTML content.
     foreign: Vec<Span>,
-    kept: Vec<(usize, usize)>,
+    kept: Vec<(Option<&'static str>, usize, usize)>,
     /// Whether a `<pre>` or `<listing>` start tag was seen.
     pre: bool,
+    /// Whether kept attributes are written under their [`SHORT`] names.
+    short: bool,
 }
 
 impl Stripper<'_> {
@@ -195,7 +244,7 @@ impl Visit for Stripper<'_> {
                 return;
             }
             // No attribute of an element in foreign content is read.
-            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -203,7 +252,7 @@ impl Visit for Stripper<'_> {
         }
         let element = Element::of(name);
         if element.foreign() {
-            filter(&mut self.out, b, tag, &mut self.kept, |_| false);
+            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -213,11 +262,20 @@ impl Visit for Stripper<'_> {
             self.active = false;
             return;
         }
-        // `<meta>` and the formatting elements other than `<a>` stay whole.
-        let whole = name.eq_ignore_ascii_case(b"meta")
-            || (element.formatting() && !name.eq_ignore_ascii_case(b"a"));
-        if !whole {
-            filter(&mut self.out, b, tag, &mut self.kept, keeps);
+        if !walk_reads_attributes(name, element) {
+            // The tree builder reads `charset` and `http-equiv` of a
+            // `<meta>` only to tell html5ever's driver of an encoding, which
+            // it ignores (the metadata comes from the source scan), and
+            // `type` of an `<input>` (`hidden` ones are no table text).
+            let input = name.eq_ignore_ascii_case(b"input");
+            filter(&mut self.out, b, tag, &mut self.kept, false, |n| {
+                input && n == b"type"
+            });
+            return;
+        }
+        // The formatting elements other than `<a>` stay whole.
+        if !element.formatting() || name.eq_ignore_ascii_case(b"a") {
+            filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
         }
     }
 
@@ -278,6 +336,20 @@ impl Visit for Stripper<'_> {
     }
 }
 
+/// Whether the walk reads any attribute of an HTML element: not of a
+/// raw-text or RCDATA element (its role is raw text, hidden or the title
+/// whatever its attributes say), nor of a void element that the walk treats
+/// as inline (it holds no text, so its hints reach nothing).
+fn walk_reads_attributes(name: &[u8], element: Element) -> bool {
+    if element.raw_text() || element.rcdata() {
+        return false;
+    }
+    !element.void()
+        || [&b"br"[..], b"hr", b"embed", b"frame"]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// What a comment becomes in the copy.
 const EMPTY_COMMENT: &str = "<!---->";
 
@@ -308,12 +380,14 @@ impl Copy<'_> {
 
 /// Rewrites start tag `tag` with only the attributes whose lowercase name
 /// `keep` accepts, as written (`href` without its value, which the walk does
-/// not read); leaves it alone when every attribute stays.
+/// not read), under their [`SHORT`] names when `short` is set; leaves it
+/// alone when every attribute stays as it is.
 fn filter(
     out: &mut Copy<'_>,
     b: &[u8],
     tag: &Tag,
-    kept: &mut Vec<(usize, usize)>,
+    kept: &mut Vec<(Option<&'static str>, usize, usize)>,
+    short: bool,
     keep: impl Fn(&[u8]) -> bool,
 ) {
     if tag.attributes == 0 {
@@ -334,16 +408,24 @@ fn filter(
             changed = true;
             return;
         }
+        let lower = &lower[..name.len()];
         let end = match a.value {
             None => a.name.end,
-            Some(_) if &lower[..name.len()] == b"href" => {
+            Some(_) if lower == b"href" => {
                 changed = true;
                 a.name.end
             }
             Some(v) if matches!(b[v.start - 1], b'"' | b'\'') => v.end + 1,
             Some(v) => v.end,
         };
-        kept.push((a.name.start, end));
+        let short = if short { short_name(lower) } else { None };
+        match short {
+            Some(s) => {
+                changed = true;
+                kept.push((Some(s), a.name.end, end));
+            }
+            None => kept.push((None, a.name.start, end)),
+        }
     });
     if !changed {
         return;
@@ -352,8 +434,11 @@ fn filter(
     let s = out.upto(tag.span.start);
     s.push('<');
     s.push_str(&input[tag.name]);
-    for &(from, to) in kept.iter() {
+    for &(short, from, to) in kept.iter() {
         s.push(' ');
+        if let Some(short) = short {
+            s.push_str(short);
+        }
         s.push_str(&input[from..to]);
     }
     // A space first: after an unquoted value, `/` would join the value.
@@ -364,13 +449,13 @@ fn filter(
 /// The longest attribute name [`keeps`] accepts.
 const LONGEST_KEPT: usize = 32;
 
-/// Whether the copy keeps an attribute (lowercase name) of an HTML element:
-/// those the walk reads (`src/segment/html/mod.rs`) and those the tree
-/// builder reads (`type` of `<input>`, `form`, declarative shadow roots,
-/// `encoding`, `<font>`'s `color`, `face` and `size`; `<meta>`, whose
-/// `charset` and `content` it reads, and the formatting elements other
-/// than `<a>`, whose attributes decide which of them are reopened, are
-/// left whole).
+/// Whether the copy keeps an attribute (lowercase name) of an HTML element
+/// whose attributes the walk reads ([`walk_reads_attributes`]): those the
+/// walk reads (`src/segment/html/mod.rs`) and those the tree builder reads
+/// (`form`, declarative shadow roots, `encoding`; `type` matters on
+/// `<input>` only, and `<font>`'s `color`, `face` and `size` on `<font>`,
+/// one of the formatting elements other than `<a>`, whose attributes decide
+/// which of them are reopened and which are left whole).
 fn keeps(name: &[u8]) -> bool {
     matches!(
         name,
@@ -383,12 +468,8 @@ fn keeps(name: &[u8]) -> bool {
             | b"aria-hidden"
             | b"style"
             | b"href"
-            | b"type"
             | b"form"
             | b"encoding"
-            | b"color"
-            | b"face"
-            | b"size"
             | b"shadowrootmode"
             | b"shadowrootdelegatesfocus"
             | b"shadowrootclonable"
@@ -497,7 +578,15 @@ mod tests {
     #[test]
     fn strips_script_and_style_contents() {
         let s = strip_raw_text("<p>a<script type=\"x>y\">if (a<b) {}</script ><style>p{}</STYLE>b");
-        assert_eq!(s, "<p>a<script type=\"x>y\"></script ><style></STYLE>b");
+        assert_eq!(s, "<p>a<script></script ><style></STYLE>b");
+    }
+
+    #[test]
+    fn short_names_are_read_back() {
+        for &(long, short) in SHORT {
+            assert_eq!(super::super::long_name(short), long);
+            assert!(keeps(long.as_bytes()) && holds_short_name(short.as_bytes()));
+        }
     }
 
     #[test]
@@ -524,11 +613,17 @@ mod tests {
     fn empties_comments_and_drops_unread_attributes() {
         assert_eq!(
             strip_raw_text("<!-- <script>x</script> --><p class=a data-x='b'/>"),
-            "<!----><p class=a />"
+            "<!----><p \u{e000}=a />"
         );
         assert_eq!(
             strip_raw_text("<a href=\"/x\" title=t>a</a><b title=t>b</b>"),
-            "<a href>a</a><b title=t>b</b>"
+            "<a \u{e008}>a</a><b title=t>b</b>"
+        );
+        // A page that holds one of the short names' characters: the names
+        // stay as written.
+        assert_eq!(
+            strip_raw_text("<p class=a data-x=1>\u{e001}"),
+            "<p class=a>\u{e001}"
         );
         assert_eq!(
             strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
@@ -546,7 +641,7 @@ mod tests {
 
     /// The tree as a flat list of element names with their attributes and
     /// text, leaving out the text inside script and style elements.
-    fn dom(page: &str) -> Vec<String> {
+    fn dom(page: &str, short: bool) -> Vec<String> {
         use ego_tree::iter::Edge;
         use scraper::{Html, Node};
         let doc = Html::parse_document(page);
@@ -560,7 +655,13 @@ mod tests {
                         let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
                         let mut attrs: Vec<_> = e
                             .attrs()
-                            .filter(|(n, _)| html && keeps(n.as_bytes()))
+                            .map(|(n, v)| (if short { super::super::long_name(n) } else { n }, v))
+                            .filter(|(n, _)| {
+                                html && walk_reads_attributes(
+                                    e.name().as_bytes(),
+                                    Element::of(e.name().as_bytes()),
+                                ) && keeps(n.as_bytes())
+                            })
                             .map(|(n, v)| (n, if n == "href" { "" } else { v }))
                             .collect();
                         attrs.sort();
@@ -602,8 +703,9 @@ mod tests {
     /// The parse of the stripped copy equals the parse of the page, apart
     /// from the removed text nodes, whose number `strip` reports.
     fn assert_same_dom(page: &str) {
-        let (stripped, removed) = strip(page);
-        assert_eq!(dom(&stripped), dom(page), "page: {page:?}");
+        let limits = crate::vocab::Limits::default();
+        let (stripped, removed, _, short) = strip_and_scan(page, &limits).unwrap();
+        assert_eq!(dom(&stripped, short), dom(page, false), "page: {page:?}");
         let nodes = |p: &str| scraper::Html::parse_document(p).tree.values().len();
         assert_eq!(nodes(&stripped) + removed, nodes(page), "page: {page:?}");
     }
@@ -656,10 +758,19 @@ mod tests {
             "<template shadowrootmode=open data-x=1><p>a</template>",
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
             "<meta charset=utf-8 data-x=1><title>a</title>",
+            "<p>a<meta class=x itemprop=y content=z>b<table><meta id=m><tr><td>c</table>",
+            "<table><input type=hidden class=x><input class=y type=text><tr><td>a</table>",
+            "<p><img class=a src=b hidden><br class=hidden><hr style=display:none><script id=s type=x></script>",
+            "<ol type=a class=b><li>x</ol><button type=submit>y</button><link rel=x type=y href=z>",
             "<div>\n  <p>a</p>\n  <span>b</span>  <span>c</span></div>",
             "<pre>\n\nx\n  y</pre>\n  <p>z",
             "<table>  <tr>  <td>a</td>\n </tr>\n</table>",
             "<p>a</x>   b</>  c",
+            "<p class=a C=b id=c I=d>x",
+            "<b c=1 class=2><p class=x>a",
+            "<p class=x><select><option c=1 class=2></select><p class=y>",
+            "<p class=x \u{e000}=y>a<b \u{e001}=z>",
+            "<div CLASS=a class=b Href=x ROLE=r aria-label=l hidden aria-hidden=true style=s itemprop=i>",
         ] {
             assert_same_dom(page);
         }
@@ -689,11 +800,14 @@ mod tests {
         let mut failing = Vec::new();
         let (mut total, mut kept) = (0usize, 0usize);
         for (name, page) in corpus() {
-            let (stripped, removed) = strip(&page);
+            let limits = crate::vocab::Limits::default();
+            let (stripped, removed, _, short) = strip_and_scan(&page, &limits).unwrap();
             total += page.len();
             kept += stripped.len();
             let nodes = |p: &str| scraper::Html::parse_document(p).tree.values().len();
-            if dom(&stripped) != dom(&page) || nodes(&stripped) + removed != nodes(&page) {
+            if dom(&stripped, short) != dom(&page, false)
+                || nodes(&stripped) + removed != nodes(&page)
+            {
                 failing.push(name);
             }
         }
@@ -854,7 +968,7 @@ mod tests {
             let fused = strip_and_scan(&page, &limits).err();
             assert_eq!(fused, crate::guard::check(&page, &limits).err(), "{page:?}");
             if fused.is_none() {
-                let (_, _, scan) = strip_and_scan(&page, &limits).unwrap();
+                let (_, _, scan, _) = strip_and_scan(&page, &limits).unwrap();
                 let alone = crate::segment::html::sourcemap::scan(&page);
                 assert_eq!(format!("{scan:?}"), format!("{alone:?}"));
             }

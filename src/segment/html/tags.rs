@@ -8,15 +8,14 @@
 //! reads the source, not the DOM, so the values keep their byte spans.
 //!
 //! The tags may sit anywhere: `<time>` lives in the body, and pages put
-//! `<link rel=canonical>` there too. The pass therefore reads the whole
-//! page when the caller wants the `<time>` tags (only when JSON-LD and
-//! `<meta>` give no date) and otherwise stops as soon as it has `<html
-//! lang>` and the canonical link, the two values read first and usually
-//! found in the first kilobytes: a full lexer pass costs about twice the
-//! Aho-Corasick scan it replaced.
+//! `<link rel=canonical>` there too. The source map's one lexer pass
+//! records these four kinds of start tag as it meets them
+//! ([`Scan::tags`](super::sourcemap::scan::Scan::tags)), so reading them costs
+//! no pass of its own; the `<time>` tags are read only when the caller wants
+//! them (when JSON-LD and `<meta>` give no date), and otherwise the reading
+//! stops as soon as it has `<html lang>` and the canonical link.
 
-use crate::html::elements::Element;
-use crate::html::lexer::{Lexer, Tag, Token};
+use crate::html::lexer::Tag;
 use crate::vocab::Span;
 
 /// A `<time datetime>`: where the value sits, and whether the tag says it
@@ -36,54 +35,45 @@ pub(super) struct Tags {
     pub(super) times: Vec<TimeTag>,
 }
 
-/// Finds the tags in `src`: the `<time>` tags only when `times` is set.
-/// Without them, the pass may stop early, and `content_language` is then
-/// left unread when `html_lang` was found (it only stands in for it).
+/// [`read`] over the tags a scan of `src` records.
+#[cfg(test)]
 pub(super) fn scan(src: &str, times: bool) -> Tags {
+    read(src, &super::sourcemap::scan(src).tags, times)
+}
+
+/// Reads the tags the source map's scan recorded (its lexer pass is the
+/// one this reading needs: the `<html>`, `<link>`, `<meta>` and `<time>`
+/// start tags as the tokenizer reads them): the `<time>` tags only when
+/// `times` is set. Without them, the reading may stop early, and
+/// `content_language` is then left unread when `html_lang` was found (it
+/// only stands in for it).
+pub(super) fn read(src: &str, tags: &[Tag], times: bool) -> Tags {
     let s = src.as_bytes();
     let mut out = Tags::default();
     let mut seen_html = false;
-    // Depth of <svg>/<math>: inside foreign content no element is raw text,
-    // and `<![CDATA[` is a section, as in the source map's scan.
-    let mut foreign = 0u32;
-    let mut lexer = Lexer::new(s);
-    while let Some(token) = lexer.next() {
+    for tag in tags {
         if !times && out.html_lang.is_some() && out.canonical.is_some() {
             break;
         }
-        let tag = match token {
-            Token::StartTag(tag) => tag,
-            Token::EndTag(tag) => {
-                if foreign > 0 && Element::of(&s[tag.name]).foreign() {
-                    foreign -= 1;
-                    lexer.set_cdata(foreign > 0);
-                }
-                continue;
-            }
-            // The tokenizer drops a tag cut off by the end, and the input
-            // ends there.
-            Token::EofInTag(_) => break,
-            _ => continue,
-        };
         let name = &s[tag.name];
         if name.eq_ignore_ascii_case(b"html") {
-            let attrs = Attrs::of(src, &tag);
+            let attrs = Attrs::of(src, tag);
             if !seen_html {
                 seen_html = true;
                 out.html_lang = attrs.nonempty(attrs.get("lang").or_else(|| attrs.get("xml:lang")));
             }
         } else if name.eq_ignore_ascii_case(b"link") {
-            let attrs = Attrs::of(src, &tag);
+            let attrs = Attrs::of(src, tag);
             if out.canonical.is_none() && attrs.has("rel", "canonical") {
                 out.canonical = attrs.nonempty(attrs.get("href"));
             }
         } else if name.eq_ignore_ascii_case(b"meta") {
-            let attrs = Attrs::of(src, &tag);
+            let attrs = Attrs::of(src, tag);
             if out.content_language.is_none() && attrs.has("http-equiv", "content-language") {
                 out.content_language = attrs.nonempty(attrs.get("content"));
             }
         } else if times && name.eq_ignore_ascii_case(b"time") {
-            let attrs = Attrs::of(src, &tag);
+            let attrs = Attrs::of(src, tag);
             if let Some(datetime) = attrs.nonempty(attrs.get("datetime")) {
                 let published =
                     attrs.get("pubdate").is_some() || attrs.has("itemprop", "datePublished");
@@ -92,28 +82,13 @@ pub(super) fn scan(src: &str, times: bool) -> Tags {
                     published,
                 });
             }
-        } else {
-            let element = Element::of(name);
-            if element.foreign() {
-                if !tag.self_closing {
-                    foreign += 1;
-                    lexer.set_cdata(true);
-                }
-            } else if foreign == 0 {
-                if element.plaintext() {
-                    break;
-                }
-                if element.raw_text() || element.rcdata() {
-                    lexer.raw_text(name);
-                }
-            }
         }
     }
     out
 }
 
 /// A start tag's attributes, each name and raw value (empty for a bare
-/// attribute), as the lexer read them. The tags [`scan`] reads have a handful of attributes, so a list beats a map.
+/// attribute), as the lexer read them. The tags [`read`] reads have a handful of attributes, so a list beats a map.
 struct Attrs<'s> {
     src: &'s str,
     list: Vec<(Span, Span)>,

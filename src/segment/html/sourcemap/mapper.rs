@@ -131,6 +131,28 @@ impl<'s> Mapper<'s> {
                 p = self.runs.get(r)?.0 as usize;
                 continue;
             }
+            // Fast path: a stretch of bytes equal on both sides, with no
+            // character reference, CR or NUL in it, is one literal piece,
+            // as the character-by-character loop below would build it.
+            let n = literal_run(&d[i..trail], &s[p..self.runs[r].1 as usize]);
+            if n > 0 {
+                match out.last_mut() {
+                    Some(last)
+                        if last.literal && last.dom.1 as usize == i && last.src.1 as usize == p =>
+                    {
+                        last.dom.1 = (i + n) as u32;
+                        last.src.1 = (p + n) as u32;
+                    }
+                    _ => out.push(Piece {
+                        dom: (i as u32, (i + n) as u32),
+                        src: (p as u32, (p + n) as u32),
+                        literal: true,
+                    }),
+                }
+                i += n;
+                p += n;
+                continue;
+            }
             let dc = dom[i..].chars().next()?;
             if s[p] == 0 && dc != '\0' {
                 // html5ever drops U+0000 from body text (a parse error it
@@ -186,4 +208,26 @@ impl<'s> Mapper<'s> {
         let _ = d;
         Some((r, p))
     }
+}
+
+/// How many leading bytes `dom` and `src` share, up to the first `&`, CR or
+/// NUL of `src` and cut back to a character boundary (the slower loop of
+/// [`Mapper::attempt`] handles those and any character that differs).
+#[inline]
+fn literal_run(dom: &[u8], src: &[u8]) -> usize {
+    let mut n = 0;
+    let limit = dom.len().min(src.len());
+    while n < limit {
+        let b = src[n];
+        if b != dom[n] || b == b'&' || b == b'\r' || b == 0 {
+            break;
+        }
+        n += 1;
+    }
+    // Back to the start of a character: bytes that continue one are
+    // 0b10xx_xxxx, and the two sides agree up to `n`.
+    while n > 0 && n < dom.len() && (dom[n] & 0xc0) == 0x80 {
+        n -= 1;
+    }
+    n
 }

@@ -16,6 +16,9 @@ pub(crate) struct Scan {
     pub(crate) metas: Vec<MetaTag>,
     /// Raw content of `<script type="application/ld+json">` elements.
     pub(crate) ldjson: Vec<Span>,
+    /// The `<html>`, `<link>`, `<meta>` and `<time>` start tags, in source
+    /// order, for the metadata's second look (`segment::html::tags`).
+    pub(crate) tags: Vec<Tag>,
 }
 
 /// A `<meta>` tag: what it names (`name`, `property` or `itemprop`, raw)
@@ -86,6 +89,9 @@ pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
                 );
             }
             Token::StartTag(tag) => {
+                if is_metadata_tag(&s[tag.name]) {
+                    out.tags.push(tag);
+                }
                 visit.start(s, &tag);
                 start_tag(s, &tag, &mut lexer, &mut foreign, &mut out, visit);
             }
@@ -108,6 +114,18 @@ pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
         }
     }
     out
+}
+
+/// Whether a start tag is one `segment::html::tags` reads: `html`,
+/// `link`, `meta` or `time`, in any case.
+#[inline]
+fn is_metadata_tag(name: &[u8]) -> bool {
+    let [a, b, c, d] = name else { return false };
+    let n = u32::from_le_bytes([*a, *b, *c, *d]) | 0x2020_2020;
+    n == u32::from_le_bytes(*b"html")
+        || n == u32::from_le_bytes(*b"link")
+        || n == u32::from_le_bytes(*b"meta")
+        || n == u32::from_le_bytes(*b"time")
 }
 
 /// The scan's part of a start tag.

@@ -172,11 +172,28 @@ impl SpanBuilder {
         self.text.truncate(keep);
         let link = self.link_bytes.min(self.text.len());
         self.link_bytes = 0;
-        (
-            std::mem::take(&mut self.text),
-            std::mem::take(&mut self.sources),
-            link,
-        )
+        // The builder's buffers stay for the next block; the block gets
+        // copies of exactly their length (one allocation each, where
+        // growing them char by char reallocated them again and again).
+        let text = self.text.as_str().to_owned();
+        let sources = self.sources.as_slice().to_vec();
+        self.text.clear();
+        self.sources.clear();
+        (text, sources, link)
+    }
+
+    /// [`finish`](SpanBuilder::finish), but `None` (and no copies made) for
+    /// a block that is blank by Unicode's measure.
+    pub(crate) fn finish_unless_blank(&mut self) -> Option<(String, Vec<SourceSpan>, usize)> {
+        if self.text.trim().is_empty() {
+            self.close();
+            self.pending_space = false;
+            self.link_bytes = 0;
+            self.text.clear();
+            self.sources.clear();
+            return None;
+        }
+        Some(self.finish())
     }
 }
 
