@@ -188,6 +188,63 @@ pub(crate) fn parse(text: &str) -> Option<String> {
         .or_else(|| numeric(text))
 }
 
+/// Words that mark a date as the day the page was changed, not published,
+/// in the corpus languages: "Updated Sep 5, 2024", "Last modified:",
+/// "Aktualisiert am", "Mis à jour le", "Actualizado", "Aggiornato",
+/// "Atualizado", "Bijgewerkt", "Обновлено". Matched lower-cased, as the
+/// start of a word ("UpdatedJanuary 25" runs together).
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "modificado",
+    "aggiornato",
+    "aggiornamento",
+    "modificato",
+    "atualizado",
+    "atualização",
+    "bijgewerkt",
+    "diperbarui",
+    "обновлено",
+    "изменено",
+];
+
+/// Whether the first date of `text` is a change's: an update word
+/// ([`UPDATE_WORDS`]) stands before the first digit ("Updated Sep 5,
+/// 2024", "By Jane Roe, last modified 2025-01-02"), where "December 3,
+/// 2025. Updated: December 7, 2025" is a publication date first.
+pub(crate) fn is_update(text: &str) -> bool {
+    let head = text
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(text, |i| &text[..i]);
+    let head = head.to_lowercase();
+    UPDATE_WORDS.iter().any(|w| head.contains(w))
+}
+
+/// The number of the day `iso` (its first ten characters, `YYYY-MM-DD`)
+/// counts from 1970-01-01, to tell how many days two dates are apart.
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
+    let day = iso.get(..10)?;
+    let mut parts = day.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// The date in a URL's path, as news and blog software writes it
 /// (`/2021/03/12/title`, `/2021-03-12-title`, `/articles/2021-03-12+title`):
 /// the ISO day and where it stands in `url`. The query and fragment are
@@ -536,7 +593,29 @@ fn numeric(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_url, parse};
+    use super::{day_number, from_url, is_update, parse};
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2024-03-01T00:10:00Z"), Some(19_783));
+        assert_eq!(
+            day_number("2025-01-01")
+                .zip(day_number("2024-12-31"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(day_number("2025-xx-01"), None);
+    }
+
+    #[test]
+    fn update_stamps() {
+        assert!(is_update("Updated Sep 5, 2024"));
+        assert!(is_update("ByRhonda Krause UpdatedJanuary 25, 2026"));
+        assert!(is_update("Mis à jour le 3 mars 2024"));
+        assert!(!is_update("December 3, 2025. Updated: December 7, 2025"));
+        assert!(!is_update("Published on Mar. 2nd, 2022"));
+    }
 
     macro_rules! u {
         ($name:ident, $input:expr, $want:expr) => {

@@ -25,6 +25,8 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
     if meta.published.is_none() {
         meta.published = shown_dates(article).into_iter().next().or(fallback);
+    } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref()) {
+        meta.published = Some(shown);
     }
     #[cfg(feature = "detect-language")]
     if meta.language.is_none() {
@@ -88,6 +90,48 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
         .chain(date_blocks)
         .filter_map(date_of)
         .collect()
+}
+
+/// How many bytes before the text of a date line the markup's date may
+/// stand, with no block between, and still be read from the same element:
+/// the `datetime` of a `<time>` around the text (`<time datetime="…"
+/// class="…">`).
+const SAME_ELEMENT_BYTES: usize = 256;
+
+/// The date the page shows by its headline when it is earlier than the one
+/// the markup gives: the markup's date is then a later stamp (the story
+/// moved to a new system, the page rebuilt, a date-time written in UTC past
+/// the local midnight), and the story was on the page by the day it shows.
+/// A shown date after the markup's is most often the day it was updated,
+/// and loses; so does a line that says it is an update's. When the markup
+/// read its date from the element that shows the text (`<time
+/// datetime="2024-12-20">August 28, 2024</time>`), the machine's value
+/// wins unless the two are one day apart, the time zone's doing.
+fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Option<MetaValue> {
+    let markup = markup?;
+    let markup_day = dates::day_number(markup.as_str())?;
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    let b = near_title(article, true)
+        .into_iter()
+        .find(|b| dates::parse(b.text()).is_some())?;
+    if dates::is_update(b.text()) {
+        return None;
+    }
+    let shown = dates::parse(b.text())?;
+    let apart = markup_day - dates::day_number(&shown)?;
+    // The markup's value stands just before the shown text, with no other
+    // block of the page between them.
+    let same_element = markup.source().is_some_and(|m| {
+        let (from, to) = (m.end, b.span().start);
+        from <= to
+            && to - from <= SAME_ELEMENT_BYTES
+            && !article.blocks().iter().any(|o| {
+                o.kind() != BlockKind::Metadata && o.span().start >= from && o.span().end <= to
+            })
+    });
+    (apart > 0 && (!same_element || apart == 1)).then(|| MetaValue::new(shown, Some(b.span())))
 }
 
 /// The blocks around the headline where a date or byline line stands:

@@ -230,13 +230,75 @@ fn a_markup_date_written_for_people_loses_to_the_shown_date() {
         value(html(&alone).metadata().published()),
         Some("2025-06-24")
     );
-    // An ISO date in the markup beats both.
+    // An ISO date in the markup beats both (unless the shown date is
+    // earlier: see `an_earlier_shown_date_beats_the_markup`).
     let iso = page.replace(
         "<head>",
-        r#"<head><meta property="article:published_time" content="2025-06-23T10:00:00Z">"#,
+        r#"<head><meta property="article:published_time" content="2024-06-23T10:00:00Z">"#,
     );
     assert_eq!(
         value(html(&iso).metadata().published()),
-        Some("2025-06-23T10:00:00Z")
+        Some("2024-06-23T10:00:00Z")
+    );
+}
+
+fn with_markup_and_shown(markup: &str, shown: &str) -> String {
+    format!(
+        r#"<html><head><meta property="article:published_time" content="{markup}"></head>
+        <body><h1>Big news today</h1><p class="date">{shown}</p><article>{BODY}</article></body></html>"#
+    )
+}
+
+#[test]
+fn an_earlier_shown_date_beats_the_markup() {
+    // A date-time in UTC past the local midnight: the page shows the day
+    // its readers saw.
+    let page = with_markup_and_shown("2025-12-19T03:05:00+00:00", "December 18, 2025");
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-12-18");
+    assert_eq!(
+        &page.as_str()[published.source().unwrap()],
+        "December 18, 2025"
+    );
+    // A markup stamp months after the story's day (a migration, a rebuild).
+    let page = with_markup_and_shown("2025-11-20T16:02:46Z", "May 14, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2025-05-14")
+    );
+    // A later shown date is most often an update's: the markup wins.
+    let page = with_markup_and_shown("2025-06-23T18:44:33+00:00", "Friday, December 19, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2025-06-23T18:44:33+00:00")
+    );
+}
+
+#[test]
+fn an_earlier_update_line_does_not_beat_the_markup() {
+    let page = with_markup_and_shown("2026-01-05T00:00:00Z", "Updated Jun 16, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2026-01-05T00:00:00Z")
+    );
+}
+
+#[test]
+fn a_time_element_keeps_its_datetime_unless_a_day_apart() {
+    let page = |datetime: &str, text: &str| {
+        format!(
+            r#"<html><body><h1>Big news today</h1><div class="meta"><time datetime="{datetime}">{text}</time></div>
+            <article>{BODY}</article></body></html>"#
+        )
+    };
+    // Months apart, the machine's value is the date.
+    let far = page("2024-12-20", "August 28, 2024");
+    assert_eq!(value(html(&far).metadata().published()), Some("2024-12-20"));
+    // A day apart, the text shows the local day of a UTC time.
+    let near = page("2026-02-24T04:13:00Z", "February 23, 2026");
+    assert_eq!(
+        value(html(&near).metadata().published()),
+        Some("2026-02-23")
     );
 }
