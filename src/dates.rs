@@ -229,6 +229,56 @@ pub(crate) fn is_update(text: &str) -> bool {
     UPDATE_WORDS.iter().any(|w| head.contains(w))
 }
 
+/// Words that say a date is the day the page was published, in the corpus
+/// languages: "Published", "Posted on", "Originally published on",
+/// "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
+/// "Gepubliceerd op", "Diterbitkan", "Опубликовано". Matched lower-cased,
+/// as the start of a word.
+const PUBLICATION_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "pubblicata",
+    "gepubliceerd",
+    "diterbitkan",
+    "dipublikasikan",
+    "опубликовано",
+];
+
+/// How many words may stand before the first digit of a line labelled as a
+/// publication date: "This article was originally published on 26 Sep"
+/// (the month counts). A sentence of the story that mentions a
+/// publication ("The analysis, published online Feb. 16, 2023, by …") may
+/// pass: the caller reads no body text.
+const LABEL_WORDS: usize = 8;
+
+/// Whether `text` labels its first date as the day of publication: a
+/// publication word ([`PUBLICATION_WORDS`]) among the few words before the
+/// first digit, and no update word ([`UPDATE_WORDS`]) nor "last" there
+/// ("Last published Apr 8, 2024" is a site builder's latest change). A
+/// line without a digit ("Posted on") is a label for the line after it.
+pub(crate) fn is_publication_label(text: &str) -> bool {
+    let head = text
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(text, |i| &text[..i]);
+    let head = head.to_lowercase();
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= LABEL_WORDS
+        && words
+            .iter()
+            .any(|w| PUBLICATION_WORDS.iter().any(|p| w.starts_with(p)))
+        && !words.contains(&"last")
+        && !UPDATE_WORDS.iter().any(|u| head.contains(u))
+}
+
 /// The number of the day `iso` (its first ten characters, `YYYY-MM-DD`)
 /// counts from 1970-01-01, to tell how many days two dates are apart.
 pub(crate) fn day_number(iso: &str) -> Option<i64> {
@@ -593,7 +643,23 @@ fn numeric(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{day_number, from_url, is_update, parse};
+    use super::{day_number, from_url, is_publication_label, is_update, parse};
+
+    #[test]
+    fn publication_labels() {
+        assert!(is_publication_label("Published August 13, 2025"));
+        assert!(is_publication_label("Posted on"));
+        assert!(is_publication_label(
+            "This article was originally published on 26 Sep 2019 at 4:12pm"
+        ));
+        assert!(is_publication_label("Veröffentlicht am 12. März 2022"));
+        assert!(!is_publication_label("Last published Apr 8, 2024"));
+        assert!(is_publication_label(
+            "Published: Mar 8, 2024 · Modified: May 19"
+        ));
+        assert!(!is_publication_label("Updated on Jan. 16, 2026"));
+        assert!(!is_publication_label("December 3, 2025"));
+    }
 
     #[test]
     fn day_numbers() {

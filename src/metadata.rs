@@ -28,6 +28,15 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref()) {
         meta.published = Some(shown);
     }
+    if let Some(labelled) = labelled_date(article).filter(|l| {
+        meta.published.as_ref().is_none_or(|p| {
+            dates::day_number(l.as_str())
+                .zip(dates::day_number(p.as_str()))
+                .is_some_and(|(l, p)| l < p)
+        })
+    }) {
+        meta.published = Some(labelled);
+    }
     #[cfg(feature = "detect-language")]
     if meta.language.is_none() {
         meta.language = detect_language(article);
@@ -113,8 +122,12 @@ fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Opti
     if article.hides(Reason::Date) {
         return None;
     }
+    // Not a line past the body's end: a short story's window reaches the
+    // list of posts under it.
+    let body_end = article.body().last().map(|b| b.span().end);
     let b = near_title(article, true)
         .into_iter()
+        .filter(|b| body_end.is_none_or(|end| b.span().start < end))
         .find(|b| dates::parse(b.text()).is_some())?;
     if dates::is_update(b.text()) {
         return None;
@@ -132,6 +145,73 @@ fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Opti
             })
     });
     (apart > 0 && (!same_element || apart == 1)).then(|| MetaValue::new(shown, Some(b.span())))
+}
+
+/// How far past the last body block a line labelled as the publication
+/// date may stand: the date under the story, before the tags and share
+/// buttons ("Published August 13, 2025" eight blocks down on the dev pool).
+const LABEL_AFTER_BODY: usize = 8;
+
+/// The most words a line labelled as the publication date has ("This
+/// article was originally published on 26 Sep 2019 at 4:12pm but has been
+/// regularly updated to keep the information accurate").
+const MAX_LABEL_LINE_WORDS: usize = 24;
+
+/// The date of a line that says it is the publication date ("Published
+/// August 13, 2025", "This article was originally published on 26 Sep
+/// 2019", or a "Posted on" block with the date in the next), from a few
+/// blocks before the headline to a few after the body, outside the body
+/// text, related stories and comments. It beats any other date that is
+/// later: a page is not published after the day it says it was.
+fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    let blocks = article.blocks();
+    let page = |b: &&Block<'_>| b.kind() != BlockKind::Metadata;
+    let title = blocks
+        .iter()
+        .position(|b| b.reason() == Some(Reason::Title) && page(&b))?;
+    let last_body = blocks.iter().rposition(Block::is_body)?;
+    let start = title.saturating_sub(DATE_BEFORE_TITLE);
+    let end = (last_body + LABEL_AFTER_BODY + 1).min(blocks.len());
+    let first_body = blocks.iter().position(Block::is_body)?;
+    // Every labelled line of the page is read, to tell a list of posts;
+    // only those in the story's stretch are candidates.
+    let lines: Vec<&Block<'_>> = blocks.iter().filter(page).collect();
+    let found: Vec<(usize, MetaValue)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            if b.is_body()
+                || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
+                || b.text().split_whitespace().count() > MAX_LABEL_LINE_WORDS
+                || !dates::is_publication_label(b.text())
+            {
+                return None;
+            }
+            let from = if b.text().contains(|c: char| c.is_ascii_digit()) {
+                b
+            } else {
+                lines
+                    .get(i + 1)
+                    .filter(|n| n.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)?
+            };
+            let iso = dates::parse(from.text())?;
+            let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
+            Some((at, MetaValue::new(iso, Some(from.span()))))
+        })
+        .collect();
+    // Labelled lines that disagree are a list of posts ("Posted on Oct
+    // 27th 2012", "Posted on Oct 26th 2012" under the story or beside it):
+    // only one in the story's header is read then.
+    let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);
+    let (first_at, first) = found.iter().find(|(at, _)| (start..end).contains(at))?;
+    if found.iter().all(|(_, v)| day(v) == day(first)) || *first_at < first_body {
+        Some(first.clone())
+    } else {
+        None
+    }
 }
 
 /// The blocks around the headline where a date or byline line stands:

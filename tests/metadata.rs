@@ -302,3 +302,65 @@ fn a_time_element_keeps_its_datetime_unless_a_day_apart() {
         Some("2026-02-23")
     );
 }
+
+#[test]
+fn a_labelled_publication_line_beats_a_later_date() {
+    // Under the story, past the share buttons: "Published" says which date
+    // it is, and the markup's later one is a stamp.
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"Article",
+        "datePublished":"2025-11-29T12:28:31-05:00"}}</script></head><body><h1>Big news today</h1>
+        <article>{BODY}<p>Share this story</p><p>Published August 13, 2025</p></article></body></html>"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-08-13");
+    assert_eq!(
+        &page.as_str()[published.source().unwrap()],
+        "Published August 13, 2025"
+    );
+    // A label alone, the date in the next line.
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><article>{BODY}<p>Share this story</p>
+        <p>Posted on</p><p>Nov 21, 2018</p></article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2018-11-21")
+    );
+    // "Originally published" in a note under the story beats the date by
+    // the headline, the day it was last reworked.
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><p class="date">30 Sep 2022, 11:07am</p><article>{BODY}
+        <p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>
+        </article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2019-09-26")
+    );
+}
+
+#[test]
+fn labelled_lines_that_disagree_are_a_list_of_posts() {
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2012-10-29"></head>
+        <body><h1>Big news today</h1><article>{BODY}</article>
+        <ul><li><p>Posted on Oct 27th 2012 9:00AM</p></li><li><p>Posted on Oct 26th 2012 8:00PM</p></li>
+        <li><p>Posted on Oct 25th 2012 4:30PM</p></li></ul></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2012-10-29")
+    );
+    // A "Last published" stamp (a site builder's latest change) is no
+    // publication date.
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2024-08-07"></head>
+        <body><h1>Big news today</h1><article>{BODY}<p>Last published Apr 8, 2024</p></article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-08-07")
+    );
+}
