@@ -24,7 +24,11 @@ const DATE_INTO_BODY: usize = 3;
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
     if meta.published.is_none() {
-        meta.published = shown_dates(article).into_iter().next().or(fallback);
+        meta.published = shown_dates(article)
+            .into_iter()
+            .next()
+            .or_else(|| byline_date(article))
+            .or(fallback);
     } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref()) {
         meta.published = Some(shown);
     }
@@ -212,6 +216,48 @@ fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
     } else {
         None
     }
+}
+
+/// The date in the line right after a byline anywhere in the story's
+/// stretch, from the headline to a few blocks under the body: the credit
+/// under the story ("Written by Moses Kim and Kate Shokurova", then "April
+/// 8, 2024"; "Interview by Sylvia Bishop", then "December 3, 2025.
+/// Updated: …"). Read only when nothing else gave a date; an update's
+/// line is none, and pairs that disagree are a list of posts, and give
+/// none.
+fn byline_date(article: &Article<'_>) -> Option<MetaValue> {
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    let blocks = article.blocks();
+    let title = blocks
+        .iter()
+        .position(|b| b.reason() == Some(Reason::Title) && b.kind() != BlockKind::Metadata)?;
+    let last_body = blocks.iter().rposition(Block::is_body)?;
+    let end = (last_body + LABEL_AFTER_BODY + 1).min(blocks.len());
+    let lines: Vec<&Block<'_>> = blocks
+        .get(title..end)?
+        .iter()
+        .filter(|b| b.kind() != BlockKind::Metadata)
+        .filter(|b| !matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments)))
+        .collect();
+    let found: Vec<MetaValue> = lines
+        .windows(2)
+        .filter(|w| {
+            w[0].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && after_by(w[0].text()).and_then(author_name).is_some()
+                && dates::parse(w[0].text()).is_none()
+                && w[1].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && !dates::is_update(w[1].text())
+        })
+        .filter_map(|w| dates::parse(w[1].text()).map(|iso| MetaValue::new(iso, Some(w[1].span()))))
+        .collect();
+    let first = found.first()?;
+    let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);
+    found
+        .iter()
+        .all(|v| day(v) == day(first))
+        .then(|| first.clone())
 }
 
 /// The blocks around the headline where a date or byline line stands:

@@ -364,3 +364,19 @@ fn labelled_lines_that_disagree_are_a_list_of_posts() {
         Some("2024-08-07")
     );
 }
+
+#[test]
+fn the_date_after_a_byline_under_the_story() {
+    let page = |credit: &str| {
+        format!(
+            r#"<html><body><h1>Big news today</h1><article>{BODY}<p>{credit}</p>
+            <figure><img src="x.jpg"><figcaption>December 3, 2025. Updated: December 7, 2025</figcaption>
+            </figure></article></body></html>"#
+        )
+    };
+    let a = page("Interview by Sylvia Bishop");
+    assert_eq!(value(html(&a).metadata().published()), Some("2025-12-03"));
+    // Without the credit, a caption's date under the story is not read.
+    let a = page("Share this story");
+    assert_eq!(value(html(&a).metadata().published()), None);
+}
