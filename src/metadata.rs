@@ -98,8 +98,13 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
         .blocks()
         .iter()
         .filter(|b| b.reason() == Some(Reason::Date));
-    near_title(article, true)
+    // By the headline, a publication date before an update's ("Updated
+    // Dec 2, 2025" above "Published Mar 8, 2024").
+    let (updates, near): (Vec<&Block<'_>>, Vec<&Block<'_>>) = near_title(article, true)
         .into_iter()
+        .partition(|b| dates::is_update(b.text()));
+    near.into_iter()
+        .chain(updates)
         .chain(date_blocks)
         .filter_map(date_of)
         .collect()

@@ -380,3 +380,21 @@ fn the_date_after_a_byline_under_the_story() {
     let a = page("Share this story");
     assert_eq!(value(html(&a).metadata().published()), None);
 }
+
+#[test]
+fn a_publication_date_by_the_headline_before_an_update() {
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><p class="updated">Updated Dec 2, 2025</p>
+        <p class="date">Mar 8, 2024</p><article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-03-08")
+    );
+    // Alone, the update's date is the page's.
+    let alone = page.replace(r#"<p class="date">Mar 8, 2024</p>"#, "");
+    assert_eq!(
+        value(html(&alone).metadata().published()),
+        Some("2025-12-02")
+    );
+}
