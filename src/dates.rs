@@ -188,6 +188,113 @@ pub(crate) fn parse(text: &str) -> Option<String> {
         .or_else(|| numeric(text))
 }
 
+/// Words that mark a date as the day the page was changed, not published,
+/// in the corpus languages: "Updated Sep 5, 2024", "Last modified:",
+/// "Aktualisiert am", "Mis à jour le", "Actualizado", "Aggiornato",
+/// "Atualizado", "Bijgewerkt", "Обновлено". Matched lower-cased, as the
+/// start of a word ("UpdatedJanuary 25" runs together).
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "modificado",
+    "aggiornato",
+    "aggiornamento",
+    "modificato",
+    "atualizado",
+    "atualização",
+    "bijgewerkt",
+    "diperbarui",
+    "обновлено",
+    "изменено",
+];
+
+/// Whether the first date of `text` is a change's: an update word
+/// ([`UPDATE_WORDS`]) stands before the first digit ("Updated Sep 5,
+/// 2024", "By Jane Roe, last modified 2025-01-02"), where "December 3,
+/// 2025. Updated: December 7, 2025" is a publication date first.
+pub(crate) fn is_update(text: &str) -> bool {
+    let head = text
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(text, |i| &text[..i]);
+    let head = head.to_lowercase();
+    UPDATE_WORDS.iter().any(|w| head.contains(w))
+}
+
+/// Words that say a date is the day the page was published, in the corpus
+/// languages: "Published", "Posted on", "Originally published on",
+/// "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
+/// "Gepubliceerd op", "Diterbitkan", "Опубликовано". Matched lower-cased,
+/// as the start of a word.
+const PUBLICATION_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "pubblicata",
+    "gepubliceerd",
+    "diterbitkan",
+    "dipublikasikan",
+    "опубликовано",
+];
+
+/// How many words may stand before the first digit of a line labelled as a
+/// publication date: "This article was originally published on 26 Sep"
+/// (the month counts). A sentence of the story that mentions a
+/// publication ("The analysis, published online Feb. 16, 2023, by …") may
+/// pass: the caller reads no body text.
+const LABEL_WORDS: usize = 8;
+
+/// Whether `text` labels its first date as the day of publication: a
+/// publication word ([`PUBLICATION_WORDS`]) among the few words before the
+/// first digit, and no update word ([`UPDATE_WORDS`]) nor "last" there
+/// ("Last published Apr 8, 2024" is a site builder's latest change). A
+/// line without a digit ("Posted on") is a label for the line after it.
+pub(crate) fn is_publication_label(text: &str) -> bool {
+    let head = text
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(text, |i| &text[..i]);
+    let head = head.to_lowercase();
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= LABEL_WORDS
+        && words
+            .iter()
+            .any(|w| PUBLICATION_WORDS.iter().any(|p| w.starts_with(p)))
+        && !words.contains(&"last")
+        && !UPDATE_WORDS.iter().any(|u| head.contains(u))
+}
+
+/// The number of the day `iso` (its first ten characters, `YYYY-MM-DD`)
+/// counts from 1970-01-01, to tell how many days two dates are apart.
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
+    let day = iso.get(..10)?;
+    let mut parts = day.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// The date in a URL's path, as news and blog software writes it
 /// (`/2021/03/12/title`, `/2021-03-12-title`, `/articles/2021-03-12+title`):
 /// the ISO day and where it stands in `url`. The query and fragment are
@@ -536,7 +643,45 @@ fn numeric(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_url, parse};
+    use super::{day_number, from_url, is_publication_label, is_update, parse};
+
+    #[test]
+    fn publication_labels() {
+        assert!(is_publication_label("Published August 13, 2025"));
+        assert!(is_publication_label("Posted on"));
+        assert!(is_publication_label(
+            "This article was originally published on 26 Sep 2019 at 4:12pm"
+        ));
+        assert!(is_publication_label("Veröffentlicht am 12. März 2022"));
+        assert!(!is_publication_label("Last published Apr 8, 2024"));
+        assert!(is_publication_label(
+            "Published: Mar 8, 2024 · Modified: May 19"
+        ));
+        assert!(!is_publication_label("Updated on Jan. 16, 2026"));
+        assert!(!is_publication_label("December 3, 2025"));
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2024-03-01T00:10:00Z"), Some(19_783));
+        assert_eq!(
+            day_number("2025-01-01")
+                .zip(day_number("2024-12-31"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(day_number("2025-xx-01"), None);
+    }
+
+    #[test]
+    fn update_stamps() {
+        assert!(is_update("Updated Sep 5, 2024"));
+        assert!(is_update("ByRhonda Krause UpdatedJanuary 25, 2026"));
+        assert!(is_update("Mis à jour le 3 mars 2024"));
+        assert!(!is_update("December 3, 2025. Updated: December 7, 2025"));
+        assert!(!is_update("Published on Mar. 2nd, 2022"));
+    }
 
     macro_rules! u {
         ($name:ident, $input:expr, $want:expr) => {

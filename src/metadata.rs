@@ -24,7 +24,22 @@ const DATE_INTO_BODY: usize = 3;
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
     if meta.published.is_none() {
-        meta.published = shown_dates(article).into_iter().next().or(fallback);
+        meta.published = shown_dates(article)
+            .into_iter()
+            .next()
+            .or_else(|| byline_date(article))
+            .or(fallback);
+    } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref()) {
+        meta.published = Some(shown);
+    }
+    if let Some(labelled) = labelled_date(article).filter(|l| {
+        meta.published.as_ref().is_none_or(|p| {
+            dates::day_number(l.as_str())
+                .zip(dates::day_number(p.as_str()))
+                .is_some_and(|(l, p)| l < p)
+        })
+    }) {
+        meta.published = Some(labelled);
     }
     #[cfg(feature = "detect-language")]
     if meta.language.is_none() {
@@ -83,11 +98,171 @@ fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
         .blocks()
         .iter()
         .filter(|b| b.reason() == Some(Reason::Date));
-    near_title(article, true)
+    // By the headline, a publication date before an update's ("Updated
+    // Dec 2, 2025" above "Published Mar 8, 2024").
+    let (updates, near): (Vec<&Block<'_>>, Vec<&Block<'_>>) = near_title(article, true)
         .into_iter()
+        .partition(|b| dates::is_update(b.text()));
+    near.into_iter()
+        .chain(updates)
         .chain(date_blocks)
         .filter_map(date_of)
         .collect()
+}
+
+/// How many bytes before the text of a date line the markup's date may
+/// stand, with no block between, and still be read from the same element:
+/// the `datetime` of a `<time>` around the text (`<time datetime="…"
+/// class="…">`).
+const SAME_ELEMENT_BYTES: usize = 256;
+
+/// The date the page shows by its headline when it is earlier than the one
+/// the markup gives: the markup's date is then a later stamp (the story
+/// moved to a new system, the page rebuilt, a date-time written in UTC past
+/// the local midnight), and the story was on the page by the day it shows.
+/// A shown date after the markup's is most often the day it was updated,
+/// and loses; so does a line that says it is an update's. When the markup
+/// read its date from the element that shows the text (`<time
+/// datetime="2024-12-20">August 28, 2024</time>`), the machine's value
+/// wins unless the two are one day apart, the time zone's doing.
+fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Option<MetaValue> {
+    let markup = markup?;
+    let markup_day = dates::day_number(markup.as_str())?;
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    // Not a line past the body's end: a short story's window reaches the
+    // list of posts under it.
+    let body_end = article.body().last().map(|b| b.span().end);
+    let b = near_title(article, true)
+        .into_iter()
+        .filter(|b| body_end.is_none_or(|end| b.span().start < end))
+        .find(|b| dates::parse(b.text()).is_some())?;
+    if dates::is_update(b.text()) {
+        return None;
+    }
+    let shown = dates::parse(b.text())?;
+    let apart = markup_day - dates::day_number(&shown)?;
+    // The markup's value stands just before the shown text, with no other
+    // block of the page between them.
+    let same_element = markup.source().is_some_and(|m| {
+        let (from, to) = (m.end, b.span().start);
+        from <= to
+            && to - from <= SAME_ELEMENT_BYTES
+            && !article.blocks().iter().any(|o| {
+                o.kind() != BlockKind::Metadata && o.span().start >= from && o.span().end <= to
+            })
+    });
+    (apart > 0 && (!same_element || apart == 1)).then(|| MetaValue::new(shown, Some(b.span())))
+}
+
+/// How far past the last body block a line labelled as the publication
+/// date may stand: the date under the story, before the tags and share
+/// buttons ("Published August 13, 2025" eight blocks down on the dev pool).
+const LABEL_AFTER_BODY: usize = 8;
+
+/// The most words a line labelled as the publication date has ("This
+/// article was originally published on 26 Sep 2019 at 4:12pm but has been
+/// regularly updated to keep the information accurate").
+const MAX_LABEL_LINE_WORDS: usize = 24;
+
+/// The date of a line that says it is the publication date ("Published
+/// August 13, 2025", "This article was originally published on 26 Sep
+/// 2019", or a "Posted on" block with the date in the next), from a few
+/// blocks before the headline to a few after the body, outside the body
+/// text, related stories and comments. It beats any other date that is
+/// later: a page is not published after the day it says it was.
+fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    let blocks = article.blocks();
+    let page = |b: &&Block<'_>| b.kind() != BlockKind::Metadata;
+    let title = blocks
+        .iter()
+        .position(|b| b.reason() == Some(Reason::Title) && page(&b))?;
+    let last_body = blocks.iter().rposition(Block::is_body)?;
+    let start = title.saturating_sub(DATE_BEFORE_TITLE);
+    let end = (last_body + LABEL_AFTER_BODY + 1).min(blocks.len());
+    let first_body = blocks.iter().position(Block::is_body)?;
+    // Every labelled line of the page is read, to tell a list of posts;
+    // only those in the story's stretch are candidates.
+    let lines: Vec<&Block<'_>> = blocks.iter().filter(page).collect();
+    let found: Vec<(usize, MetaValue)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            if b.is_body()
+                || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
+                || b.text().split_whitespace().count() > MAX_LABEL_LINE_WORDS
+                || !dates::is_publication_label(b.text())
+            {
+                return None;
+            }
+            let from = if b.text().contains(|c: char| c.is_ascii_digit()) {
+                b
+            } else {
+                lines
+                    .get(i + 1)
+                    .filter(|n| n.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)?
+            };
+            let iso = dates::parse(from.text())?;
+            let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
+            Some((at, MetaValue::new(iso, Some(from.span()))))
+        })
+        .collect();
+    // Labelled lines that disagree are a list of posts ("Posted on Oct
+    // 27th 2012", "Posted on Oct 26th 2012" under the story or beside it):
+    // only one in the story's header is read then.
+    let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);
+    let (first_at, first) = found.iter().find(|(at, _)| (start..end).contains(at))?;
+    if found.iter().all(|(_, v)| day(v) == day(first)) || *first_at < first_body {
+        Some(first.clone())
+    } else {
+        None
+    }
+}
+
+/// The date in the line right after a byline anywhere in the story's
+/// stretch, from the headline to a few blocks under the body: the credit
+/// under the story ("Written by Moses Kim and Kate Shokurova", then "April
+/// 8, 2024"; "Interview by Sylvia Bishop", then "December 3, 2025.
+/// Updated: …"). Read only when nothing else gave a date; an update's
+/// line is none, and pairs that disagree are a list of posts, and give
+/// none.
+fn byline_date(article: &Article<'_>) -> Option<MetaValue> {
+    if article.hides(Reason::Date) {
+        return None;
+    }
+    let blocks = article.blocks();
+    let title = blocks
+        .iter()
+        .position(|b| b.reason() == Some(Reason::Title) && b.kind() != BlockKind::Metadata)?;
+    let last_body = blocks.iter().rposition(Block::is_body)?;
+    let end = (last_body + LABEL_AFTER_BODY + 1).min(blocks.len());
+    let lines: Vec<&Block<'_>> = blocks
+        .get(title..end)?
+        .iter()
+        .filter(|b| b.kind() != BlockKind::Metadata)
+        .filter(|b| !matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments)))
+        .collect();
+    let found: Vec<MetaValue> = lines
+        .windows(2)
+        .filter(|w| {
+            w[0].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && after_by(w[0].text()).and_then(author_name).is_some()
+                && dates::parse(w[0].text()).is_none()
+                && w[1].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && !dates::is_update(w[1].text())
+        })
+        .filter_map(|w| dates::parse(w[1].text()).map(|iso| MetaValue::new(iso, Some(w[1].span()))))
+        .collect();
+    let first = found.first()?;
+    let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);
+    found
+        .iter()
+        .all(|v| day(v) == day(first))
+        .then(|| first.clone())
 }
 
 /// The blocks around the headline where a date or byline line stands:

@@ -230,13 +230,171 @@ fn a_markup_date_written_for_people_loses_to_the_shown_date() {
         value(html(&alone).metadata().published()),
         Some("2025-06-24")
     );
-    // An ISO date in the markup beats both.
+    // An ISO date in the markup beats both (unless the shown date is
+    // earlier: see `an_earlier_shown_date_beats_the_markup`).
     let iso = page.replace(
         "<head>",
-        r#"<head><meta property="article:published_time" content="2025-06-23T10:00:00Z">"#,
+        r#"<head><meta property="article:published_time" content="2024-06-23T10:00:00Z">"#,
     );
     assert_eq!(
         value(html(&iso).metadata().published()),
-        Some("2025-06-23T10:00:00Z")
+        Some("2024-06-23T10:00:00Z")
+    );
+}
+
+fn with_markup_and_shown(markup: &str, shown: &str) -> String {
+    format!(
+        r#"<html><head><meta property="article:published_time" content="{markup}"></head>
+        <body><h1>Big news today</h1><p class="date">{shown}</p><article>{BODY}</article></body></html>"#
+    )
+}
+
+#[test]
+fn an_earlier_shown_date_beats_the_markup() {
+    // A date-time in UTC past the local midnight: the page shows the day
+    // its readers saw.
+    let page = with_markup_and_shown("2025-12-19T03:05:00+00:00", "December 18, 2025");
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-12-18");
+    assert_eq!(
+        &page.as_str()[published.source().unwrap()],
+        "December 18, 2025"
+    );
+    // A markup stamp months after the story's day (a migration, a rebuild).
+    let page = with_markup_and_shown("2025-11-20T16:02:46Z", "May 14, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2025-05-14")
+    );
+    // A later shown date is most often an update's: the markup wins.
+    let page = with_markup_and_shown("2025-06-23T18:44:33+00:00", "Friday, December 19, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2025-06-23T18:44:33+00:00")
+    );
+}
+
+#[test]
+fn an_earlier_update_line_does_not_beat_the_markup() {
+    let page = with_markup_and_shown("2026-01-05T00:00:00Z", "Updated Jun 16, 2025");
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2026-01-05T00:00:00Z")
+    );
+}
+
+#[test]
+fn a_time_element_keeps_its_datetime_unless_a_day_apart() {
+    let page = |datetime: &str, text: &str| {
+        format!(
+            r#"<html><body><h1>Big news today</h1><div class="meta"><time datetime="{datetime}">{text}</time></div>
+            <article>{BODY}</article></body></html>"#
+        )
+    };
+    // Months apart, the machine's value is the date.
+    let far = page("2024-12-20", "August 28, 2024");
+    assert_eq!(value(html(&far).metadata().published()), Some("2024-12-20"));
+    // A day apart, the text shows the local day of a UTC time.
+    let near = page("2026-02-24T04:13:00Z", "February 23, 2026");
+    assert_eq!(
+        value(html(&near).metadata().published()),
+        Some("2026-02-23")
+    );
+}
+
+#[test]
+fn a_labelled_publication_line_beats_a_later_date() {
+    // Under the story, past the share buttons: "Published" says which date
+    // it is, and the markup's later one is a stamp.
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"Article",
+        "datePublished":"2025-11-29T12:28:31-05:00"}}</script></head><body><h1>Big news today</h1>
+        <article>{BODY}<p>Share this story</p><p>Published August 13, 2025</p></article></body></html>"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2025-08-13");
+    assert_eq!(
+        &page.as_str()[published.source().unwrap()],
+        "Published August 13, 2025"
+    );
+    // A label alone, the date in the next line.
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><article>{BODY}<p>Share this story</p>
+        <p>Posted on</p><p>Nov 21, 2018</p></article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2018-11-21")
+    );
+    // "Originally published" in a note under the story beats the date by
+    // the headline, the day it was last reworked.
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><p class="date">30 Sep 2022, 11:07am</p><article>{BODY}
+        <p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>
+        </article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2019-09-26")
+    );
+}
+
+#[test]
+fn labelled_lines_that_disagree_are_a_list_of_posts() {
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2012-10-29"></head>
+        <body><h1>Big news today</h1><article>{BODY}</article>
+        <ul><li><p>Posted on Oct 27th 2012 9:00AM</p></li><li><p>Posted on Oct 26th 2012 8:00PM</p></li>
+        <li><p>Posted on Oct 25th 2012 4:30PM</p></li></ul></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2012-10-29")
+    );
+    // A "Last published" stamp (a site builder's latest change) is no
+    // publication date.
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2024-08-07"></head>
+        <body><h1>Big news today</h1><article>{BODY}<p>Last published Apr 8, 2024</p></article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-08-07")
+    );
+}
+
+#[test]
+fn the_date_after_a_byline_under_the_story() {
+    let page = |credit: &str| {
+        format!(
+            r#"<html><body><h1>Big news today</h1><article>{BODY}<p>{credit}</p>
+            <figure><img src="x.jpg"><figcaption>December 3, 2025. Updated: December 7, 2025</figcaption>
+            </figure></article></body></html>"#
+        )
+    };
+    let a = page("Interview by Sylvia Bishop");
+    assert_eq!(value(html(&a).metadata().published()), Some("2025-12-03"));
+    // Without the credit, a caption's date under the story is not read.
+    let a = page("Share this story");
+    assert_eq!(value(html(&a).metadata().published()), None);
+}
+
+#[test]
+fn a_publication_date_by_the_headline_before_an_update() {
+    let page = format!(
+        r#"<html><body><h1>Big news today</h1><p class="updated">Updated Dec 2, 2025</p>
+        <p class="date">Mar 8, 2024</p><article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2024-03-08")
+    );
+    // Alone, the update's date is the page's.
+    let alone = page.replace(r#"<p class="date">Mar 8, 2024</p>"#, "");
+    assert_eq!(
+        value(html(&alone).metadata().published()),
+        Some("2025-12-02")
     );
 }

@@ -79,7 +79,7 @@ impl fmt::Display for MetaValue {
 ///
 /// | field | read from |
 /// |---|---|
-/// | [`published`](Metadata::published) | JSON-LD `datePublished` of the article node; `<meta>` (`article:published_time`, `date`, `pubdate`, `DC.date`…); `<time datetime>` marked `pubdate` or `itemprop=datePublished`; the visible date block; the first `<time datetime>` |
+/// | [`published`](Metadata::published) | JSON-LD `datePublished` of the article node; `<meta>` (`article:published_time`, `date`, `pubdate`, `DC.date`…); `<time datetime>` marked `pubdate` or `itemprop=datePublished`; the visible date block; the first `<time datetime>`. A date the page shows by its headline that is earlier than the markup's (not an "Updated" line) wins: the markup's is then a later stamp, or a UTC date-time past the local midnight; so does a line labelled as the publication date ("Published …", "Originally published on …") near the story, over any later date |
 /// | [`author`](Metadata::author) | JSON-LD `author` names of the article node; `<meta name=author>` and kin; the byline block without its "By" |
 /// | [`language`](Metadata::language) | `<html lang>`; `<meta http-equiv=content-language>`; `og:locale`; JSON-LD `inLanguage`; detected from the body (`detect-language` feature) |
 /// | [`site_name`](Metadata::site_name) | `og:site_name`; `application-name`; JSON-LD `publisher.name` |
