@@ -75,7 +75,7 @@ const SPLITS: usize = 1 << DEPTH;
 const ROW: usize = model::N_FEATURES.next_power_of_two();
 /// Trees summed between two looks at whether the rest can still change the
 /// decision.
-const CHECK_EVERY: usize = 4;
+const CHECK_EVERY: usize = 8;
 /// More than the rounding of a sum of the model's leaves in another order.
 const SLACK: f64 = 1e-9;
 
@@ -219,11 +219,15 @@ impl Forest {
         if trees.iter().any(|t| t.depth() > DEPTH) {
             return None;
         }
-        let spread = |t: &Tree| {
-            let (lo, hi) = t.range();
-            f64::from(hi) - f64::from(lo)
-        };
-        trees.sort_by(|a, b| spread(b).total_cmp(&spread(a)));
+        let mut spread: Vec<(f64, Tree)> = trees
+            .drain(..)
+            .map(|t| {
+                let (lo, hi) = t.range();
+                (f64::from(hi) - f64::from(lo), t)
+            })
+            .collect();
+        spread.sort_by(|a, b| b.0.total_cmp(&a.0));
+        trees.extend(spread.into_iter().map(|(_, t)| t));
         let mut forest = Forest {
             trees: Vec::with_capacity(trees.len()),
             rest_max: vec![0.0; trees.len() + 1],
@@ -440,8 +444,21 @@ fn debug_name(reason: Reason) -> &'static str {
     }
 }
 
+/// Whole numbers below this take their `ln(1 + x)` from a table.
+const LN1P_TABLE: usize = 1024;
+
+static LN1P: LazyLock<Vec<f64>> =
+    LazyLock::new(|| (0..LN1P_TABLE).map(|x| (x as f64).ln_1p()).collect());
+
+/// `ln(1 + x)`; every `x` here is a count or a sum of counts, most of
+/// them small, whose logarithm the table has.
 fn ln1p(x: f64) -> f64 {
-    x.ln_1p()
+    let i = x as usize;
+    if i < LN1P_TABLE && i as f64 == x {
+        LN1P[i]
+    } else {
+        x.ln_1p()
+    }
 }
 
 fn flag(b: bool) -> f64 {
