@@ -168,6 +168,25 @@ fn scan_bytes(bytes: &[u8]) -> Option<Features> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if first.is_none() && b.is_ascii_alphabetic() {
+            // A word starts with a run of ASCII letters (most words are
+            // nothing else): the steps of the loop below for each, in a
+            // loop of their own.
+            let start = i;
+            key = 0;
+            while let Some(&l) = bytes.get(i).filter(|l| l.is_ascii_alphabetic()) {
+                let l = l.to_ascii_lowercase();
+                hash = fnv_step(hash, u64::from(l));
+                key = key << 8 | u64::from(l);
+                i += 1;
+            }
+            chars += (i - start) as u32;
+            first = Some(b);
+            prev = Wb::Letter;
+            has_alnum = true;
+            letters = Some(i - start);
+            continue;
+        }
         let (w, len) = if b < 0x80 {
             (ASCII_CLASS[usize::from(b)], 1)
         } else {
