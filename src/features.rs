@@ -2,11 +2,12 @@
 //! classifier reads these numbers.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    ASCII_CLASS, FNV_OFFSET, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk,
+    ASCII_CLASS, FNV_OFFSET, Fnv, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk,
     is_unspaced, uax29_words,
 };
 use crate::vocab::Features;
@@ -15,7 +16,9 @@ use crate::vocab::Features;
 /// counted by hashing a normalised form, never by comparing pairs.
 pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
     let mut out: Vec<Features> = segments.iter().map(measure).collect();
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(out.len());
+    // The keys are our own hashes: FNV, not SipHash, hashes them again.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(out.len(), BuildHasherDefault::default());
     for f in &out {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }
