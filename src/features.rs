@@ -91,8 +91,15 @@ fn scan_fast(text: &str) -> Option<Features> {
             let is_stop = if word.is_ascii() {
                 lexicon::is_ascii_stop_word(word.as_bytes())
             } else if word.len() <= 12 {
+                // `char::to_lowercase` of each, the alphabets below U+0500
+                // from the table.
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                for c in word.chars() {
+                    match crate::textutil::lower_char(c) {
+                        Some(l) => lower.push(l),
+                        None => lower.extend(c.to_lowercase()),
+                    }
+                }
                 lexicon::is_stop_word(&lower)
             } else {
                 false
