@@ -11,7 +11,7 @@
 //! decision stays the hand rules'. The model never removes a line.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::segment::Segment;
 use crate::vocab::{BlockKind, Features, Reason};
@@ -141,109 +141,70 @@ impl Complete {
     }
 }
 
-/// A tree of the model with the known splits decided.
-enum Tree {
-    Leaf(f32),
-    Split(u8, f32, Box<Tree>, Box<Tree>),
-}
-
-impl Tree {
-    fn new(at: usize, known: &[Option<f64>; model::N_FEATURES]) -> Tree {
+/// Writes the subtree of [`model::NODES`] at `at`, its known splits decided
+/// as [`exact_logit`] would take them, at heap position `pos` of `out` with
+/// `depth` levels below it; a leaf above the bottom fills every leaf under
+/// it (the splits above them stay 0, either way leads to the same value).
+/// `None` when the subtree is deeper.
+fn lay(
+    mut at: usize,
+    pos: usize,
+    depth: usize,
+    known: &[Option<f64>; model::N_FEATURES],
+    out: &mut Complete,
+) -> Option<()> {
+    loop {
         let (feature, threshold, left, right, value) = model::NODES[at];
         if feature == u8::MAX {
-            return Tree::Leaf(value);
+            let first = (pos << depth) + (1 << depth) - 1 - (SPLITS - 1);
+            out.leaves[first..first + (1 << depth)].fill(value);
+            return Some(());
         }
         match known[usize::from(feature)] {
-            Some(x) => Tree::new(
-                usize::from(if x <= f64::from(threshold) {
+            Some(x) => {
+                at = usize::from(if x <= f64::from(threshold) {
                     left
                 } else {
                     right
-                }),
-                known,
-            ),
-            None => Tree::Split(
-                feature,
-                threshold,
-                Box::new(Tree::new(usize::from(left), known)),
-                Box::new(Tree::new(usize::from(right), known)),
-            ),
-        }
-    }
-
-    fn depth(&self) -> usize {
-        match self {
-            Tree::Leaf(_) => 0,
-            Tree::Split(_, _, l, r) => 1 + l.depth().max(r.depth()),
-        }
-    }
-
-    fn range(&self) -> (f32, f32) {
-        match self {
-            Tree::Leaf(v) => (*v, *v),
-            Tree::Split(_, _, l, r) => {
-                let (a, b) = (l.range(), r.range());
-                (a.0.min(b.0), a.1.max(b.1))
+                })
+            }
+            None if depth == 0 => return None,
+            None => {
+                out.features[pos] = feature;
+                out.thresholds[pos] = threshold;
+                lay(usize::from(left), 2 * pos + 1, depth - 1, known, out)?;
+                return lay(usize::from(right), 2 * pos + 2, depth - 1, known, out);
             }
         }
-    }
-
-    /// Writes the subtree rooted at heap position `at` of a complete tree
-    /// of `depth` levels below it.
-    fn lay(&self, at: usize, depth: usize, out: &mut Complete) {
-        if depth == 0 {
-            out.leaves[at - (SPLITS - 1)] = match self {
-                Tree::Leaf(v) => *v,
-                Tree::Split(..) => unreachable!("tree deeper than laid out"),
-            };
-            return;
-        }
-        let (here, l, r) = match self {
-            // Either way leads to the same value.
-            Tree::Leaf(_) => ((0, 0.0), self, self),
-            Tree::Split(f, t, l, r) => ((*f, *t), &**l, &**r),
-        };
-        (out.features[at], out.thresholds[at]) = here;
-        l.lay(2 * at + 1, depth - 1, out);
-        r.lay(2 * at + 2, depth - 1, out);
     }
 }
 
 impl Forest {
     /// `None` when a tree is deeper than [`DEPTH`].
     fn new(known: &[Option<f64>; model::N_FEATURES]) -> Option<Forest> {
-        let mut trees: Vec<Tree> = model::ROOTS
-            .iter()
-            .map(|&root| Tree::new(usize::from(root), known))
-            .collect();
-        if trees.iter().any(|t| t.depth() > DEPTH) {
-            return None;
-        }
-        let mut spread: Vec<(f64, Tree)> = trees
-            .drain(..)
-            .map(|t| {
-                let (lo, hi) = t.range();
-                (f64::from(hi) - f64::from(lo), t)
-            })
-            .collect();
-        spread.sort_by(|a, b| b.0.total_cmp(&a.0));
-        trees.extend(spread.into_iter().map(|(_, t)| t));
-        let mut forest = Forest {
-            trees: Vec::with_capacity(trees.len()),
-            rest_max: vec![0.0; trees.len() + 1],
-            rest_min: vec![0.0; trees.len() + 1],
-        };
-        for tree in &trees {
+        let mut trees: Vec<(f64, Complete)> = Vec::with_capacity(model::ROOTS.len());
+        for &root in &model::ROOTS {
             let mut out = Complete {
                 features: [0; SPLITS],
                 thresholds: [0.0; SPLITS],
                 leaves: [0.0; SPLITS],
             };
-            tree.lay(0, DEPTH, &mut out);
-            forest.trees.push(out);
+            lay(usize::from(root), 0, DEPTH, known, &mut out)?;
+            let leaves = &out.leaves[..1 << DEPTH];
+            let lo = leaves.iter().copied().fold(f32::INFINITY, f32::min);
+            let hi = leaves.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            trees.push((f64::from(hi) - f64::from(lo), out));
         }
-        for (k, tree) in trees.iter().enumerate().rev() {
-            let (lo, hi) = tree.range();
+        trees.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut forest = Forest {
+            trees: trees.into_iter().map(|(_, t)| t).collect(),
+            rest_max: vec![0.0; model::ROOTS.len() + 1],
+            rest_min: vec![0.0; model::ROOTS.len() + 1],
+        };
+        for (k, tree) in forest.trees.iter().enumerate().rev() {
+            let leaves = &tree.leaves[..1 << DEPTH];
+            let lo = leaves.iter().copied().fold(f32::INFINITY, f32::min);
+            let hi = leaves.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             forest.rest_max[k] = forest.rest_max[k + 1] + f64::from(hi);
             forest.rest_min[k] = forest.rest_min[k + 1] + f64::from(lo);
         }
@@ -320,11 +281,31 @@ struct Tables {
     /// For each reason (`Reason as usize`), its place in
     /// [`model::READMIT`], if the model may put its lines back.
     readmit: Vec<Option<usize>>,
-    /// One forest per [`model::READMIT`] reason and [`ALL_KINDS`] kind:
-    /// `forests[reason * ALL_KINDS.len() + kind]`; `None` for a model too
-    /// deep to lay out.
-    forests: Option<Vec<Forest>>,
+    /// One forest per [`model::READMIT`] reason and [`ALL_KINDS`] kind,
+    /// `forests[reason * ALL_KINDS.len() + kind]`, laid out when first
+    /// asked for; `None` for a model too deep to lay out.
+    forests: Vec<OnceLock<Option<Forest>>>,
     cut: Cut,
+}
+
+impl Tables {
+    /// The forest of the reason at `slot` of [`model::READMIT`] and `kind`.
+    fn forest(&self, slot: usize, kind: usize) -> Option<&Forest> {
+        self.forests[slot * ALL_KINDS.len() + kind]
+            .get_or_init(|| {
+                let name = model::READMIT[slot];
+                let mut known = [None; model::N_FEATURES];
+                known[KEPT] = Some(0.0);
+                for (j, r) in model::REASONS.iter().enumerate() {
+                    known[REASON_AT + j] = Some(flag(*r == name));
+                }
+                for (j, k) in model::KINDS.iter().enumerate() {
+                    known[KIND_AT + j] = Some(flag(*k == ALL_KINDS[kind].as_str()));
+                }
+                Forest::new(&known)
+            })
+            .as_ref()
+    }
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -332,24 +313,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         .iter()
         .map(|&r| model::READMIT.iter().position(|&n| n == debug_name(r)))
         .collect();
-    let mut forests = Some(Vec::new());
-    for name in model::READMIT {
-        for kind in ALL_KINDS {
-            let mut known = [None; model::N_FEATURES];
-            known[KEPT] = Some(0.0);
-            for (j, r) in model::REASONS.iter().enumerate() {
-                known[REASON_AT + j] = Some(flag(*r == name));
-            }
-            for (j, k) in model::KINDS.iter().enumerate() {
-                known[KIND_AT + j] = Some(flag(*k == kind.as_str()));
-            }
-            let forest = Forest::new(&known);
-            forests = forests.zip(forest).map(|(mut all, f)| {
-                all.push(f);
-                all
-            });
-        }
-    }
+    let forests = (0..model::READMIT.len() * ALL_KINDS.len())
+        .map(|_| OnceLock::new())
+        .collect();
     Tables {
         readmit,
         forests,
@@ -400,9 +366,8 @@ pub(crate) fn readmit(
             for (i, r) in reasons.iter().enumerate() {
                 if let Some(s) = slot(r) {
                     let row = page.row(i);
-                    let body = match &tables.forests {
-                        Some(forests) => forests[s * ALL_KINDS.len() + kind_slot(segments[i].kind)]
-                            .reaches(&row, &tables.cut),
+                    let body = match tables.forest(s, kind_slot(segments[i].kind)) {
+                        Some(forest) => forest.reaches(&row, &tables.cut),
                         None => probability_of(exact_logit(&row)) >= model::THRESHOLD,
                     };
                     if body {
@@ -705,7 +670,6 @@ mod tests {
     #[test]
     fn forests_decide_as_the_model() {
         let tables = &*TABLES;
-        let forests = tables.forests.as_ref().expect("the model is laid out");
         let mut cuts: Vec<Vec<f32>> = vec![Vec::new(); model::N_FEATURES];
         for &(feature, threshold, ..) in &model::NODES {
             if feature != u8::MAX {
@@ -745,7 +709,8 @@ mod tests {
                 row[KIND_AT + j] = flag(*name == ALL_KINDS[k].as_str()) as f32;
             }
             let want = probability_of(exact_logit(&row)) >= model::THRESHOLD;
-            let got = forests[s * ALL_KINDS.len() + k].reaches(&row, &tables.cut);
+            let forest = tables.forest(s, k).expect("the model is laid out");
+            let got = forest.reaches(&row, &tables.cut);
             assert_eq!(got, want, "{row:?}");
             if want {
                 yes += 1;
