@@ -2,11 +2,12 @@
 //! classifier reads these numbers.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    ASCII_CLASS, FNV_OFFSET, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk,
+    ASCII_CLASS, FNV_OFFSET, Fnv, Wb, ends_sentence, fast_words, fingerprint, fnv_step, is_cjk,
     is_unspaced, uax29_words,
 };
 use crate::vocab::Features;
@@ -15,7 +16,9 @@ use crate::vocab::Features;
 /// counted by hashing a normalised form, never by comparing pairs.
 pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
     let mut out: Vec<Features> = segments.iter().map(measure).collect();
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(out.len());
+    // The keys are our own hashes: FNV, not SipHash, hashes them again.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(out.len(), BuildHasherDefault::default());
     for f in &out {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }
@@ -29,10 +32,9 @@ fn measure(seg: &Segment<'_>) -> Features {
     let text: &str = &seg.text;
     // Most lines hold only the characters that `scan_fast` knows: one pass
     // over their bytes gives what the passes below give.
-    let mut f = if text.is_ascii() {
-        scan_ascii(text.as_bytes())
-    } else {
-        scan_fast(text).unwrap_or_else(|| measure_general(text))
+    let mut f = match scan_bytes(text.as_bytes()) {
+        Some(f) => f,
+        None => scan_fast(text).unwrap_or_else(|| measure_general(text)),
     };
     f.ends_sentence = ends_sentence(text);
     if !text.is_empty() {
@@ -89,8 +91,15 @@ fn scan_fast(text: &str) -> Option<Features> {
             let is_stop = if word.is_ascii() {
                 lexicon::is_ascii_stop_word(word.as_bytes())
             } else if word.len() <= 12 {
+                // `char::to_lowercase` of each, the alphabets below U+0500
+                // from the table.
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                for c in word.chars() {
+                    match crate::textutil::lower_char(c) {
+                        Some(l) => lower.push(l),
+                        None => lower.extend(c.to_lowercase()),
+                    }
+                }
                 lexicon::is_stop_word(&lower)
             } else {
                 false
@@ -109,17 +118,40 @@ fn scan_fast(text: &str) -> Option<Features> {
     Some(f)
 }
 
-/// [`scan_fast`] of an ASCII text, in a loop over its bytes that needs no
+/// The class and length in bytes of the character at byte `i` of `bytes`
+/// for [`scan_bytes`]: ASCII by the table, and the typographic punctuation
+/// of news text (quotes, dashes, ellipsis, bullet, guillemets, no-break
+/// space, ©) as [`fast_class_at`](crate::textutil) classes it; `None` for
+/// anything else.
+#[inline]
+fn byte_class(bytes: &[u8], i: usize) -> Option<(Wb, usize)> {
+    let b = bytes[i];
+    if b < 0x80 {
+        return Some((ASCII_CLASS[usize::from(b)], 1));
+    }
+    match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+        // ‘ ’
+        (0xE2, Some(0x80), Some(0x98 | 0x99)) => Some((Wb::MidBoth, 3)),
+        // “ ” – — … •
+        (0xE2, Some(0x80), Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2)) => Some((Wb::Other, 3)),
+        // « » no-break space ©
+        (0xC2, Some(0xAB | 0xBB | 0xA0 | 0xA9), _) => Some((Wb::Other, 2)),
+        _ => None,
+    }
+}
+
+/// [`scan_fast`] of a text of ASCII and the punctuation of [`byte_class`]
+/// (most lines of news text), in a loop over its bytes that needs no
 /// decoding and no second look at a word: a word's stop-word key is packed
-/// as its letters go by (proptest `ascii_scan_equals_general`).
-fn scan_ascii(bytes: &[u8]) -> Features {
+/// as its letters go by (proptests `ascii_scan_equals_general`,
+/// `byte_scan_equals_general`). `None` at the first other character. No
+/// stop word holds a joiner, so a word that does is none.
+fn scan_bytes(bytes: &[u8]) -> Option<Features> {
     let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
-    let mut f = Features {
-        chars: bytes.len() as u32,
-        ..Features::default()
-    };
+    let mut f = Features::default();
     let mut hash = FNV_OFFSET;
     let mut digits = 0u32;
+    let mut chars = 0u32;
     // The word being read: its first byte, the class of its last word
     // character, whether it has a letter or digit, and, while it is made of
     // letters only, its lowercase letters packed into `key` (`letters` of
@@ -143,8 +175,34 @@ fn scan_ascii(bytes: &[u8]) -> Features {
             f.stop_words += 1;
         }
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        let w = ASCII_CLASS[usize::from(b)];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if first.is_none() && b.is_ascii_alphabetic() {
+            // A word starts with a run of ASCII letters (most words are
+            // nothing else): the steps of the loop below for each, in a
+            // loop of their own.
+            let start = i;
+            key = 0;
+            while let Some(&l) = bytes.get(i).filter(|l| l.is_ascii_alphabetic()) {
+                let l = l.to_ascii_lowercase();
+                hash = fnv_step(hash, u64::from(l));
+                key = key << 8 | u64::from(l);
+                i += 1;
+            }
+            chars += (i - start) as u32;
+            first = Some(b);
+            prev = Wb::Letter;
+            has_alnum = true;
+            letters = Some(i - start);
+            continue;
+        }
+        let (w, len) = if b < 0x80 {
+            (ASCII_CLASS[usize::from(b)], 1)
+        } else {
+            byte_class(bytes, i)?
+        };
+        chars += 1;
         if b.is_ascii_alphanumeric() {
             digits += u32::from(b.is_ascii_digit());
             hash = fnv_step(hash, u64::from(b.to_ascii_lowercase()));
@@ -166,7 +224,11 @@ fn scan_ascii(bytes: &[u8]) -> Features {
                 _ => None,
             };
         } else if let Some(start) = first {
-            let next = bytes.get(i + 1).map(|&n| ASCII_CLASS[usize::from(n)]);
+            let next = if i + len < bytes.len() {
+                byte_class(bytes, i + len).map(|(n, _)| n)
+            } else {
+                None
+            };
             let joins = matches!(
                 (prev, w, next),
                 (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
@@ -181,15 +243,17 @@ fn scan_ascii(bytes: &[u8]) -> Features {
                 first = None;
             }
         }
+        i += len;
     }
     if let Some(start) = first
         && has_alnum
     {
         emit(&mut f, start, letters, key);
     }
+    f.chars = chars;
     f.digits = digits;
     f.fingerprint = hash;
-    f
+    Some(f)
 }
 
 /// The counts and the fingerprint of any text, a pass for each.
@@ -253,7 +317,7 @@ mod tests {
         /// The ASCII loop measures what the general path does.
         #[test]
         fn ascii_scan_equals_general(text in "[a-zA-Z0-9 .,:;'_!?()-]{0,40}") {
-            proptest::prop_assert_eq!(scan_ascii(text.as_bytes()), measure_general(&text));
+            proptest::prop_assert_eq!(scan_bytes(text.as_bytes()), Some(measure_general(&text)));
         }
 
         /// Stop words in any case, between joiners.
@@ -261,7 +325,22 @@ mod tests {
         fn ascii_scan_equals_general_on_words(
             text in "((the|The|THE|and|a|I|of|dalam|adalah|x|e\\.g|_|1|2,3|don't|[.,:;' ])){0,12}"
         ) {
-            proptest::prop_assert_eq!(scan_ascii(text.as_bytes()), measure_general(&text));
+            proptest::prop_assert_eq!(scan_bytes(text.as_bytes()), Some(measure_general(&text)));
+        }
+
+        /// The byte scan measures what the general path does on text with
+        /// typographic punctuation, and gives up on other characters.
+        #[test]
+        fn byte_scan_equals_general(
+            text in "([a-zA-Z0-9 .,:;'_!?]|\u{2018}|\u{2019}|\u{201c}|\u{201d}|\u{2013}|\u{2014}|\u{2026}|\u{2022}|\u{ab}|\u{bb}|\u{a0}|\u{a9}|\u{2019}t|s\u{2019}|\u{e9}|\u{44f}|\u{2020}){0,30}"
+        ) {
+            match scan_bytes(text.as_bytes()) {
+                Some(fast) => proptest::prop_assert_eq!(fast, measure_general(&text)),
+                None => {
+                    let unknown = text.chars().any(|c| matches!(c, '\u{e9}' | '\u{44f}' | '\u{2020}'));
+                    proptest::prop_assert!(unknown);
+                }
+            }
         }
 
         /// The one-pass scan measures what the passes of the general path do.

@@ -204,6 +204,11 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 /// line of any length. Counts the starts of words in one loop, without the
 /// splitting iterator (proptest `at_most_words_counts_split_whitespace`).
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
+    // A word and the space after it take two bytes at least: a text of
+    // fewer than `2 * max` bytes holds at most `max` words.
+    if text.len() < 2 * max {
+        return true;
+    }
     let mut words = 0;
     let mut in_word = false;
     let bytes = text.as_bytes();

@@ -10,8 +10,11 @@
 //! body when that probability reaches [`model::THRESHOLD`]; every other
 //! decision stays the hand rules'. The model never removes a line.
 
+use std::cell::RefCell;
+use std::sync::{LazyLock, OnceLock};
+
 use crate::segment::Segment;
-use crate::vocab::{Features, Reason};
+use crate::vocab::{BlockKind, Features, Reason};
 
 // Generated numbers: thresholds such as ln 2 = ln(1 + 1 word) are data.
 #[rustfmt::skip]
@@ -25,34 +28,62 @@ const MAX_REPEATS: usize = 5;
 /// Kept lines at most this far on both sides make a line "between kept".
 const BETWEEN: f64 = 3.0;
 
-/// Puts back into the body the removed lines the model is confident about.
-pub(crate) fn readmit(
-    segments: &[Segment<'_>],
-    features: &[Features],
-    reasons: &mut [Option<Reason>],
-) {
-    if !reasons
-        .iter()
-        .any(|r| r.is_some_and(|r| model::READMIT.contains(&debug_name(r))))
-    {
-        return;
-    }
-    let back: Vec<usize> = {
-        let page = Page::new(segments, features, reasons);
-        (0..reasons.len())
-            .filter(|&i| {
-                reasons[i].is_some_and(|r| model::READMIT.contains(&debug_name(r)))
-                    && probability(&page.row(i)) >= model::THRESHOLD
-            })
-            .collect()
-    };
-    for i in back {
-        reasons[i] = None;
+/// Features of a row before the window means: the line's own numbers, its
+/// context and its neighbours (`Page::row`).
+const HEAD: usize = 23;
+/// The column of the "kept" flag, 0 on every line the model is asked about.
+const KEPT: usize = 8;
+/// The first one-hot reason column.
+const REASON_AT: usize = HEAD + 5;
+/// The first one-hot kind column.
+const KIND_AT: usize = REASON_AT + model::REASONS.len();
+const _: () = assert!(KIND_AT + model::KINDS.len() == model::N_FEATURES);
+
+/// Every block kind, in the order of [`kind_slot`].
+const ALL_KINDS: [BlockKind; 8] = [
+    BlockKind::Paragraph,
+    BlockKind::Heading,
+    BlockKind::Quote,
+    BlockKind::ListItem,
+    BlockKind::Preformatted,
+    BlockKind::TableRow,
+    BlockKind::Caption,
+    BlockKind::Metadata,
+];
+
+/// The position of `kind` in [`ALL_KINDS`].
+fn kind_slot(kind: BlockKind) -> usize {
+    match kind {
+        BlockKind::Paragraph => 0,
+        BlockKind::Heading => 1,
+        BlockKind::Quote => 2,
+        BlockKind::ListItem => 3,
+        BlockKind::Preformatted => 4,
+        BlockKind::TableRow => 5,
+        BlockKind::Caption => 6,
+        BlockKind::Metadata => 7,
     }
 }
 
-/// The model's probability that a line with feature row `row` is body.
-fn probability(row: &[f64; model::N_FEATURES]) -> f32 {
+/// Depth of the complete trees of a [`Forest`]; a deeper model is walked
+/// node by node ([`exact_logit`]).
+const DEPTH: usize = 3;
+/// Splits of a complete tree of [`DEPTH`] levels (one slot more, unused).
+const SPLITS: usize = 1 << DEPTH;
+/// Slots of a row: [`model::N_FEATURES`] and as many zeros as make a power
+/// of two, so a split's column is masked into range.
+const ROW: usize = model::N_FEATURES.next_power_of_two();
+/// Trees summed between two looks at whether the rest can still change the
+/// decision.
+const CHECK_EVERY: usize = 8;
+/// More than the rounding of a sum of the model's leaves in another order.
+const SLACK: f64 = 1e-9;
+
+/// The model's log-odds of `row`, walking [`model::NODES`] tree by tree and
+/// summing the leaves in the model's order, as the model was written.
+/// `row` is rounded up ([`up`]), so every split goes the way it goes for
+/// the row in `f64`.
+fn exact_logit(row: &[f32; ROW]) -> f64 {
     let mut logit = f64::from(model::BASELINE);
     for &root in &model::ROOTS {
         let mut at = usize::from(root);
@@ -62,13 +93,298 @@ fn probability(row: &[f64; model::N_FEATURES]) -> f32 {
                 logit += f64::from(value);
                 break;
             }
-            at = usize::from(if row[usize::from(feature)] <= f64::from(threshold) {
+            at = usize::from(if row[usize::from(feature)] <= threshold {
                 left
             } else {
                 right
             });
         }
     }
+    logit
+}
+
+/// The model's trees with what is known of every row of one reason and one
+/// kind (kept 0, the reason's and the kind's one-hot columns) decided in
+/// advance, each laid out as a complete tree of the model's depth (a leaf
+/// above that depth copied into every leaf below it) so that a walk is
+/// `depth` steps without branches, and ordered by how far their leaves
+/// spread, widest first, so that the sum is soon known to fall on one side
+/// of the threshold.
+struct Forest {
+    trees: Vec<Complete>,
+    /// `rest_max[k]`, `rest_min[k]`: the most and least trees `k..` can add.
+    rest_max: Vec<f64>,
+    rest_min: Vec<f64>,
+}
+
+/// A tree of [`DEPTH`] levels: splits in heap order, then leaves.
+#[derive(Clone, Copy)]
+struct Complete {
+    features: [u8; SPLITS],
+    thresholds: [f32; SPLITS],
+    leaves: [f32; SPLITS],
+}
+
+impl Complete {
+    /// The leaf `row` reaches.
+    #[inline]
+    fn leaf(&self, row: &[f32; ROW]) -> f32 {
+        let mut at = 0;
+        for _ in 0..DEPTH {
+            let i = at & (SPLITS - 1);
+            let x = row[usize::from(self.features[i]) & (ROW - 1)];
+            // Left at or below the threshold; right above it, and for NaN.
+            let left = x <= self.thresholds[i];
+            at = 2 * at + 2 - usize::from(left);
+        }
+        self.leaves[(at - (SPLITS - 1)) & (SPLITS - 1)]
+    }
+}
+
+/// Writes the subtree of [`model::NODES`] at `at`, its known splits decided
+/// as [`exact_logit`] would take them, at heap position `pos` of `out` with
+/// `depth` levels below it; a leaf above the bottom fills every leaf under
+/// it (the splits above them stay 0, either way leads to the same value).
+/// `None` when the subtree is deeper.
+fn lay(
+    mut at: usize,
+    pos: usize,
+    depth: usize,
+    known: &[Option<f64>; model::N_FEATURES],
+    out: &mut Complete,
+) -> Option<()> {
+    loop {
+        let (feature, threshold, left, right, value) = model::NODES[at];
+        if feature == u8::MAX {
+            let first = (pos << depth) + (1 << depth) - 1 - (SPLITS - 1);
+            out.leaves[first..first + (1 << depth)].fill(value);
+            return Some(());
+        }
+        match known[usize::from(feature)] {
+            Some(x) => {
+                at = usize::from(if x <= f64::from(threshold) {
+                    left
+                } else {
+                    right
+                })
+            }
+            None if depth == 0 => return None,
+            None => {
+                out.features[pos] = feature;
+                out.thresholds[pos] = threshold;
+                lay(usize::from(left), 2 * pos + 1, depth - 1, known, out)?;
+                return lay(usize::from(right), 2 * pos + 2, depth - 1, known, out);
+            }
+        }
+    }
+}
+
+impl Forest {
+    /// `None` when a tree is deeper than [`DEPTH`].
+    fn new(known: &[Option<f64>; model::N_FEATURES]) -> Option<Forest> {
+        let mut trees: Vec<(f64, Complete)> = Vec::with_capacity(model::ROOTS.len());
+        for &root in &model::ROOTS {
+            let mut out = Complete {
+                features: [0; SPLITS],
+                thresholds: [0.0; SPLITS],
+                leaves: [0.0; SPLITS],
+            };
+            lay(usize::from(root), 0, DEPTH, known, &mut out)?;
+            let leaves = &out.leaves[..1 << DEPTH];
+            let lo = leaves.iter().copied().fold(f32::INFINITY, f32::min);
+            let hi = leaves.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            trees.push((f64::from(hi) - f64::from(lo), out));
+        }
+        trees.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut forest = Forest {
+            trees: trees.into_iter().map(|(_, t)| t).collect(),
+            rest_max: vec![0.0; model::ROOTS.len() + 1],
+            rest_min: vec![0.0; model::ROOTS.len() + 1],
+        };
+        for (k, tree) in forest.trees.iter().enumerate().rev() {
+            let leaves = &tree.leaves[..1 << DEPTH];
+            let lo = leaves.iter().copied().fold(f32::INFINITY, f32::min);
+            let hi = leaves.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            forest.rest_max[k] = forest.rest_max[k + 1] + f64::from(hi);
+            forest.rest_min[k] = forest.rest_min[k + 1] + f64::from(lo);
+        }
+        Some(forest)
+    }
+
+    /// Whether the model's probability of `row` reaches
+    /// [`model::THRESHOLD`]: the same answer as [`exact_logit`] gives, from
+    /// fewer trees when the rest cannot change it.
+    fn reaches(&self, row: &[f32; ROW], cut: &Cut) -> bool {
+        let mut sum = f64::from(model::BASELINE);
+        let mut end = 0;
+        for chunk in self.trees.chunks(CHECK_EVERY) {
+            for tree in chunk {
+                sum += f64::from(tree.leaf(row));
+            }
+            end += chunk.len();
+            if sum + self.rest_min[end] >= cut.yes {
+                return true;
+            }
+            if sum + self.rest_max[end] <= cut.no {
+                return false;
+            }
+        }
+        if sum >= cut.yes {
+            true
+        } else if sum <= cut.no {
+            false
+        } else {
+            probability_of(exact_logit(row)) >= model::THRESHOLD
+        }
+    }
+}
+
+/// Log-odds beyond which the decision is certain whatever the order of the
+/// sum: at or above `yes` the probability reaches [`model::THRESHOLD`], at
+/// or below `no` it does not.
+struct Cut {
+    yes: f64,
+    no: f64,
+}
+
+impl Cut {
+    fn new() -> Cut {
+        let t = f64::from(model::THRESHOLD);
+        let z = (t / (1.0 - t)).ln();
+        if !z.is_finite() {
+            // Every decision by the exact sum.
+            return Cut {
+                yes: f64::INFINITY,
+                no: f64::NEG_INFINITY,
+            };
+        }
+        // `probability_of` does not fall as its argument rises, so a margin
+        // that holds at the cut holds beyond it.
+        let mut margin = 1e-6;
+        while probability_of(z + margin - SLACK) < model::THRESHOLD {
+            margin *= 2.0;
+        }
+        let yes = z + margin;
+        let mut margin = 1e-6;
+        while probability_of(z - margin + SLACK) >= model::THRESHOLD {
+            margin *= 2.0;
+        }
+        Cut {
+            yes,
+            no: z - margin,
+        }
+    }
+}
+
+/// What the model needs of [`Reason`] and [`BlockKind`], worked out once.
+struct Tables {
+    /// For each reason (`Reason as usize`), its place in
+    /// [`model::READMIT`], if the model may put its lines back.
+    readmit: Vec<Option<usize>>,
+    /// One forest per [`model::READMIT`] reason and [`ALL_KINDS`] kind,
+    /// `forests[reason * ALL_KINDS.len() + kind]`, laid out when first
+    /// asked for; `None` for a model too deep to lay out.
+    forests: Vec<OnceLock<Option<Forest>>>,
+    cut: Cut,
+}
+
+impl Tables {
+    /// The forest of the reason at `slot` of [`model::READMIT`] and `kind`.
+    fn forest(&self, slot: usize, kind: usize) -> Option<&Forest> {
+        self.forests[slot * ALL_KINDS.len() + kind]
+            .get_or_init(|| {
+                let name = model::READMIT[slot];
+                let mut known = [None; model::N_FEATURES];
+                known[KEPT] = Some(0.0);
+                for (j, r) in model::REASONS.iter().enumerate() {
+                    known[REASON_AT + j] = Some(flag(*r == name));
+                }
+                for (j, k) in model::KINDS.iter().enumerate() {
+                    known[KIND_AT + j] = Some(flag(*k == ALL_KINDS[kind].as_str()));
+                }
+                Forest::new(&known)
+            })
+            .as_ref()
+    }
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let readmit = Reason::ALL
+        .iter()
+        .map(|&r| model::READMIT.iter().position(|&n| n == debug_name(r)))
+        .collect();
+    let forests = (0..model::READMIT.len() * ALL_KINDS.len())
+        .map(|_| OnceLock::new())
+        .collect();
+    Tables {
+        readmit,
+        forests,
+        cut: Cut::new(),
+    }
+});
+
+/// The smallest `f32` at least `x`: for every `f32` threshold `t`,
+/// `up(x) <= t` exactly when `x <= t`, so a row in `f32` takes the same
+/// branches as the row in `f64`.
+fn up(x: f64) -> f32 {
+    let y = x as f32;
+    if f64::from(y) < x { y.next_up() } else { y }
+}
+
+/// Reusable per-thread buffers of [`Page`].
+#[derive(Default)]
+struct Scratch {
+    kept: Vec<bool>,
+    log_words: Vec<f64>,
+    before: Vec<f64>,
+    after: Vec<f64>,
+    cum_kept: Vec<f64>,
+    sums: Vec<[f64; 5]>,
+    back: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Puts back into the body the removed lines the model is confident about.
+pub(crate) fn readmit(
+    segments: &[Segment<'_>],
+    features: &[Features],
+    reasons: &mut [Option<Reason>],
+) {
+    let tables = &*TABLES;
+    let slot = |r: &Option<Reason>| r.and_then(|r| tables.readmit[r as usize]);
+    if !reasons.iter().any(|r| slot(r).is_some()) {
+        return;
+    }
+    SCRATCH.with_borrow_mut(|scratch| {
+        let mut back = std::mem::take(&mut scratch.back);
+        back.clear();
+        {
+            let page = Page::new(segments, features, reasons, scratch);
+            for (i, r) in reasons.iter().enumerate() {
+                if let Some(s) = slot(r) {
+                    let row = page.row(i);
+                    let body = match tables.forest(s, kind_slot(segments[i].kind)) {
+                        Some(forest) => forest.reaches(&row, &tables.cut),
+                        None => probability_of(exact_logit(&row)) >= model::THRESHOLD,
+                    };
+                    if body {
+                        back.push(i);
+                    }
+                }
+            }
+        }
+        for &i in &back {
+            reasons[i] = None;
+        }
+        scratch.back = back;
+    });
+}
+
+/// The probability of body for log-odds `logit`.
+fn probability_of(logit: f64) -> f32 {
     (1.0 / (1.0 + (-logit).exp())) as f32
 }
 
@@ -93,8 +409,21 @@ fn debug_name(reason: Reason) -> &'static str {
     }
 }
 
+/// Whole numbers below this take their `ln(1 + x)` from a table.
+const LN1P_TABLE: usize = 1024;
+
+static LN1P: LazyLock<Vec<f64>> =
+    LazyLock::new(|| (0..LN1P_TABLE).map(|x| (x as f64).ln_1p()).collect());
+
+/// `ln(1 + x)`; every `x` here is a count or a sum of counts, most of
+/// them small, whose logarithm the table has.
 fn ln1p(x: f64) -> f64 {
-    x.ln_1p()
+    let i = x as usize;
+    if i < LN1P_TABLE && i as f64 == x {
+        LN1P[i]
+    } else {
+        x.ln_1p()
+    }
 }
 
 fn flag(b: bool) -> f64 {
@@ -105,35 +434,46 @@ fn flag(b: bool) -> f64 {
 /// whole page, measured once against the hand decisions, so that a row
 /// costs the same whatever the page's length.
 struct Page<'p> {
-    segments: &'p [Segment<'p>],
     features: &'p [Features],
-    reasons: &'p [Option<Reason>],
-    kept: Vec<bool>,
+    kept: &'p [bool],
     /// `ln(1 + words)` of each line.
-    log_words: Vec<f64>,
+    log_words: &'p [f64],
     /// Distance to the nearest kept line before and after.
-    before: Vec<f64>,
-    after: Vec<f64>,
+    before: &'p [f64],
+    after: &'p [f64],
     /// Kept words before each line (`n + 1` entries).
-    cum_kept: Vec<f64>,
+    cum_kept: &'p [f64],
     kept_words: f64,
     total_words: f64,
     /// Prefix sums of what the window features average: kept, log words,
-    /// stop-word ratio, link density, sentence end (`n + 1` entries each).
-    sums: [Vec<f64>; 5],
+    /// stop-word ratio, link density, sentence end (`n + 1` entries).
+    sums: &'p [[f64; 5]],
 }
 
 impl<'p> Page<'p> {
     fn new(
-        segments: &'p [Segment<'p>],
+        segments: &[Segment<'_>],
         features: &'p [Features],
-        reasons: &'p [Option<Reason>],
+        reasons: &[Option<Reason>],
+        scratch: &'p mut Scratch,
     ) -> Page<'p> {
         let n = reasons.len();
-        let kept: Vec<bool> = reasons.iter().map(Option::is_none).collect();
-        let words: Vec<f64> = features.iter().map(|f| f.words() as f64).collect();
-        let log_words: Vec<f64> = words.iter().map(|&w| ln1p(w)).collect();
-        let mut before = vec![f64::INFINITY; n];
+        debug_assert_eq!(segments.len(), n);
+        let Scratch {
+            kept,
+            log_words,
+            before,
+            after,
+            cum_kept,
+            sums,
+            back: _,
+        } = scratch;
+        kept.clear();
+        kept.extend(reasons.iter().map(Option::is_none));
+        log_words.clear();
+        log_words.extend(features.iter().map(|f| ln1p(f.words() as f64)));
+        before.clear();
+        before.resize(n, f64::INFINITY);
         let mut last = None;
         for i in 0..n {
             if let Some(l) = last {
@@ -143,7 +483,8 @@ impl<'p> Page<'p> {
                 last = Some(i);
             }
         }
-        let mut after = vec![f64::INFINITY; n];
+        after.clear();
+        after.resize(n, f64::INFINITY);
         let mut next = None;
         for i in (0..n).rev() {
             if let Some(x) = next {
@@ -153,11 +494,17 @@ impl<'p> Page<'p> {
                 next = Some(i);
             }
         }
-        let mut cum_kept = vec![0.0; n + 1];
-        let mut sums: [Vec<f64>; 5] = std::array::from_fn(|_| vec![0.0; n + 1]);
+        cum_kept.clear();
+        cum_kept.push(0.0);
+        sums.clear();
+        sums.push([0.0; 5]);
+        // Word counts are whole numbers, so these sums are exact in any order.
+        let mut total_words = 0.0;
         for i in 0..n {
             let f = &features[i];
-            cum_kept[i + 1] = cum_kept[i] + if kept[i] { words[i] } else { 0.0 };
+            let words = f.words() as f64;
+            total_words += words;
+            cum_kept.push(cum_kept[i] + if kept[i] { words } else { 0.0 });
             let x = [
                 flag(kept[i]),
                 log_words[i],
@@ -165,16 +512,13 @@ impl<'p> Page<'p> {
                 f64::from(f.link_density()),
                 flag(f.ends_sentence()),
             ];
-            for (s, x) in sums.iter_mut().zip(x) {
-                s[i + 1] = s[i] + x;
-            }
+            let s = sums[i];
+            sums.push(std::array::from_fn(|k| s[k] + x[k]));
         }
         Page {
-            segments,
             features,
-            reasons,
             kept_words: cum_kept[n],
-            total_words: words.iter().sum(),
+            total_words,
             kept,
             log_words,
             before,
@@ -184,8 +528,9 @@ impl<'p> Page<'p> {
         }
     }
 
-    /// The feature row of line `i`.
-    fn row(&self, i: usize) -> [f64; model::N_FEATURES] {
+    /// The feature row of line `i`, a line the rules removed, in `f32`
+    /// rounded up ([`up`]); the columns a [`Forest`] knows are left 0.
+    fn row(&self, i: usize) -> [f32; ROW] {
         let n = self.kept.len();
         let f = &self.features[i];
         let tot_words = if self.total_words > 0.0 {
@@ -194,8 +539,8 @@ impl<'p> Page<'p> {
             1.0
         };
         let stop = |j: usize| f64::from(self.features[j].stop_word_ratio());
-        let mut row = [0.0; model::N_FEATURES];
-        let head = [
+        let mut row = [0.0; ROW];
+        let head: [f64; HEAD] = [
             ln1p(f.chars() as f64),
             self.log_words[i],
             stop(i),
@@ -224,27 +569,22 @@ impl<'p> Page<'p> {
             if i > 0 { stop(i - 1) } else { 0.0 },
             if i + 1 < n { stop(i + 1) } else { 0.0 },
         ];
-        row[..head.len()].copy_from_slice(&head);
-        let mut at = head.len();
+        for (r, x) in row.iter_mut().zip(head) {
+            *r = up(x);
+        }
         // Means over the lines either side, the line itself left out.
         let lo = i.saturating_sub(model::WINDOW);
         let hi = (i + model::WINDOW + 1).min(n);
         let m = ((hi - lo) as f64 - 1.0).max(1.0);
-        for s in &self.sums {
-            row[at] = (s[hi] - s[lo] - (s[i + 1] - s[i])) / m;
-            at += 1;
+        let (s_lo, s_hi, s_i, s_i1) = (
+            &self.sums[lo],
+            &self.sums[hi],
+            &self.sums[i],
+            &self.sums[i + 1],
+        );
+        for k in 0..5 {
+            row[HEAD + k] = up((s_hi[k] - s_lo[k] - (s_i1[k] - s_i[k])) / m);
         }
-        let reason = self.reasons[i].map(debug_name);
-        for r in model::REASONS {
-            row[at] = flag(reason == Some(r));
-            at += 1;
-        }
-        let kind = self.segments[i].kind.as_str();
-        for k in model::KINDS {
-            row[at] = flag(kind == k);
-            at += 1;
-        }
-        debug_assert_eq!(at, model::N_FEATURES);
         row
     }
 }
@@ -299,5 +639,85 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `up` rounds to the next `f32` at or above, so comparisons with `f32`
+    /// thresholds come out as in `f64`.
+    #[test]
+    fn rounding_up_keeps_every_comparison() {
+        for x in [
+            0.1_f64,
+            1.0 / 3.0,
+            -0.7,
+            2.5,
+            1e-40,
+            -1e-40,
+            0.0,
+            7.000_000_1,
+        ] {
+            let y = up(x);
+            assert!(f64::from(y) >= x);
+            assert!(f64::from(y.next_down()) < x);
+            for t in [x as f32, (x as f32).next_up(), (x as f32).next_down()] {
+                assert_eq!(y <= t, x <= f64::from(t), "{x} {t}");
+            }
+        }
+        assert!(up(f64::NAN).is_nan());
+    }
+
+    /// The pruned, reordered forests decide every row as the model's own
+    /// trees do, rows drawn around the model's thresholds.
+    #[test]
+    fn forests_decide_as_the_model() {
+        let tables = &*TABLES;
+        let mut cuts: Vec<Vec<f32>> = vec![Vec::new(); model::N_FEATURES];
+        for &(feature, threshold, ..) in &model::NODES {
+            if feature != u8::MAX {
+                cuts[usize::from(feature)].push(threshold);
+            }
+        }
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..20_000 {
+            let mut row = [0.0_f32; ROW];
+            for (f, slot) in row.iter_mut().enumerate().take(model::N_FEATURES) {
+                let r = next();
+                *slot = if cuts[f].is_empty() || r % 5 == 0 {
+                    (r >> 40) as f32 / (1 << 20) as f32
+                } else {
+                    let t = cuts[f][(r >> 8) as usize % cuts[f].len()];
+                    match (r >> 4) % 3 {
+                        0 => t,
+                        1 => t.next_up(),
+                        _ => t.next_down(),
+                    }
+                };
+            }
+            let s = (next() % model::READMIT.len() as u64) as usize;
+            let k = (next() % ALL_KINDS.len() as u64) as usize;
+            row[KEPT] = 0.0;
+            for (j, r) in model::REASONS.iter().enumerate() {
+                row[REASON_AT + j] = flag(*r == model::READMIT[s]) as f32;
+            }
+            for (j, name) in model::KINDS.iter().enumerate() {
+                row[KIND_AT + j] = flag(*name == ALL_KINDS[k].as_str()) as f32;
+            }
+            let want = probability_of(exact_logit(&row)) >= model::THRESHOLD;
+            let forest = tables.forest(s, k).expect("the model is laid out");
+            let got = forest.reaches(&row, &tables.cut);
+            assert_eq!(got, want, "{row:?}");
+            if want {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
     }
 }

@@ -105,13 +105,13 @@ fn kind_of(line: &str) -> BlockKind {
     {
         return BlockKind::ListItem;
     }
-    // Bounded: we look at no more than the first few words.
-    let short = crate::textutil::at_most_words(line, HEADING_MAX_WORDS);
-    if short
-        && !first.is_lowercase()
+    // The word count last: it reads the most, and most lines end like a
+    // sentence. Bounded: we look at no more than the first few words.
+    if !first.is_lowercase()
         && first.is_alphanumeric()
         && !crate::textutil::ends_sentence(line)
         && !line.ends_with([':', ',', ';'])
+        && crate::textutil::at_most_words(line, HEADING_MAX_WORDS)
     {
         return BlockKind::Heading;
     }
