@@ -260,3 +260,25 @@ fn repeated_line_inside_the_story() {
     assert_eq!(text.matches(step).count(), 3, "body: {text:?}");
     assert_eq!(text.matches(P1).count(), 1, "body: {text:?}");
 }
+
+/// A post's lead paragraph beside the wrapper of a longer quoted part (a
+/// press release in a collapsed box) is kept with it; a paragraph after
+/// the comment thread in the same wrapper is not.
+#[test]
+fn lead_paragraph_beside_root_wrapper() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body>
+<div class="nav"><a href="/">Home</a></div>
+<div class="col"><div class="post"><h1>Bridge approved</h1>
+<p>{P1}</p>
+<div id="pr_box"><div class="button">Show full text</div><div id="pr_text"><p>{P2}</p><p>{P3}</p>
+<p>The council, the mayor, the engineers and the builders will meet again, in public, next spring, to agree on the timetable.</p></div></div>
+<div id="comments"><p>Great article, thanks for writing it, I agree with every single word here.</p></div>
+<p>Debate is fine, flaming is not, so please keep your comments polite, short and on the topic of the post.</p>
+</div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("Debate is fine"), "form note kept: {text:?}");
+}

@@ -195,6 +195,72 @@ fn lone_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<u
     Some(b)
 }
 
+/// How many ancestors of the root [`uncle_prose`] looks beside: one
+/// found the same pages as none; three added a zyte page's sidebar note.
+const UNCLE_LEVELS: usize = 2;
+/// An ancestor whose text is more than this many times the root's is a
+/// page column, not the story's wrapper, and the search stops there.
+const UNCLE_MAX_RATIO: f32 = 3.0;
+
+/// A childless paragraph of some length with little link text: Readability's
+/// test for a `<p>` sibling that joins the root ([`SIBLING_PROSE_BYTES`]).
+fn is_prose(e: &Elem) -> bool {
+    e.kind == BlockKind::Paragraph
+        && e.tags == 0
+        && e.children == 0
+        && e.text >= SIBLING_PROSE_BYTES
+        && (e.link as f32) < e.text as f32 * 0.25
+}
+
+/// Prose paragraphs beside the root's wrappers: Readability's `<p>`-sibling
+/// rule one and two levels up. A post's own lead paragraph sits beside the
+/// wrapper of the part that scored best (a press release under
+/// `div#pr_box > div#pr_text` on Engadget, a chunk of an article cut into
+/// sections on wcxb-dev-article). Only while the ancestor holds at most
+/// [`UNCLE_MAX_RATIO`] times the root's text, and, in document order from
+/// the root's branch, only up to the first child that is a comment
+/// section or carries a clutter word: the comment form's guidelines after
+/// a thread are no lead paragraph.
+fn uncle_prose(elems: &[Elem], in_comments: &[bool], top: usize, roots: &mut [bool]) {
+    let mut child = top;
+    let mut a = elems[top].parent as usize;
+    for _ in 0..UNCLE_LEVELS {
+        if a >= elems.len() || elems[a].depth <= 2 {
+            return;
+        }
+        if elems[a].text as f32 > elems[top].text as f32 * UNCLE_MAX_RATIO {
+            return;
+        }
+        if elems[a].attrs & NEGATIVE != 0 || in_comments[a] {
+            return;
+        }
+        let kids: Vec<usize> = (a + 1..elems.len())
+            .take_while(|&i| contains(elems, a, i))
+            .filter(|&i| elems[i].parent as usize == a)
+            .collect();
+        let at = kids.iter().position(|&k| k == child).unwrap_or(0);
+        let clutter = |i: usize| in_comments[i] || elems[i].attrs & NEGATIVE != 0;
+        for &k in kids[at + 1..].iter() {
+            if clutter(k) {
+                break;
+            }
+            if is_prose(&elems[k]) {
+                roots[k] = true;
+            }
+        }
+        for &k in kids[..at].iter().rev() {
+            if clutter(k) {
+                break;
+            }
+            if is_prose(&elems[k]) {
+                roots[k] = true;
+            }
+        }
+        child = a;
+        a = elems[a].parent as usize;
+    }
+}
+
 /// How far above the confirmed headline its story's wrapper may sit.
 const HEADLINE_STEPS: usize = 6;
 
@@ -455,6 +521,7 @@ pub(crate) fn choose(
                     roots[i] = true;
                 }
             }
+            uncle_prose(elems, &in_comments, top, &mut roots);
         }
         None => roots[0] = true,
     }
