@@ -282,3 +282,20 @@ fn lead_paragraph_beside_root_wrapper() {
     assert_story(&text);
     assert!(!text.contains("Debate is fine"), "form note kept: {text:?}");
 }
+
+/// A short author blurb that outscores a short post beside it in the same
+/// wrapper gives way to the post under the page's confirmed headline.
+#[test]
+fn headline_post_beside_short_blurb() {
+    let blurb = "Jane Doe is always drawing, writing, cooking, travelling, teaching, learning, running, reading, singing and dancing, from her home studio in sunny southern California.";
+    let page = format!(
+        r#"<html><head><title>Bridge approved</title></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/archive">Archive</a></div>
+<div class="col"><div class="entry"><h2>Bridge approved</h2><div class="wrap"><p>Once a week, we feature a comic from a talented artist, and this week the bridge gets its turn.</p></div></div>
+<div class="about"><div class="text"><ul><li>Jane Doe</li><li><a href="/jane">Website</a></li></ul><p>{blurb}</p></div></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(text.contains("Once a week"), "post lost: {text:?}");
+    assert!(!text.contains("home studio"), "blurb kept: {text:?}");
+}

@@ -284,9 +284,12 @@ const HEADLINE_STORY_SHARE: f32 = SIBLING_SHARE;
 /// parent holds the root: a wrapper beside the root is the story's header
 /// (byline, author links), while a wrapper in another column is a short
 /// post that a sidebar profile outscored (dragnet-train's Posterous
-/// pages, a promo page on wcxb-dev-article). The root stays unless it is a
-/// short blurb ([`RAIL_MAX_BYTES`]): the evidence says where the story is,
-/// not that a root of some length is clutter.
+/// pages, a promo page on wcxb-dev-article). When the root is a short
+/// blurb ([`RAIL_MAX_BYTES`]) a wrapper beside it counts as well: the
+/// blurb is then the author box beside a comic's post, and the headline's
+/// wrapper the post (dragnet-train). The root stays unless it is such a
+/// blurb: the evidence says where the story is, not that a root of some
+/// length is clutter.
 #[allow(clippy::too_many_arguments)]
 fn headline_story(
     elems: &[Elem],
@@ -321,11 +324,14 @@ fn headline_story(
         }
         p = elems[p].parent as usize;
     }
+    // Beside a short blurb, the headline's wrapper is the post, not the
+    // blurb's header.
+    let rail = elems[top].text < RAIL_MAX_BYTES;
     if p >= elems.len()
         || finals[p] <= 0.0
         || in_comments[p]
         || contains(elems, p, top)
-        || contains(elems, elems[p].parent as usize, top)
+        || (!rail && contains(elems, elems[p].parent as usize, top))
         || finals[p] < score * HEADLINE_STORY_SHARE
     {
         return None;
