@@ -299,3 +299,23 @@ fn headline_post_beside_short_blurb() {
     assert!(text.contains("Once a week"), "post lost: {text:?}");
     assert!(!text.contains("home studio"), "blurb kept: {text:?}");
 }
+
+/// A paragraph that is a long comma-separated list (a sidebar profile's
+/// likes and dislikes) does not outscore a short post of plain prose:
+/// commas count only up to a few per paragraph.
+#[test]
+fn comma_list_blurb_does_not_beat_post() {
+    let list: Vec<String> = (0..21).map(|i| format!("thing{i}")).collect();
+    let blurb = format!("I hate {} and most of all Mondays.", list.join(", "));
+    let page = format!(
+        r#"<html><body><div id="outer"><div id="content"><div class="hentry"><h3>Bridge approved</h3><div class="text"><p>{P1}</p><p>{P2}</p></div></div></div>
+<div id="side"><div id="profile"><h2>About me</h2><p>{blurb}</p></div></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(
+        text.contains(P1) && text.contains(P2),
+        "post lost: {text:?}"
+    );
+    assert!(!text.contains("thing12"), "blurb kept: {text:?}");
+}
