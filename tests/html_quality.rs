@@ -260,3 +260,62 @@ fn repeated_line_inside_the_story() {
     assert_eq!(text.matches(step).count(), 3, "body: {text:?}");
     assert_eq!(text.matches(P1).count(), 1, "body: {text:?}");
 }
+
+/// A post's lead paragraph beside the wrapper of a longer quoted part (a
+/// press release in a collapsed box) is kept with it; a paragraph after
+/// the comment thread in the same wrapper is not.
+#[test]
+fn lead_paragraph_beside_root_wrapper() {
+    let page = format!(
+        r#"<html><head><title>Bridge</title></head><body>
+<div class="nav"><a href="/">Home</a></div>
+<div class="col"><div class="post"><h1>Bridge approved</h1>
+<p>{P1}</p>
+<div id="pr_box"><div class="button">Show full text</div><div id="pr_text"><p>{P2}</p><p>{P3}</p>
+<p>The council, the mayor, the engineers and the builders will meet again, in public, next spring, to agree on the timetable.</p></div></div>
+<div id="comments"><p>Great article, thanks for writing it, I agree with every single word here.</p></div>
+<p>Debate is fine, flaming is not, so please keep your comments polite, short and on the topic of the post.</p>
+</div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert_story(&text);
+    assert!(!text.contains("Debate is fine"), "form note kept: {text:?}");
+}
+
+/// A short author blurb that outscores a short post beside it in the same
+/// wrapper gives way to the post under the page's confirmed headline.
+#[test]
+fn headline_post_beside_short_blurb() {
+    let blurb = "Jane Doe is always drawing, writing, cooking, travelling, teaching, learning, running, reading, singing and dancing, from her home studio in sunny southern California.";
+    let page = format!(
+        r#"<html><head><title>Bridge approved</title></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/archive">Archive</a></div>
+<div class="col"><div class="entry"><h2>Bridge approved</h2><div class="wrap"><p>Once a week, we feature a comic from a talented artist, and this week the bridge gets its turn.</p></div></div>
+<div class="about"><div class="text"><ul><li>Jane Doe</li><li><a href="/jane">Website</a></li></ul><p>{blurb}</p></div></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(text.contains("Once a week"), "post lost: {text:?}");
+    assert!(!text.contains("home studio"), "blurb kept: {text:?}");
+}
+
+/// A paragraph that is a long comma-separated list (a sidebar profile's
+/// likes and dislikes) does not outscore a short post of plain prose:
+/// commas count only up to a few per paragraph.
+#[test]
+fn comma_list_blurb_does_not_beat_post() {
+    let list: Vec<String> = (0..21).map(|i| format!("thing{i}")).collect();
+    let blurb = format!("I hate {} and most of all Mondays.", list.join(", "));
+    let page = format!(
+        r#"<html><body><div id="outer"><div id="content"><div class="hentry"><h3>Bridge approved</h3><div class="text"><p>{P1}</p><p>{P2}</p></div></div></div>
+<div id="side"><div id="profile"><h2>About me</h2><p>{blurb}</p></div></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(
+        text.contains(P1) && text.contains(P2),
+        "post lost: {text:?}"
+    );
+    assert!(!text.contains("thing12"), "blurb kept: {text:?}");
+}
