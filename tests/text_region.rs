@@ -315,3 +315,49 @@ fn teaser_header_over_every_item_is_a_label() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A roundup of quotes: each item is a name, then a paragraph that ends in
+/// the credit of whoever said it ("… – Jane Doe, chief engineer, Acme").
+/// The credit ends in a letter, and the paragraphs were graded as teasers
+/// cut off at a character limit; the sentence before the dash says they
+/// are prose.
+#[test]
+fn quotes_closed_by_a_credit_stay() {
+    let items = [
+        "Morning Briefing",
+        "One of my favourite shows is Morning Briefing. The two hosts do a terrific job of researching each subject and explaining why it matters to people who run technology teams. – Jane Doe, chief engineer, Acme",
+        "Open Ledger",
+        "The hosts share what they have learned from decades of investing and explain the likely outcomes of new technologies for the companies that adopt them early. – John Roe, partner, Example Capital",
+        "Night Shift",
+        "Lately I have been enjoying Night Shift, which is all about the people who keep networks running at night and the stories they tell about the worst outages they saw. – Ann Poe, director of operations, Widget Co",
+    ];
+    let mut lines = vec!["Home", "Podcasts", HEADLINE, BODY[0]];
+    lines.extend(items);
+    lines.extend([
+        "Related content",
+        "Why budgets are harder than expected",
+        "By Sam Lee",
+    ]);
+    let kept = kept(&lines);
+    for p in items.iter().skip(1).step_by(2) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A teaser cut off at a character limit stays out even when it holds a
+/// dash: the part before the dash is no finished sentence.
+#[test]
+fn cut_teasers_with_a_dash_stay_out() {
+    let teasers = [
+        "Why the district's new budget – approved on Tuesday after months of debate among council members and residents – leaves the primary goal of",
+        "How officials plan to spend the money on roads and schools across the district – and what residents who spoke at the meeting said about the cost of",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.push("More from News");
+    lines.extend(teasers);
+    let kept = kept(&lines);
+    for t in teasers {
+        assert!(!kept.iter().any(|k| k == t), "{t:?} kept: {kept:#?}");
+    }
+}

@@ -226,7 +226,8 @@ pub(super) fn grade(
     let stop_ok =
         !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
     let truncated = text.ends_with("...") || text.ends_with('…');
-    if stop_ok && f.ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
+    let ends_sentence = f.ends_sentence || ends_in_credit(text);
+    if stop_ok && ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
         return Grade::Prose;
     }
     // A long line without a full stop is prose when it ends in a quote,
@@ -248,6 +249,28 @@ pub(super) fn grade(
     }
     Grade::Short
 }
+
+/// Whether the line is a sentence followed by the credit of whoever said
+/// or wrote it: "…doing things differently. – Jane Doe, lead engineer,
+/// Acme". Roundups of quotes ("11 podcasts IT leaders recommend") close
+/// each paragraph so; the credit ends in a letter, and such paragraphs
+/// were graded as teasers cut off at a character limit, which have no
+/// sentence end before a dash.
+pub(super) fn ends_in_credit(text: &str) -> bool {
+    let Some((before, credit)) = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "))
+    else {
+        return false;
+    };
+    let before = before.trim_end();
+    let credit_words = credit.split_whitespace().count();
+    (1..=CREDIT_MAX_WORDS).contains(&credit_words)
+        && !credit.contains(['.', '!', '?'])
+        && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Most words of the credit after a dash that [`ends_in_credit`] accepts:
+/// a name, a title and a company.
+pub(super) const CREDIT_MAX_WORDS: usize = 12;
 
 /// The lines under a section header up to where two prose lines in a row
 /// show the body resuming: the header's teasers. We grade them clutter, so
