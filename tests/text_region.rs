@@ -361,3 +361,28 @@ fn cut_teasers_with_a_dash_stay_out() {
         assert!(!kept.iter().any(|k| k == t), "{t:?} kept: {kept:#?}");
     }
 }
+
+/// A short post above "Reader Comments (2)": the count heads a thread, and
+/// the comment under it is no part of the post (read as a heading, the
+/// count let the region run on into the first comment).
+#[test]
+fn reader_comments_count_ends_a_short_post() {
+    let comment = "I love these! Thank you so much for coming out to the meeting and explaining the plan to all of us, we cannot wait to see the rest!";
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend([
+        "Posted by Jane | 2 Comments | Share Article",
+        "Reader Comments (2)",
+        comment,
+        "October 15, 2012 | Danae",
+        "Post a New Comment",
+    ]);
+    let kept = kept(&lines);
+    assert!(
+        !kept.iter().any(|k| k == comment),
+        "comment kept: {kept:#?}"
+    );
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

@@ -152,7 +152,8 @@ pub(super) fn original_is_lower(original: &str, speaker: &str) -> bool {
 
 /// `n` is the [`word_count`] of `lower`.
 pub(super) fn is_comment_count(lower: &str, n: usize) -> bool {
-    // Two words, or three after "rating".
+    // Two words, or three after "rating" or a word for whose comments
+    // they are ("Reader Comments (4)", "Total Comments (11)").
     if !(2..=3).contains(&n) {
         return false;
     }
@@ -171,6 +172,9 @@ pub(super) fn is_comment_count(lower: &str, n: usize) -> bool {
                 || (a.starts_with("comment") && is_number(b))
         }
         (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
+        (Some("reader" | "readers" | "user" | "total"), Some(k), Some(n)) => {
+            k.starts_with("comment") && is_number(n)
+        }
         _ => false,
     }
 }

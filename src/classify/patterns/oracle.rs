@@ -613,6 +613,9 @@ fn is_comment_count(lower: &str) -> bool {
                 || (a.starts_with("comment") && is_number(b))
         }
         (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
+        (Some("reader" | "readers" | "user" | "total"), Some(k), Some(n)) => {
+            k.starts_with("comment") && is_number(n)
+        }
         _ => false,
     }
 }
