@@ -386,3 +386,49 @@ fn reader_comments_count_ends_a_short_post() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// An agency caption ends in its credit in brackets, and runs longer than
+/// the recognisers judge a line by its marks: it is a caption, not body.
+#[test]
+fn long_caption_ending_in_an_agency_credit_is_removed() {
+    let captions = [
+        "In this file photo, council members, left to right, listen to residents speaking at the public meeting on the new budget for schools and roads across the district, in the town hall on Tuesday, March 12, 2019, after months of debate about the cost of repairs to older buildings. (AP Photo/Jane Doe, File)",
+        "Residents line up outside the town hall before the meeting on Tuesday. (City Council via AP)",
+    ];
+    let mut lines = vec![
+        HEADLINE,
+        BODY[0],
+        captions[0],
+        BODY[1],
+        captions[1],
+        BODY[2],
+    ];
+    lines.push("© 2024 Example Media. All rights reserved.");
+    let kept = kept(&lines);
+    for c in captions {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A slideshow page whose only paragraphs are credited captions keeps
+/// them: there they are the story.
+#[test]
+fn captions_of_a_slideshow_without_other_prose_stay() {
+    let caption = "A boy poses with a painting at the art exhibition in the town hall, where visitors are invited to touch the works and even sit on them. (Jane Doe/AP)";
+    let lines = vec![
+        "Home",
+        "Pictures",
+        HEADLINE,
+        caption,
+        "Back to top",
+        "Sections",
+    ];
+    let kept = kept(&lines);
+    assert!(
+        kept.iter().any(|k| k == caption),
+        "caption dropped: {kept:#?}"
+    );
+}

@@ -272,6 +272,41 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
 /// a name, a title and a company.
 pub(super) const CREDIT_MAX_WORDS: usize = 12;
 
+/// Whether the line ends in the parenthesised credit of a photo: "…
+/// outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+/// "(NASA via AP, File)", "(Jim Watson/AFP/Getty Images)". Agency
+/// captions run to 80 words, past the length at which the recognisers
+/// judge a line by its marks, and were kept as body paragraphs.
+pub(super) fn ends_in_photo_credit(text: &str) -> bool {
+    /// Words that name a photo agency or say the bracket credits a photo.
+    const CREDIT_WORDS: &[&str] = &[
+        "AP",
+        "AFP",
+        "EPA",
+        "Reuters",
+        "REUTERS",
+        "Getty",
+        "Shutterstock",
+        "iStock",
+        "Xinhua",
+    ];
+    let Some(inner) = text.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some((_, inner)) = inner.rsplit_once('(') else {
+        return false;
+    };
+    let words = inner.split_whitespace().count();
+    (1..=PHOTO_CREDIT_MAX_WORDS).contains(&words)
+        && inner
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CREDIT_WORDS.contains(&w))
+}
+
+/// Most words inside the brackets of a photo credit (see
+/// [`ends_in_photo_credit`]).
+pub(super) const PHOTO_CREDIT_MAX_WORDS: usize = 12;
+
 /// The lines under a section header up to where two prose lines in a row
 /// show the body resuming: the header's teasers. We grade them clutter, so
 /// that a list of headline-and-blurb pairs under "Top stories" weighs
