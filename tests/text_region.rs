@@ -432,3 +432,31 @@ fn captions_of_a_slideshow_without_other_prose_stay() {
         "caption dropped: {kept:#?}"
     );
 }
+
+/// A caption whose credit follows a label after its last sentence ("…
+/// equivalent. Credit: Jane Doe", "Photo: Example Agency") is a caption; a
+/// paragraph with a colon in its last sentence is not.
+#[test]
+fn caption_closed_by_a_labelled_credit_is_removed() {
+    let captions = [
+        "A reference module for the new school compared to the older buildings the council wants to repair over the next decade. Credit: Jane Doe",
+        "Residents queue outside the town hall before the meeting. Photo: Example Agency/John Roe",
+    ];
+    let colon = "One resident summed up the mood of the meeting in a single line that drew applause from the hall: we cannot wait";
+    let lines = vec![
+        HEADLINE,
+        BODY[0],
+        captions[0],
+        BODY[1],
+        captions[1],
+        colon,
+        BODY[2],
+    ];
+    let kept = kept(&lines);
+    for c in captions {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY.iter().chain([&colon]) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

@@ -290,6 +290,9 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
         "iStock",
         "Xinhua",
     ];
+    if ends_in_credit_label(text) {
+        return true;
+    }
     let Some(inner) = text.trim_end().strip_suffix(')') else {
         return false;
     };
@@ -301,6 +304,51 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
         && inner
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| CREDIT_WORDS.contains(&w))
+}
+
+/// Whether the line is a caption closed by a labelled credit after its
+/// last sentence: "… compared to its equivalent. Credit: ESA", "The Hoka
+/// Speedgoat 7. Photo: Jane Doe", "… concession speech. Photograph: Getty
+/// Images". The credit has at most [`PHOTO_CREDIT_MAX_WORDS`] words and no
+/// sentence end of its own.
+fn ends_in_credit_label(text: &str) -> bool {
+    /// Labels of a credit, lowercase, without the colon.
+    const LABELS: &[&str] = &[
+        "credit",
+        "credits",
+        "image credit",
+        "photo credit",
+        "picture credit",
+        "photo",
+        "photos",
+        "photograph",
+        "picture",
+        "image",
+    ];
+    let text = text.trim_end();
+    let Some((before, credit)) = text.rsplit_once(':') else {
+        return false;
+    };
+    let words = credit.split_whitespace().count();
+    if !(1..=PHOTO_CREDIT_MAX_WORDS).contains(&words) || credit.contains(['.', '!', '?']) {
+        return false;
+    }
+    let before = before.trim_end();
+    // The label: the last one or two words before the colon.
+    let Some(start) = LABELS
+        .iter()
+        .filter_map(|l| {
+            let at = before.len().checked_sub(l.len())?;
+            (before.is_char_boundary(at) && before[at..].eq_ignore_ascii_case(l)).then_some(at)
+        })
+        .min()
+    else {
+        return false;
+    };
+    before[..start]
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '…'])
+        && before[..start].ends_with(char::is_whitespace)
 }
 
 /// Most words inside the brackets of a photo credit (see
