@@ -460,3 +460,29 @@ fn caption_closed_by_a_labelled_credit_is_removed() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// "12 thoughts on “Title”" heads the thread under a post: the region ends
+/// there, and the comments under it stay out (unrecognised, the header
+/// let the region run from the post into a long thread).
+#[test]
+fn titled_thread_head_ends_the_post() {
+    let comments = [
+        "For the avoidance of doubt, I like the plan very much and I think the council has done a good job explaining it to all of us.",
+        "I know what you mean; I fell in love with the old library despite the changes and the fact that the roof has leaked for years now.",
+        "In terms of the roads, I learned today that the repairs are going to start next spring, which is much sooner than anyone expected.",
+        "As an isolated project the library and the roads have a lot to say about each other, much of it about what the district values most.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.push("3 thoughts on “Council approves new budget for schools”");
+    for c in comments {
+        lines.extend(["Jane Doe", c]);
+    }
+    let kept = kept(&lines);
+    for c in comments {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

@@ -353,6 +353,20 @@ fn whole_lines() {
     assert_eq!(recognise("Total Comments (11)"), Some(Reason::Comments));
     assert_eq!(recognise("Reader Comments"), Some(Reason::Comments));
     assert_eq!(recognise("User Comments"), Some(Reason::Comments));
+    // The head of a thread that names its post.
+    assert_eq!(
+        recognise("12 thoughts on “How to plan a budget”"),
+        Some(Reason::Comments)
+    );
+    assert_eq!(
+        recognise("59 Comments on “The Budget, Day Eighteen”"),
+        Some(Reason::Comments)
+    );
+    assert_eq!(
+        recognise("1,400 Responses to \"Council budget\""),
+        Some(Reason::Comments)
+    );
+    assert_eq!(recognise("12 thoughts on the budget"), None);
     // Other three-word lines with a count stay unclaimed.
     assert_eq!(recognise("Comments from 3 readers"), None);
     assert_eq!(
