@@ -315,3 +315,174 @@ fn teaser_header_over_every_item_is_a_label() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// A roundup of quotes: each item is a name, then a paragraph that ends in
+/// the credit of whoever said it ("… – Jane Doe, chief engineer, Acme").
+/// The credit ends in a letter, and the paragraphs were graded as teasers
+/// cut off at a character limit; the sentence before the dash says they
+/// are prose.
+#[test]
+fn quotes_closed_by_a_credit_stay() {
+    let items = [
+        "Morning Briefing",
+        "One of my favourite shows is Morning Briefing. The two hosts do a terrific job of researching each subject and explaining why it matters to people who run technology teams. – Jane Doe, chief engineer, Acme",
+        "Open Ledger",
+        "The hosts share what they have learned from decades of investing and explain the likely outcomes of new technologies for the companies that adopt them early. – John Roe, partner, Example Capital",
+        "Night Shift",
+        "Lately I have been enjoying Night Shift, which is all about the people who keep networks running at night and the stories they tell about the worst outages they saw. – Ann Poe, director of operations, Widget Co",
+    ];
+    let mut lines = vec!["Home", "Podcasts", HEADLINE, BODY[0]];
+    lines.extend(items);
+    lines.extend([
+        "Related content",
+        "Why budgets are harder than expected",
+        "By Sam Lee",
+    ]);
+    let kept = kept(&lines);
+    for p in items.iter().skip(1).step_by(2) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A teaser cut off at a character limit stays out even when it holds a
+/// dash: the part before the dash is no finished sentence.
+#[test]
+fn cut_teasers_with_a_dash_stay_out() {
+    let teasers = [
+        "Why the district's new budget – approved on Tuesday after months of debate among council members and residents – leaves the primary goal of",
+        "How officials plan to spend the money on roads and schools across the district – and what residents who spoke at the meeting said about the cost of",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.push("More from News");
+    lines.extend(teasers);
+    let kept = kept(&lines);
+    for t in teasers {
+        assert!(!kept.iter().any(|k| k == t), "{t:?} kept: {kept:#?}");
+    }
+}
+
+/// A short post above "Reader Comments (2)": the count heads a thread, and
+/// the comment under it is no part of the post (read as a heading, the
+/// count let the region run on into the first comment).
+#[test]
+fn reader_comments_count_ends_a_short_post() {
+    let comment = "I love these! Thank you so much for coming out to the meeting and explaining the plan to all of us, we cannot wait to see the rest!";
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.extend([
+        "Posted by Jane | 2 Comments | Share Article",
+        "Reader Comments (2)",
+        comment,
+        "October 15, 2012 | Danae",
+        "Post a New Comment",
+    ]);
+    let kept = kept(&lines);
+    assert!(
+        !kept.iter().any(|k| k == comment),
+        "comment kept: {kept:#?}"
+    );
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// An agency caption ends in its credit in brackets, and runs longer than
+/// the recognisers judge a line by its marks: it is a caption, not body.
+#[test]
+fn long_caption_ending_in_an_agency_credit_is_removed() {
+    let captions = [
+        "In this file photo, council members, left to right, listen to residents speaking at the public meeting on the new budget for schools and roads across the district, in the town hall on Tuesday, March 12, 2019, after months of debate about the cost of repairs to older buildings. (AP Photo/Jane Doe, File)",
+        "Residents line up outside the town hall before the meeting on Tuesday. (City Council via AP)",
+    ];
+    let mut lines = vec![
+        HEADLINE,
+        BODY[0],
+        captions[0],
+        BODY[1],
+        captions[1],
+        BODY[2],
+    ];
+    lines.push("© 2024 Example Media. All rights reserved.");
+    let kept = kept(&lines);
+    for c in captions {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// A slideshow page whose only paragraphs are credited captions keeps
+/// them: there they are the story.
+#[test]
+fn captions_of_a_slideshow_without_other_prose_stay() {
+    let caption = "A boy poses with a painting at the art exhibition in the town hall, where visitors are invited to touch the works and even sit on them. (Jane Doe/AP)";
+    let lines = vec![
+        "Home",
+        "Pictures",
+        HEADLINE,
+        caption,
+        "Back to top",
+        "Sections",
+    ];
+    let kept = kept(&lines);
+    assert!(
+        kept.iter().any(|k| k == caption),
+        "caption dropped: {kept:#?}"
+    );
+}
+
+/// A caption whose credit follows a label after its last sentence ("…
+/// equivalent. Credit: Jane Doe", "Photo: Example Agency") is a caption; a
+/// paragraph with a colon in its last sentence is not.
+#[test]
+fn caption_closed_by_a_labelled_credit_is_removed() {
+    let captions = [
+        "A reference module for the new school compared to the older buildings the council wants to repair over the next decade. Credit: Jane Doe",
+        "Residents queue outside the town hall before the meeting. Photo: Example Agency/John Roe",
+    ];
+    let colon = "One resident summed up the mood of the meeting in a single line that drew applause from the hall: we cannot wait";
+    let lines = vec![
+        HEADLINE,
+        BODY[0],
+        captions[0],
+        BODY[1],
+        captions[1],
+        colon,
+        BODY[2],
+    ];
+    let kept = kept(&lines);
+    for c in captions {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY.iter().chain([&colon]) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}
+
+/// "12 thoughts on “Title”" heads the thread under a post: the region ends
+/// there, and the comments under it stay out (unrecognised, the header
+/// let the region run from the post into a long thread).
+#[test]
+fn titled_thread_head_ends_the_post() {
+    let comments = [
+        "For the avoidance of doubt, I like the plan very much and I think the council has done a good job explaining it to all of us.",
+        "I know what you mean; I fell in love with the old library despite the changes and the fact that the roof has leaked for years now.",
+        "In terms of the roads, I learned today that the repairs are going to start next spring, which is much sooner than anyone expected.",
+        "As an isolated project the library and the roads have a lot to say about each other, much of it about what the district values most.",
+    ];
+    let mut lines = vec![HEADLINE];
+    lines.extend(BODY);
+    lines.push("3 thoughts on “Council approves new budget for schools”");
+    for c in comments {
+        lines.extend(["Jane Doe", c]);
+    }
+    let kept = kept(&lines);
+    for c in comments {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+    for p in BODY {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

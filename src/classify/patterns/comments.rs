@@ -113,6 +113,43 @@ pub(crate) fn is_thread_count(text: &str) -> bool {
     n <= THREAD_COUNT_MAX_WORDS && number && comments
 }
 
+/// The head of a thread that names the post it is under: "12 thoughts on
+/// “Title”", "59 Comments on “Title”", "9 Responses to “Title”". A
+/// number, a word for comments, "on", "to" or "for", and an opening quote.
+/// WordPress themes print it over the thread; unrecognised, it let the text
+/// path run on from the post into the comments.
+pub(super) fn is_titled_thread_head(lower: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "comment",
+        "comments",
+        "thought",
+        "thoughts",
+        "reply",
+        "replies",
+        "response",
+        "responses",
+    ];
+    let digits = lower
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',')
+        .count();
+    if !lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(rest) = lower[digits..].strip_prefix(' ') else {
+        return false;
+    };
+    let Some((noun, rest)) = rest.split_once(' ') else {
+        return false;
+    };
+    let Some((preposition, rest)) = rest.split_once(' ') else {
+        return false;
+    };
+    NOUNS.contains(&noun)
+        && matches!(preposition, "on" | "to" | "for")
+        && rest.starts_with(['“', '"', '‘', '\'', '«', '„'])
+}
+
 /// A comment form's boilerplate, or a comment's header line ("Jane says:",
 /// "Alex on September 17, 2018 at 6:34 am said:").
 pub(super) fn is_comment_marked(lower: &str, original: &str, marks: u8) -> bool {
@@ -152,7 +189,8 @@ pub(super) fn original_is_lower(original: &str, speaker: &str) -> bool {
 
 /// `n` is the [`word_count`] of `lower`.
 pub(super) fn is_comment_count(lower: &str, n: usize) -> bool {
-    // Two words, or three after "rating".
+    // Two words, or three after "rating" or a word for whose comments
+    // they are ("Reader Comments (4)", "Total Comments (11)").
     if !(2..=3).contains(&n) {
         return false;
     }
@@ -171,6 +209,9 @@ pub(super) fn is_comment_count(lower: &str, n: usize) -> bool {
                 || (a.starts_with("comment") && is_number(b))
         }
         (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
+        (Some("reader" | "readers" | "user" | "total"), Some(k), Some(n)) => {
+            k.starts_with("comment") && is_number(n)
+        }
         _ => false,
     }
 }

@@ -35,7 +35,7 @@ use byline::{is_author_box, is_byline_line};
 pub(crate) use captions::is_credit;
 use captions::{is_caption_lower, is_gallery_counter};
 pub(crate) use comments::{is_comment_action, is_comment_signature, is_thread_count};
-use comments::{is_comment_count, is_comment_marked};
+use comments::{is_comment_count, is_comment_marked, is_titled_thread_head};
 use dates::{READING_TIME_MAX_BYTES, is_date_line, is_reading_time_lower};
 use footer::is_footer_lower;
 use legal::is_legal_lower;
@@ -105,6 +105,7 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     }
     if whole & WHOLE_COMMENT != 0
         || is_comment_count(lower, n)
+        || is_titled_thread_head(lower)
         || is_comment_marked(lower, text, line.marks)
     {
         return Some(Reason::Comments);

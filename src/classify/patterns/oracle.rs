@@ -62,6 +62,7 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     }
     if COMMENT_LINES.contains(&squashed.as_str())
         || is_comment_count(&lower)
+        || is_titled_thread_head(&lower)
         || is_comment_marked(&lower, text)
     {
         return Some(Reason::Comments);
@@ -597,6 +598,34 @@ fn original_is_lower(original: &str, speaker: &str) -> bool {
         .all(|c| !c.is_uppercase())
 }
 
+fn is_titled_thread_head(lower: &str) -> bool {
+    // "12 thoughts on “Title”": a number (commas allowed), a word for
+    // comments, on/to/for, then an opening quote right after one space.
+    let parts: Vec<&str> = lower.splitn(4, ' ').collect();
+    if parts.len() < 4 {
+        return false;
+    }
+    let number = !parts[0].is_empty()
+        && parts[0].starts_with(|c: char| c.is_ascii_digit())
+        && parts[0].chars().all(|c| c.is_ascii_digit() || c == ',');
+    let noun = [
+        "comment",
+        "comments",
+        "thought",
+        "thoughts",
+        "reply",
+        "replies",
+        "response",
+        "responses",
+    ]
+    .contains(&parts[1]);
+    let preposition = ["on", "to", "for"].contains(&parts[2]);
+    let quote = ['“', '"', '‘', '\'', '«', '„']
+        .iter()
+        .any(|&q| parts[3].starts_with(q));
+    number && noun && preposition && quote
+}
+
 fn is_comment_count(lower: &str) -> bool {
     // "12 Comments", "Comments (3)", and the vote counts under each comment
     // ("Rating: 25 Votes", "3 likes").
@@ -613,6 +642,9 @@ fn is_comment_count(lower: &str) -> bool {
                 || (a.starts_with("comment") && is_number(b))
         }
         (Some("rating"), Some(n), Some(v)) => is_number(n) && v.starts_with("vote"),
+        (Some("reader" | "readers" | "user" | "total"), Some(k), Some(n)) => {
+            k.starts_with("comment") && is_number(n)
+        }
         _ => false,
     }
 }

@@ -443,6 +443,9 @@ pub(super) const AD_LINES: &[&str] = &[
 /// Whole lines (squashed) that head or count reader comments.
 pub(super) const COMMENT_LINES: &[&str] = &[
     "comments",
+    "readercomments",
+    "readerscomments",
+    "usercomments",
     "leaveacomment",
     "postacomment",
     "addacomment",

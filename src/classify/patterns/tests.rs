@@ -347,6 +347,28 @@ fn whole_lines() {
     assert_eq!(recognise("Advertisement"), Some(Reason::Advertisement));
     assert_eq!(recognise("12 Comments"), Some(Reason::Comments));
     assert_eq!(recognise("Rating: 25 Votes"), Some(Reason::Comments));
+    // A word for whose comments they are, before the count.
+    assert_eq!(recognise("Reader Comments (4)"), Some(Reason::Comments));
+    assert_eq!(recognise("Reader comments 17"), Some(Reason::Comments));
+    assert_eq!(recognise("Total Comments (11)"), Some(Reason::Comments));
+    assert_eq!(recognise("Reader Comments"), Some(Reason::Comments));
+    assert_eq!(recognise("User Comments"), Some(Reason::Comments));
+    // The head of a thread that names its post.
+    assert_eq!(
+        recognise("12 thoughts on “How to plan a budget”"),
+        Some(Reason::Comments)
+    );
+    assert_eq!(
+        recognise("59 Comments on “The Budget, Day Eighteen”"),
+        Some(Reason::Comments)
+    );
+    assert_eq!(
+        recognise("1,400 Responses to \"Council budget\""),
+        Some(Reason::Comments)
+    );
+    assert_eq!(recognise("12 thoughts on the budget"), None);
+    // Other three-word lines with a count stay unclaimed.
+    assert_eq!(recognise("Comments from 3 readers"), None);
     assert_eq!(
         recognise("Plague can be vaccinated (Image: GETTY)"),
         Some(Reason::Caption)

@@ -226,7 +226,8 @@ pub(super) fn grade(
     let stop_ok =
         !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
     let truncated = text.ends_with("...") || text.ends_with('…');
-    if stop_ok && f.ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
+    let ends_sentence = f.ends_sentence || ends_in_credit(text);
+    if stop_ok && ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
         return Grade::Prose;
     }
     // A long line without a full stop is prose when it ends in a quote,
@@ -248,6 +249,111 @@ pub(super) fn grade(
     }
     Grade::Short
 }
+
+/// Whether the line is a sentence followed by the credit of whoever said
+/// or wrote it: "…doing things differently. – Jane Doe, lead engineer,
+/// Acme". Roundups of quotes ("11 podcasts IT leaders recommend") close
+/// each paragraph so; the credit ends in a letter, and such paragraphs
+/// were graded as teasers cut off at a character limit, which have no
+/// sentence end before a dash.
+pub(super) fn ends_in_credit(text: &str) -> bool {
+    let Some((before, credit)) = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "))
+    else {
+        return false;
+    };
+    let before = before.trim_end();
+    let credit_words = credit.split_whitespace().count();
+    (1..=CREDIT_MAX_WORDS).contains(&credit_words)
+        && !credit.contains(['.', '!', '?'])
+        && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Most words of the credit after a dash that [`ends_in_credit`] accepts:
+/// a name, a title and a company.
+pub(super) const CREDIT_MAX_WORDS: usize = 12;
+
+/// Whether the line ends in the parenthesised credit of a photo: "…
+/// outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+/// "(NASA via AP, File)", "(Jim Watson/AFP/Getty Images)". Agency
+/// captions run to 80 words, past the length at which the recognisers
+/// judge a line by its marks, and were kept as body paragraphs.
+pub(super) fn ends_in_photo_credit(text: &str) -> bool {
+    /// Words that name a photo agency or say the bracket credits a photo.
+    const CREDIT_WORDS: &[&str] = &[
+        "AP",
+        "AFP",
+        "EPA",
+        "Reuters",
+        "REUTERS",
+        "Getty",
+        "Shutterstock",
+        "iStock",
+        "Xinhua",
+    ];
+    if ends_in_credit_label(text) {
+        return true;
+    }
+    let Some(inner) = text.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some((_, inner)) = inner.rsplit_once('(') else {
+        return false;
+    };
+    let words = inner.split_whitespace().count();
+    (1..=PHOTO_CREDIT_MAX_WORDS).contains(&words)
+        && inner
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CREDIT_WORDS.contains(&w))
+}
+
+/// Whether the line is a caption closed by a labelled credit after its
+/// last sentence: "… compared to its equivalent. Credit: ESA", "The Hoka
+/// Speedgoat 7. Photo: Jane Doe", "… concession speech. Photograph: Getty
+/// Images". The credit has at most [`PHOTO_CREDIT_MAX_WORDS`] words and no
+/// sentence end of its own.
+fn ends_in_credit_label(text: &str) -> bool {
+    /// Labels of a credit, lowercase, without the colon.
+    const LABELS: &[&str] = &[
+        "credit",
+        "credits",
+        "image credit",
+        "photo credit",
+        "picture credit",
+        "photo",
+        "photos",
+        "photograph",
+        "picture",
+        "image",
+    ];
+    let text = text.trim_end();
+    let Some((before, credit)) = text.rsplit_once(':') else {
+        return false;
+    };
+    let words = credit.split_whitespace().count();
+    if !(1..=PHOTO_CREDIT_MAX_WORDS).contains(&words) || credit.contains(['.', '!', '?']) {
+        return false;
+    }
+    let before = before.trim_end();
+    // The label: the last one or two words before the colon.
+    let Some(start) = LABELS
+        .iter()
+        .filter_map(|l| {
+            let at = before.len().checked_sub(l.len())?;
+            (before.is_char_boundary(at) && before[at..].eq_ignore_ascii_case(l)).then_some(at)
+        })
+        .min()
+    else {
+        return false;
+    };
+    before[..start]
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '…'])
+        && before[..start].ends_with(char::is_whitespace)
+}
+
+/// Most words inside the brackets of a photo credit (see
+/// [`ends_in_photo_credit`]).
+pub(super) const PHOTO_CREDIT_MAX_WORDS: usize = 12;
 
 /// The lines under a section header up to where two prose lines in a row
 /// show the body resuming: the header's teasers. We grade them clutter, so

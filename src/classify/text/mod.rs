@@ -191,6 +191,27 @@ fn classify_lines(
             pats[i] = Some(Reason::Byline);
         }
     }
+    // A photo caption, however long, ends in its credit; but on a
+    // slideshow page whose only paragraphs are captions, the captions are
+    // the story.
+    let credited: Vec<bool> = pats
+        .iter()
+        .zip(texts)
+        .map(|(pat, text)| pat.is_none() && grade::ends_in_photo_credit(text))
+        .collect();
+    let other_prose = (0..n).any(|i| {
+        !credited[i]
+            && pats[i].is_none()
+            && features[i].ends_sentence
+            && features[i].effective_words() >= grade::PROSE_MIN_WORDS
+    });
+    if other_prose {
+        for (pat, &c) in pats.iter_mut().zip(&credited) {
+            if c {
+                *pat = Some(Reason::Caption);
+            }
+        }
+    }
     // A teaser header ending in a colon, printed again and again down the
     // page, is the label of a repeated item ("Recommended courses:" under
     // every course of a guide), not the head of a teaser list. Menu
