@@ -153,12 +153,13 @@ fn is_short(line: &str) -> bool {
 }
 
 /// Whether `line` starts with punctuation that only continues a sentence:
-/// a comma, a full stop, a closing bracket, or an apostrophe before a
-/// possessive "s" ("Biden" / "'s plan").
+/// a comma, a full stop, a colon after a linked label ("Part 4" / ": Setup
+/// local DNS"), a closing bracket, or an apostrophe before a possessive "s"
+/// ("Biden" / "'s plan").
 fn starts_continuation(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some(',' | '.' | ';' | ')' | ']' | '，' | '。' | '、' | '；' | '）' | '!' | '?') => {
+        Some(',' | '.' | ';' | ':' | ')' | ']' | '，' | '。' | '、' | '；' | '）' | '!' | '?') => {
             true
         }
         Some('\'' | '’') => chars.next().is_some_and(|c| c == 's' || c == 'S'),
@@ -225,6 +226,7 @@ mod tests {
             ("according to the", "New York Times"),
             ("New York Times", ", which said"),
             ("Joe Biden", "'s plan"),
+            ("Part 4", ": Setup local DNS"),
             ("He met with", "Angela Merkel"),
             ("Thanks to their", "Facebook page"),
             ("das sagte die", "Kanzlerin"),
