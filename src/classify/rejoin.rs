@@ -35,7 +35,10 @@ pub(crate) fn runs(segments: &[Segment<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     for i in 1..=segments.len() {
         if i == segments.len()
-            || !(segments[i].hints.glued || continues(&segments[i - 1].text, &segments[i].text))
+            || !(segments[i].hints.glued
+                || continues(&segments[i - 1].text, &segments[i].text)
+                || (segments[i].hints.spaced
+                    && continues_after_space(&segments[i - 1].text, &segments[i].text)))
         {
             out.push(start..i);
             start = i;
@@ -57,7 +60,9 @@ pub(crate) fn continues(prev: &str, next: &str) -> bool {
         // list entries ("squee 11:30 PM 0 This Cat's Costume…" under
         // "frankenstorm 11:32 PM 0 Instacane…") or comments than one
         // sentence: a split at a link leaves a short piece on one side.
-        return is_short(prev) || is_short(next);
+        return is_short(prev)
+            || is_short(next)
+            || (WRAP_BYTES.contains(&prev.len()) && is_prose_like(prev) && is_prose_like(next));
     }
     let Some(last) = prev.chars().next_back() else {
         return false;
@@ -90,17 +95,71 @@ fn starts_lowercase_words(line: &str) -> bool {
         && word.chars().all(char::is_lowercase)
 }
 
+/// Whether line `next`, with a line of a single space between, carries on
+/// the sentence of line `prev`. The space stood between two elements, and
+/// an element is a link inside a sentence as often as a paragraph or a
+/// menu entry of its own ("Compact Flash" / " " / "Related Posts"), so the
+/// words have to say so as well: the line above does not end a sentence,
+/// and a word in lower case meets the break on one side ("the" / " " /
+/// "#homelab").
+fn continues_after_space(prev: &str, next: &str) -> bool {
+    if prev.ends_with(':') || ends_sentence(prev) {
+        return false;
+    }
+    let last = prev.split_whitespace().next_back().unwrap_or("");
+    let first = next.split_whitespace().next().unwrap_or("");
+    is_lowercase_word(last) || is_lowercase_word(first)
+}
+
+/// Whether the letters of `word` are all in lower case, and it has some.
+fn is_lowercase_word(word: &str) -> bool {
+    word.len() <= WORD_MAX_BYTES
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase)
+}
+
+/// Shortest and longest line, in bytes, that [`continues`] takes for one
+/// a paragraph's source wrapped at a fixed width: pages written by hand
+/// wrap at 72 to 80 columns, and a wrapped line fills most of them. Two
+/// lines of another width that both read like prose were sentences of a
+/// form or of a site's blurb on the dev pages, judged worse joined.
+const WRAP_BYTES: std::ops::RangeInclusive<usize> = 50..=80;
+
+/// Fewest words of a line that [`is_prose_like`] judges.
+const PROSE_MIN_WORDS: usize = 4;
+
+/// Whether most of the words of `line` start in lower case, as in running
+/// prose, and not in capitals, as in a list of headlines or names: a
+/// paragraph hard-wrapped in the page's source ("a Brazilian company that
+/// operates restaurants" / "in Latin American airports has enlisted"),
+/// which scrapers that keep a text node's line breaks hand over as is.
+fn is_prose_like(line: &str) -> bool {
+    let (mut lower, mut words) = (0usize, 0usize);
+    for word in line.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        lower += usize::from(first.is_lowercase());
+    }
+    words >= PROSE_MIN_WORDS && 2 * lower > words
+}
+
 fn is_short(line: &str) -> bool {
     line.split_whitespace().nth(PIECE_MAX_WORDS).is_none()
 }
 
 /// Whether `line` starts with punctuation that only continues a sentence:
-/// a comma, a full stop, a closing bracket, or an apostrophe before a
-/// possessive "s" ("Biden" / "'s plan").
+/// a comma, a full stop, a colon after a linked label ("Part 4" / ": Setup
+/// local DNS"), a closing bracket, or an apostrophe before a possessive "s"
+/// ("Biden" / "'s plan").
 fn starts_continuation(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some(',' | '.' | ';' | ')' | ']' | '，' | '。' | '、' | '；' | '）' | '!' | '?') => {
+        Some(',' | '.' | ';' | ':' | ')' | ']' | '，' | '。' | '、' | '；' | '）' | '!' | '?') => {
             true
         }
         Some('\'' | '’') => chars.next().is_some_and(|c| c == 's' || c == 'S'),
@@ -158,7 +217,7 @@ fn ends_in_dangling_word(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::continues;
+    use super::{continues, continues_after_space};
 
     #[test]
     fn split_sentences_continue() {
@@ -167,12 +226,17 @@ mod tests {
             ("according to the", "New York Times"),
             ("New York Times", ", which said"),
             ("Joe Biden", "'s plan"),
+            ("Part 4", ": Setup local DNS"),
             ("He met with", "Angela Merkel"),
             ("Thanks to their", "Facebook page"),
             ("das sagte die", "Kanzlerin"),
             ("他说", "。"),
             ("plans for", "(and against) it"),
             ("the mayor", "said on Monday"),
+            (
+                "to privatize its largest airport, a Brazilian company that operates",
+                "restaurants in Latin American airports has enlisted the help of",
+            ),
         ] {
             assert!(continues(prev, next), "{prev:?} / {next:?}");
         }
@@ -198,8 +262,34 @@ mod tests {
                 "frankenstorm 11:32 PM 0 Instacane Brings Us Tinged Photos of Frankenstorm",
                 "squee 11:30 PM 0 This Cat's Halloween Costume is Way Better Than Yours",
             ),
+            // Two sentences of a form, not a wrapped paragraph: too short.
+            (
+                "the username you entered is already taken by",
+                "another account on this site, so please pick a new one",
+            ),
+            // Too long for a line wrapped at a fixed width.
+            (
+                "what it is and all you need to know about how we work and what we think of the field",
+                "using methods such as these ones and the others we wrote about",
+            ),
         ] {
             assert!(!continues(prev, next), "{prev:?} / {next:?}");
+        }
+    }
+
+    #[test]
+    fn a_space_between_continues_a_sentence() {
+        assert!(continues_after_space("In this article of the", "#homelab"));
+        assert!(continues_after_space("#Kubernetes", "#homelab series"));
+        assert!(continues_after_space("sold at", "Photojojo.com"));
+        for (prev, next) in [
+            ("Compact Flash", "Related Posts"),
+            ("Q&A: Photos from Camera to iPad", "By"),
+            ("It ended there.", "but not for long"),
+            ("Archive", "Select Month"),
+            ("Filed under:", "sports"),
+        ] {
+            assert!(!continues_after_space(prev, next), "{prev:?} / {next:?}");
         }
     }
 }

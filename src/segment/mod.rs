@@ -59,6 +59,10 @@ pub(crate) struct Hints {
     /// Plain text: the line break above this line fell inside a paragraph,
     /// as the spacing shows (see `segment::text::is_glued`).
     pub(crate) glued: bool,
+    /// Plain text: the only line between this one and the line above was a
+    /// single space, as between two inline elements when a scraper writes
+    /// each text node on a line of its own; `classify::rejoin` judges it.
+    pub(crate) spaced: bool,
 }
 
 /// Bits of [`Hints::tags`]: the element types among a segment's ancestors.

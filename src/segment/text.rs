@@ -21,6 +21,8 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
     let mut pos = 0;
     // The previous line as written, when it held text.
     let mut above: Option<&str> = None;
+    // Whether the only line since the last one with text was a single space.
+    let mut spaced = false;
     for line in input.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
@@ -28,6 +30,8 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
         let lead = line.len() - trimmed_start.len();
         let text = trimmed_start.trim_end();
         if text.is_empty() {
+            spaced =
+                above.is_some() && matches!(line.trim_end_matches(['\n', '\r']), " " | "\u{a0}");
             gap = true;
             above = None;
             continue;
@@ -47,10 +51,12 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
             gap_before: gap,
             hints: Hints {
                 glued,
+                spaced,
                 ..Hints::default()
             },
         });
         gap = false;
+        spaced = false;
     }
     out
 }
@@ -155,5 +161,18 @@ mod tests {
             glued("Home\n    News\n  * \nSport"),
             [false, false, false, false]
         );
+    }
+
+    #[test]
+    fn spaced_lines() {
+        let spaced =
+            |input: &str| -> Vec<bool> { segment(input).iter().map(|s| s.hints.spaced).collect() };
+        // One line of one space between two text nodes.
+        assert_eq!(spaced("the\n \n#homelab\nx"), [false, true, false]);
+        assert_eq!(spaced("the\n\u{a0}\r\n#homelab"), [false, true]);
+        // Two blank lines, an empty line or wider indentation are a gap.
+        assert_eq!(spaced("a\n \n\nb"), [false, false]);
+        assert_eq!(spaced("a\n\nb\n  \nc"), [false, false, false]);
+        assert_eq!(spaced(" \na"), [false]);
     }
 }
