@@ -177,3 +177,22 @@ fn one_huge_line_is_fast() {
     assert_eq!(article.blocks().len(), 1);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// Found by `grammar_pages_keep_prose_between_clutter` with 150,000 cases:
+/// a footer's first piece ("©,") above the body was joined to the first
+/// paragraph as one sentence, and the joined run was taken for a source
+/// footer.
+#[test]
+fn comma_after_no_word_joins_nothing() {
+    let body = [
+        "The council met on Tuesday to discuss the new budget, which includes money for schools and roads across the district, officials said.",
+        "Officials said the plan would be put to a vote next month after a period of public consultation with residents and businesses in the area.",
+        "Several members of the public spoke in favour of the proposals, though some raised concerns about the rising cost of repairs to older buildings.",
+    ];
+    let input = format!("©,\n\n{}", body.join("\n\n"));
+    let article = deboiler::clean_text(&input).unwrap();
+    for b in body {
+        let block = article.blocks().iter().find(|x| x.text() == b).unwrap();
+        assert!(block.is_body(), "{b:?} removed as {:?}", block.reason());
+    }
+}

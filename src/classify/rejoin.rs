@@ -67,8 +67,13 @@ pub(crate) fn continues(prev: &str, next: &str) -> bool {
     let Some(last) = prev.chars().next_back() else {
         return false;
     };
-    if matches!(last, ',' | '，' | '、' | '(' | '“' | '‘') {
+    if matches!(last, '(' | '“' | '‘') {
         return true;
+    }
+    // A comma after a word leaves its sentence open; one after no word at
+    // all ("©," a footer's first piece) opens no sentence to carry on.
+    if matches!(last, ',' | '，' | '、') {
+        return prev.chars().any(char::is_alphanumeric);
     }
     ends_in_dangling_word(prev)
 }
@@ -258,6 +263,11 @@ mod tests {
             ("iPad Air", "iPhone 11"),
             ("Nick A", "2 days ago"),
             ("Let us know", "a. Send us an email"),
+            // A comma after no word opens no sentence (a footer's "©,").
+            (
+                "©,",
+                "The council met on Tuesday to discuss the new budget.",
+            ),
             (
                 "frankenstorm 11:32 PM 0 Instacane Brings Us Tinged Photos of Frankenstorm",
                 "squee 11:30 PM 0 This Cat's Halloween Costume is Way Better Than Yours",

@@ -32,11 +32,20 @@ pub(super) fn label_tail(
 ) {
     let mut teasers = false;
     let mut after_arrow = false;
+    // Under a comment header ("12 Comments"), the lines no recogniser
+    // claims are the thread's.
+    let mut thread = false;
     for i in from..texts.len() {
         if out[i].is_some() {
             continue;
         }
         let pat = pats[i];
+        if pat == Some(Reason::Comments) {
+            thread = true;
+        } else if thread && pat.is_none() {
+            out[i] = Some(Reason::Comments);
+            continue;
+        }
         if after_arrow {
             after_arrow = false;
             if pat.is_none() {
