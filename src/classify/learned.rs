@@ -592,7 +592,6 @@ impl<'p> Page<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::BlockKind;
 
     /// The generated constants are in the format this module reads: one
     /// name per feature, the reason and kind lists the rows are built
@@ -606,20 +605,7 @@ mod tests {
             assert_eq!(format!("{r:?}"), debug_name(*r));
         }
         for k in model::KINDS {
-            assert!(
-                [
-                    BlockKind::Paragraph,
-                    BlockKind::Heading,
-                    BlockKind::Quote,
-                    BlockKind::ListItem,
-                    BlockKind::Preformatted,
-                    BlockKind::TableRow,
-                    BlockKind::Caption,
-                    BlockKind::Metadata
-                ]
-                .iter()
-                .any(|b| b.as_str() == k)
-            );
+            assert!(ALL_KINDS.iter().any(|b| b.as_str() == k));
         }
         for r in model::READMIT {
             assert!(model::REASONS.contains(&r));
