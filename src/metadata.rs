@@ -268,6 +268,16 @@ fn byline_date(article: &Article<'_>) -> Option<MetaValue> {
 /// The blocks around the headline where a date or byline line stands:
 /// from a few blocks above the headline to a few into the body, metadata
 /// and related-story blocks left out (see `header`).
+///
+/// With `header` (a date is looked for), the reach into the body is
+/// stretched to the third body block, up to twice as far (a story of fewer
+/// body blocks keeps the first few blocks' reach): a standfirst
+/// kept in the body, then the author's name filed as a second headline,
+/// put the date line ("7 min readDec 30, 2013") four blocks past the
+/// body's first on the dev pool. A comment in that stretch is left out
+/// (a comment's "November 8, 2012" under a short story). A name is looked
+/// for in the first blocks only: a wider reach found a comment's author
+/// ("Anonymous Coward") or a phrase ("state, city and county").
 fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> {
     let blocks = article.blocks();
     let title = blocks
@@ -275,7 +285,17 @@ fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> 
         .position(|b| b.reason() == Some(Reason::Title) && b.kind() != BlockKind::Metadata);
     let first_body = blocks.iter().position(Block::is_body);
     let start = title.map_or(0, |t| t.saturating_sub(DATE_BEFORE_TITLE));
-    let end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    let near_end = first_body.map_or(blocks.len(), |b| (b + DATE_INTO_BODY).min(blocks.len()));
+    let end = match first_body {
+        Some(b) if header => blocks[b..]
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.is_body())
+            .nth(DATE_INTO_BODY - 1)
+            .map_or(near_end, |(i, _)| b + i + 1)
+            .clamp(near_end, (b + 2 * DATE_INTO_BODY).min(blocks.len())),
+        _ => near_end,
+    };
     // A related story's date or byline is not the page's; but with
     // `header`, a block between the headline and the body is the story's
     // own header, whatever the classifier filed it as ("Published on Oct 21,
@@ -293,7 +313,8 @@ fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> 
         .iter()
         .enumerate()
         .filter(|&(i, b)| {
-            b.reason() != Some(Reason::RelatedStories) || header.contains(&(start + i))
+            (b.reason() != Some(Reason::RelatedStories) || header.contains(&(start + i)))
+                && (b.reason() != Some(Reason::Comments) || start + i < near_end)
         })
         .map(|(_, b)| b)
         .filter(|b| b.kind() != BlockKind::Metadata)

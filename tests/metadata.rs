@@ -398,3 +398,24 @@ fn a_publication_date_by_the_headline_before_an_update() {
         Some("2025-12-02")
     );
 }
+
+#[test]
+fn a_shown_date_three_body_blocks_into_the_story() {
+    // A standfirst kept in the body and two short links before the date
+    // line: the date stands four blocks past the body's first, and beats
+    // the markup's later stamp.
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2024-08-07T12:01:51Z"></head>
+        <body><h1>Big news today</h1><article>
+        <h2>Here are the lessons learned from a startup with two years and about three hundred users.</h2>
+        <p><a href="/follow">Follow</a></p><p><a href="/@jane">Jane Roe</a></p>
+        <p>7 min read · Dec 30, 2013</p>{BODY}</article></body></html>"#
+    );
+    let a = html(&page);
+    let published = a.metadata().published().unwrap();
+    assert_eq!(published.as_str(), "2013-12-30");
+    assert_eq!(
+        &page.as_str()[published.source().unwrap()],
+        "7 min read · Dec 30, 2013"
+    );
+}
