@@ -182,10 +182,16 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
 /// or `YYYY-MM-DDTHH:MM:SS` plus the offset (`Z` or `±HH:MM`) when the text
 /// is an ISO date-time.
 pub(crate) fn parse(text: &str) -> Option<String> {
+    parse_in(text, None)
+}
+
+/// [`parse`], with `03/01/2017` read in `order` when the page's other
+/// numeric dates tell it (see [`numeric_order`]).
+pub(crate) fn parse_in(text: &str, order: Option<NumericOrder>) -> Option<String> {
     iso(text)
         .or_else(|| cjk(text))
         .or_else(|| words(text))
-        .or_else(|| numeric(text))
+        .or_else(|| numeric(text, order))
 }
 
 /// Words that mark a date as the day the page was changed, not published,
@@ -605,10 +611,21 @@ fn ctime_year(rest: &[Token]) -> Option<u32> {
     }
 }
 
-/// `12.03.2022` (day first, as every language that writes dots does), and
-/// `12/03/2022` or `03-12-2022` when one of the first two numbers is over
-/// 12 and so must be the day.
-fn numeric(text: &str) -> Option<String> {
+/// Which of the first two numbers of a date written with `/` or `-`
+/// (`03/01/2017`) is the month. The date alone does not tell when both
+/// are 12 or under; the page's other numeric dates do (a site writes all
+/// its dates one way, and `01/31/2025` beside it is month first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumericOrder {
+    /// `31/01/2025`, as most of the world writes it.
+    DayFirst,
+    /// `01/31/2025`, as the United States writes it.
+    MonthFirst,
+}
+
+/// The first numeric date in `text`: its two first numbers, separator and
+/// year (`12.03.2022` is `(12, b'.', 3, 2022)`).
+fn first_numeric(text: &str) -> Option<(u32, u8, u32, u32)> {
     let s = text.as_bytes();
     for i in 0..s.len() {
         if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
@@ -629,21 +646,85 @@ fn numeric(text: &str) -> Option<String> {
         let Some((year, _)) = digits(s, k + 1, 4, 4) else {
             continue;
         };
-        let (day, month) = match sep {
-            b'.' => (a, b),
-            _ if a > 12 => (a, b),
-            _ if b > 12 => (b, a),
-            _ if a == b => (a, b),
-            _ => return None,
-        };
-        return ymd(year, month, day);
+        return Some((a, sep, b, year));
     }
     None
 }
 
+/// `12.03.2022` (day first, as every language that writes dots does), and
+/// `12/03/2022` or `03-12-2022` when one of the first two numbers is over
+/// 12 and so must be the day, or when `order` (the page's, see
+/// [`numeric_order`]) says which comes first.
+fn numeric(text: &str, order: Option<NumericOrder>) -> Option<String> {
+    let (a, sep, b, year) = first_numeric(text)?;
+    let (day, month) = match (sep, order) {
+        (b'.', _) => (a, b),
+        _ if a > 12 => (a, b),
+        _ if b > 12 => (b, a),
+        _ if a == b => (a, b),
+        (_, Some(NumericOrder::DayFirst)) => (a, b),
+        (_, Some(NumericOrder::MonthFirst)) => (b, a),
+        (_, None) => return None,
+    };
+    ymd(year, month, day)
+}
+
+/// The order the first numeric date of `text` written with `/` or `-`
+/// shows, when one of its first two numbers is over 12 and it is a real
+/// day (`31/01/2025` day first, `01/31/2025` month first); `None` when
+/// it does not tell.
+pub(crate) fn numeric_order(text: &str) -> Option<NumericOrder> {
+    let (a, sep, b, year) = first_numeric(text)?;
+    if sep == b'.' {
+        return None;
+    }
+    if a > 12 && ymd(year, b, a).is_some() {
+        Some(NumericOrder::DayFirst)
+    } else if b > 12 && ymd(year, a, b).is_some() {
+        Some(NumericOrder::MonthFirst)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{day_number, from_url, is_publication_label, is_update, parse};
+    use super::{
+        NumericOrder, day_number, from_url, is_publication_label, is_update, numeric_order, parse,
+        parse_in,
+    };
+
+    #[test]
+    fn numeric_order_from_a_day_over_12() {
+        assert_eq!(numeric_order("01/31/2025"), Some(NumericOrder::MonthFirst));
+        assert_eq!(
+            numeric_order("Posted 31-01-2025"),
+            Some(NumericOrder::DayFirst)
+        );
+        assert_eq!(numeric_order("03/01/2017"), None);
+        // Dots are day first in every language: they tell nothing.
+        assert_eq!(numeric_order("31.01.2025"), None);
+        // Not a real day either way.
+        assert_eq!(numeric_order("02/30/2025"), None);
+        assert_eq!(
+            parse_in("03/01/2017 by Agatha", Some(NumericOrder::MonthFirst)).as_deref(),
+            Some("2017-03-01")
+        );
+        assert_eq!(
+            parse_in("03/01/2017", Some(NumericOrder::DayFirst)).as_deref(),
+            Some("2017-01-03")
+        );
+        // The order never overrules a day over 12, nor the dots.
+        assert_eq!(
+            parse_in("25/03/2022", Some(NumericOrder::MonthFirst)).as_deref(),
+            Some("2022-03-25")
+        );
+        assert_eq!(
+            parse_in("03.04.2022", Some(NumericOrder::MonthFirst)).as_deref(),
+            Some("2022-04-03")
+        );
+        assert_eq!(parse("03/01/2017"), None);
+    }
 
     #[test]
     fn publication_labels() {

@@ -4,7 +4,7 @@
 
 use crate::article::{Article, Block};
 use crate::byline::{after_by, author_name, is_label};
-use crate::dates;
+use crate::dates::{self, NumericOrder};
 use crate::vocab::{BlockKind, MetaValue, Metadata, Reason};
 
 /// A line longer than this is prose that mentions a date, not a date line
@@ -23,16 +23,17 @@ const DATE_INTO_BODY: usize = 3;
 /// byline block. These are all plain text has.
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
+    let order = numeric_order(article);
     if meta.published.is_none() {
-        meta.published = shown_dates(article)
+        meta.published = shown_dates(article, order)
             .into_iter()
             .next()
-            .or_else(|| byline_date(article))
+            .or_else(|| byline_date(article, order))
             .or(fallback);
-    } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref()) {
+    } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref(), order) {
         meta.published = Some(shown);
     }
-    if let Some(labelled) = labelled_date(article).filter(|l| {
+    if let Some(labelled) = labelled_date(article, order).filter(|l| {
         meta.published.as_ref().is_none_or(|p| {
             dates::day_number(l.as_str())
                 .zip(dates::day_number(p.as_str()))
@@ -80,6 +81,21 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     meta
 }
 
+/// The order of day and month in the page's numeric dates (`03/01/2017`),
+/// from those of its lines that tell it (`01/31/2025`, a day over 12),
+/// when they all agree: a site writes its dates one way. `None` when no
+/// line tells, or lines disagree (a comment from elsewhere, a quoted
+/// document).
+fn numeric_order(article: &Article<'_>) -> Option<NumericOrder> {
+    let mut found = article
+        .blocks()
+        .iter()
+        .filter(|b| b.kind() != BlockKind::Metadata)
+        .filter_map(|b| dates::numeric_order(b.text()));
+    let first = found.next()?;
+    found.all(|o| o == first).then_some(first)
+}
+
 /// The dates the page shows its reader, best first: short lines near the
 /// headline that read as a date (the date block among them, or a line the
 /// classifier saw as clutter or folded into a byline), then the date blocks
@@ -88,12 +104,13 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
 /// the page's own "September 4, 2025" stands by the headline), and the first
 /// date block may be a number the classifier took for a date ("15,000").
 /// Each keeps the span of its block.
-fn shown_dates(article: &Article<'_>) -> Vec<MetaValue> {
+fn shown_dates(article: &Article<'_>, order: Option<NumericOrder>) -> Vec<MetaValue> {
     if article.hides(Reason::Date) {
         return Vec::new();
     }
-    let date_of =
-        |b: &Block<'_>| dates::parse(b.text()).map(|iso| MetaValue::new(iso, Some(b.span())));
+    let date_of = |b: &Block<'_>| {
+        dates::parse_in(b.text(), order).map(|iso| MetaValue::new(iso, Some(b.span())))
+    };
     let date_blocks = article
         .blocks()
         .iter()
@@ -125,7 +142,11 @@ const SAME_ELEMENT_BYTES: usize = 256;
 /// read its date from the element that shows the text (`<time
 /// datetime="2024-12-20">August 28, 2024</time>`), the machine's value
 /// wins unless the two are one day apart, the time zone's doing.
-fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Option<MetaValue> {
+fn earlier_shown_date(
+    article: &Article<'_>,
+    markup: Option<&MetaValue>,
+    order: Option<NumericOrder>,
+) -> Option<MetaValue> {
     let markup = markup?;
     let markup_day = dates::day_number(markup.as_str())?;
     if article.hides(Reason::Date) {
@@ -134,14 +155,19 @@ fn earlier_shown_date(article: &Article<'_>, markup: Option<&MetaValue>) -> Opti
     // Not a line past the body's end: a short story's window reaches the
     // list of posts under it.
     let body_end = article.body().last().map(|b| b.span().end);
-    let b = near_title(article, true)
+    let shown: Vec<&Block<'_>> = near_title(article, true)
         .into_iter()
         .filter(|b| body_end.is_none_or(|end| b.span().start < end))
-        .find(|b| dates::parse(b.text()).is_some())?;
+        .filter(|b| dates::parse_in(b.text(), order).is_some())
+        .collect();
+    let b = *shown
+        .iter()
+        .find(|b| b.reason() == Some(Reason::Date))
+        .or(shown.first())?;
     if dates::is_update(b.text()) {
         return None;
     }
-    let shown = dates::parse(b.text())?;
+    let shown = dates::parse_in(b.text(), order)?;
     let apart = markup_day - dates::day_number(&shown)?;
     // The markup's value stands just before the shown text, with no other
     // block of the page between them.
@@ -172,7 +198,7 @@ const MAX_LABEL_LINE_WORDS: usize = 24;
 /// blocks before the headline to a few after the body, outside the body
 /// text, related stories and comments. It beats any other date that is
 /// later: a page is not published after the day it says it was.
-fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
+fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -206,7 +232,7 @@ fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
                     .get(i + 1)
                     .filter(|n| n.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)?
             };
-            let iso = dates::parse(from.text())?;
+            let iso = dates::parse_in(from.text(), order)?;
             let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
             Some((at, MetaValue::new(iso, Some(from.span()))))
         })
@@ -230,7 +256,7 @@ fn labelled_date(article: &Article<'_>) -> Option<MetaValue> {
 /// Updated: …"). Read only when nothing else gave a date; an update's
 /// line is none, and pairs that disagree are a list of posts, and give
 /// none.
-fn byline_date(article: &Article<'_>) -> Option<MetaValue> {
+fn byline_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -251,11 +277,13 @@ fn byline_date(article: &Article<'_>) -> Option<MetaValue> {
         .filter(|w| {
             w[0].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
                 && after_by(w[0].text()).and_then(author_name).is_some()
-                && dates::parse(w[0].text()).is_none()
+                && dates::parse_in(w[0].text(), order).is_none()
                 && w[1].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
                 && !dates::is_update(w[1].text())
         })
-        .filter_map(|w| dates::parse(w[1].text()).map(|iso| MetaValue::new(iso, Some(w[1].span()))))
+        .filter_map(|w| {
+            dates::parse_in(w[1].text(), order).map(|iso| MetaValue::new(iso, Some(w[1].span())))
+        })
         .collect();
     let first = found.first()?;
     let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);

@@ -419,3 +419,28 @@ fn a_shown_date_three_body_blocks_into_the_story() {
         "7 min read · Dec 30, 2013"
     );
 }
+
+#[test]
+fn an_ambiguous_numeric_date_in_the_order_the_page_writes() {
+    // "03/01/2017" could be March or January; the page's "01/31/2025" is
+    // month first, so it is March. The `<time>` tags of a list of posts
+    // above the headline give a later date, which loses to the date block.
+    let page = format!(
+        r#"<html><body><ul class="news"><li><a href="/a">A first news item in the list</a>
+        <time datetime="2025-01-31T12:00:00Z">01/31/2025</time></li>
+        <li><a href="/b">A second news item in the list</a>
+        <time datetime="2025-12-17T12:00:00Z">12/17/2025</time></li></ul>
+        <h1>Big news today</h1><p class="date">03/01/2017 by Agatha Caleo</p>
+        <article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(
+        value(html(&page).metadata().published()),
+        Some("2017-03-01")
+    );
+    // Alone, the ambiguous date is not read.
+    let alone = format!(
+        r#"<html><body><h1>Big news today</h1><p class="date">03/01/2017 by Agatha Caleo</p>
+        <article>{BODY}</article></body></html>"#
+    );
+    assert_eq!(value(html(&alone).metadata().published()), None);
+}
