@@ -245,16 +245,25 @@ pub(crate) fn lowercase(text: &str) -> String {
     out
 }
 
-/// [`lowercase`] written into `out`, which is cleared first.
+/// [`lowercase`] written into `out`, which is cleared first. Runs of ASCII
+/// are copied and lowercased whole; only the characters outside ASCII are
+/// taken one by one.
 pub(crate) fn lowercase_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
-    }
     out.reserve(text.len());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = i + ascii_run(&bytes[i..]);
+        if run > i {
+            let at = out.len();
+            out.push_str(&text[i..run]);
+            out[at..].make_ascii_lowercase();
+            i = run;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match lower_char(c) {
             Some(l) => out.push(l),
             None if c == 'Σ' => {
@@ -264,7 +273,29 @@ pub(crate) fn lowercase_into(text: &str, out: &mut String) {
             }
             None => out.extend(c.to_lowercase()),
         }
+        i += c.len_utf8();
     }
+}
+
+/// The length of the ASCII bytes `bytes` starts with, read eight at a time.
+#[inline]
+pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(chunks.remainder().len())
 }
 
 /// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of
@@ -715,6 +746,13 @@ mod tests {
         #[test]
         fn lowercase_is_to_lowercase_in_alphabets(text in "[a-zA-Z \u{c0}-\u{4ff}]{0,30}") {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// The run of ASCII is where the first other byte is.
+        #[test]
+        fn ascii_run_finds_the_first_other_byte(text in "[a ]{0,20}[\u{e9}a]{0,3}[a ]{0,10}") {
+            let want = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
+            proptest::prop_assert_eq!(ascii_run(text.as_bytes()), want);
         }
 
         /// The counting form equals counting the split form.
