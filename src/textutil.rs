@@ -209,15 +209,46 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     if text.len() < 2 * max {
         return true;
     }
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut words = 0;
     let mut in_word = false;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    // Eight bytes of ASCII at a time: the high bit of each byte that is a
+    // space, then of each that starts a word (not a space, after a space).
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        if x & HIGH != 0 {
+            break;
+        }
+        // Each byte is below 0x80, so no sum carries into the next byte.
+        let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
+        let blank = is_zero(x ^ (ONES * 0x20));
+        // U+0009–U+000D: at least 0x09 and below 0x0E.
+        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+        let space = blank | control;
+        let word = !space & HIGH;
+        let before = (word << 8) | if in_word { 0x80 } else { 0 };
+        words += (word & !before).count_ones() as usize;
+        if words > max {
+            return false;
+        }
+        in_word = word >> 63 != 0;
+        i += 8;
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
         let space = match b {
             b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
             0..=0x7F => false,
             // A continuation byte: part of the character before.
-            0x80..=0xBF => continue,
+            0x80..=0xBF => {
+                i += 1;
+                continue;
+            }
             // The leads of the white space outside ASCII (U+0085, U+00A0,
             // U+1680, U+2000–U+205F, U+3000).
             0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
@@ -230,6 +261,7 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
             }
         }
         in_word = !space;
+        i += 1;
     }
     true
 }
@@ -733,6 +765,12 @@ mod tests {
         /// The bounded count agrees with `split_whitespace`.
         #[test]
         fn at_most_words_counts_split_whitespace(text in "[a b\t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}\u{85}é]{0,20}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
+        /// The same over every ASCII byte, eight at a time.
+        #[test]
+        fn at_most_words_on_ascii(text in "[\\x00-\\x7f]{0,40}", max in 0usize..12) {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
         }
 
