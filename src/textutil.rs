@@ -581,7 +581,8 @@ pub(crate) fn scan_line<'a>(
             let from = i;
             key = 0;
             while let Some(&l) = bytes.get(i).filter(|l| l.is_ascii_alphabetic()) {
-                let l = l.to_ascii_lowercase();
+                // The lowercase of an ASCII letter or digit: bit 5 set.
+                let l = l | 0x20;
                 hash = fnv_step(hash, u64::from(l));
                 key = key << 8 | u64::from(l);
                 i += 1;
@@ -599,7 +600,7 @@ pub(crate) fn scan_line<'a>(
         let (w, len) = if b < 0x80 {
             if b.is_ascii_alphanumeric() {
                 digits += u32::from(b.is_ascii_digit());
-                hash = fnv_step(hash, u64::from(b.to_ascii_lowercase()));
+                hash = fnv_step(hash, u64::from(b | 0x20));
             }
             (ASCII_CLASS[usize::from(b)], 1)
         } else {
@@ -636,7 +637,7 @@ pub(crate) fn scan_line<'a>(
             only_letters &= w == Wb::Letter;
             letters = match letters {
                 Some(n) if w == Wb::Letter && len == 1 => {
-                    key = key << 8 | u64::from(b.to_ascii_lowercase());
+                    key = key << 8 | u64::from(b | 0x20);
                     Some(n + 1)
                 }
                 _ => None,
