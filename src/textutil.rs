@@ -418,6 +418,9 @@ fn fast_class(c: char) -> Option<Wb> {
         '\u{0}'..='\u{7f}' => Wb::Other,
         '\u{201c}' | '\u{201d}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{ab}' | '\u{bb}'
         | '\u{a0}' | '\u{a9}' | '\u{2022}' => Wb::Other,
+        // „ ― ‹ › ™ − ® £
+        '\u{201e}' | '\u{2015}' | '\u{2039}' | '\u{203a}' | '\u{2122}' | '\u{2212}' | '\u{ae}'
+        | '\u{a3}' => Wb::Other,
         _ => return None,
     })
 }
@@ -456,15 +459,23 @@ pub(crate) fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)>
             let class = match bytes.get(i + 2) {
                 // ‘ ’
                 Some(0x98 | 0x99) => Wb::MidBoth,
-                // “ ” – — … •
-                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Wb::Other,
+                // “ ” – — … • „ ― ‹ ›
+                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2 | 0x9E | 0x95 | 0xB9 | 0xBA) => {
+                    Wb::Other
+                }
                 _ => return None,
             };
             let c = char::from_u32(0x2000 | u32::from(bytes[i + 2] & 0x3F))?;
             Some((class, c, 3))
         }
-        // « » no-break space ©
-        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9))) => Some((Wb::Other, two(second)?, 2)),
+        // ™
+        (0xE2, Some(0x84)) if bytes.get(i + 2) == Some(&0xA2) => Some((Wb::Other, '\u{2122}', 3)),
+        // − (the minus sign)
+        (0xE2, Some(0x88)) if bytes.get(i + 2) == Some(&0x92) => Some((Wb::Other, '\u{2212}', 3)),
+        // « » no-break space © ® £
+        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9 | 0xAE | 0xA3))) => {
+            Some((Wb::Other, two(second)?, 2))
+        }
         // × ÷
         (0xC3, Some(0x97 | 0xB7)) => None,
         // À–ÿ, Ā–ſ, Ѐ–ѿ
@@ -756,7 +767,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_words_match_unicode_words(
-            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}\u{201e}\u{2015}\u{2039}\u{203a}\u{2122}\u{2212}\u{ae}\u{a3}-]{0,60}"
         ) {
             let fast: Vec<&str> = FastWords::new(&text).unwrap().collect();
             let slow: Vec<&str> = text.unicode_words().collect();
@@ -807,7 +818,7 @@ mod tests {
         /// functions.
         #[test]
         fn scan_line_matches_unicode_words(
-            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}\u{201e}\u{2015}\u{2039}\u{203a}\u{2122}\u{2212}\u{ae}\u{a3}-]{0,60}"
         ) {
             check_scan_line(&text, true)?;
         }
