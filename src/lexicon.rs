@@ -602,6 +602,16 @@ pub(crate) const TITLE_SEPARATORS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    /// What the feature scan rests on: a stop word is letters alone (no
+    /// digit, `_` or joiner), and those in ASCII are short.
+    #[test]
+    fn stop_words_are_letters() {
+        for w in STOP_WORDS {
+            assert!(w.chars().all(char::is_alphabetic), "{w}");
+            assert!(!w.is_ascii() || w.len() <= ASCII_STOP_MAX_BYTES, "{w}");
+        }
+    }
+
     use super::*;
 
     /// The packed table holds the ASCII stop words exactly.

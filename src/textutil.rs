@@ -209,15 +209,46 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     if text.len() < 2 * max {
         return true;
     }
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut words = 0;
     let mut in_word = false;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    // Eight bytes of ASCII at a time: the high bit of each byte that is a
+    // space, then of each that starts a word (not a space, after a space).
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        if x & HIGH != 0 {
+            break;
+        }
+        // Each byte is below 0x80, so no sum carries into the next byte.
+        let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
+        let blank = is_zero(x ^ (ONES * 0x20));
+        // U+0009–U+000D: at least 0x09 and below 0x0E.
+        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+        let space = blank | control;
+        let word = !space & HIGH;
+        let before = (word << 8) | if in_word { 0x80 } else { 0 };
+        words += (word & !before).count_ones() as usize;
+        if words > max {
+            return false;
+        }
+        in_word = word >> 63 != 0;
+        i += 8;
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
         let space = match b {
             b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
             0..=0x7F => false,
             // A continuation byte: part of the character before.
-            0x80..=0xBF => continue,
+            0x80..=0xBF => {
+                i += 1;
+                continue;
+            }
             // The leads of the white space outside ASCII (U+0085, U+00A0,
             // U+1680, U+2000–U+205F, U+3000).
             0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
@@ -230,6 +261,7 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
             }
         }
         in_word = !space;
+        i += 1;
     }
     true
 }
@@ -245,16 +277,25 @@ pub(crate) fn lowercase(text: &str) -> String {
     out
 }
 
-/// [`lowercase`] written into `out`, which is cleared first.
+/// [`lowercase`] written into `out`, which is cleared first. Runs of ASCII
+/// are copied and lowercased whole; only the characters outside ASCII are
+/// taken one by one.
 pub(crate) fn lowercase_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
-    }
     out.reserve(text.len());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = i + ascii_run(&bytes[i..]);
+        if run > i {
+            let at = out.len();
+            out.push_str(&text[i..run]);
+            out[at..].make_ascii_lowercase();
+            i = run;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match lower_char(c) {
             Some(l) => out.push(l),
             None if c == 'Σ' => {
@@ -264,7 +305,29 @@ pub(crate) fn lowercase_into(text: &str, out: &mut String) {
             }
             None => out.extend(c.to_lowercase()),
         }
+        i += c.len_utf8();
     }
+}
+
+/// The length of the ASCII bytes `bytes` starts with, read eight at a time.
+#[inline]
+pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(chunks.remainder().len())
 }
 
 /// Whether `text` holds `needle` (lowercase ASCII) in ASCII letters of
@@ -355,21 +418,25 @@ fn fast_class(c: char) -> Option<Wb> {
         '\u{0}'..='\u{7f}' => Wb::Other,
         '\u{201c}' | '\u{201d}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{ab}' | '\u{bb}'
         | '\u{a0}' | '\u{a9}' | '\u{2022}' => Wb::Other,
+        // „ ― ‹ › ™ − ® £
+        '\u{201e}' | '\u{2015}' | '\u{2039}' | '\u{203a}' | '\u{2122}' | '\u{2212}' | '\u{ae}'
+        | '\u{a3}' => Wb::Other,
         _ => return None,
     })
 }
 
-/// What the one-pass scan [`fast_words`] knows of `c`: [`fast_class`],
-/// and besides the letters of Latin-1, Latin Extended-A and Cyrillic
-/// (U+00C0–U+017F without `×` and `÷`, U+0400–U+04FF without the
-/// thousands sign and the combining marks), which UAX #29 treats as it
-/// treats ASCII letters. `None` for the rest, which sends a text to the
-/// general path.
+/// What the one-pass scan of the feature stage knows of `c`:
+/// [`fast_class`], and besides the letters of Latin-1, Latin Extended-A and
+/// Cyrillic (U+00C0–U+017F without `×` and `÷`, U+0400–U+04FF without the
+/// thousands sign and the combining marks) and the Hangul syllables
+/// (U+AC00–U+D7A3), which UAX #29 treats as it treats ASCII letters
+/// (`ALetter`). `None` for the rest, which sends a text to the general
+/// path.
 #[cfg_attr(not(test), allow(dead_code))] // the byte reader is its twin
 pub(crate) fn scan_class(c: char) -> Option<Wb> {
     fast_class(c).or(match c as u32 {
         0xD7 | 0xF7 => None,
-        0xC0..=0x17F | 0x400..=0x481 | 0x48A..=0x4FF => Some(Wb::Letter),
+        0xC0..=0x17F | 0x400..=0x481 | 0x48A..=0x4FF | 0xAC00..=0xD7A3 => Some(Wb::Letter),
         _ => None,
     })
 }
@@ -378,10 +445,10 @@ pub(crate) fn scan_class(c: char) -> Option<Wb> {
 /// whole UTF-8 text), with the character and its length in bytes; `None`
 /// for a character that [`scan_class`] does not know. Reads bytes, not
 /// `char`s: ASCII by a table, the known letters by their two-byte lead
-/// (`C3`–`C5`, `D0`–`D3`), and the few known three-byte punctuation marks
-/// after `E2 80`.
+/// (`C3`–`C5`, `D0`–`D3`) or their three-byte lead (`EA`–`ED`, Hangul),
+/// and the few known three-byte punctuation marks after `E2 80`.
 #[inline]
-fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
+pub(crate) fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
     let b = bytes[i];
     if b < 0x80 {
         return Some((ASCII_CLASS[usize::from(b)], char::from(b), 1));
@@ -392,21 +459,41 @@ fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
             let class = match bytes.get(i + 2) {
                 // ‘ ’
                 Some(0x98 | 0x99) => Wb::MidBoth,
-                // “ ” – — … •
-                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2) => Wb::Other,
+                // “ ” – — … • „ ― ‹ ›
+                Some(0x9C | 0x9D | 0x93 | 0x94 | 0xA6 | 0xA2 | 0x9E | 0x95 | 0xB9 | 0xBA) => {
+                    Wb::Other
+                }
                 _ => return None,
             };
             let c = char::from_u32(0x2000 | u32::from(bytes[i + 2] & 0x3F))?;
             Some((class, c, 3))
         }
-        // « » no-break space ©
-        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9))) => Some((Wb::Other, two(second)?, 2)),
+        // ™
+        (0xE2, Some(0x84)) if bytes.get(i + 2) == Some(&0xA2) => Some((Wb::Other, '\u{2122}', 3)),
+        // − (the minus sign)
+        (0xE2, Some(0x88)) if bytes.get(i + 2) == Some(&0x92) => Some((Wb::Other, '\u{2212}', 3)),
+        // « » no-break space © ® £
+        (0xC2, Some(second @ (0xAB | 0xBB | 0xA0 | 0xA9 | 0xAE | 0xA3))) => {
+            Some((Wb::Other, two(second)?, 2))
+        }
         // × ÷
         (0xC3, Some(0x97 | 0xB7)) => None,
         // À–ÿ, Ā–ſ, Ѐ–ѿ
         (0xC3..=0xC5 | 0xD0 | 0xD1 | 0xD3, Some(second)) => Some((Wb::Letter, two(second)?, 2)),
         // Ҁ ҁ, then Ҋ–ҿ after the thousands sign and the combining marks.
         (0xD2, Some(second @ (0x80 | 0x81 | 0x8A..=0xBF))) => Some((Wb::Letter, two(second)?, 2)),
+        // Hangul syllables, U+AC00–U+D7A3.
+        (0xEA..=0xED, Some(second)) => {
+            let third = *bytes.get(i + 2)?;
+            let u = (u32::from(b & 0x0F) << 12)
+                | (u32::from(second & 0x3F) << 6)
+                | u32::from(third & 0x3F);
+            if (0xAC00..=0xD7A3).contains(&u) {
+                Some((Wb::Letter, char::from_u32(u)?, 3))
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }
@@ -430,59 +517,158 @@ pub(crate) static ASCII_CLASS: [Wb; 128] = {
     table
 };
 
-/// One pass over a text made only of characters [`scan_class`] knows:
-/// calls `on_char` with every character and its class, and `on_word` with
-/// every word of `unicode_words`, in order. Returns `false`, having stopped
+/// The counts and the fold's hash of a text that [`scan_line`] read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LineScan {
+    /// [`fingerprint`] of the text.
+    pub(crate) fingerprint: u64,
+    /// Characters.
+    pub(crate) chars: u32,
+    /// ASCII digits, the only digits among the characters the scan knows.
+    pub(crate) digits: u32,
+    /// [`is_cjk`] characters: the Hangul syllables.
+    pub(crate) cjk: u32,
+}
+
+/// What a word of [`scan_line`] is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `n` ASCII letters and nothing else; with the last eight of them,
+    /// lowercased, packed big-endian (the stop-word key of
+    /// [`lexicon`](crate::lexicon)).
+    Ascii(usize, u64),
+    /// Letters only, some of them outside ASCII.
+    Letters,
+    /// Anything else: a digit, `_` or a joiner in it.
+    Other,
+}
+
+/// One pass over the bytes of a text made only of characters that
+/// [`scan_class`] knows: calls `on_word` with every word of `unicode_words`
+/// ([`uax29_words`]), in order, and its [`Shape`], and returns the counts
+/// and the [`fingerprint`] of the text. Returns `None`, having stopped
 /// early, at the first character that [`scan_class`] does not know; the
-/// callers then take the general path from the start, so whatever the
-/// callbacks were told is to be thrown away.
+/// caller then takes the general path from the start, so whatever
+/// `on_word` was told is to be thrown away.
+///
+/// A word starts with a run of ASCII letters more often than not, and that
+/// run takes a loop of its own. Held to `unicode_words` and to
+/// [`fingerprint`] by the proptests `scan_line_matches_unicode_words*`.
 #[inline]
-pub(crate) fn fast_words<'a>(
+pub(crate) fn scan_line<'a>(
     text: &'a str,
-    mut on_char: impl FnMut(char, Wb),
-    mut on_word: impl FnMut(&'a str),
-) -> bool {
+    mut on_word: impl FnMut(&'a str, Shape),
+) -> Option<LineScan> {
     let bytes = text.as_bytes();
-    let wordish = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore);
-    // The word being read: its start, the end of its last character, the
-    // class of its last word character, and whether it has a letter or digit.
+    // The class of the character at `j`, ASCII without a call.
+    let class_at = |j: usize| match bytes.get(j) {
+        Some(&b) if b < 0x80 => Some(ASCII_CLASS[usize::from(b)]),
+        Some(_) => fast_class_at(bytes, j).map(|(w, _, _)| w),
+        None => None,
+    };
+    let mut hash = FNV_OFFSET;
+    let (mut chars, mut digits, mut cjk) = (0u32, 0u32, 0u32);
+    // The word being read: its start (`usize::MAX` between words), the end
+    // of its last character, the class of its last word character, whether
+    // it has a letter or digit, and its shape so far: while it is ASCII
+    // letters only, their number and their packed key; whether it is
+    // letters only.
     let mut start = usize::MAX;
     let mut end = 0;
     let mut prev = Wb::Other;
     let mut has_alnum = false;
+    let mut letters: Option<usize> = None;
+    let mut key = 0u64;
+    let mut only_letters = false;
+    let shape = |letters: Option<usize>, key: u64, only_letters: bool| match letters {
+        Some(n) => Shape::Ascii(n, key),
+        None if only_letters => Shape::Letters,
+        None => Shape::Other,
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let Some((w, c, len)) = fast_class_at(bytes, i) else {
-            return false;
+        let b = bytes[i];
+        if start == usize::MAX && b.is_ascii_alphabetic() {
+            let from = i;
+            key = 0;
+            while let Some(&l) = bytes.get(i).filter(|l| l.is_ascii_alphabetic()) {
+                // The lowercase of an ASCII letter or digit: bit 5 set.
+                let l = l | 0x20;
+                hash = fnv_step(hash, u64::from(l));
+                key = key << 8 | u64::from(l);
+                i += 1;
+            }
+            chars += (i - from) as u32;
+            start = from;
+            end = i;
+            prev = Wb::Letter;
+            has_alnum = true;
+            letters = Some(i - from);
+            only_letters = true;
+            continue;
+        }
+        chars += 1;
+        let (w, len) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                digits += u32::from(b.is_ascii_digit());
+                hash = fnv_step(hash, u64::from(b | 0x20));
+            }
+            (ASCII_CLASS[usize::from(b)], 1)
+        } else {
+            let (w, c, len) = fast_class_at(bytes, i)?;
+            if w == Wb::Letter {
+                // Every letter the scan knows outside ASCII is alphabetic;
+                // a Hangul syllable (three bytes) has no case and is CJK.
+                if len == 3 {
+                    cjk += 1;
+                    hash = fnv_step(hash, c as u64);
+                } else {
+                    match lower_char(c) {
+                        Some(l) => hash = fnv_step(hash, l as u64),
+                        // "İ" lowercases to two characters.
+                        None => c
+                            .to_lowercase()
+                            .for_each(|l| hash = fnv_step(hash, l as u64)),
+                    }
+                }
+            }
+            (w, len)
         };
-        on_char(c, w);
-        if wordish(w) {
+        if matches!(w, Wb::Letter | Wb::Digit | Wb::Underscore) {
             if start == usize::MAX {
                 start = i;
                 has_alnum = false;
+                key = 0;
+                letters = Some(0);
+                only_letters = true;
             }
             end = i + len;
             prev = w;
             has_alnum |= w != Wb::Underscore;
+            only_letters &= w == Wb::Letter;
+            letters = match letters {
+                Some(n) if w == Wb::Letter && len == 1 => {
+                    key = key << 8 | u64::from(b | 0x20);
+                    Some(n + 1)
+                }
+                _ => None,
+            };
         } else if start != usize::MAX {
             // One joiner between two letters or two digits stays in the
             // word; anything else ends it. An unknown character next makes
             // no join, and the loop stops at it anyway.
-            let next = if i + len < bytes.len() {
-                fast_class_at(bytes, i + len).map(|(n, _, _)| n)
-            } else {
-                None
+            let joins = match (prev, w) {
+                (Wb::Letter, Wb::MidLetter | Wb::MidBoth) => class_at(i + len) == Some(Wb::Letter),
+                (Wb::Digit, Wb::MidNum | Wb::MidBoth) => class_at(i + len) == Some(Wb::Digit),
+                _ => false,
             };
-            let joins = matches!(
-                (prev, w, next),
-                (Wb::Letter, Wb::MidLetter | Wb::MidBoth, Some(Wb::Letter))
-                    | (Wb::Digit, Wb::MidNum | Wb::MidBoth, Some(Wb::Digit))
-            );
             if joins {
                 end = i + len;
+                letters = None;
+                only_letters = false;
             } else {
                 if has_alnum {
-                    on_word(&text[start..end]);
+                    on_word(&text[start..end], shape(letters, key, only_letters));
                 }
                 start = usize::MAX;
             }
@@ -490,9 +676,14 @@ pub(crate) fn fast_words<'a>(
         i += len;
     }
     if start != usize::MAX && has_alnum {
-        on_word(&text[start..end]);
+        on_word(&text[start..end], shape(letters, key, only_letters));
     }
-    true
+    Some(LineScan {
+        fingerprint: hash,
+        chars,
+        digits,
+        cjk,
+    })
 }
 
 /// The words of a text made only of characters [`fast_class`] knows, by the
@@ -576,7 +767,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_words_match_unicode_words(
-            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}\u{201e}\u{2015}\u{2039}\u{203a}\u{2122}\u{2212}\u{ae}\u{a3}-]{0,60}"
         ) {
             let fast: Vec<&str> = FastWords::new(&text).unwrap().collect();
             let slow: Vec<&str> = text.unicode_words().collect();
@@ -586,6 +777,12 @@ mod tests {
         /// The bounded count agrees with `split_whitespace`.
         #[test]
         fn at_most_words_counts_split_whitespace(text in "[a b\t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}\u{85}é]{0,20}", max in 0usize..6) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
+        /// The same over every ASCII byte, eight at a time.
+        #[test]
+        fn at_most_words_on_ascii(text in "[\\x00-\\x7f]{0,40}", max in 0usize..12) {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
         }
 
@@ -601,6 +798,13 @@ mod tests {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
 
+        /// The run of ASCII is where the first other byte is.
+        #[test]
+        fn ascii_run_finds_the_first_other_byte(text in "[a ]{0,20}[\u{e9}a]{0,3}[a ]{0,10}") {
+            let want = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
+            proptest::prop_assert_eq!(ascii_run(text.as_bytes()), want);
+        }
+
         /// The counting form equals counting the split form.
         #[test]
         fn letter_run_count_matches_letter_runs(text in "\\PC{0,40}") {
@@ -609,40 +813,89 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The one-pass scan yields the words of `unicode_words`, and sees
-        /// every character once.
+        /// The one-pass scan yields the words of `unicode_words`, and the
+        /// fold's hash, the characters and the digits of the general
+        /// functions.
         #[test]
-        fn fast_words_scan_matches_unicode_words(
-            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}-]{0,60}"
+        fn scan_line_matches_unicode_words(
+            text in "[a-zA-Z0-9_ .,:;'\"!?()/\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2026}\u{ab}\u{bb}\u{a0}\u{a9}\u{2022}\u{201e}\u{2015}\u{2039}\u{203a}\u{2122}\u{2212}\u{ae}\u{a3}-]{0,60}"
         ) {
-            let mut words = Vec::new();
-            let mut chars = String::new();
-            proptest::prop_assert!(fast_words(&text, |c, _| chars.push(c), |w| words.push(w)));
-            let slow: Vec<&str> = text.unicode_words().collect();
-            proptest::prop_assert_eq!(words, slow);
-            proptest::prop_assert_eq!(chars, text);
+            check_scan_line(&text, true)?;
         }
 
         /// The same with the letters outside ASCII that the scan knows.
         #[test]
-        fn fast_words_scan_matches_unicode_words_in_other_letters(
-            text in "[a-zA-Z0-9 .,:;'_\u{2019}\u{2014}\u{c0}-\u{17f}\u{400}-\u{4ff}]{0,40}"
+        fn scan_line_matches_unicode_words_in_other_letters(
+            text in "[a-zA-Z0-9 .,:;'_\u{2019}\u{2014}\u{c0}-\u{17f}\u{400}-\u{4ff}\u{ac00}-\u{ac20}\u{d790}-\u{d7af}]{0,40}"
         ) {
-            let mut words = Vec::new();
-            let known = fast_words(&text, |_, _| {}, |w| words.push(w));
-            proptest::prop_assert_eq!(known, text.chars().all(|c| scan_class(c).is_some()));
-            if known {
-                let slow: Vec<&str> = text.unicode_words().collect();
-                proptest::prop_assert_eq!(words, slow);
-            }
+            check_scan_line(&text, text.chars().all(|c| scan_class(c).is_some()))?;
         }
 
         /// Any other character stops the scan.
         #[test]
-        fn fast_words_scan_refuses_the_unknown(text in "\\PC{0,20}") {
+        fn scan_line_refuses_the_unknown(text in "\\PC{0,20}") {
             let known = text.chars().all(|c| scan_class(c).is_some());
-            proptest::prop_assert_eq!(fast_words(&text, |_, _| {}, |_| {}), known);
+            proptest::prop_assert_eq!(scan_line(&text, |_, _| {}).is_some(), known);
         }
+    }
+
+    /// [`scan_line`] of `text` against the general functions; `known`:
+    /// whether the scan is to read it at all.
+    fn check_scan_line(
+        text: &str,
+        known: bool,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let mut words = Vec::new();
+        let scan = scan_line(text, |w, shape| {
+            words.push(w);
+            let letters = w.chars().all(char::is_alphabetic);
+            match shape {
+                Shape::Ascii(n, key) => {
+                    assert!(
+                        w.len() == n && w.bytes().all(|b| b.is_ascii_alphabetic()),
+                        "{w:?}"
+                    );
+                    let mut want = 0u64;
+                    for b in w.bytes() {
+                        want = want << 8 | u64::from(b.to_ascii_lowercase());
+                    }
+                    assert_eq!(key, want, "{w:?}");
+                }
+                Shape::Letters => assert!(letters && !w.is_ascii(), "{w:?}"),
+                Shape::Other => assert!(!letters, "{w:?}"),
+            }
+        });
+        proptest::prop_assert_eq!(scan.is_some(), known);
+        if let Some(scan) = scan {
+            let slow: Vec<&str> = text.unicode_words().collect();
+            proptest::prop_assert_eq!(words, slow);
+            proptest::prop_assert_eq!(scan.fingerprint, fingerprint(text));
+            proptest::prop_assert_eq!(scan.chars as usize, text.chars().count());
+            let digits = text.chars().filter(|c| c.is_numeric()).count();
+            proptest::prop_assert_eq!(scan.digits as usize, digits);
+            proptest::prop_assert_eq!(
+                scan.cjk as usize,
+                text.chars().filter(|&c| is_cjk(c)).count()
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn scan_line_examples() {
+        for text in [
+            "The Cat sat on THE mat, don’t you know?",
+            "Über die Straße — für uns",
+            "Это было в Москве, и она сказала",
+            "Também é uma ação",
+            "İstanbul’da",
+            "한국 정부는 오늘 발표했다. 2025년",
+            "한.국 a한 1,2 x:y",
+        ] {
+            check_scan_line(text, true).unwrap();
+        }
+        assert!(scan_line("東京", |_, _| {}).is_none());
+        assert!(scan_line("ΣΊΣΥΦΟΣ", |_, _| {}).is_none());
     }
 
     /// The byte reader knows each character as the `char` function does.

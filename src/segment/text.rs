@@ -23,12 +23,15 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
     let mut above: Option<&str> = None;
     // Whether the only line since the last one with text was a single space.
     let mut spaced = false;
-    for line in input.split_inclusive('\n') {
+    let bytes = input.as_bytes();
+    // The breaks by `memchr`: `split_inclusive`'s searcher cost more than
+    // the rest of the loop.
+    let mut breaks = memchr::memchr_iter(b'\n', bytes);
+    while pos < bytes.len() {
         let start = pos;
-        pos += line.len();
-        let trimmed_start = line.trim_start();
-        let lead = line.len() - trimmed_start.len();
-        let text = trimmed_start.trim_end();
+        pos = breaks.next().map_or(bytes.len(), |b| b + 1);
+        let line = &input[start..pos];
+        let (lead, text) = trim(line);
         if text.is_empty() {
             spaced =
                 above.is_some() && matches!(line.trim_end_matches(['\n', '\r']), " " | "\u{a0}");
@@ -59,6 +62,32 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
         spaced = false;
     }
     out
+}
+
+/// `line` without the white space around it (`str::trim`), and the length
+/// of what was cut before: ASCII white space is skipped byte by byte, and
+/// `str::trim` asked only when a character outside ASCII follows it.
+fn trim(line: &str) -> (usize, &str) {
+    // `char::is_whitespace` in ASCII: `u8::is_ascii_whitespace` and the
+    // vertical tab.
+    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
+    let b = line.as_bytes();
+    let mut from = 0;
+    while from < b.len() && space(b[from]) {
+        from += 1;
+    }
+    if b.get(from).is_some_and(|&c| c >= 0x80) {
+        let rest = line[from..].trim_start();
+        from = line.len() - rest.len();
+    }
+    let mut to = b.len();
+    while to > from && space(b[to - 1]) {
+        to -= 1;
+    }
+    if to > from && b[to - 1] >= 0x80 {
+        to = from + line[from..to].trim_end().len();
+    }
+    (from, &line[from..to])
 }
 
 /// Whether the break between two adjacent lines, as written, fell inside a
@@ -143,6 +172,28 @@ mod tests {
         assert_eq!(segs[1].kind, BlockKind::Paragraph);
         assert_eq!(segment("What happens next")[0].kind, BlockKind::Heading);
         assert_eq!(segment("It ended there.")[0].kind, BlockKind::Paragraph);
+    }
+
+    proptest::proptest! {
+        /// The byte trim is `str::trim`.
+        #[test]
+        fn trim_is_str_trim(line in "[ \t\n\r\u{b}\u{c}\u{a0}\u{85}\u{3000}a\u{e9}]{0,12}") {
+            let (lead, text) = trim(&line);
+            proptest::prop_assert_eq!(text, line.trim());
+            proptest::prop_assert_eq!(lead, line.len() - line.trim_start().len());
+        }
+
+        /// The lines and their spans are those of `split_inclusive`.
+        #[test]
+        fn lines_are_split_inclusive(input in "[ a\n\r\u{a0}]{0,20}") {
+            let want: Vec<&str> = input
+                .split_inclusive('\n')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let got: Vec<&str> = segment(&input).iter().map(|s| &input[s.span.start..s.span.end]).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
