@@ -188,6 +188,10 @@ pub(crate) fn parse(text: &str) -> Option<String> {
 /// [`parse`], with `03/01/2017` read in `order` when the page's other
 /// numeric dates tell it (see [`numeric_order`]).
 pub(crate) fn parse_in(text: &str, order: Option<NumericOrder>) -> Option<String> {
+    // Every form read below holds an ASCII digit; most lines asked hold none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     iso(text)
         .or_else(|| cjk(text))
         .or_else(|| words(text))
@@ -272,6 +276,14 @@ pub(crate) fn is_publication_label(text: &str) -> bool {
     let head = text
         .find(|c: char| c.is_ascii_digit())
         .map_or(text, |i| &text[..i]);
+    // Lower-casing never joins two words, so a head of too many words as
+    // written has too many lower-cased; most lines asked are such.
+    let written = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if written.take(LABEL_WORDS + 1).count() > LABEL_WORDS {
+        return false;
+    }
     let head = head.to_lowercase();
     let words: Vec<&str> = head
         .split(|c: char| !c.is_alphanumeric())
