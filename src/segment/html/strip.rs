@@ -241,10 +241,10 @@ struct Stripper<'a> {
     tables: u32,
     /// Whether a `<template>`, `<colgroup>` or `<col>` start tag was seen.
     keep_all: bool,
-    /// Where the `<script>` start tag being dropped starts, until its
+    /// Where the `<script>` or `<style>` start tag being dropped starts, until its
     /// contents are seen.
     script: Option<usize>,
-    /// Whether the next end tag is that of a dropped `<script>`.
+    /// Whether the next end tag is that of a dropped `<script>` or `<style>`.
     end_of_dropped: bool,
     /// Whether `<script>` elements stay: html5ever drops a U+FEFF that
     /// comes just after a `</script>` (it resumes there as at the start of
@@ -258,8 +258,8 @@ struct Stripper<'a> {
 }
 
 impl Stripper<'_> {
-    /// Whether the copy may leave out a `<meta>`, `<link>` or `<script>`
-    /// element whole (foreign content is ruled out by the caller).
+    /// Whether the copy may leave out a `<meta>`, `<link>`, `<script>` or
+    /// `<style>` element whole (foreign content is ruled out by the caller).
     ///
     /// In HTML content outside tables they are read by the rules of the
     /// `<head>` (inserted where they stand and closed at once), hold no text
@@ -339,9 +339,11 @@ impl Visit for Stripper<'_> {
                 self.removed += 1;
                 return;
             }
-            if !self.keep_scripts && name.eq_ignore_ascii_case(b"script") {
-                // Dropped with its contents once they are seen: they may
-                // say that the copy stops changing here.
+            if (!self.keep_scripts && name.eq_ignore_ascii_case(b"script"))
+                || name.eq_ignore_ascii_case(b"style")
+            {
+                // Dropped with its contents once they are seen: a script's
+                // may say that the copy stops changing here.
                 self.script = Some(tag.span.start);
                 return;
             }
@@ -691,10 +693,10 @@ mod tests {
     #[test]
     fn strips_script_and_style_contents() {
         let s = strip_raw_text("<p>a<script type=\"x>y\">if (a<b) {}</script ><style>p{}</STYLE>b");
-        assert_eq!(s, "<p>a<script></script ><style></STYLE>b");
+        assert_eq!(s, "<p>a<script></script >b");
         let s =
             strip_raw_text("<p>a <script type=\"x>y\">if (a<b) {}</script ><style>p{}</STYLE>b");
-        assert_eq!(s, "<p>a <style></STYLE>b");
+        assert_eq!(s, "<p>a b");
         // Before anything takes the tree builder out of its initial mode,
         // in a table and after a `<template>`, the elements stay.
         let s = strip_raw_text("<script>x</script><table><script>y</script></table><meta a=b>");
@@ -781,7 +783,7 @@ mod tests {
         let dropped = |n: ego_tree::NodeRef<'_, Node>| {
             n.value().as_element().is_some_and(|e| {
                 &*e.name.ns == "http://www.w3.org/1999/xhtml"
-                    && matches!(e.name(), "meta" | "link" | "script")
+                    && matches!(e.name(), "meta" | "link" | "script" | "style")
             })
         };
         let mut skip: Option<ego_tree::NodeId> = None;
