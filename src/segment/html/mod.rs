@@ -1,7 +1,7 @@
 //! HTML into segments: one per block-level element's run of inline text.
 //!
-//! One parse (html5ever via scraper), one scan of the source for
-//! provenance ([`sourcemap`]), and one iterative walk of the tree
+//! One parse (html5ever, into a tree of our own: [`dom`]), one scan of the
+//! source for provenance ([`sourcemap`]), and one iterative walk of the tree
 //! (`traverse` yields open and close edges, so depth costs no stack). The
 //! walk cuts the text at block-level elements, records what the markup says
 //! about each piece ([`Hints`]) and records the block-element table

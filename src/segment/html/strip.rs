@@ -22,6 +22,9 @@
 //! their first byte, and attributes ([`keeps`], [`walk_reads_attributes`]);
 //! the attributes the walk reads go under one-character names ([`SHORT`]),
 //! since html5ever reads an attribute name a character at a time.
+//! Where the tree builder reads them by the `<head>`'s rules, `<meta>`,
+//! `<link>`, `<script>` and `<style>` elements are left out whole
+//! ([`Stripper::may_drop`] says where).
 
 use std::borrow::Cow;
 
