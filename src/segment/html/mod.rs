@@ -1,7 +1,7 @@
 //! HTML into segments: one per block-level element's run of inline text.
 //!
-//! One parse (html5ever via scraper), one scan of the source for
-//! provenance ([`sourcemap`]), and one iterative walk of the tree
+//! One parse (html5ever, into a tree of our own: [`dom`]), one scan of the
+//! source for provenance ([`sourcemap`]), and one iterative walk of the tree
 //! (`traverse` yields open and close edges, so depth costs no stack). The
 //! walk cuts the text at block-level elements, records what the markup says
 //! about each piece ([`Hints`]) and records the block-element table
@@ -11,6 +11,7 @@
 //! content), and [`Walked::finish`] builds the blocks the [`Headline`]
 //! choice names and puts the metadata blocks among the DOM blocks.
 
+mod dom;
 mod jsonld;
 mod meta;
 pub(crate) mod sourcemap;
@@ -20,8 +21,7 @@ mod words;
 
 use std::borrow::Cow;
 
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use dom::{Data, Dom, Edge};
 
 use crate::segment::{Hints, Segment, tag};
 use crate::vocab::BlockKind;
@@ -250,9 +250,9 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
         crate::guard::check(input, opts)?;
         (Cow::Borrowed(input), 0, sourcemap::scan(input), false)
     };
-    let doc = Html::parse_document(&parsed);
+    let doc = Dom::parse(&parsed);
     drop(parsed);
-    let nodes = doc.tree.values().len() + stripped;
+    let nodes = doc.len() + stripped;
     if nodes > opts.max_nodes {
         return Err(Error::TooManyNodes {
             nodes,
@@ -298,10 +298,14 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
         parent: u32::MAX,
         ..Elem::default()
     });
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
+            Edge::Open(node) => match &doc.node(node).data {
+                Data::Element {
+                    name: qual,
+                    attrs: e_attrs,
+                } => {
+                    let e_name: &str = &qual.local;
                     let depth = stack.len() + 1;
                     if depth > opts.max_depth {
                         return Err(Error::TooDeep {
@@ -310,7 +314,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                             offset: crate::guard::depth_offset(input, opts.max_depth),
                         });
                     }
-                    let f = facts(e.name());
+                    let f = facts(e_name);
                     let parent = stack.last().copied().unwrap_or(Frame {
                         role: Role::Block,
                         elem: 0,
@@ -326,7 +330,8 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     let mut class = 0u64;
                     let mut hidden_attr = false;
                     let mut streamed = false;
-                    for (name, value) in e.attrs() {
+                    for a in e_attrs {
+                        let (name, value): (&str, &str) = (&a.name.local, &a.value);
                         let name = if short { long_name(name) } else { name };
                         if name == "id" && is_streamed_boundary(value) {
                             streamed = true;
@@ -341,7 +346,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                                 });
                                 attrs |= facts.bits;
                                 if name == "class" && !facts.blank {
-                                    let tag = e.name();
+                                    let tag = e_name;
                                     if facts.tag != tag || facts.class == 0 {
                                         facts.tag = tag;
                                         facts.class = class_hash(tag, value);
@@ -363,7 +368,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     if hidden_attr && !streamed {
                         is_hidden = true;
                     }
-                    if matches!(e.name(), "html" | "body") {
+                    if matches!(e_name, "html" | "body") {
                         // Classes on the page itself describe the page
                         // (`feature_disablecomments`, `no-comments`,
                         // `single-post has-sidebar`), not a region of it:
@@ -375,7 +380,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                         is_hidden = true;
                     }
                     let mut role = f.role;
-                    let foreign = parent.foreign || matches!(e.name(), "svg" | "math");
+                    let foreign = parent.foreign || matches!(e_name, "svg" | "math");
                     let parent = Frame { foreign, ..parent };
                     if role == Role::Title && raw == 0 && !foreign && w.title.is_none() && !in_title
                     {
@@ -450,7 +455,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                             stack.push(Frame { role, ..parent });
                         }
                         Role::Inline | Role::Title => {
-                            let link = href && e.name() == "a";
+                            let link = href && e_name == "a";
                             // Spans inside `<pre>` are syntax highlighting
                             // (`hljs-comment`, `token comment`): their
                             // classes name code, not page regions.
@@ -469,11 +474,11 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                         }
                     }
                 }
-                Node::Text(t) => {
+                Data::Text(t) => {
                     if raw > 0 {
                         continue;
                     }
-                    let text: &str = &t.text;
+                    let text: &str = t;
                     mapper.map(text, &mut pieces);
                     if hidden > 0 && !in_title {
                         continue;
@@ -509,7 +514,7 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                 _ => {}
             },
             Edge::Close(node) => {
-                if !matches!(node.value(), Node::Element(_)) {
+                if !matches!(doc.node(node).data, Data::Element { .. }) {
                     continue;
                 }
                 let Some(frame) = stack.pop() else { continue };
