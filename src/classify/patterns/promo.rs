@@ -3,10 +3,13 @@
 
 use super::phrases::{
     HEADER_MAX_WORDS, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, RELATED_HEADERS,
+    SIGNUP_MAX_WORDS,
 };
 use once_cell::sync::Lazy;
 
-use super::{MARK_PROMO, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word};
+use super::{
+    MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word,
+};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
 };
@@ -16,6 +19,11 @@ use crate::textutil::{
 pub(super) const PROMO_MARKS: &[&str] = &["newsletter", "subscri"];
 
 pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
+    // A newsletter box's pitch, consent text or confirmation (see
+    // [`SIGNUP_MARKS`](super::phrases::SIGNUP_MARKS)), up to two sentences.
+    if marks & MARK_SIGNUP != 0 && n <= SIGNUP_MAX_WORDS {
+        return true;
+    }
     if n > PROMO_MAX_WORDS {
         return false;
     }

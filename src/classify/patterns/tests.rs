@@ -161,6 +161,7 @@ fn piece() -> impl Strategy<Value = String> {
         .chain(RELATED_HEADERS)
         .chain(PROMO_PREFIXES)
         .chain(PROMO_WORDS)
+        .chain(SIGNUP_MARKS)
         .chain(FOOTER_MARKS)
         .chain(FOOTER_PREFIXES)
         .chain(AD_LINES)
@@ -416,4 +417,31 @@ fn whole_lines() {
         recognise("Image Copyright @BigMachine @BigMachine"),
         Some(Reason::Caption)
     );
+}
+
+/// A newsletter box's pitch, consent and confirmation lines are promos
+/// wherever they stand; prose about an inbox is not.
+#[test]
+fn signup_boxes() {
+    for line in [
+        "Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+        "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+        "Thanks for signing up!",
+        "An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email.",
+        "By signing up, you agree to our Privacy Policy and European users agree to the data transfer policy. For more newsletters, check out our newsletters page.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    assert_eq!(
+        recognise(
+            "It would be very cool to have a live view of how many unread e-mails you currently have in your inbox."
+        ),
+        None
+    );
+    // Past two sentences, a paragraph that quotes a sign-up box is prose.
+    let long = format!(
+        "{} Thanks for signing up.",
+        "The campaign sent letters to every voter in the county. ".repeat(5)
+    );
+    assert_eq!(recognise(&long), None);
 }
