@@ -299,6 +299,12 @@ t!(
     Some(Reason::Byline)
 );
 t!(
+    author_bio_title,
+    At::Below,
+    ["Daryl Fairweather is the chief economist of the Courier and writes about housing."],
+    Some(Reason::Byline)
+);
+t!(
     stories_header,
     At::Below,
     ["More Great Courier Stories"],

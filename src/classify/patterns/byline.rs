@@ -100,13 +100,16 @@ pub(crate) fn is_bare_by(text: &str) -> bool {
 
 /// Whether the line is an author's short biography: "Louise Matsakis is a
 /// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
-/// Reporter for Fox News." A name of up to four capitalised words, "is
-/// a/an/the", and a word for a writing job. Position decides whether such a
-/// sentence is a bio (at the end of the article) or news, so the classifier
-/// applies this only to the article's last lines.
+/// Reporter for Fox News.", "Daryl Fairweather is the chief economist of
+/// Redfin.", "Emiliano joined pv magazine in March 2017." A name of up to
+/// four capitalised words, "is a/an/the" and a word for a job (a writing
+/// job, or a title: manager, founder, VP), or "joined" and a year. Position
+/// decides whether such a sentence is a bio (at the end of the article) or
+/// news, so the classifier applies this only to the article's last lines.
 pub(crate) fn is_author_bio(text: &str) -> bool {
     const BIO_MAX_WORDS: usize = 60;
     const NAME_MAX_WORDS: usize = 4;
+    /// Starts of job words.
     const JOBS: &[&str] = &[
         "writer",
         "reporter",
@@ -124,16 +127,48 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
         "photographer",
         "analyst",
     ];
+    /// Whole job words, or their plurals: the titles of the experts who
+    /// sign a company's or a clinic's posts. By their start they would
+    /// match other words ("director" starts "directory", "head"
+    /// "headquartered", "vp" "vpn").
+    const TITLES: &[&str] = &[
+        "manager",
+        "founder",
+        "director",
+        "president",
+        "economist",
+        "advisor",
+        "adviser",
+        "consultant",
+        "strategist",
+        "specialist",
+        "researcher",
+        "scientist",
+        "professor",
+        "marketer",
+        "nutritionist",
+        "dietitian",
+        "physician",
+        "head",
+        "chief",
+        "vp",
+        "ceo",
+        "cto",
+        "cmo",
+        "coo",
+        "cfo",
+    ];
     if text.len() > MAX_PATTERN_BYTES * 2 {
         return false;
     }
     // The verb is looked for in the text as written, so lines without one
     // are not lowercased.
-    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
-        .iter()
-        .filter_map(|v| text.find(v))
-        .min()
-    else {
+    let Some(at) = [
+        " is a ", " is an ", " is the ", " writes ", " covers ", " joined ",
+    ]
+    .iter()
+    .filter_map(|v| text.find(v))
+    .min() else {
         return false;
     };
     let lower = crate::textutil::lowercase(text);
@@ -141,11 +176,27 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
         return false;
     }
     let name: Vec<&str> = text[..at].split_whitespace().collect();
-    (1..=NAME_MAX_WORDS).contains(&name.len())
+    if !((1..=NAME_MAX_WORDS).contains(&name.len())
         && name
             .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
-        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(')))
+    {
+        return false;
+    }
+    let rest = &lower[at..];
+    if rest.starts_with(" joined ") {
+        // "joined pv magazine in March 2017": when they joined.
+        return rest
+            .split_whitespace()
+            .any(|w| w.len() >= 4 && w[..4].bytes().all(|b| b.is_ascii_digit()));
+    }
+    // A title stands right after the verb ("is the chief economist of
+    // …"); further on, "advisers" is whoever the sentence quotes.
+    const TITLE_MAX_OFFSET: usize = 6;
+    words(rest).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
+        || words(rest).take(TITLE_MAX_OFFSET).any(|w| {
+            TITLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| TITLES.contains(&w))
+        })
 }
 
 /// Whether the line heads an author box: "About the author", "About Jane

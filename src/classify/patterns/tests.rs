@@ -445,3 +445,28 @@ fn signup_boxes() {
     );
     assert_eq!(recognise(&long), None);
 }
+
+/// An author's bio names a writing job anywhere, a title right after the
+/// verb, or when the author joined; a news sentence that quotes advisers
+/// further on, or a company that is a directory, is no bio.
+#[test]
+fn author_bios() {
+    for line in [
+        "Jane Doe is a staff writer at the Courier covering local government.",
+        "Daryl Fairweather is the chief economist of Redfin.",
+        "Trevor Jackins is a Senior Digital Marketing Manager at Splashtop.",
+        "Sam is the revenue-focused VP of Marketing at Dealfront.",
+        "Matt Check is the Head Winemaker and Co-Founder of Cellar Beast Winehouse.",
+        "Emiliano joined pv magazine in March 2017. He has been reporting on solar since 2009.",
+    ] {
+        assert!(is_author_bio(line), "{line}");
+    }
+    for line in [
+        "Trump is the final decision-maker in the US on any deal, and hasn't committed to any specifics so far, White House advisers say.",
+        "Cloudtango is a directory helping businesses connect with managed service providers.",
+        "Ascom is headquartered in Baar (Switzerland).",
+        "Smith joined the protest on Sunday.",
+    ] {
+        assert!(!is_author_bio(line), "{line}");
+    }
+}
