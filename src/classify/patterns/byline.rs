@@ -108,6 +108,15 @@ pub(crate) fn is_bare_by(text: &str) -> bool {
 /// news, so the classifier applies this only to the article's last lines.
 pub(crate) fn is_author_bio(text: &str) -> bool {
     const BIO_MAX_WORDS: usize = 60;
+    /// Most words of a bio that names the job right after the verb:
+    /// company bios run to a paragraph ("… is the chief economist of
+    /// Redfin. Her insights have been featured on 60 Minutes, …").
+    const BIO_LONG_MAX_WORDS: usize = 150;
+    /// Capitalised words that start sentences, not names: "It is the
+    /// responsibility of …", "This is a great interview."
+    const NOT_NAMES: &[&str] = &[
+        "It", "This", "That", "There", "Here", "He", "She", "They", "We", "What", "Which", "Who",
+    ];
     const NAME_MAX_WORDS: usize = 4;
     /// Starts of job words.
     const JOBS: &[&str] = &[
@@ -149,6 +158,23 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
         "nutritionist",
         "dietitian",
         "physician",
+        "professional",
+        "expert",
+        "owner",
+        "executive",
+        "attorney",
+        "lawyer",
+        "surgeon",
+        "chef",
+        "coach",
+        "designer",
+        "developer",
+        "engineer",
+        "copywriter",
+        "illustrator",
+        "therapist",
+        "trainer",
+        "entrepreneur",
         "head",
         "chief",
         "vp",
@@ -158,7 +184,7 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
         "coo",
         "cfo",
     ];
-    if text.len() > MAX_PATTERN_BYTES * 2 {
+    if text.len() > MAX_PATTERN_BYTES * 3 {
         return false;
     }
     // The verb is looked for in the text as written, so lines without one
@@ -171,32 +197,39 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
     .min() else {
         return false;
     };
-    let lower = crate::textutil::lowercase(text);
-    if word_count(&lower) > BIO_MAX_WORDS {
+    let n = word_count(&crate::textutil::lowercase(text));
+    if n > BIO_LONG_MAX_WORDS {
         return false;
     }
     let name: Vec<&str> = text[..at].split_whitespace().collect();
     if !((1..=NAME_MAX_WORDS).contains(&name.len())
         && name
             .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(')))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        && !NOT_NAMES.contains(&name[0]))
     {
         return false;
     }
-    let rest = &lower[at..];
+    let rest = crate::textutil::lowercase(&text[at..]);
     if rest.starts_with(" joined ") {
         // "joined pv magazine in March 2017": when they joined.
-        return rest
-            .split_whitespace()
-            .any(|w| w.len() >= 4 && w[..4].bytes().all(|b| b.is_ascii_digit()));
+        return n <= BIO_MAX_WORDS
+            && rest
+                .split_whitespace()
+                .any(|w| w.len() >= 4 && w[..4].bytes().all(|b| b.is_ascii_digit()));
     }
     // A title stands right after the verb ("is the chief economist of
-    // …"); further on, "advisers" is whoever the sentence quotes.
+    // …"); further on, "advisers" is whoever the sentence quotes. A long
+    // paragraph is a bio only by a title there: the last paragraph of a
+    // story often describes someone it names.
     const TITLE_MAX_OFFSET: usize = 6;
-    words(rest).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
-        || words(rest).take(TITLE_MAX_OFFSET).any(|w| {
-            TITLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| TITLES.contains(&w))
-        })
+    let is_job = |w: &str| JOBS.iter().any(|j| w.starts_with(j));
+    let is_title =
+        |w: &str| TITLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| TITLES.contains(&w));
+    words(&rest)
+        .take(TITLE_MAX_OFFSET)
+        .any(|w| is_job(w) || is_title(w))
+        || (n <= BIO_MAX_WORDS && words(&rest).any(is_job))
 }
 
 /// Whether the line heads an author box: "About the author", "About Jane

@@ -466,7 +466,17 @@ fn author_bios() {
         "Cloudtango is a directory helping businesses connect with managed service providers.",
         "Ascom is headquartered in Baar (Switzerland).",
         "Smith joined the protest on Sunday.",
+        "It is the responsibility of the editor to check every fact.",
     ] {
         assert!(!is_author_bio(line), "{line}");
     }
+    // A paragraph-long bio counts when the title follows the verb; a long
+    // closing paragraph that names a job further on is the story's.
+    let tail = " She has covered housing, credit and the labour market for a decade, and her work has been cited by lenders, regulators and the central bank in their own reports.".repeat(3);
+    assert!(is_author_bio(&format!(
+        "Daryl Fairweather is the chief economist of Redfin.{tail}"
+    )));
+    assert!(!is_author_bio(&format!(
+        "Emirates is the largest buyer of the plane, its chairman said.{tail} Reporter notes follow."
+    )));
 }
