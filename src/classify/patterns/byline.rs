@@ -20,7 +20,8 @@ pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
     }
     // "Jessica Napoli contributed to this report." closes many agency
     // stories; it names authors, like a byline.
-    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    // An agency's crew runs to a dozen names.
+    const CREDIT_LINE_MAX_WORDS: usize = 30;
     if line.marks & MARK_CREDIT != 0 && line.words <= CREDIT_LINE_MAX_WORDS {
         return true;
     }

@@ -230,7 +230,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
     }
     // "Jessica Napoli contributed to this report." closes many agency
     // stories; it names authors, like a byline.
-    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    const CREDIT_LINE_MAX_WORDS: usize = 30;
     let lower = text.to_lowercase();
     if (lower.contains("contributed to this report") || lower.contains("contributed reporting"))
         && word_count(&lower) <= CREDIT_LINE_MAX_WORDS
@@ -329,6 +329,9 @@ pub(crate) fn is_footer(text: &str) -> bool {
 fn is_promo_lower(lower: &str) -> bool {
     let n = word_count(lower);
     if n <= SIGNUP_MAX_WORDS && SIGNUP_MARKS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    if super::promo::is_contact_lower(lower, n) {
         return true;
     }
     if n > PROMO_MAX_WORDS {

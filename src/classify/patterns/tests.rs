@@ -162,6 +162,8 @@ fn piece() -> impl Strategy<Value = String> {
         .chain(PROMO_PREFIXES)
         .chain(PROMO_WORDS)
         .chain(SIGNUP_MARKS)
+        .chain(super::promo::CONTACT_WORDS)
+        .chain(&["tips@example.com", "Email "])
         .chain(FOOTER_MARKS)
         .chain(FOOTER_PREFIXES)
         .chain(AD_LINES)
@@ -479,4 +481,28 @@ fn author_bios() {
     assert!(!is_author_bio(&format!(
         "Emirates is the largest buyer of the plane, its chairman said.{tail} Reporter notes follow."
     )));
+}
+
+/// The author's contact box is a promo; an address in a story's own
+/// request is not. An agency crew of a dozen names is a credit line.
+#[test]
+fn contact_boxes_and_credits() {
+    for line in [
+        "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. Follow us on Twitter @Spacedotcom and on Facebook.",
+        "Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    for line in [
+        "Have an auction item you want to give? Please go here and fill out the form to donate or contact Lindsay at lindsay@thelizlogelinfoundation.org.",
+        "Don't forget to add kindle@hackermonthly.com to your Kindle Approved Email List and you'll be all set.",
+    ] {
+        assert_eq!(recognise(line), None, "{line}");
+    }
+    assert_eq!(
+        recognise(
+            "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker, Lolita Baldor and Jill Colvin contributed to this report."
+        ),
+        Some(Reason::Byline)
+    );
 }
