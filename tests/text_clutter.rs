@@ -305,6 +305,12 @@ t!(
     Some(Reason::Byline)
 );
 t!(
+    tag_list_below,
+    At::Below,
+    ["Tags: council, budget, schools, roads"],
+    Some(Reason::Navigation)
+);
+t!(
     stories_header,
     At::Below,
     ["More Great Courier Stories"],

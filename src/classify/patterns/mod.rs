@@ -29,6 +29,7 @@ mod legal;
 mod navigation;
 mod phrases;
 mod promo;
+mod tags;
 
 pub(crate) use byline::{is_author_bio, is_bare_by};
 use byline::{is_author_box, is_byline_line};
@@ -46,6 +47,7 @@ use phrases::{
     NAV_LINES, SIGNUP_MARKS,
 };
 use promo::{PROMO_MARKS, is_promo_lower, is_section_header_squashed};
+pub(crate) use tags::is_tag_list;
 
 /// Longest text, in bytes, that a recogniser examines as a whole line.
 /// Clutter lines are short: the longest footer of the development corpus
