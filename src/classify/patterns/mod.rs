@@ -43,8 +43,8 @@ use legal::is_legal_lower;
 use navigation::is_navigation_lower;
 pub(crate) use navigation::is_prev_next;
 use phrases::{
-    AD_LINES, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS, FOOTER_MARKS, LEGAL_MARKS,
-    NAV_LINES, SIGNUP_MARKS,
+    AD_LINES, APPEAL_MARKS, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS,
+    FOOTER_MARKS, LEGAL_MARKS, NAV_LINES, SIGNUP_MARKS,
 };
 use promo::{PROMO_MARKS, is_promo_lower, is_section_header_squashed};
 pub(crate) use tags::is_tag_list;
@@ -291,7 +291,7 @@ const MARK_SIGNUP: u8 = 1 << 7;
 /// over a line replaces some fifty `str::contains` calls, each of which
 /// built a searcher and scanned the line again.
 static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
-    let lists: [(&[&str], u8); 8] = [
+    let lists: [(&[&str], u8); 9] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
         (COMMENT_MARKS, MARK_COMMENT),
@@ -300,6 +300,7 @@ static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
         (CREDIT_MARKS, MARK_CREDIT),
         (PROMO_MARKS, MARK_PROMO),
         (SIGNUP_MARKS, MARK_SIGNUP),
+        (APPEAL_MARKS, MARK_SIGNUP),
     ];
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.

@@ -328,7 +328,12 @@ pub(crate) fn is_footer(text: &str) -> bool {
 
 fn is_promo_lower(lower: &str) -> bool {
     let n = word_count(lower);
-    if n <= SIGNUP_MAX_WORDS && SIGNUP_MARKS.iter().any(|p| lower.contains(p)) {
+    if n <= SIGNUP_MAX_WORDS
+        && SIGNUP_MARKS
+            .iter()
+            .chain(super::phrases::APPEAL_MARKS)
+            .any(|p| lower.contains(p))
+    {
         return true;
     }
     if super::promo::is_contact_lower(lower, n) {

@@ -404,6 +404,23 @@ pub(super) const SIGNUP_MARKS: &[&str] = &[
     "sign up to receive",
 ];
 
+/// Phrases, lowercase, of an appeal for money after the story ("This
+/// story is funded by readers like you", "… helps support our work",
+/// "Donate now"), found anywhere in a line of up to [`SIGNUP_MAX_WORDS`]
+/// words; they share the sign-up box's mark.
+pub(super) const APPEAL_MARKS: &[&str] = &[
+    "support our work",
+    "support my work",
+    "reader-supported",
+    "funded by readers",
+    "support us by",
+    "support us!",
+    "support us in",
+    "please support us",
+    "donate now",
+    "thank you for your support",
+];
+
 /// Words that mark a line about a newsletter or subscription wherever they
 /// stand; only short lines are checked, so a sentence about a newsletter
 /// stays.

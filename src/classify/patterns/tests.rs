@@ -162,6 +162,7 @@ fn piece() -> impl Strategy<Value = String> {
         .chain(PROMO_PREFIXES)
         .chain(PROMO_WORDS)
         .chain(SIGNUP_MARKS)
+        .chain(APPEAL_MARKS)
         .chain(super::promo::CONTACT_WORDS)
         .chain(&["tips@example.com", "Email "])
         .chain(FOOTER_MARKS)
@@ -504,5 +505,23 @@ fn contact_boxes_and_credits() {
             "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker, Lolita Baldor and Jill Colvin contributed to this report."
         ),
         Some(Reason::Byline)
+    );
+}
+
+/// An appeal for money after the story is a promo; a sentence about
+/// support that asks for nothing is not.
+#[test]
+fn appeals() {
+    for line in [
+        "This story is funded by readers like you",
+        "Donate now",
+        "Available in paperback. It will make a great gift for the runners you know, and helps support our work here on the site.",
+        "Five Books interviews are expensive to produce. If you've enjoyed this interview, please support us by donating a small amount.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    assert_eq!(
+        recognise("The union said it would support the strike if talks failed."),
+        None
     );
 }
