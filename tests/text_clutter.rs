@@ -299,6 +299,18 @@ t!(
     Some(Reason::Byline)
 );
 t!(
+    author_bio_title,
+    At::Below,
+    ["Daryl Fairweather is the chief economist of the Courier and writes about housing."],
+    Some(Reason::Byline)
+);
+t!(
+    tag_list_below,
+    At::Below,
+    ["Tags: council, budget, schools, roads"],
+    Some(Reason::Navigation)
+);
+t!(
     stories_header,
     At::Below,
     ["More Great Courier Stories"],

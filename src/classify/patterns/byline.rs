@@ -20,7 +20,8 @@ pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
     }
     // "Jessica Napoli contributed to this report." closes many agency
     // stories; it names authors, like a byline.
-    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    // An agency's crew runs to a dozen names.
+    const CREDIT_LINE_MAX_WORDS: usize = 30;
     if line.marks & MARK_CREDIT != 0 && line.words <= CREDIT_LINE_MAX_WORDS {
         return true;
     }
@@ -100,13 +101,25 @@ pub(crate) fn is_bare_by(text: &str) -> bool {
 
 /// Whether the line is an author's short biography: "Louise Matsakis is a
 /// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
-/// Reporter for Fox News." A name of up to four capitalised words, "is
-/// a/an/the", and a word for a writing job. Position decides whether such a
-/// sentence is a bio (at the end of the article) or news, so the classifier
-/// applies this only to the article's last lines.
+/// Reporter for Fox News.", "Daryl Fairweather is the chief economist of
+/// Redfin.", "Emiliano joined pv magazine in March 2017." A name of up to
+/// four capitalised words, "is a/an/the" and a word for a job (a writing
+/// job, or a title: manager, founder, VP), or "joined" and a year. Position
+/// decides whether such a sentence is a bio (at the end of the article) or
+/// news, so the classifier applies this only to the article's last lines.
 pub(crate) fn is_author_bio(text: &str) -> bool {
     const BIO_MAX_WORDS: usize = 60;
+    /// Most words of a bio that names the job right after the verb:
+    /// company bios run to a paragraph ("… is the chief economist of
+    /// Redfin. Her insights have been featured on 60 Minutes, …").
+    const BIO_LONG_MAX_WORDS: usize = 150;
+    /// Capitalised words that start sentences, not names: "It is the
+    /// responsibility of …", "This is a great interview."
+    const NOT_NAMES: &[&str] = &[
+        "It", "This", "That", "There", "Here", "He", "She", "They", "We", "What", "Which", "Who",
+    ];
     const NAME_MAX_WORDS: usize = 4;
+    /// Starts of job words.
     const JOBS: &[&str] = &[
         "writer",
         "reporter",
@@ -124,28 +137,100 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
         "photographer",
         "analyst",
     ];
-    if text.len() > MAX_PATTERN_BYTES * 2 {
+    /// Whole job words, or their plurals: the titles of the experts who
+    /// sign a company's or a clinic's posts. By their start they would
+    /// match other words ("director" starts "directory", "head"
+    /// "headquartered", "vp" "vpn").
+    const TITLES: &[&str] = &[
+        "manager",
+        "founder",
+        "director",
+        "president",
+        "economist",
+        "advisor",
+        "adviser",
+        "consultant",
+        "strategist",
+        "specialist",
+        "researcher",
+        "scientist",
+        "professor",
+        "marketer",
+        "nutritionist",
+        "dietitian",
+        "physician",
+        "professional",
+        "expert",
+        "owner",
+        "executive",
+        "attorney",
+        "lawyer",
+        "surgeon",
+        "chef",
+        "coach",
+        "designer",
+        "developer",
+        "engineer",
+        "copywriter",
+        "illustrator",
+        "therapist",
+        "trainer",
+        "entrepreneur",
+        "head",
+        "chief",
+        "vp",
+        "ceo",
+        "cto",
+        "cmo",
+        "coo",
+        "cfo",
+    ];
+    if text.len() > MAX_PATTERN_BYTES * 3 {
         return false;
     }
     // The verb is looked for in the text as written, so lines without one
     // are not lowercased.
-    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
-        .iter()
-        .filter_map(|v| text.find(v))
-        .min()
-    else {
+    let Some(at) = [
+        " is a ", " is an ", " is the ", " writes ", " covers ", " joined ",
+    ]
+    .iter()
+    .filter_map(|v| text.find(v))
+    .min() else {
         return false;
     };
-    let lower = crate::textutil::lowercase(text);
-    if word_count(&lower) > BIO_MAX_WORDS {
+    let n = word_count(&crate::textutil::lowercase(text));
+    if n > BIO_LONG_MAX_WORDS {
         return false;
     }
     let name: Vec<&str> = text[..at].split_whitespace().collect();
-    (1..=NAME_MAX_WORDS).contains(&name.len())
+    if !((1..=NAME_MAX_WORDS).contains(&name.len())
         && name
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
-        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
+        && !NOT_NAMES.contains(&name[0]))
+    {
+        return false;
+    }
+    let rest = crate::textutil::lowercase(&text[at..]);
+    if rest.starts_with(" joined ") {
+        // "joined pv magazine in March 2017": when they joined.
+        return n <= BIO_MAX_WORDS
+            && rest
+                .split_whitespace()
+                .any(|w| w.len() >= 4 && w[..4].bytes().all(|b| b.is_ascii_digit()));
+    }
+    // A title stands right after the verb ("is the chief economist of
+    // …"); further on, "advisers" is whoever the sentence quotes. A long
+    // paragraph is a bio only by a title there: the last paragraph of a
+    // story often describes someone it names.
+    const TITLE_MAX_OFFSET: usize = 6;
+    let is_job = |w: &str| JOBS.iter().any(|j| w.starts_with(j));
+    let is_title =
+        |w: &str| TITLES.contains(&w) || w.strip_suffix('s').is_some_and(|w| TITLES.contains(&w));
+    words(&rest)
+        .take(TITLE_MAX_OFFSET)
+        .any(|w| is_job(w) || is_title(w))
+        || (n <= BIO_MAX_WORDS && words(&rest).any(is_job))
 }
 
 /// Whether the line heads an author box: "About the author", "About Jane

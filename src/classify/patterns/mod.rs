@@ -29,6 +29,7 @@ mod legal;
 mod navigation;
 mod phrases;
 mod promo;
+mod tags;
 
 pub(crate) use byline::{is_author_bio, is_bare_by};
 use byline::{is_author_box, is_byline_line};
@@ -42,10 +43,11 @@ use legal::is_legal_lower;
 use navigation::is_navigation_lower;
 pub(crate) use navigation::is_prev_next;
 use phrases::{
-    AD_LINES, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS, FOOTER_MARKS, LEGAL_MARKS,
-    NAV_LINES,
+    AD_LINES, APPEAL_MARKS, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS,
+    FOOTER_MARKS, LEGAL_MARKS, NAV_LINES, SIGNUP_MARKS,
 };
 use promo::{PROMO_MARKS, is_promo_lower, is_section_header_squashed};
+pub(crate) use tags::is_tag_list;
 
 /// Longest text, in bytes, that a recogniser examines as a whole line.
 /// Clutter lines are short: the longest footer of the development corpus
@@ -282,13 +284,14 @@ const MARK_LEGAL: u8 = 1 << 3;
 const MARK_COOKIE: u8 = 1 << 4;
 const MARK_CREDIT: u8 = 1 << 5;
 const MARK_PROMO: u8 = 1 << 6;
+const MARK_SIGNUP: u8 = 1 << 7;
 
 /// One automaton for every "anywhere in the line" phrase list, and for each
 /// of its patterns the [`marks`] bits of the lists that hold it. One pass
 /// over a line replaces some fifty `str::contains` calls, each of which
 /// built a searcher and scanned the line again.
 static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
-    let lists: [(&[&str], u8); 7] = [
+    let lists: [(&[&str], u8); 9] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
         (COMMENT_MARKS, MARK_COMMENT),
@@ -296,6 +299,8 @@ static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
         (&["cookie"], MARK_COOKIE),
         (CREDIT_MARKS, MARK_CREDIT),
         (PROMO_MARKS, MARK_PROMO),
+        (SIGNUP_MARKS, MARK_SIGNUP),
+        (APPEAL_MARKS, MARK_SIGNUP),
     ];
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.

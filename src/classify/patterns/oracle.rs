@@ -13,7 +13,7 @@ use super::phrases::{
     AD_LINES, BYLINE_MAX_WORDS, CAPTION_MARKS, CAPTION_PREFIXES, COMMENT_LINES, COMMENT_MARKS,
     DATE_MAX_TOKENS, FOOTER_MARKS, FOOTER_PREFIXES, HEADER_MAX_WORDS, LEGAL_MARKS, MINUTE_WORDS,
     NAV_LINES, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, READ_WORDS, RELATED_HEADERS,
-    SOCIAL_WORDS,
+    SIGNUP_MARKS, SIGNUP_MAX_WORDS, SOCIAL_WORDS,
 };
 use crate::lexicon;
 use crate::vocab::Reason;
@@ -230,7 +230,7 @@ pub(crate) fn is_byline(text: &str) -> bool {
     }
     // "Jessica Napoli contributed to this report." closes many agency
     // stories; it names authors, like a byline.
-    const CREDIT_LINE_MAX_WORDS: usize = 20;
+    const CREDIT_LINE_MAX_WORDS: usize = 30;
     let lower = text.to_lowercase();
     if (lower.contains("contributed to this report") || lower.contains("contributed reporting"))
         && word_count(&lower) <= CREDIT_LINE_MAX_WORDS
@@ -328,6 +328,17 @@ pub(crate) fn is_footer(text: &str) -> bool {
 
 fn is_promo_lower(lower: &str) -> bool {
     let n = word_count(lower);
+    if n <= SIGNUP_MAX_WORDS
+        && SIGNUP_MARKS
+            .iter()
+            .chain(super::phrases::APPEAL_MARKS)
+            .any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    if super::promo::is_contact_lower(lower, n) {
+        return true;
+    }
     if n > PROMO_MAX_WORDS {
         return false;
     }

@@ -365,6 +365,62 @@ pub(super) const PROMO_PREFIXES: &[&str] = &[
     "もっと見る",
 ];
 
+/// Most words of a sign-up box line (see [`SIGNUP_MARKS`]): the consent
+/// text under a newsletter form runs to two sentences ("By signing up, you
+/// agree to … Msg and data rates may apply. Reply STOP to opt out").
+pub(super) const SIGNUP_MAX_WORDS: usize = 40;
+
+/// Phrases, lowercase, found anywhere in a line, that only the sign-up
+/// box of a newsletter says: its pitch ("… delivered to your inbox every
+/// morning"), its consent text ("By signing up, you agree …", "No spam,
+/// we promise. You can unsubscribe at any time") and its confirmation
+/// ("Thanks for signing up!", "An email with an activation link has just
+/// been sent"). "In your inbox" alone is prose about email.
+pub(super) const SIGNUP_MARKS: &[&str] = &[
+    "delivered to your inbox",
+    "straight to your inbox",
+    "directly to your inbox",
+    "right to your inbox",
+    "right in your inbox",
+    "sent to your inbox",
+    "to your inbox every",
+    "in your inbox every",
+    "unsubscribe at any time",
+    "unsubscribe at anytime",
+    "unsubscribe anytime",
+    "thanks for signing up",
+    "thank you for signing up",
+    "thanks for subscribing",
+    "thank you for subscribing",
+    "successfully subscribed",
+    "by signing up, you",
+    "by signing up you",
+    "by subscribing, you",
+    "by subscribing you",
+    "by submitting your email",
+    "no spam, ",
+    "no spam.",
+    "activation link",
+    "sign up to receive",
+];
+
+/// Phrases, lowercase, of an appeal for money after the story ("This
+/// story is funded by readers like you", "… helps support our work",
+/// "Donate now"), found anywhere in a line of up to [`SIGNUP_MAX_WORDS`]
+/// words; they share the sign-up box's mark.
+pub(super) const APPEAL_MARKS: &[&str] = &[
+    "support our work",
+    "support my work",
+    "reader-supported",
+    "funded by readers",
+    "support us by",
+    "support us!",
+    "support us in",
+    "please support us",
+    "donate now",
+    "thank you for your support",
+];
+
 /// Words that mark a line about a newsletter or subscription wherever they
 /// stand; only short lines are checked, so a sentence about a newsletter
 /// stays.

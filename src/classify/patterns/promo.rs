@@ -3,10 +3,13 @@
 
 use super::phrases::{
     HEADER_MAX_WORDS, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, RELATED_HEADERS,
+    SIGNUP_MAX_WORDS,
 };
 use once_cell::sync::Lazy;
 
-use super::{MARK_PROMO, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word};
+use super::{
+    MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word,
+};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
 };
@@ -16,6 +19,14 @@ use crate::textutil::{
 pub(super) const PROMO_MARKS: &[&str] = &["newsletter", "subscri"];
 
 pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
+    // A newsletter box's pitch, consent text or confirmation (see
+    // [`SIGNUP_MARKS`](super::phrases::SIGNUP_MARKS)), up to two sentences.
+    if marks & MARK_SIGNUP != 0 && n <= SIGNUP_MAX_WORDS {
+        return true;
+    }
+    if is_contact_lower(lower, n) {
+        return true;
+    }
     if n > PROMO_MAX_WORDS {
         return false;
     }
@@ -57,6 +68,45 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
     // Every promo word holds "newsletter" or "subscri"; a line that holds
     // neither is not split into words.
     n <= 12 && marks & MARK_PROMO != 0 && words(lower).any(|w| PROMO_WORDS.contains(&w))
+}
+
+/// Whether the line gives an email address to write to: "Email Tariq
+/// Malik at tmalik@space.com or follow him @tariqjmalik", "Have a tip?
+/// Amy Kuperinsky may be reached at …", "If you have a news tip, … let us
+/// know at: community@space.com". An address alone is data (a signature,
+/// a code sample), and "contact Lindsay at …" or "email us at …" in a
+/// story asks for help with the story's cause; the author's contact box
+/// says where the author is reached or how to send a tip.
+pub(super) fn is_contact_lower(lower: &str, n: usize) -> bool {
+    const CONTACT_MAX_WORDS: usize = 40;
+    n <= CONTACT_MAX_WORDS
+        && lower.contains('@')
+        && lower.split_whitespace().any(is_email_address)
+        && (lower.starts_with("email ") || CONTACT_WORDS.iter().any(|w| lower.contains(w)))
+}
+
+/// What asks the reader to write in a line with an email address (see
+/// [`is_contact_lower`]).
+pub(super) const CONTACT_WORDS: &[&str] = &[
+    "reached at",
+    "have a tip",
+    "news tip",
+    "tips to",
+    "follow him",
+    "follow her",
+];
+
+/// Whether a word is an email address: a local part, "@", and a domain
+/// with a dot, trailing punctuation aside.
+fn is_email_address(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((local, domain)) = word.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty() && tld.len() >= 2 && tld.chars().all(char::is_alphabetic)
+        })
 }
 
 /// [`PROMO_PREFIXES`] by their first byte.

@@ -161,6 +161,10 @@ fn piece() -> impl Strategy<Value = String> {
         .chain(RELATED_HEADERS)
         .chain(PROMO_PREFIXES)
         .chain(PROMO_WORDS)
+        .chain(SIGNUP_MARKS)
+        .chain(APPEAL_MARKS)
+        .chain(super::promo::CONTACT_WORDS)
+        .chain(&["tips@example.com", "Email "])
         .chain(FOOTER_MARKS)
         .chain(FOOTER_PREFIXES)
         .chain(AD_LINES)
@@ -415,5 +419,109 @@ fn whole_lines() {
     assert_eq!(
         recognise("Image Copyright @BigMachine @BigMachine"),
         Some(Reason::Caption)
+    );
+}
+
+/// A newsletter box's pitch, consent and confirmation lines are promos
+/// wherever they stand; prose about an inbox is not.
+#[test]
+fn signup_boxes() {
+    for line in [
+        "Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+        "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+        "Thanks for signing up!",
+        "An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email.",
+        "By signing up, you agree to our Privacy Policy and European users agree to the data transfer policy. For more newsletters, check out our newsletters page.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    assert_eq!(
+        recognise(
+            "It would be very cool to have a live view of how many unread e-mails you currently have in your inbox."
+        ),
+        None
+    );
+    // Past two sentences, a paragraph that quotes a sign-up box is prose.
+    let long = format!(
+        "{} Thanks for signing up.",
+        "The campaign sent letters to every voter in the county. ".repeat(5)
+    );
+    assert_eq!(recognise(&long), None);
+}
+
+/// An author's bio names a writing job anywhere, a title right after the
+/// verb, or when the author joined; a news sentence that quotes advisers
+/// further on, or a company that is a directory, is no bio.
+#[test]
+fn author_bios() {
+    for line in [
+        "Jane Doe is a staff writer at the Courier covering local government.",
+        "Daryl Fairweather is the chief economist of Redfin.",
+        "Trevor Jackins is a Senior Digital Marketing Manager at Splashtop.",
+        "Sam is the revenue-focused VP of Marketing at Dealfront.",
+        "Matt Check is the Head Winemaker and Co-Founder of Cellar Beast Winehouse.",
+        "Emiliano joined pv magazine in March 2017. He has been reporting on solar since 2009.",
+    ] {
+        assert!(is_author_bio(line), "{line}");
+    }
+    for line in [
+        "Trump is the final decision-maker in the US on any deal, and hasn't committed to any specifics so far, White House advisers say.",
+        "Cloudtango is a directory helping businesses connect with managed service providers.",
+        "Ascom is headquartered in Baar (Switzerland).",
+        "Smith joined the protest on Sunday.",
+        "It is the responsibility of the editor to check every fact.",
+    ] {
+        assert!(!is_author_bio(line), "{line}");
+    }
+    // A paragraph-long bio counts when the title follows the verb; a long
+    // closing paragraph that names a job further on is the story's.
+    let tail = " She has covered housing, credit and the labour market for a decade, and her work has been cited by lenders, regulators and the central bank in their own reports.".repeat(3);
+    assert!(is_author_bio(&format!(
+        "Daryl Fairweather is the chief economist of Redfin.{tail}"
+    )));
+    assert!(!is_author_bio(&format!(
+        "Emirates is the largest buyer of the plane, its chairman said.{tail} Reporter notes follow."
+    )));
+}
+
+/// The author's contact box is a promo; an address in a story's own
+/// request is not. An agency crew of a dozen names is a credit line.
+#[test]
+fn contact_boxes_and_credits() {
+    for line in [
+        "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. Follow us on Twitter @Spacedotcom and on Facebook.",
+        "Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    for line in [
+        "Have an auction item you want to give? Please go here and fill out the form to donate or contact Lindsay at lindsay@thelizlogelinfoundation.org.",
+        "Don't forget to add kindle@hackermonthly.com to your Kindle Approved Email List and you'll be all set.",
+    ] {
+        assert_eq!(recognise(line), None, "{line}");
+    }
+    assert_eq!(
+        recognise(
+            "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker, Lolita Baldor and Jill Colvin contributed to this report."
+        ),
+        Some(Reason::Byline)
+    );
+}
+
+/// An appeal for money after the story is a promo; a sentence about
+/// support that asks for nothing is not.
+#[test]
+fn appeals() {
+    for line in [
+        "This story is funded by readers like you",
+        "Donate now",
+        "Available in paperback. It will make a great gift for the runners you know, and helps support our work here on the site.",
+        "Five Books interviews are expensive to produce. If you've enjoyed this interview, please support us by donating a small amount.",
+    ] {
+        assert_eq!(recognise(line), Some(Reason::Promo), "{line}");
+    }
+    assert_eq!(
+        recognise("The union said it would support the strike if talks failed."),
+        None
     );
 }

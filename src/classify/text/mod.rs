@@ -47,7 +47,7 @@ use head::{head_reason, standfirst};
 use region::{
     CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
 };
-use tail::{join_earlier_runs, join_later_runs, label_tail};
+use tail::{join_earlier_runs, join_later_runs, label_region_tags, label_tail};
 
 /// Weight of a line that ends an article wherever it stands: the head of
 /// a comment section or comment form, a section header over teasers, the
@@ -282,6 +282,7 @@ fn classify_lines(
     // Region: body, except recognised clutter and menus.
     label_region(texts, features, &pats, &grades, body_start, end, &mut out);
     label_region_end(texts, features, body_start, end, &mut out);
+    label_region_tags(texts, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
     label_tail(texts, features, &pats, gaps, end + 1, &mut out);

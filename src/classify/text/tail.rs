@@ -21,6 +21,23 @@ pub(super) fn is_shouted_link(text: &str, f: &Features) -> bool {
         && !text.chars().any(char::is_lowercase)
 }
 
+/// Names the tag and category lists inside the region ("Tags: Huawei,
+/// ZTE", "Filed under: Banking"; see [`patterns::is_tag_list`]): they are
+/// links to the site's index pages, never the story. Claimed only once the
+/// region is chosen, so that they do not weigh on its choice.
+pub(super) fn label_region_tags(
+    texts: &[&str],
+    start: usize,
+    end: usize,
+    out: &mut [Option<Reason>],
+) {
+    for i in start..=end {
+        if out[i].is_none() && patterns::is_tag_list(texts[i]) {
+            out[i] = Some(Reason::Navigation);
+        }
+    }
+}
+
 /// Names the clutter after the article.
 pub(super) fn label_tail(
     texts: &[&str],
@@ -75,6 +92,7 @@ pub(super) fn label_tail(
                 }
             }
             Some(r) => r,
+            None if patterns::is_tag_list(texts[i]) => Reason::Navigation,
             None if features[i].repeats > 0 => {
                 teasers = true;
                 Reason::RelatedStories
