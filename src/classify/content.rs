@@ -347,6 +347,76 @@ fn headline_story(
     Some(p)
 }
 
+/// A root scoring less than this is weak: one or two short paragraphs,
+/// as much as a blog's profile blurb or a licence note gives. The
+/// siblings' floor ([`SIBLING_MIN`]).
+const WEAK_SCORE: f32 = SIBLING_MIN;
+
+/// The body-classed element of a post that holds no scored prose (a photo
+/// post: `div.post-body entry-content` around an image and a line), when
+/// the best candidate is weak and lies outside it. The post is near-empty,
+/// and the weak candidate is a blurb of the page's rails (a site
+/// description under the archive list, a shop's product note); the body
+/// element replaces it, with whatever short text it holds. Only when every
+/// body-classed element lies on one line of descent, as for [`lone_body`];
+/// the outermost of them is returned.
+fn empty_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<usize> {
+    if score >= WEAK_SCORE {
+        return None;
+    }
+    let mut outer: Option<usize> = None;
+    let mut deepest: Option<usize> = None;
+    for (i, e) in elems.iter().enumerate() {
+        if e.attrs & hint::BODY == 0 {
+            continue;
+        }
+        if finals[i] > 0.0 {
+            return None;
+        }
+        match deepest {
+            Some(d) if !contains(elems, d, i) => return None,
+            _ => deepest = Some(i),
+        }
+        outer.get_or_insert(i);
+    }
+    let b = outer?;
+    if contains(elems, b, top) || contains(elems, top, b) {
+        return None;
+    }
+    Some(b)
+}
+
+/// How many blocks after the confirmed headline a weak root may begin
+/// and still be the headline's story. Where the best candidate was weak
+/// and right of the headline, it began at most nine blocks after it on the
+/// dev pool; the blurbs at the foot of near-empty posts ("This page is
+/// best viewed in an up-to-date web browser…", a licence note) began 55
+/// and 265 blocks after it.
+const HEADLINE_FAR_BLOCKS: usize = 20;
+
+/// Whether the root is a weak blurb far from the page's story: it begins
+/// more than [`HEADLINE_FAR_BLOCKS`] blocks after the confirmed headline.
+/// The page then holds no article text beyond its headline (a photo or
+/// video post whose gold is the headline and the date), and choosing
+/// nothing is better than choosing the blurb: an empty output says that
+/// no article was found, a wrong one says a footer note is the article.
+fn stray_blurb(
+    elems: &[Elem],
+    seg_elem: &[u32],
+    anchor: Option<usize>,
+    top: usize,
+    score: f32,
+) -> bool {
+    if score >= WEAK_SCORE {
+        return false;
+    }
+    let Some(a) = anchor else { return false };
+    let first = seg_elem
+        .iter()
+        .position(|&e| contains(elems, top, e as usize));
+    first.is_some_and(|f| f > a + HEADLINE_FAR_BLOCKS)
+}
+
 /// Measured on the dev pool: half won back one lost dragnet-train page, a
 /// third two and a fifth two with the fewest polluted pages; no set lost
 /// anything at any of them.
@@ -488,6 +558,13 @@ pub(crate) fn choose(
     {
         best = Some((b, finals[b]));
     }
+    // A near-empty post: its body element replaces a weak blurb elsewhere.
+    let mut empty_post = None;
+    if let Some((top, score)) = best
+        && let Some(b) = empty_body(elems, &finals, top, score)
+    {
+        empty_post = Some(b);
+    }
     let mut roots = vec![false; elems.len()];
     let best = best.map(|(top, score)| climb(elems, &finals, top, score));
     match best {
@@ -558,6 +635,15 @@ pub(crate) fn choose(
             roots.iter_mut().for_each(|r| *r = false);
         }
         roots[c] = true;
+    } else if let Some((top, score)) = best {
+        // A near-empty post: its own body element, or nothing, rather
+        // than a blurb of the rails.
+        if let Some(b) = empty_post {
+            roots.iter_mut().for_each(|r| *r = false);
+            roots[b] = true;
+        } else if stray_blurb(elems, seg_elem, anchor, top, score) {
+            roots.iter_mut().for_each(|r| *r = false);
+        }
     }
     // In pre-order: inside main if a root or below one; local bits are the
     // bits below the root inside main, all bits outside.
