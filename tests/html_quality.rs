@@ -357,3 +357,32 @@ fn foot_note_far_below_headline_is_no_article() {
     let text = body(&page);
     assert!(!text.contains("best viewed"), "foot note kept: {text:?}");
 }
+
+/// A guide cut into sections by a page builder that repeats the body class
+/// on each section: the sections together are the article, not the FAQ
+/// that outscores each section alone.
+#[test]
+fn body_classed_sections_beat_a_faq() {
+    let p = "Solar panels on a small roof can still pay off, installers say, if the roof faces south and the panels are not shaded by trees or other houses nearby.";
+    let f = "Many readers ask whether the panels need cleaning, how long they last, and what happens to them at the end of their life, which we answer here.";
+    let chunk = |n: u32| {
+        format!(
+            r#"<section class="block"><div class="row"><div class="col-a"><h2>Step {n}</h2></div><div class="col-b"><div class="entry-content"><p>{p} ({n}a)</p><p>{p} ({n}b)</p></div></div></div></section>"#
+        )
+    };
+    let faq: String = (0..5).map(|i| format!("<p>{f} ({i})</p>")).collect();
+    let page = format!(
+        r#"<html><head><title>Solar guide</title></head><body><div class="page">{}{}{}<div class="faq-wrap"><div class="faq">{faq}</div></div></div></body></html>"#,
+        chunk(1),
+        chunk(2),
+        chunk(3)
+    );
+    let text = body(&page);
+    for n in 1..=3 {
+        assert!(
+            text.contains(&format!("({n}b)")),
+            "section {n} lost: {text:?}"
+        );
+    }
+    assert!(!text.contains("Many readers ask"), "FAQ kept: {text:?}");
+}

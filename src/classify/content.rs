@@ -386,6 +386,39 @@ fn empty_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<
     Some(b)
 }
 
+/// The chunks of a story whose page builder repeats a body class
+/// (`entry-content`, `article-body`) on each of its sections, when the
+/// root lies outside all of them and together they outscore it: the
+/// outermost body-classed elements that hold an element scoring at least
+/// [`SIBLING_MIN`]. A FAQ or an author box of one section outscored each
+/// chunk alone (wcxb-dev-article).
+fn body_chunks(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<Vec<usize>> {
+    let mut chunks: Vec<(usize, f32)> = Vec::new();
+    for (i, e) in elems.iter().enumerate() {
+        if e.attrs & hint::BODY == 0 {
+            continue;
+        }
+        if contains(elems, i, top) || contains(elems, top, i) {
+            return None;
+        }
+        match chunks.last_mut() {
+            Some((c, best)) if contains(elems, *c, i) => *best = best.max(finals[i]),
+            _ => chunks.push((i, finals[i])),
+        }
+    }
+    // Scores of elements below a chunk that carry no body class.
+    for (c, best) in chunks.iter_mut() {
+        let below = (*c + 1..elems.len()).take_while(|&i| contains(elems, *c, i));
+        *best = below.fold(*best, |b, i| b.max(finals[i]));
+    }
+    chunks.retain(|&(_, b)| b >= SIBLING_MIN);
+    let sum: f32 = chunks.iter().map(|&(_, b)| b).sum();
+    if chunks.len() < 2 || sum <= score {
+        return None;
+    }
+    Some(chunks.into_iter().map(|(c, _)| c).collect())
+}
+
 /// How many blocks after the confirmed headline a weak root may begin
 /// and still be the headline's story. Where the best candidate was weak
 /// and right of the headline, it began at most nine blocks after it on the
@@ -636,9 +669,15 @@ pub(crate) fn choose(
         }
         roots[c] = true;
     } else if let Some((top, score)) = best {
-        // A near-empty post: its own body element, or nothing, rather
-        // than a blurb of the rails.
-        if let Some(b) = empty_post {
+        // A story in body-classed sections outside the root: the
+        // sections. A near-empty post: its own body element, or nothing,
+        // rather than a blurb of the rails.
+        if let Some(chunks) = body_chunks(elems, &finals, top, score) {
+            roots.iter_mut().for_each(|r| *r = false);
+            for c in chunks {
+                roots[c] = true;
+            }
+        } else if let Some(b) = empty_post {
             roots.iter_mut().for_each(|r| *r = false);
             roots[b] = true;
         } else if stray_blurb(elems, seg_elem, anchor, top, score) {
