@@ -546,3 +546,34 @@ clutter!(
     "The old ferry across the river",
     Reason::RelatedStories
 );
+
+// A blog engine's post footer, in the story's own element.
+clutter!(
+    wordpress_post_footer,
+    (
+        "",
+        "<p><small>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Local news. You can follow any responses to this entry through the RSS 2.0 feed.</small></p>",
+        ""
+    ),
+    "This entry was posted on",
+    Reason::SourceFooter
+);
+clutter!(
+    typepad_trackback_url,
+    (
+        "",
+        "",
+        "<p>TrackBack URL for this entry: http://www.typepad.com/services/trackback/6a00e552e5</p>"
+    ),
+    "TrackBack URL",
+    Reason::Comments
+);
+kept!(
+    entry_posted_in_prose,
+    (
+        "",
+        "<p>This entry was written by a reader, who asked us to follow the responses of the council to every letter the residents sent.</p>",
+        ""
+    ),
+    "This entry was written"
+);

@@ -319,3 +319,70 @@ fn comma_list_blurb_does_not_beat_post() {
     );
     assert!(!text.contains("thing12"), "blurb kept: {text:?}");
 }
+
+/// A site description long enough to score, for the near-empty posts below.
+const BLURB: &str = "Street style in London: The Style Scout is the city's longest running street fashion blog, with photographs, interviews, news and reviews, updated daily since 2006 by a small team of photographers.";
+
+/// A photo post whose body element (`entry-content`) holds an image and
+/// one short line: the post's line is the body, not the site description
+/// at the foot of the page that scored more.
+#[test]
+fn empty_post_body_beats_site_blurb() {
+    let page = format!(
+        r#"<html><head><title>The Scout: In the pink</title></head><body>
+<div class="main"><div class="post"><h3>In the pink</h3><div class="post-body entry-content"><img src="a.jpg"> Pink coat, Soho.</div></div>
+<div class="nav"><a href="/older">Older Post</a> <a href="/">Home</a></div></div>
+<div class="bottom"><div class="text"><p>{BLURB}</p></div></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(text.contains("Pink coat"), "post line lost: {text:?}");
+    assert!(!text.contains("longest running"), "blurb kept: {text:?}");
+}
+
+/// A gallery page whose only prose is a note at the foot, far below the
+/// confirmed headline: nothing is the article, rather than the note.
+#[test]
+fn foot_note_far_below_headline_is_no_article() {
+    let links: String = (0..30)
+        .map(|i| format!("<li><a href=\"/g{i}\">Gallery number {i}</a></li>\n"))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Day in pictures</title></head><body>
+<div class="story"><h1>Day in pictures</h1><img src="1.jpg"><img src="2.jpg"></div>
+<ul class="more">{links}</ul>
+<div class="foot"><p>This page is best viewed in an up-to-date web browser with style sheets enabled, although you will be able to view the content of this page in your current browser.</p></div>
+</body></html>"#
+    );
+    let text = body(&page);
+    assert!(!text.contains("best viewed"), "foot note kept: {text:?}");
+}
+
+/// A guide cut into sections by a page builder that repeats the body class
+/// on each section: the sections together are the article, not the FAQ
+/// that outscores each section alone.
+#[test]
+fn body_classed_sections_beat_a_faq() {
+    let p = "Solar panels on a small roof can still pay off, installers say, if the roof faces south and the panels are not shaded by trees or other houses nearby.";
+    let f = "Many readers ask whether the panels need cleaning, how long they last, and what happens to them at the end of their life, which we answer here.";
+    let chunk = |n: u32| {
+        format!(
+            r#"<section class="block"><div class="row"><div class="col-a"><h2>Step {n}</h2></div><div class="col-b"><div class="entry-content"><p>{p} ({n}a)</p><p>{p} ({n}b)</p></div></div></div></section>"#
+        )
+    };
+    let faq: String = (0..5).map(|i| format!("<p>{f} ({i})</p>")).collect();
+    let page = format!(
+        r#"<html><head><title>Solar guide</title></head><body><div class="page">{}{}{}<div class="faq-wrap"><div class="faq">{faq}</div></div></div></body></html>"#,
+        chunk(1),
+        chunk(2),
+        chunk(3)
+    );
+    let text = body(&page);
+    for n in 1..=3 {
+        assert!(
+            text.contains(&format!("({n}b)")),
+            "section {n} lost: {text:?}"
+        );
+    }
+    assert!(!text.contains("Many readers ask"), "FAQ kept: {text:?}");
+}

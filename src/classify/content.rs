@@ -347,6 +347,109 @@ fn headline_story(
     Some(p)
 }
 
+/// A root scoring less than this is weak: one or two short paragraphs,
+/// as much as a blog's profile blurb or a licence note gives. The
+/// siblings' floor ([`SIBLING_MIN`]).
+const WEAK_SCORE: f32 = SIBLING_MIN;
+
+/// The body-classed element of a post that holds no scored prose (a photo
+/// post: `div.post-body entry-content` around an image and a line), when
+/// the best candidate is weak and lies outside it. The post is near-empty,
+/// and the weak candidate is a blurb of the page's rails (a site
+/// description under the archive list, a shop's product note); the body
+/// element replaces it, with whatever short text it holds. Only when every
+/// body-classed element lies on one line of descent, as for [`lone_body`];
+/// the outermost of them is returned.
+fn empty_body(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<usize> {
+    if score >= WEAK_SCORE {
+        return None;
+    }
+    let mut outer: Option<usize> = None;
+    let mut deepest: Option<usize> = None;
+    for (i, e) in elems.iter().enumerate() {
+        if e.attrs & hint::BODY == 0 {
+            continue;
+        }
+        if finals[i] > 0.0 {
+            return None;
+        }
+        match deepest {
+            Some(d) if !contains(elems, d, i) => return None,
+            _ => deepest = Some(i),
+        }
+        outer.get_or_insert(i);
+    }
+    let b = outer?;
+    if contains(elems, b, top) || contains(elems, top, b) {
+        return None;
+    }
+    Some(b)
+}
+
+/// The chunks of a story whose page builder repeats a body class
+/// (`entry-content`, `article-body`) on each of its sections, when the
+/// root lies outside all of them and together they outscore it: the
+/// outermost body-classed elements that hold an element scoring at least
+/// [`SIBLING_MIN`]. A FAQ or an author box of one section outscored each
+/// chunk alone (wcxb-dev-article).
+fn body_chunks(elems: &[Elem], finals: &[f32], top: usize, score: f32) -> Option<Vec<usize>> {
+    let mut chunks: Vec<(usize, f32)> = Vec::new();
+    for (i, e) in elems.iter().enumerate() {
+        if e.attrs & hint::BODY == 0 {
+            continue;
+        }
+        if contains(elems, i, top) || contains(elems, top, i) {
+            return None;
+        }
+        match chunks.last_mut() {
+            Some((c, best)) if contains(elems, *c, i) => *best = best.max(finals[i]),
+            _ => chunks.push((i, finals[i])),
+        }
+    }
+    // Scores of elements below a chunk that carry no body class.
+    for (c, best) in chunks.iter_mut() {
+        let below = (*c + 1..elems.len()).take_while(|&i| contains(elems, *c, i));
+        *best = below.fold(*best, |b, i| b.max(finals[i]));
+    }
+    chunks.retain(|&(_, b)| b >= SIBLING_MIN);
+    let sum: f32 = chunks.iter().map(|&(_, b)| b).sum();
+    if chunks.len() < 2 || sum <= score {
+        return None;
+    }
+    Some(chunks.into_iter().map(|(c, _)| c).collect())
+}
+
+/// How many blocks after the confirmed headline a weak root may begin
+/// and still be the headline's story. Where the best candidate was weak
+/// and right of the headline, it began at most nine blocks after it on the
+/// dev pool; the blurbs at the foot of near-empty posts ("This page is
+/// best viewed in an up-to-date web browser…", a licence note) began 55
+/// and 265 blocks after it.
+const HEADLINE_FAR_BLOCKS: usize = 20;
+
+/// Whether the root is a weak blurb far from the page's story: it begins
+/// more than [`HEADLINE_FAR_BLOCKS`] blocks after the confirmed headline.
+/// The page then holds no article text beyond its headline (a photo or
+/// video post whose gold is the headline and the date), and choosing
+/// nothing is better than choosing the blurb: an empty output says that
+/// no article was found, a wrong one says a footer note is the article.
+fn stray_blurb(
+    elems: &[Elem],
+    seg_elem: &[u32],
+    anchor: Option<usize>,
+    top: usize,
+    score: f32,
+) -> bool {
+    if score >= WEAK_SCORE {
+        return false;
+    }
+    let Some(a) = anchor else { return false };
+    let first = seg_elem
+        .iter()
+        .position(|&e| contains(elems, top, e as usize));
+    first.is_some_and(|f| f > a + HEADLINE_FAR_BLOCKS)
+}
+
 /// Measured on the dev pool: half won back one lost dragnet-train page, a
 /// third two and a fifth two with the fewest polluted pages; no set lost
 /// anything at any of them.
@@ -488,6 +591,13 @@ pub(crate) fn choose(
     {
         best = Some((b, finals[b]));
     }
+    // A near-empty post: its body element replaces a weak blurb elsewhere.
+    let mut empty_post = None;
+    if let Some((top, score)) = best
+        && let Some(b) = empty_body(elems, &finals, top, score)
+    {
+        empty_post = Some(b);
+    }
     let mut roots = vec![false; elems.len()];
     let best = best.map(|(top, score)| climb(elems, &finals, top, score));
     match best {
@@ -558,6 +668,21 @@ pub(crate) fn choose(
             roots.iter_mut().for_each(|r| *r = false);
         }
         roots[c] = true;
+    } else if let Some((top, score)) = best {
+        // A story in body-classed sections outside the root: the
+        // sections. A near-empty post: its own body element, or nothing,
+        // rather than a blurb of the rails.
+        if let Some(chunks) = body_chunks(elems, &finals, top, score) {
+            roots.iter_mut().for_each(|r| *r = false);
+            for c in chunks {
+                roots[c] = true;
+            }
+        } else if let Some(b) = empty_post {
+            roots.iter_mut().for_each(|r| *r = false);
+            roots[b] = true;
+        } else if stray_blurb(elems, seg_elem, anchor, top, score) {
+            roots.iter_mut().for_each(|r| *r = false);
+        }
     }
     // In pre-order: inside main if a root or below one; local bits are the
     // bits below the root inside main, all bits outside.
