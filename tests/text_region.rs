@@ -486,3 +486,40 @@ fn titled_thread_head_ends_the_post() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// One giant line without stop words (a blog archive of dates printed on
+/// one line) does not make the page a language without stop words: the
+/// archive stays out and the short post under the headline is the body
+/// (counted whole, the archive outweighed every paragraph, the stop-word
+/// test was switched off and the archive, graded prose, became the body).
+#[test]
+fn giant_archive_line_does_not_switch_off_stop_words() {
+    let archive: String = (1..=400)
+        .map(|i| format!("10/{:02}/12 - 10/{:02}/12 ({i})", i % 28 + 1, i % 28 + 2))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let archive = format!("Blog Archive {archive}");
+    let post = "There is a weird genre of people chastising local businesses for staying open during the storm, but they are open because they want and need the money. Tip well.";
+    let mut lines = vec![
+        "Monday, October 29, 2012",
+        HEADLINE,
+        post,
+        "by Jane Doe at 09:53",
+    ];
+    lines.extend([
+        "Older Post",
+        "Home",
+        "Blogroll:",
+        "Daily News",
+        "Other Blog",
+    ]);
+    lines.push(&archive);
+    lines.extend([
+        "Popular Posts",
+        "Get Your Zingers On",
+        "Flying Death Robots",
+    ]);
+    let kept = kept(&lines);
+    assert!(kept.iter().any(|k| k == post), "post dropped: {kept:#?}");
+    assert!(!kept.iter().any(|k| k == &archive), "archive kept");
+}
