@@ -523,3 +523,37 @@ fn giant_archive_line_does_not_switch_off_stop_words() {
     assert!(kept.iter().any(|k| k == post), "post dropped: {kept:#?}");
     assert!(!kept.iter().any(|k| k == &archive), "archive kept");
 }
+
+/// A post of one paragraph over a thread of long comments: the post is the
+/// article, the comments stay out (holding a single paragraph, the post
+/// lost to the heavier comments below the thread's first header).
+#[test]
+fn one_paragraph_post_wins_over_the_thread_under_it() {
+    let post = "Our goal with hosting these open threads is to give readers a place to raise questions and comments about our work in public, and we will try to respond promptly to each of them.";
+    let comments = [
+        "I skimmed your latest report on the school budget and did not see any analysis of the cost of the new buses that the council approved last spring, which seems like a large omission given how much they cost.",
+        "I assume that buying the slower but safer buses is an overall net positive for the district, but I am not totally convinced, since the longer journeys take time away from lessons and from families every day.",
+        "Logically there must be some price at which it is no longer better to buy new buses rather than repair the old ones, and I would love to see where you think that point lies for a district of this size.",
+    ];
+    let mut lines = vec![
+        "Home",
+        "Blog",
+        HEADLINE,
+        "September 10, 2018 | by Catherine",
+        post,
+    ];
+    lines.extend([
+        "Comments",
+        "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+    ]);
+    lines.push("Any update on how the new paper will affect the recommendation for the district?");
+    lines.push("Alex on September 17, 2018 at 6:34 am said:");
+    lines.extend(comments);
+    lines.push("Gary on September 17, 2018 at 8:50 pm said:");
+    lines.extend(comments.iter().rev());
+    let kept = kept(&lines);
+    assert!(kept.iter().any(|k| k == post), "post dropped: {kept:#?}");
+    for c in comments {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+}

@@ -91,10 +91,55 @@ pub(super) fn main_region(
             .rev()
             .find(|&i| closes_article(grades[i], pats[i])),
     };
-    runs.iter()
+    let chosen = runs
+        .iter()
         .find(|r| r.0 >= best || rival_wins(r, &heaviest, grades, features))
+        .map(|&(_, s, e)| (s, e))?;
+    if chosen.0 == best_start {
+        if let Some(post) = post_above_thread(&runs, (best, best_start, best_end), pats, grades) {
+            return Some(post);
+        }
+    }
+    Some(chosen)
+}
+
+/// Whether line `i` belongs to a comment thread: a comment header ("Alex
+/// on September 17, 2018 at 6:34 am said:"), an action row under a
+/// comment ("Reply to This Parent Share") or a comment's signature.
+fn is_thread_line(grade: Grade, pat: Option<Reason>) -> bool {
+    grade == Grade::Barrier && matches!(pat, None | Some(Reason::Comments))
+}
+
+/// The post above a comment thread that outweighs it. When the heaviest
+/// run stands below the thread's first line (see [`is_thread_line`]) and
+/// holds thread lines itself, it is a stretch of comments; the article is
+/// then the last run that ends above the thread and holds a prose
+/// paragraph, however short: an open thread or a link post of one
+/// paragraph, under which a few long comments outweighed it and, holding
+/// a single paragraph, it lost to them as a rival (see [`rival_wins`]).
+/// It must weigh at least [`THREAD_POST_SHARE`] of the heaviest.
+fn post_above_thread(
+    runs: &[(f32, usize, usize)],
+    (best, best_start, best_end): (f32, usize, usize),
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+) -> Option<(usize, usize)> {
+    let thread_start = (0..best_start).find(|&i| is_thread_line(grades[i], pats[i]))?;
+    if !(best_start..=best_end).any(|i| is_thread_line(grades[i], pats[i])) {
+        return None;
+    }
+    runs.iter()
+        .rev()
+        .find(|r| r.2 < thread_start)
+        .filter(|r| {
+            r.0 >= best * THREAD_POST_SHARE && (r.1..=r.2).any(|i| grades[i] == Grade::Prose)
+        })
         .map(|&(_, s, e)| (s, e))
 }
+
+/// Share of a thread's heaviest run that the post above it needs (see
+/// [`post_above_thread`]).
+pub(super) const THREAD_POST_SHARE: f32 = 0.1;
 
 /// What [`rival_wins`] needs to know of the heaviest run.
 struct Heaviest {
