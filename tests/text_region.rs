@@ -557,3 +557,66 @@ fn one_paragraph_post_wins_over_the_thread_under_it() {
         assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
     }
 }
+
+/// The headline named by the page title anchors the body: two short
+/// paragraphs over a results table under it are the article, not a
+/// sidebar of column blurbs further down that outweighs them (the body
+/// was lost to the sidebar).
+#[test]
+fn body_under_the_headline_wins_over_a_sidebar_of_blurbs() {
+    let title = format!("{HEADLINE} | Example News | Sport | Weather");
+    let results = [
+        "1 Jane Doe 5040 5 1 17 27",
+        "2 John Roe 5035 7 0 15 24",
+        "3 Mary Major 5033 4 6 15 26",
+        "4 Richard Miles 5027 6 3 19 24",
+        "5 Sam Smith 2380 2 3 12 21",
+        "6 Alex Brown 2339 1 1 11 18",
+        "7 Kim Lee 2339 1 1 8 17",
+        "8 Pat Green 2318 3 3 13 19",
+        "9 Lee White 2290 0 1 7 18",
+        "10 Chris Black 2275 3 4 11 15",
+    ];
+    let blurbs = [
+        "Click on the photo of our columnist and read the columns he writes for us every week about the races, the drivers and the teams of the season.",
+        "Click on the picture above and see how the drivers rank in this season of the championship after the latest race in the capital city.",
+        "Click and find out the times of the race on television, the track, the statistics and the odds for the twentieth race of the season.",
+        "Our weekly show is back for its twelfth season with a chat about everything that has happened in the world of motor sport this week.",
+    ];
+    let mut lines = vec![title.as_str(), "Home", "News", "Columns", "Results"];
+    lines.extend([
+        HEADLINE,
+        "Monday, October 29, 2012",
+        "Share this on WhatsApp",
+    ]);
+    let body = [
+        "Here you will always find the standings of the championship, updated after the latest race of the season.",
+        "Save this page to your favourites and come back to check the standings after every race.",
+    ];
+    lines.extend(body);
+    lines.extend(results);
+    lines.extend([
+        "Share this on WhatsApp",
+        "Tags",
+        "results, season, standings",
+    ]);
+    for (i, b) in blurbs.iter().enumerate() {
+        lines.push(
+            [
+                "» Columns",
+                "» Power Ranking",
+                "» Race preview",
+                "» Podcast",
+            ][i],
+        );
+        lines.push(b);
+    }
+    lines.extend(["Privacy Policy", "About Us", "Contact"]);
+    let kept = kept(&lines);
+    for p in body {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+    for b in blurbs {
+        assert!(!kept.iter().any(|k| k == b), "{b:?} kept: {kept:#?}");
+    }
+}

@@ -95,10 +95,10 @@ pub(super) fn main_region(
         .iter()
         .find(|r| r.0 >= best || rival_wins(r, &heaviest, grades, features))
         .map(|&(_, s, e)| (s, e))?;
-    if chosen.0 == best_start {
-        if let Some(post) = post_above_thread(&runs, (best, best_start, best_end), pats, grades) {
-            return Some(post);
-        }
+    if chosen.0 == best_start
+        && let Some(post) = post_above_thread(&runs, (best, best_start, best_end), pats, grades)
+    {
+        return Some(post);
     }
     Some(chosen)
 }
@@ -230,6 +230,76 @@ pub(super) const BODY_MIN_STREAK: usize = 3;
 /// for the article instead (see [`main_region`]). On dragnet-train-text 0.5
 /// left the article to a thread on two more pages (R52, R111).
 pub(super) const RIVAL_SHARE: f32 = 0.4;
+
+/// The article's run when the region found by weight lies away from the
+/// headline: the page title (line 0, where scrapers put `<title>`) names
+/// the headline, and a headline line (the title or one of its parts, two
+/// words or more) more than [`ANCHOR_MAX_GAP`] lines above the region,
+/// with prose within [`ANCHOR_MAX_GAP`] lines under it, anchors the body
+/// there. Sidebars of blurbs ("Click on the photo and read the columns…")
+/// outweighed a body of two short paragraphs over a results table, and
+/// the body was lost. The run under the headline must weigh at least
+/// [`ANCHOR_SHARE`] of the region and end above it.
+pub(super) fn anchor_to_title(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    (start, end): (usize, usize),
+) -> (usize, usize) {
+    use crate::classify::headline::{TitleKeys, is_title_candidate};
+    if start <= ANCHOR_MAX_GAP {
+        return (start, end);
+    }
+    let titles = TitleKeys::new(texts, features, start);
+    let is_headline = |i: usize| {
+        let f = &features[i];
+        is_title_candidate(texts[i], f, pats[i])
+            && f.words >= 2
+            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+    };
+    let Some(t) = (1..start).rev().find(|&i| is_headline(i)) else {
+        return (start, end);
+    };
+    if start - t <= ANCHOR_MAX_GAP {
+        return (start, end);
+    }
+    let Some(from) = (t + 1..=t + ANCHOR_MAX_GAP).find(|&j| grades[j] == Grade::Prose) else {
+        return (start, end);
+    };
+    // The heaviest run that starts at `from` and ends above the region.
+    let (mut sum, mut best, mut last) = (0.0f32, 0.0f32, from);
+    for j in from..start {
+        sum += weight(grades[j], &features[j]);
+        if sum <= 0.0 {
+            break;
+        }
+        if sum > best {
+            (best, last) = (sum, j);
+        }
+    }
+    let region: f32 = (start..=end).map(|i| weight(grades[i], &features[i])).sum();
+    if best >= region * ANCHOR_SHARE && start - last > ANCHOR_MIN_DISTANCE {
+        (from, last)
+    } else {
+        (start, end)
+    }
+}
+
+/// Most lines between the headline and the region for the region to count
+/// as anchored to it, and between the headline and the prose under it
+/// (see [`anchor_to_title`]).
+pub(super) const ANCHOR_MAX_GAP: usize = 6;
+
+/// Fewest lines between the run under the headline and the region for
+/// the region to lie elsewhere (see [`anchor_to_title`]): a byline block
+/// between a standfirst and the body runs to nine lines (a WSJ story,
+/// whose standfirst took the body's place).
+pub(super) const ANCHOR_MIN_DISTANCE: usize = 10;
+
+/// Share of the region's weight the run under the headline needs (see
+/// [`anchor_to_title`]).
+pub(super) const ANCHOR_SHARE: f32 = 0.25;
 
 /// Inside the region every line is body except recognised clutter, menus
 /// (runs of very short lines), the headline after "Previous Story" and the
