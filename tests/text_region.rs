@@ -620,3 +620,27 @@ fn body_under_the_headline_wins_over_a_sidebar_of_blurbs() {
         assert!(!kept.iter().any(|k| k == b), "{b:?} kept: {kept:#?}");
     }
 }
+
+/// A table that closes the article keeps its caption and its column heads
+/// above the rows: with room for one intro line only, the rows were cut
+/// off from the article.
+#[test]
+fn table_under_caption_and_column_heads_stays() {
+    let rows = [
+        "1 Jane Doe 5040 5 1 17 27",
+        "2 John Roe 5035 7 0 15 24",
+        "3 Mary Major 5033 4 6 15 26",
+        "4 Richard Miles 5027 6 3 19 24",
+        "5 Sam Smith 2380 2 3 12 21",
+    ];
+    let mut lines = vec!["Home", "Sport", HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Jane Doe", "Final standings of the season after 36 races:"]);
+    lines.push("Pos. Driver Points Wins Poles Top 5 Top 10");
+    lines.extend(rows);
+    lines.extend(["Privacy Policy", "About Us", "Contact"]);
+    let kept = kept(&lines);
+    for r in rows {
+        assert!(kept.iter().any(|k| k == r), "{r:?} dropped: {kept:#?}");
+    }
+}

@@ -421,8 +421,13 @@ pub(super) fn extend_over_list(
     }
     let n = texts.len();
     let mut i = end + 1;
-    if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
-        // The intro line, a short heading or a line ending in a colon.
+    // The intro lines, short headings or lines ending in a colon: a
+    // table's caption, its lead-in and its column heads.
+    while i < n
+        && i - end <= LIST_MAX_INTRO_LINES
+        && pats[i].is_none()
+        && !is_list_item(texts[i], &features[i])
+    {
         if features[i].effective_words() > PROSE_MIN_WORDS && !texts[i].ends_with(':') {
             return end;
         }
@@ -533,6 +538,10 @@ pub(super) fn cut_at_thread(
 /// Prose words the region holds above a comment header for the header to
 /// end it (see [`cut_at_thread`]): a short post of two or three paragraphs.
 pub(super) const THREAD_MIN_PROSE_ABOVE: usize = 80;
+
+/// Most intro lines above the list for [`extend_over_list`]: a line
+/// naming the table, its lead-in ending in a colon and its column heads.
+pub(super) const LIST_MAX_INTRO_LINES: usize = 3;
 
 /// Fewest items for [`extend_over_list`]: two could be a teaser and its
 /// date.
