@@ -644,3 +644,29 @@ fn table_under_caption_and_column_heads_stays() {
         assert!(kept.iter().any(|k| k == r), "{r:?} dropped: {kept:#?}");
     }
 }
+
+/// "Comments" in a blog's top menu, right above the headline, heads no
+/// thread: the post under it stays (the region ended at the menu entry,
+/// and a welcome blurb above it became the article).
+#[test]
+fn comments_menu_entry_above_the_headline_heads_no_thread() {
+    let title = format!("{HEADLINE} | Example Blog");
+    let welcome = "Welcome to Example Blog! If you are new here, you can learn about me, read our guide to getting started, or sign up for our weekly newsletter, which brings the best posts of the week to your inbox every Sunday morning. You can also follow us on social media, where we share tips, news and stories from readers who have paid off their debts and saved for the future. We hope you enjoy your stay and come back soon to read more of our posts about money.";
+    let mut lines = vec![title.as_str(), "Home", "Archives", "Contact", welcome];
+    lines.extend([
+        "Comments",
+        HEADLINE,
+        "Written by Clark filed under General Finance",
+    ]);
+    let more = [
+        "A layaway plan lets a shopper put an item on hold and pay for it in several instalments over a few weeks, after which the item is handed over.",
+        "The store keeps the item in its back room until the last payment is made, and charges a small fee for the service, which some shoppers do not notice.",
+        "Shoppers who cannot or will not use a credit card find the plan useful, since no interest is charged on the payments however long they take.",
+    ];
+    lines.extend(BODY);
+    lines.extend(more);
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&more) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

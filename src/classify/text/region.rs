@@ -522,10 +522,25 @@ pub(super) fn cut_at_thread(
     start: usize,
     end: usize,
 ) -> usize {
+    let titles = crate::classify::headline::TitleKeys::new(texts, features, start);
+    // A header right above the headline is a menu entry ("Comments" in
+    // a blog's top menu), not the head of a thread; unless the headline
+    // stood above already, over a first copy of the post.
+    let above_headline = |i: usize| {
+        (i + 1..=(i + HEADLINE_AFTER_MENU_LINES).min(end)).any(|j| {
+            let f = &features[j];
+            f.words >= 2
+                && pats[j].is_none()
+                && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+                && !features[1..i]
+                    .iter()
+                    .any(|g| g.fingerprint == f.fingerprint)
+        })
+    };
     let mut prose_words = 0;
     for i in start..=end {
         let header = pats[i] == Some(Reason::Comments) || patterns::is_thread_count(texts[i]);
-        if header && prose_words >= THREAD_MIN_PROSE_ABOVE {
+        if header && prose_words >= THREAD_MIN_PROSE_ABOVE && !above_headline(i) {
             return i - 1;
         }
         if grades[i] == Grade::Prose {
@@ -534,6 +549,10 @@ pub(super) fn cut_at_thread(
     }
     end
 }
+
+/// Most lines between a comment header and the headline under it for the
+/// header to be a menu entry (see [`cut_at_thread`]).
+pub(super) const HEADLINE_AFTER_MENU_LINES: usize = 2;
 
 /// Prose words the region holds above a comment header for the header to
 /// end it (see [`cut_at_thread`]): a short post of two or three paragraphs.
