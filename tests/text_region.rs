@@ -486,3 +486,187 @@ fn titled_thread_head_ends_the_post() {
         assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
     }
 }
+
+/// One giant line without stop words (a blog archive of dates printed on
+/// one line) does not make the page a language without stop words: the
+/// archive stays out and the short post under the headline is the body
+/// (counted whole, the archive outweighed every paragraph, the stop-word
+/// test was switched off and the archive, graded prose, became the body).
+#[test]
+fn giant_archive_line_does_not_switch_off_stop_words() {
+    let archive: String = (1..=400)
+        .map(|i| format!("10/{:02}/12 - 10/{:02}/12 ({i})", i % 28 + 1, i % 28 + 2))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let archive = format!("Blog Archive {archive}");
+    let post = "There is a weird genre of people chastising local businesses for staying open during the storm, but they are open because they want and need the money. Tip well.";
+    let mut lines = vec![
+        "Monday, October 29, 2012",
+        HEADLINE,
+        post,
+        "by Jane Doe at 09:53",
+    ];
+    lines.extend([
+        "Older Post",
+        "Home",
+        "Blogroll:",
+        "Daily News",
+        "Other Blog",
+    ]);
+    lines.push(&archive);
+    lines.extend([
+        "Popular Posts",
+        "Get Your Zingers On",
+        "Flying Death Robots",
+    ]);
+    let kept = kept(&lines);
+    assert!(kept.iter().any(|k| k == post), "post dropped: {kept:#?}");
+    assert!(!kept.iter().any(|k| k == &archive), "archive kept");
+}
+
+/// A post of one paragraph over a thread of long comments: the post is the
+/// article, the comments stay out (holding a single paragraph, the post
+/// lost to the heavier comments below the thread's first header).
+#[test]
+fn one_paragraph_post_wins_over_the_thread_under_it() {
+    let post = "Our goal with hosting these open threads is to give readers a place to raise questions and comments about our work in public, and we will try to respond promptly to each of them.";
+    let comments = [
+        "I skimmed your latest report on the school budget and did not see any analysis of the cost of the new buses that the council approved last spring, which seems like a large omission given how much they cost.",
+        "I assume that buying the slower but safer buses is an overall net positive for the district, but I am not totally convinced, since the longer journeys take time away from lessons and from families every day.",
+        "Logically there must be some price at which it is no longer better to buy new buses rather than repair the old ones, and I would love to see where you think that point lies for a district of this size.",
+    ];
+    let mut lines = vec![
+        "Home",
+        "Blog",
+        HEADLINE,
+        "September 10, 2018 | by Catherine",
+        post,
+    ];
+    lines.extend([
+        "Comments",
+        "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+    ]);
+    lines.push("Any update on how the new paper will affect the recommendation for the district?");
+    lines.push("Alex on September 17, 2018 at 6:34 am said:");
+    lines.extend(comments);
+    lines.push("Gary on September 17, 2018 at 8:50 pm said:");
+    lines.extend(comments.iter().rev());
+    let kept = kept(&lines);
+    assert!(kept.iter().any(|k| k == post), "post dropped: {kept:#?}");
+    for c in comments {
+        assert!(!kept.iter().any(|k| k == c), "{c:?} kept: {kept:#?}");
+    }
+}
+
+/// The headline named by the page title anchors the body: two short
+/// paragraphs over a results table under it are the article, not a
+/// sidebar of column blurbs further down that outweighs them (the body
+/// was lost to the sidebar).
+#[test]
+fn body_under_the_headline_wins_over_a_sidebar_of_blurbs() {
+    let title = format!("{HEADLINE} | Example News | Sport | Weather");
+    let results = [
+        "1 Jane Doe 5040 5 1 17 27",
+        "2 John Roe 5035 7 0 15 24",
+        "3 Mary Major 5033 4 6 15 26",
+        "4 Richard Miles 5027 6 3 19 24",
+        "5 Sam Smith 2380 2 3 12 21",
+        "6 Alex Brown 2339 1 1 11 18",
+        "7 Kim Lee 2339 1 1 8 17",
+        "8 Pat Green 2318 3 3 13 19",
+        "9 Lee White 2290 0 1 7 18",
+        "10 Chris Black 2275 3 4 11 15",
+    ];
+    let blurbs = [
+        "Click on the photo of our columnist and read the columns he writes for us every week about the races, the drivers and the teams of the season.",
+        "Click on the picture above and see how the drivers rank in this season of the championship after the latest race in the capital city.",
+        "Click and find out the times of the race on television, the track, the statistics and the odds for the twentieth race of the season.",
+        "Our weekly show is back for its twelfth season with a chat about everything that has happened in the world of motor sport this week.",
+    ];
+    let mut lines = vec![title.as_str(), "Home", "News", "Columns", "Results"];
+    lines.extend([
+        HEADLINE,
+        "Monday, October 29, 2012",
+        "Share this on WhatsApp",
+    ]);
+    let body = [
+        "Here you will always find the standings of the championship, updated after the latest race of the season.",
+        "Save this page to your favourites and come back to check the standings after every race.",
+    ];
+    lines.extend(body);
+    lines.extend(results);
+    lines.extend([
+        "Share this on WhatsApp",
+        "Tags",
+        "results, season, standings",
+    ]);
+    for (i, b) in blurbs.iter().enumerate() {
+        lines.push(
+            [
+                "» Columns",
+                "» Power Ranking",
+                "» Race preview",
+                "» Podcast",
+            ][i],
+        );
+        lines.push(b);
+    }
+    lines.extend(["Privacy Policy", "About Us", "Contact"]);
+    let kept = kept(&lines);
+    for p in body {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+    for b in blurbs {
+        assert!(!kept.iter().any(|k| k == b), "{b:?} kept: {kept:#?}");
+    }
+}
+
+/// A table that closes the article keeps its caption and its column heads
+/// above the rows: with room for one intro line only, the rows were cut
+/// off from the article.
+#[test]
+fn table_under_caption_and_column_heads_stays() {
+    let rows = [
+        "1 Jane Doe 5040 5 1 17 27",
+        "2 John Roe 5035 7 0 15 24",
+        "3 Mary Major 5033 4 6 15 26",
+        "4 Richard Miles 5027 6 3 19 24",
+        "5 Sam Smith 2380 2 3 12 21",
+    ];
+    let mut lines = vec!["Home", "Sport", HEADLINE];
+    lines.extend(BODY);
+    lines.extend(["Jane Doe", "Final standings of the season after 36 races:"]);
+    lines.push("Pos. Driver Points Wins Poles Top 5 Top 10");
+    lines.extend(rows);
+    lines.extend(["Privacy Policy", "About Us", "Contact"]);
+    let kept = kept(&lines);
+    for r in rows {
+        assert!(kept.iter().any(|k| k == r), "{r:?} dropped: {kept:#?}");
+    }
+}
+
+/// "Comments" in a blog's top menu, right above the headline, heads no
+/// thread: the post under it stays (the region ended at the menu entry,
+/// and a welcome blurb above it became the article).
+#[test]
+fn comments_menu_entry_above_the_headline_heads_no_thread() {
+    let title = format!("{HEADLINE} | Example Blog");
+    let welcome = "Welcome to Example Blog! If you are new here, you can learn about me, read our guide to getting started, or sign up for our weekly newsletter, which brings the best posts of the week to your inbox every Sunday morning. You can also follow us on social media, where we share tips, news and stories from readers who have paid off their debts and saved for the future. We hope you enjoy your stay and come back soon to read more of our posts about money.";
+    let mut lines = vec![title.as_str(), "Home", "Archives", "Contact", welcome];
+    lines.extend([
+        "Comments",
+        HEADLINE,
+        "Written by Clark filed under General Finance",
+    ]);
+    let more = [
+        "A layaway plan lets a shopper put an item on hold and pay for it in several instalments over a few weeks, after which the item is handed over.",
+        "The store keeps the item in its back room until the last payment is made, and charges a small fee for the service, which some shoppers do not notice.",
+        "Shoppers who cannot or will not use a credit card find the plan useful, since no interest is charged on the payments however long they take.",
+    ];
+    lines.extend(BODY);
+    lines.extend(more);
+    let kept = kept(&lines);
+    for p in BODY.iter().chain(&more) {
+        assert!(kept.iter().any(|k| k == p), "{p:?} dropped: {kept:#?}");
+    }
+}

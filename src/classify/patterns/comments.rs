@@ -12,7 +12,8 @@ use crate::textutil::{letter_run_count as word_count, letter_runs as words};
 /// although "Reply" stood under every comment (1,716 lines).
 pub(crate) fn is_comment_action(text: &str) -> bool {
     /// Most words of an action row; the longest seen is "Reply to this
-    /// parent share" and "Report post » log in to reply reply".
+    /// parent share twitter facebook" and "Report post » log in to reply
+    /// reply".
     const ACTIONS_MAX_WORDS: usize = 8;
     const ACTIONS: &[&str] = &[
         "reply",
@@ -42,6 +43,10 @@ pub(crate) fn is_comment_action(text: &str) -> bool {
         "vote",
         "actions",
         "comment",
+        // The share buttons a scraper leaves on the same line ("Reply to
+        // This Parent Share twitter facebook").
+        "twitter",
+        "facebook",
     ];
     // "reply" or "report" must be there, and no character outside ASCII
     // lowercases to an ASCII "rep" (textutil::lowercase_makes_no_ascii).

@@ -56,6 +56,7 @@ fn comment_actions() {
         "Reply Delete",
         "reply ↓",
         "Report post » Log in to reply reply",
+        "Reply to This Parent Share twitter facebook",
     ] {
         assert!(is_comment_action(line), "{line:?}");
     }
@@ -64,6 +65,7 @@ fn comment_actions() {
         "Share",
         "Replying to critics, the mayor said the plan stands.",
         "Reply to the consultation by March 3",
+        "Share on Twitter Facebook",
         "",
     ] {
         assert!(!is_comment_action(line), "{line:?}");

@@ -183,16 +183,30 @@ pub(super) fn is_tweet_part(text: &str) -> bool {
 }
 
 /// Whether the document's language is one our stop-word lists cover,
-/// judged over its longer lines.
+/// judged over its longer lines. Each line counts for at most
+/// [`STOP_LANGUAGE_LINE_MAX_WORDS`] words, its stop words scaled to
+/// match: one giant line of dates or tags (a blog archive of 3,859 words
+/// on one line, dragnet-train-text R50) outweighed every paragraph of
+/// the page, the page was judged a language without stop words, and the
+/// archive line, graded prose, took the article's place.
 pub(super) fn uses_stop_words(features: &[Features]) -> bool {
     const LONG_LINE_WORDS: u32 = 10;
-    let (mut stop, mut words) = (0u64, 0u64);
+    let (mut stop, mut words) = (0f64, 0f64);
     for f in features.iter().filter(|f| f.words >= LONG_LINE_WORDS) {
-        stop += u64::from(f.stop_words);
-        words += u64::from(f.words - f.unspaced_words);
+        let spaced = f64::from(f.words - f.unspaced_words);
+        let scale = if spaced > STOP_LANGUAGE_LINE_MAX_WORDS {
+            STOP_LANGUAGE_LINE_MAX_WORDS / spaced
+        } else {
+            1.0
+        };
+        stop += f64::from(f.stop_words) * scale;
+        words += spaced * scale;
     }
-    words > 0 && stop as f32 / words as f32 >= STOP_LANGUAGE_MIN_RATIO
+    words > 0.0 && stop / words >= f64::from(STOP_LANGUAGE_MIN_RATIO)
 }
+
+/// Most words one line counts for in [`uses_stop_words`].
+pub(super) const STOP_LANGUAGE_LINE_MAX_WORDS: f64 = 100.0;
 
 pub(super) fn grade(
     text: &str,

@@ -45,7 +45,8 @@ use crate::classify::headline::{TitleKeys, find_title};
 use grade::{dek_repeats, first_copies, grade, mark_teasers, toc_headings, uses_stop_words};
 use head::{head_reason, standfirst};
 use region::{
-    CLUTTER_WEIGHT, cut_at_thread, extend_over_list, label_region, label_region_end, main_region,
+    CLUTTER_WEIGHT, anchor_to_title, cut_at_thread, extend_over_list, label_region,
+    label_region_end, main_region,
 };
 use tail::{join_earlier_runs, join_later_runs, label_region_tags, label_tail};
 
@@ -254,6 +255,7 @@ fn classify_lines(
         return pats;
     };
 
+    let (start, end) = anchor_to_title(texts, features, &pats, &grades, (start, end));
     let end = cut_at_thread(texts, features, &pats, &grades, start, end);
     let end = extend_over_list(texts, features, &pats, end);
     let end = join_later_runs(texts, features, &pats, &grades, end);

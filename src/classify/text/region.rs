@@ -91,10 +91,55 @@ pub(super) fn main_region(
             .rev()
             .find(|&i| closes_article(grades[i], pats[i])),
     };
-    runs.iter()
+    let chosen = runs
+        .iter()
         .find(|r| r.0 >= best || rival_wins(r, &heaviest, grades, features))
+        .map(|&(_, s, e)| (s, e))?;
+    if chosen.0 == best_start
+        && let Some(post) = post_above_thread(&runs, (best, best_start, best_end), pats, grades)
+    {
+        return Some(post);
+    }
+    Some(chosen)
+}
+
+/// Whether line `i` belongs to a comment thread: a comment header ("Alex
+/// on September 17, 2018 at 6:34 am said:"), an action row under a
+/// comment ("Reply to This Parent Share") or a comment's signature.
+fn is_thread_line(grade: Grade, pat: Option<Reason>) -> bool {
+    grade == Grade::Barrier && matches!(pat, None | Some(Reason::Comments))
+}
+
+/// The post above a comment thread that outweighs it. When the heaviest
+/// run stands below the thread's first line (see [`is_thread_line`]) and
+/// holds thread lines itself, it is a stretch of comments; the article is
+/// then the last run that ends above the thread and holds a prose
+/// paragraph, however short: an open thread or a link post of one
+/// paragraph, under which a few long comments outweighed it and, holding
+/// a single paragraph, it lost to them as a rival (see [`rival_wins`]).
+/// It must weigh at least [`THREAD_POST_SHARE`] of the heaviest.
+fn post_above_thread(
+    runs: &[(f32, usize, usize)],
+    (best, best_start, best_end): (f32, usize, usize),
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+) -> Option<(usize, usize)> {
+    let thread_start = (0..best_start).find(|&i| is_thread_line(grades[i], pats[i]))?;
+    if !(best_start..=best_end).any(|i| is_thread_line(grades[i], pats[i])) {
+        return None;
+    }
+    runs.iter()
+        .rev()
+        .find(|r| r.2 < thread_start)
+        .filter(|r| {
+            r.0 >= best * THREAD_POST_SHARE && (r.1..=r.2).any(|i| grades[i] == Grade::Prose)
+        })
         .map(|&(_, s, e)| (s, e))
 }
+
+/// Share of a thread's heaviest run that the post above it needs (see
+/// [`post_above_thread`]).
+pub(super) const THREAD_POST_SHARE: f32 = 0.1;
 
 /// What [`rival_wins`] needs to know of the heaviest run.
 struct Heaviest {
@@ -185,6 +230,76 @@ pub(super) const BODY_MIN_STREAK: usize = 3;
 /// for the article instead (see [`main_region`]). On dragnet-train-text 0.5
 /// left the article to a thread on two more pages (R52, R111).
 pub(super) const RIVAL_SHARE: f32 = 0.4;
+
+/// The article's run when the region found by weight lies away from the
+/// headline: the page title (line 0, where scrapers put `<title>`) names
+/// the headline, and a headline line (the title or one of its parts, two
+/// words or more) more than [`ANCHOR_MAX_GAP`] lines above the region,
+/// with prose within [`ANCHOR_MAX_GAP`] lines under it, anchors the body
+/// there. Sidebars of blurbs ("Click on the photo and read the columns…")
+/// outweighed a body of two short paragraphs over a results table, and
+/// the body was lost. The run under the headline must weigh at least
+/// [`ANCHOR_SHARE`] of the region and end above it.
+pub(super) fn anchor_to_title(
+    texts: &[&str],
+    features: &[Features],
+    pats: &[Option<Reason>],
+    grades: &[Grade],
+    (start, end): (usize, usize),
+) -> (usize, usize) {
+    use crate::classify::headline::{TitleKeys, is_title_candidate};
+    if start <= ANCHOR_MAX_GAP {
+        return (start, end);
+    }
+    let titles = TitleKeys::new(texts, features, start);
+    let is_headline = |i: usize| {
+        let f = &features[i];
+        is_title_candidate(texts[i], f, pats[i])
+            && f.words >= 2
+            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+    };
+    let Some(t) = (1..start).rev().find(|&i| is_headline(i)) else {
+        return (start, end);
+    };
+    if start - t <= ANCHOR_MAX_GAP {
+        return (start, end);
+    }
+    let Some(from) = (t + 1..=t + ANCHOR_MAX_GAP).find(|&j| grades[j] == Grade::Prose) else {
+        return (start, end);
+    };
+    // The heaviest run that starts at `from` and ends above the region.
+    let (mut sum, mut best, mut last) = (0.0f32, 0.0f32, from);
+    for j in from..start {
+        sum += weight(grades[j], &features[j]);
+        if sum <= 0.0 {
+            break;
+        }
+        if sum > best {
+            (best, last) = (sum, j);
+        }
+    }
+    let region: f32 = (start..=end).map(|i| weight(grades[i], &features[i])).sum();
+    if best >= region * ANCHOR_SHARE && start - last > ANCHOR_MIN_DISTANCE {
+        (from, last)
+    } else {
+        (start, end)
+    }
+}
+
+/// Most lines between the headline and the region for the region to count
+/// as anchored to it, and between the headline and the prose under it
+/// (see [`anchor_to_title`]).
+pub(super) const ANCHOR_MAX_GAP: usize = 6;
+
+/// Fewest lines between the run under the headline and the region for
+/// the region to lie elsewhere (see [`anchor_to_title`]): a byline block
+/// between a standfirst and the body runs to nine lines (a WSJ story,
+/// whose standfirst took the body's place).
+pub(super) const ANCHOR_MIN_DISTANCE: usize = 10;
+
+/// Share of the region's weight the run under the headline needs (see
+/// [`anchor_to_title`]).
+pub(super) const ANCHOR_SHARE: f32 = 0.25;
 
 /// Inside the region every line is body except recognised clutter, menus
 /// (runs of very short lines), the headline after "Previous Story" and the
@@ -306,8 +421,13 @@ pub(super) fn extend_over_list(
     }
     let n = texts.len();
     let mut i = end + 1;
-    if i < n && pats[i].is_none() && !is_list_item(texts[i], &features[i]) {
-        // The intro line, a short heading or a line ending in a colon.
+    // The intro lines, short headings or lines ending in a colon: a
+    // table's caption, its lead-in and its column heads.
+    while i < n
+        && i - end <= LIST_MAX_INTRO_LINES
+        && pats[i].is_none()
+        && !is_list_item(texts[i], &features[i])
+    {
         if features[i].effective_words() > PROSE_MIN_WORDS && !texts[i].ends_with(':') {
             return end;
         }
@@ -402,10 +522,25 @@ pub(super) fn cut_at_thread(
     start: usize,
     end: usize,
 ) -> usize {
+    let titles = crate::classify::headline::TitleKeys::new(texts, features, start);
+    // A header right above the headline is a menu entry ("Comments" in
+    // a blog's top menu), not the head of a thread; unless the headline
+    // stood above already, over a first copy of the post.
+    let above_headline = |i: usize| {
+        (i + 1..=(i + HEADLINE_AFTER_MENU_LINES).min(end)).any(|j| {
+            let f = &features[j];
+            f.words >= 2
+                && pats[j].is_none()
+                && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+                && !features[1..i]
+                    .iter()
+                    .any(|g| g.fingerprint == f.fingerprint)
+        })
+    };
     let mut prose_words = 0;
     for i in start..=end {
         let header = pats[i] == Some(Reason::Comments) || patterns::is_thread_count(texts[i]);
-        if header && prose_words >= THREAD_MIN_PROSE_ABOVE {
+        if header && prose_words >= THREAD_MIN_PROSE_ABOVE && !above_headline(i) {
             return i - 1;
         }
         if grades[i] == Grade::Prose {
@@ -415,9 +550,17 @@ pub(super) fn cut_at_thread(
     end
 }
 
+/// Most lines between a comment header and the headline under it for the
+/// header to be a menu entry (see [`cut_at_thread`]).
+pub(super) const HEADLINE_AFTER_MENU_LINES: usize = 2;
+
 /// Prose words the region holds above a comment header for the header to
 /// end it (see [`cut_at_thread`]): a short post of two or three paragraphs.
 pub(super) const THREAD_MIN_PROSE_ABOVE: usize = 80;
+
+/// Most intro lines above the list for [`extend_over_list`]: a line
+/// naming the table, its lead-in ending in a colon and its column heads.
+pub(super) const LIST_MAX_INTRO_LINES: usize = 3;
 
 /// Fewest items for [`extend_over_list`]: two could be a teaser and its
 /// date.
