@@ -100,7 +100,7 @@ pub(crate) fn strip_and_scan<'a>(
         tables: 0,
         keep_all: false,
         script: None,
-        keep_scripts: memchr::memmem::find(input.as_bytes(), "\u{feff}".as_bytes()).is_some(),
+        holds_bom: memchr::memmem::find(input.as_bytes(), "\u{feff}".as_bytes()).is_some(),
         end_of_dropped: false,
         pre_start: false,
         follows_pre: false,
@@ -249,10 +249,11 @@ struct Stripper<'a> {
     script: Option<usize>,
     /// Whether the next end tag is that of a dropped `<script>` or `<style>`.
     end_of_dropped: bool,
-    /// Whether `<script>` elements stay: html5ever drops a U+FEFF that
-    /// comes just after a `</script>` (it resumes there as at the start of
-    /// its input), so on a page that holds one they stay.
-    keep_scripts: bool,
+    /// Whether the page holds a U+FEFF, where no element is dropped:
+    /// html5ever drops a U+FEFF that comes just after a `</script>` (it
+    /// resumes there as at the start of its input), and a dropped element
+    /// could bring one next to a `</script>` that stays.
+    holds_bom: bool,
     /// Whether the token seen last, or the one being seen, is a `<pre>`
     /// or `<listing>` start tag, after which the tree builder drops a
     /// newline if it comes next.
@@ -277,9 +278,10 @@ impl Stripper<'_> {
     /// not in a column group (which any of them closes) and not after a
     /// `<template>` (whose modes the count of tables does not follow), nor
     /// just after a `<pre>` or `<listing>` start tag (whose newline the tree
-    /// builder drops only when it comes next).
+    /// builder drops only when it comes next), nor on a page that holds a
+    /// U+FEFF (see `holds_bom`).
     fn may_drop(&self) -> bool {
-        self.begun && self.tables == 0 && !self.keep_all && !self.follows_pre
+        self.begun && self.tables == 0 && !self.keep_all && !self.follows_pre && !self.holds_bom
     }
 
     /// A run of character data: one of nothing but whitespace (the
@@ -342,9 +344,7 @@ impl Visit for Stripper<'_> {
                 self.removed += 1;
                 return;
             }
-            if (!self.keep_scripts && name.eq_ignore_ascii_case(b"script"))
-                || name.eq_ignore_ascii_case(b"style")
-            {
+            if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
                 // Dropped with its contents once they are seen: a script's
                 // may say that the copy stops changing here.
                 self.script = Some(tag.span.start);
@@ -911,6 +911,9 @@ mod tests {
             "<plaintext><script>x</script>",
             "<table><script>x</script><tr><td>c</table>",
             "<script>unclosed <p>text",
+            // Found by the tag soup: the `<meta>` dropped would bring the
+            // U+FEFF next to the `</script>`, where html5ever drops it.
+            "<script type=\"a>b\"></script/<title><meta name=a content=b>\u{feff}",
             "<style>unclosed </style",
             "<p a='<script>'>b</p><script>c</script>",
             "</p a='>'><script>c</script>",
