@@ -96,9 +96,9 @@ const STORY: &str = "Storm closes schools\n\nPrevious Story\n\n\
 #[test]
 fn hand_rules_only_leaves_out_the_learned_pass() {
     let page =
-        corpus("zyte-text/358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8.txt");
+        corpus("zyte-text/abd9d6291b6bfae0c3ffad8ab7623b482c6da46face0271dc42af6324d8f0ce5.txt");
     let page = page.to_str().unwrap();
-    let line = "This has freed of the £38million move of Thibaut Courtois to Real Madrid";
+    let line = "A group of physicians, alarmed that the Trump administration is denying flu vaccines to immigrants in custody, is urging the Department of Homeland Security to accept its offer to provide free flu shots to California detainees.";
     let learned = run(&[page], b"");
     assert!(learned.status.success(), "{}", stderr(&learned));
     assert!(stdout(&learned).contains(line));
@@ -107,7 +107,8 @@ fn hand_rules_only_leaves_out_the_learned_pass() {
     assert!(!stdout(&hand).contains(line));
     let explain = run(&["explain", "--hand-rules-only", page], b"");
     let shown = stdout(&explain);
-    let at = shown.find(line).expect("explain lists the line");
+    // explain cuts a long line short; its start is enough to find it.
+    let at = shown.find(&line[..60]).expect("explain lists the line");
     // The row above the text names the decision.
     let row = shown[..at].lines().rev().nth(1).unwrap();
     assert!(
