@@ -22,11 +22,13 @@ fuzz_target!(|input: Input| {
             check_order(&article, bytes.len());
             input.options.check_policy(&article);
             // Fast path equals general path: valid UTF-8 without a BOM,
-            // NULs (which may make it UTF-16) or a charset declaration is
-            // cleaned exactly as the same `&str` is.
+            // NULs (which may make it UTF-16), other control bytes (refused
+            // as binary unless they read as BOM-less UTF-16 text, as
+            // "\x08]vw" does: two CJK characters) or a charset declaration
+            // is cleaned exactly as the same `&str` is.
             if let Ok(text) = std::str::from_utf8(bytes) {
                 let plain = !text.starts_with('\u{feff}')
-                    && !text.contains('\0')
+                    && !text.contains(|c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
                     && !text.to_ascii_lowercase().contains("charset");
                 if plain {
                     let direct = cleaner.clean(text).expect("clean_bytes succeeded");
