@@ -271,7 +271,7 @@ pub(super) fn grade(
 /// were graded as teasers cut off at a character limit, which have no
 /// sentence end before a dash.
 pub(super) fn ends_in_credit(text: &str) -> bool {
-    let Some((before, credit)) = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "))
+    let Some((before, credit)) = rsplit_dash(text, '–').or_else(|| rsplit_dash(text, '—'))
     else {
         return false;
     };
@@ -280,6 +280,19 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
     (1..=CREDIT_MAX_WORDS).contains(&credit_words)
         && !credit.contains(['.', '!', '?'])
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// `text` split around its last `dash` between two spaces (`" – "`), as
+/// `rsplit_once` would, found from the dash's first byte by `memrchr`.
+fn rsplit_dash(text: &str, dash: char) -> Option<(&str, &str)> {
+    let mut buf = [0; 4];
+    let dash = dash.encode_utf8(&mut buf).as_bytes();
+    let s = text.as_bytes();
+    memchr::memrchr_iter(dash[0], s).find_map(|i| {
+        let end = i + dash.len();
+        (i > 0 && s[i - 1] == b' ' && s.get(i..end) == Some(dash) && s.get(end) == Some(&b' '))
+            .then(|| (&text[..i - 1], &text[end + 1..]))
+    })
 }
 
 /// Most words of the credit after a dash that [`ends_in_credit`] accepts:
