@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// Years outside this range are not publication dates (a "1066" in a
 /// history piece, a "9999" placeholder).
@@ -259,6 +259,7 @@ fn before_digit(text: &str) -> &str {
 fn any_of(words: &[&str]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(words)
         .expect("the word lists are small")
 }

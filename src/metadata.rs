@@ -220,8 +220,8 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
         .filter_map(|(i, b)| {
             if b.is_body()
                 || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
-                || b.text().split_whitespace().count() > MAX_LABEL_LINE_WORDS
                 || !dates::is_publication_label(b.text())
+                || b.text().split_whitespace().count() > MAX_LABEL_LINE_WORDS
             {
                 return None;
             }
