@@ -270,6 +270,43 @@ static UPDATE: LazyLock<AhoCorasick> = LazyLock::new(|| any_of(UPDATE_WORDS));
 /// [`PUBLICATION_WORDS`] anywhere, the quick test of [`is_publication_label`].
 static PUBLICATION: LazyLock<AhoCorasick> = LazyLock::new(|| any_of(PUBLICATION_WORDS));
 
+/// A part of each [`PUBLICATION_WORDS`] entry that a text outside ASCII
+/// holds as written, ignoring ASCII case, when its lower-cased copy holds
+/// the entry: an ASCII letter of the lower-cased copy comes from that
+/// letter in either case, but for `k` (from the Kelvin sign) and an `i`
+/// followed by U+0307 (from `İ`), so the parts hold no `k` and no final
+/// `i`; `é` comes from `é` or `É`, and the Cyrillic letters from
+/// themselves in either case.
+const PUBLICATION_PARTS: &[&str] = &[
+    "published",
+    "posted",
+    "erschienen",
+    "publicad",
+    "pubblicat",
+    "gepubliceerd",
+    "diterbit",
+    "dipubl",
+    "ffentlicht",
+    "publié",
+    "publiÉ",
+];
+
+/// [`PUBLICATION_PARTS`], and "публ" in each mix of cases (the start of
+/// "опубликовано"): the quick test of [`is_publication_label`] for a head
+/// outside ASCII.
+static PUBLICATION_AS_WRITTEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut parts: Vec<String> = PUBLICATION_PARTS.iter().map(|p| p.to_string()).collect();
+    let (lower, upper) = (['п', 'у', 'б', 'л'], ['П', 'У', 'Б', 'Л']);
+    for mix in 0..16 {
+        parts.push(
+            (0..4)
+                .map(|i| if mix >> i & 1 == 1 { upper[i] } else { lower[i] })
+                .collect(),
+        );
+    }
+    any_of(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+});
+
 /// Words that say a date is the day the page was published, in the corpus
 /// languages: "Published", "Posted on", "Originally published on",
 /// "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
@@ -306,8 +343,15 @@ const LABEL_WORDS: usize = 8;
 pub(crate) fn is_publication_label(text: &str) -> bool {
     let head = before_digit(text);
     // A publication word starts a word of the lower-cased head, so stands
-    // in it; an ASCII head is matched as written (see [`any_of`]).
-    if head.is_ascii() && !PUBLICATION.is_match(head) {
+    // in it; an ASCII head is matched as written (see [`any_of`]), another
+    // by a part of the word its lower-casing cannot make
+    // ([`PUBLICATION_AS_WRITTEN`]).
+    let gate = if head.is_ascii() {
+        &*PUBLICATION
+    } else {
+        &*PUBLICATION_AS_WRITTEN
+    };
+    if !gate.is_match(head) {
         return false;
     }
     // Lower-casing never joins two words, so a head of too many words as
@@ -777,6 +821,17 @@ mod tests {
             Some("2022-04-03")
         );
         assert_eq!(parse("03/01/2017"), None);
+    }
+
+    #[test]
+    fn every_publication_word_has_a_part() {
+        for w in super::PUBLICATION_WORDS {
+            assert!(
+                super::PUBLICATION_AS_WRITTEN.is_match(w),
+                "{w} has no part in PUBLICATION_PARTS"
+            );
+            assert!(super::PUBLICATION_AS_WRITTEN.is_match(&w.to_uppercase()), "{w}");
+        }
     }
 
     #[test]
