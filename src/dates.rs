@@ -300,7 +300,13 @@ static PUBLICATION_AS_WRITTEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
     for mix in 0..16 {
         parts.push(
             (0..4)
-                .map(|i| if mix >> i & 1 == 1 { upper[i] } else { lower[i] })
+                .map(|i| {
+                    if mix >> i & 1 == 1 {
+                        upper[i]
+                    } else {
+                        lower[i]
+                    }
+                })
                 .collect(),
         );
     }
@@ -830,7 +836,10 @@ mod tests {
                 super::PUBLICATION_AS_WRITTEN.is_match(w),
                 "{w} has no part in PUBLICATION_PARTS"
             );
-            assert!(super::PUBLICATION_AS_WRITTEN.is_match(&w.to_uppercase()), "{w}");
+            assert!(
+                super::PUBLICATION_AS_WRITTEN.is_match(&w.to_uppercase()),
+                "{w}"
+            );
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::Grade;
 use crate::classify::patterns;
+use crate::textutil;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 use std::collections::HashMap;
@@ -276,10 +277,15 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
         return false;
     };
     let before = before.trim_end();
-    let credit_words = credit.split_whitespace().count();
-    (1..=CREDIT_MAX_WORDS).contains(&credit_words)
+    has_words(credit, CREDIT_MAX_WORDS)
         && !credit.contains(['.', '!', '?'])
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Whether `text` has from one to `max` words as whitespace separates
+/// them, counting no further than `max + 1`.
+fn has_words(text: &str, max: usize) -> bool {
+    text.split_whitespace().next().is_some() && textutil::at_most_words(text, max)
 }
 
 /// `text` split around its last `dash` between two spaces (`" – "`), as
@@ -326,8 +332,7 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     let Some((_, inner)) = inner.rsplit_once('(') else {
         return false;
     };
-    let words = inner.split_whitespace().count();
-    (1..=PHOTO_CREDIT_MAX_WORDS).contains(&words)
+    has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| CREDIT_WORDS.contains(&w))
@@ -356,8 +361,7 @@ fn ends_in_credit_label(text: &str) -> bool {
     let Some((before, credit)) = text.rsplit_once(':') else {
         return false;
     };
-    let words = credit.split_whitespace().count();
-    if !(1..=PHOTO_CREDIT_MAX_WORDS).contains(&words) || credit.contains(['.', '!', '?']) {
+    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || credit.contains(['.', '!', '?']) {
         return false;
     }
     let before = before.trim_end();
