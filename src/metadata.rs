@@ -221,8 +221,8 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
         .filter_map(|(i, b)| {
             if b.is_body()
                 || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
-                || !dates::is_publication_label(b.text())
                 || !at_most_words(b.text(), MAX_LABEL_LINE_WORDS)
+                || !dates::is_publication_label(b.text())
             {
                 return None;
             }
