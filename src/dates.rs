@@ -5,6 +5,10 @@
 //! could be March or April, and is left unread rather than guessed. The
 //! calendar day is the one written; a time zone is kept, never applied.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 /// Years outside this range are not publication dates (a "1066" in a
 /// history piece, a "9999" placeholder).
 const MIN_YEAR: u32 = 1900;
@@ -232,12 +236,82 @@ const UPDATE_WORDS: &[&str] = &[
 /// 2024", "By Jane Roe, last modified 2025-01-02"), where "December 3,
 /// 2025. Updated: December 7, 2025" is a publication date first.
 pub(crate) fn is_update(text: &str) -> bool {
-    let head = text
-        .find(|c: char| c.is_ascii_digit())
-        .map_or(text, |i| &text[..i]);
-    let head = head.to_lowercase();
-    UPDATE_WORDS.iter().any(|w| head.contains(w))
+    let head = before_digit(text);
+    if head.is_ascii() {
+        return UPDATE.is_match(head);
+    }
+    UPDATE.is_match(&head.to_lowercase())
 }
+
+/// The text before the first ASCII digit of `text` (all of it when it has
+/// none): where the words that label a date stand.
+fn before_digit(text: &str) -> &str {
+    text.bytes()
+        .position(|b| b.is_ascii_digit())
+        .map_or(text, |i| &text[..i])
+}
+
+/// Finds any of `words` (lower case) in a text lower-cased, or in an ASCII
+/// text as written: a lower-cased text holds no ASCII capital (no
+/// character lower-cases to one), so matching ASCII letters of either case
+/// finds in it just what an exact match finds, and in an ASCII text what
+/// an exact match finds in its lower-cased copy.
+fn any_of(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("the word lists are small")
+}
+
+/// [`UPDATE_WORDS`] for [`is_update`] and [`is_publication_label`].
+static UPDATE: LazyLock<AhoCorasick> = LazyLock::new(|| any_of(UPDATE_WORDS));
+
+/// [`PUBLICATION_WORDS`] anywhere, the quick test of [`is_publication_label`].
+static PUBLICATION: LazyLock<AhoCorasick> = LazyLock::new(|| any_of(PUBLICATION_WORDS));
+
+/// A part of each [`PUBLICATION_WORDS`] entry that a text outside ASCII
+/// holds as written, ignoring ASCII case, when its lower-cased copy holds
+/// the entry: an ASCII letter of the lower-cased copy comes from that
+/// letter in either case, but for `k` (from the Kelvin sign) and an `i`
+/// followed by U+0307 (from `İ`), so the parts hold no `k` and no final
+/// `i`; `é` comes from `é` or `É`, and the Cyrillic letters from
+/// themselves in either case.
+const PUBLICATION_PARTS: &[&str] = &[
+    "published",
+    "posted",
+    "erschienen",
+    "publicad",
+    "pubblicat",
+    "gepubliceerd",
+    "diterbit",
+    "dipubl",
+    "ffentlicht",
+    "publié",
+    "publiÉ",
+];
+
+/// [`PUBLICATION_PARTS`], and "публ" in each mix of cases (the start of
+/// "опубликовано"): the quick test of [`is_publication_label`] for a head
+/// outside ASCII.
+static PUBLICATION_AS_WRITTEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut parts: Vec<String> = PUBLICATION_PARTS.iter().map(|p| p.to_string()).collect();
+    let (lower, upper) = (['п', 'у', 'б', 'л'], ['П', 'У', 'Б', 'Л']);
+    for mix in 0..16 {
+        parts.push(
+            (0..4)
+                .map(|i| {
+                    if mix >> i & 1 == 1 {
+                        upper[i]
+                    } else {
+                        lower[i]
+                    }
+                })
+                .collect(),
+        );
+    }
+    any_of(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+});
 
 /// Words that say a date is the day the page was published, in the corpus
 /// languages: "Published", "Posted on", "Originally published on",
@@ -273,9 +347,19 @@ const LABEL_WORDS: usize = 8;
 /// ("Last published Apr 8, 2024" is a site builder's latest change). A
 /// line without a digit ("Posted on") is a label for the line after it.
 pub(crate) fn is_publication_label(text: &str) -> bool {
-    let head = text
-        .find(|c: char| c.is_ascii_digit())
-        .map_or(text, |i| &text[..i]);
+    let head = before_digit(text);
+    // A publication word starts a word of the lower-cased head, so stands
+    // in it; an ASCII head is matched as written (see [`any_of`]), another
+    // by a part of the word its lower-casing cannot make
+    // ([`PUBLICATION_AS_WRITTEN`]).
+    let gate = if head.is_ascii() {
+        &*PUBLICATION
+    } else {
+        &*PUBLICATION_AS_WRITTEN
+    };
+    if !gate.is_match(head) {
+        return false;
+    }
     // Lower-casing never joins two words, so a head of too many words as
     // written has too many lower-cased; most lines asked are such.
     let written = head
@@ -294,7 +378,7 @@ pub(crate) fn is_publication_label(text: &str) -> bool {
             .iter()
             .any(|w| PUBLICATION_WORDS.iter().any(|p| w.starts_with(p)))
         && !words.contains(&"last")
-        && !UPDATE_WORDS.iter().any(|u| head.contains(u))
+        && !UPDATE.is_match(&head)
 }
 
 /// The number of the day `iso` (its first ten characters, `YYYY-MM-DD`)
@@ -639,16 +723,23 @@ pub(crate) enum NumericOrder {
 /// year (`12.03.2022` is `(12, b'.', 3, 2022)`).
 fn first_numeric(text: &str) -> Option<(u32, u8, u32, u32)> {
     let s = text.as_bytes();
-    for i in 0..s.len() {
-        if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
+    // Found from its first separator: a date's first number is the whole
+    // run of one or two digits before it, so the dates in the order of
+    // their separators are in the order of their starts.
+    for j in memchr::memchr3_iter(b'.', b'/', b'-', s) {
+        let run = s[..j]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&run) {
             continue;
         }
-        let Some((a, j)) = digits(s, i, 1, 2) else {
+        let Some((a, _)) = digits(s, j - run, 1, 2) else {
             continue;
         };
-        let Some(&sep) = s.get(j).filter(|c| matches!(c, b'.' | b'/' | b'-')) else {
-            continue;
-        };
+        let sep = s[j];
         let Some((b, k)) = digits(s, j + 1, 1, 2) else {
             continue;
         };
@@ -736,6 +827,20 @@ mod tests {
             Some("2022-04-03")
         );
         assert_eq!(parse("03/01/2017"), None);
+    }
+
+    #[test]
+    fn every_publication_word_has_a_part() {
+        for w in super::PUBLICATION_WORDS {
+            assert!(
+                super::PUBLICATION_AS_WRITTEN.is_match(w),
+                "{w} has no part in PUBLICATION_PARTS"
+            );
+            assert!(
+                super::PUBLICATION_AS_WRITTEN.is_match(&w.to_uppercase()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

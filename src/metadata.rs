@@ -5,6 +5,7 @@
 use crate::article::{Article, Block};
 use crate::byline::{after_by, author_name, is_label};
 use crate::dates::{self, NumericOrder};
+use crate::textutil::at_most_words;
 use crate::vocab::{BlockKind, MetaValue, Metadata, Reason};
 
 /// A line longer than this is prose that mentions a date, not a date line
@@ -220,7 +221,7 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
         .filter_map(|(i, b)| {
             if b.is_body()
                 || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
-                || b.text().split_whitespace().count() > MAX_LABEL_LINE_WORDS
+                || !at_most_words(b.text(), MAX_LABEL_LINE_WORDS)
                 || !dates::is_publication_label(b.text())
             {
                 return None;
@@ -230,7 +231,7 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
             } else {
                 lines
                     .get(i + 1)
-                    .filter(|n| n.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)?
+                    .filter(|n| at_most_words(n.text(), MAX_DATE_LINE_WORDS))?
             };
             let iso = dates::parse_in(from.text(), order)?;
             let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
@@ -275,10 +276,10 @@ fn byline_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<Met
     let found: Vec<MetaValue> = lines
         .windows(2)
         .filter(|w| {
-            w[0].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+            at_most_words(w[0].text(), MAX_DATE_LINE_WORDS)
                 && after_by(w[0].text()).and_then(author_name).is_some()
                 && dates::parse_in(w[0].text(), order).is_none()
-                && w[1].text().split_whitespace().count() <= MAX_DATE_LINE_WORDS
+                && at_most_words(w[1].text(), MAX_DATE_LINE_WORDS)
                 && !dates::is_update(w[1].text())
         })
         .filter_map(|w| {
@@ -346,7 +347,7 @@ fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> 
         })
         .map(|(_, b)| b)
         .filter(|b| b.kind() != BlockKind::Metadata)
-        .filter(|b| b.text().split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .filter(|b| at_most_words(b.text(), MAX_DATE_LINE_WORDS))
         .collect()
 }
 

@@ -63,16 +63,28 @@ fn text_title_separators() -> impl Iterator<Item = &'static str> {
         .chain([TEXT_TITLE_SEPARATOR])
 }
 
-/// Whether `text` may hold one of [`text_title_separators`]: a space
-/// followed by the first byte of a separator's second character, or `": "`
-/// (test `separator_gate_admits_every_separator`).
-fn may_hold_title_separator(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| {
-        matches!(
+/// Which of [`text_title_separators`] `text` holds, as bits in their
+/// order. Each starts with a space or `": "`; only a space followed by the
+/// first byte of a separator's second character, or a colon and a space,
+/// is compared with them (test `separators_found_are_those_held`): one
+/// pass over the line instead of a substring search for each.
+fn title_separators_in(text: &str) -> u16 {
+    let b = text.as_bytes();
+    let mut found = 0;
+    for (i, w) in b.windows(2).enumerate() {
+        if !matches!(
             w,
             [b' ', b'-' | b'|' | b':' | b'~' | 0xC2 | 0xE2] | [b':', b' ']
-        )
-    })
+        ) {
+            continue;
+        }
+        for (k, sep) in text_title_separators().enumerate() {
+            if b[i..].starts_with(sep.as_bytes()) {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
 }
 
 /// Most parts of a page title we index; real titles have two or three.
@@ -86,14 +98,14 @@ impl TitleKeys {
             if features[i].words as usize > TITLE_MAX_WORDS * 2 {
                 continue;
             }
-            // Every separator starts with a space or a colon and a space;
-            // most lines hold none, and ten substring searches told so.
-            if !may_hold_title_separator(text) {
+            // Most lines hold no separator.
+            let held = title_separators_in(text);
+            if held == 0 {
                 continue;
             }
             let mut n = 0;
-            for sep in text_title_separators() {
-                if !text.contains(sep) {
+            for (k, sep) in text_title_separators().enumerate() {
+                if held & 1 << k == 0 {
                     continue;
                 }
                 for part in text.split(sep).take(TITLE_MAX_PARTS) {
@@ -371,11 +383,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn separator_gate_admits_every_separator() {
-        for sep in text_title_separators() {
-            assert!(may_hold_title_separator(sep), "{sep:?}");
-            assert!(may_hold_title_separator(&format!("a{sep}b")), "{sep:?}");
+    fn separators_found_are_those_held() {
+        assert!(text_title_separators().count() <= 16);
+        let seps: Vec<&str> = text_title_separators().collect();
+        for (k, sep) in seps.iter().enumerate() {
+            for text in [sep.to_string(), format!("a{sep}b"), format!("x :: y{sep}")] {
+                let held = title_separators_in(&text);
+                for (j, other) in seps.iter().enumerate() {
+                    assert_eq!(
+                        held & 1 << j != 0,
+                        text.contains(other),
+                        "{text:?} {other:?}"
+                    );
+                }
+                assert!(held & 1 << k != 0, "{sep:?}");
+            }
         }
-        assert!(!may_hold_title_separator("Home News Sport"));
+        assert_eq!(title_separators_in("Home News Sport"), 0);
     }
 }

@@ -121,6 +121,10 @@ pub(super) fn is_reading_time_lower(lower: &str) -> bool {
     let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);
     for token in date_tokens(lower) {
         n += 1;
+        // More tokens never make a reading time.
+        if n > 6 {
+            return false;
+        }
         if token.bytes().all(|b| b.is_ascii_digit()) {
             number = true;
         } else if MINUTE_WORDS.contains(&token) {
@@ -131,5 +135,5 @@ pub(super) fn is_reading_time_lower(lower: &str) -> bool {
     }
     // "5 min" alone is a video length as often as a reading time, so we
     // want the word for reading too.
-    number && minute && read && n <= 6
+    number && minute && read
 }

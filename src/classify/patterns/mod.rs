@@ -10,7 +10,9 @@
 //! 50 MB line costs no more than a short one. Clutter lines are short; a long
 //! line is prose, whatever words it starts with.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
 use once_cell::sync::Lazy;
 
 use std::cell::RefCell;
@@ -290,7 +292,7 @@ const MARK_SIGNUP: u8 = 1 << 7;
 /// of its patterns the [`marks`] bits of the lists that hold it. One pass
 /// over a line replaces some fifty `str::contains` calls, each of which
 /// built a searcher and scanned the line again.
-static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
+static MARKS: Lazy<(DFA, Vec<u8>)> = Lazy::new(|| {
     let lists: [(&[&str], u8); 9] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
@@ -317,15 +319,31 @@ static MARKS: Lazy<(AhoCorasick, Vec<u8>)> = Lazy::new(|| {
             }
         }
     }
-    let ac = AhoCorasick::new(&patterns).expect("the phrase lists are small");
-    (ac, bits)
+    let dfa = DFA::new(&patterns).expect("the phrase lists are small");
+    (dfa, bits)
 });
 
 /// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+///
+/// The automaton is stepped a byte at a time by hand: a state of the
+/// standard match kind holds every phrase that ends at its byte, so the
+/// match states passed are the overlapping search's hits, without its
+/// bookkeeping per byte.
 fn marks(lower: &str) -> u8 {
-    let (ac, bits) = &*MARKS;
-    ac.find_overlapping_iter(lower)
-        .fold(0, |m, hit| m | bits[hit.pattern().as_usize()])
+    let (dfa, bits) = &*MARKS;
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return 0;
+    };
+    let mut found = 0;
+    for &b in lower.as_bytes() {
+        state = dfa.next_state(Anchored::No, state, b);
+        if dfa.is_special(state) && dfa.is_match(state) {
+            for i in 0..dfa.match_len(state) {
+                found |= bits[dfa.match_pattern(state, i).as_usize()];
+            }
+        }
+    }
+    found
 }
 
 /// Whether `lower` starts with `prefix` and the prefix ends on a word

@@ -80,6 +80,7 @@ pub(super) fn is_breadcrumb(lower: &str) -> bool {
     let separators = lower
         .bytes()
         .filter(|b| matches!(b, b'>' | b'/' | b'|' | 0xBB | 0xBA | 0xA2))
+        .take(MIN_PARTS - 1)
         .count();
     if separators < MIN_PARTS - 1 {
         return false;

@@ -42,21 +42,37 @@ pub(crate) fn is_tag_list(text: &str) -> bool {
     if text.len() > MAX_PATTERN_BYTES {
         return false;
     }
-    let lower = crate::textutil::lowercase(text);
-    is_tag_list_lower(&lower, word_count(&lower))
-}
-
-fn is_tag_list_lower(lower: &str, n: usize) -> bool {
-    if !(2..=TAG_LIST_MAX_WORDS).contains(&n) {
+    // Every start is ASCII, and no character outside ASCII lower-cases to
+    // the first letter of one: a line that starts with none of them, in
+    // either case, is no tag list (most lines, and no lower-casing).
+    if !text
+        .bytes()
+        .next()
+        .is_some_and(|b| TAG_FIRST_LETTERS.contains(&b.to_ascii_lowercase()))
+    {
         return false;
     }
-    TAG_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || (lower.starts_with("posted in ") && (lower.contains(" | ") || lower.contains("comment")))
+    let lower = crate::textutil::lowercase(text);
+    // The start first: the words are counted only on a tag line.
+    (TAG_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (lower.starts_with("posted in ")
+            && (lower.contains(" | ") || lower.contains("comment"))))
+        && (2..=TAG_LIST_MAX_WORDS).contains(&word_count(&lower))
 }
+
+/// The first letters of [`TAG_PREFIXES`] and of "posted in ".
+const TAG_FIRST_LETTERS: &[u8] = b"tfcpsem";
 
 #[cfg(test)]
 mod tests {
     use super::is_tag_list;
+
+    #[test]
+    fn first_letters_are_the_starts() {
+        for p in super::TAG_PREFIXES.iter().chain(&["posted in "]) {
+            assert!(super::TAG_FIRST_LETTERS.contains(&p.as_bytes()[0]), "{p}");
+        }
+    }
 
     #[test]
     fn tag_lists() {

@@ -3,6 +3,7 @@
 
 use super::Grade;
 use crate::classify::patterns;
+use crate::textutil;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 use std::collections::HashMap;
@@ -271,15 +272,33 @@ pub(super) fn grade(
 /// were graded as teasers cut off at a character limit, which have no
 /// sentence end before a dash.
 pub(super) fn ends_in_credit(text: &str) -> bool {
-    let Some((before, credit)) = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "))
+    let Some((before, credit)) = rsplit_dash(text, '–').or_else(|| rsplit_dash(text, '—'))
     else {
         return false;
     };
     let before = before.trim_end();
-    let credit_words = credit.split_whitespace().count();
-    (1..=CREDIT_MAX_WORDS).contains(&credit_words)
+    has_words(credit, CREDIT_MAX_WORDS)
         && !credit.contains(['.', '!', '?'])
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Whether `text` has from one to `max` words as whitespace separates
+/// them, counting no further than `max + 1`.
+fn has_words(text: &str, max: usize) -> bool {
+    text.split_whitespace().next().is_some() && textutil::at_most_words(text, max)
+}
+
+/// `text` split around its last `dash` between two spaces (`" – "`), as
+/// `rsplit_once` would, found from the dash's first byte by `memrchr`.
+fn rsplit_dash(text: &str, dash: char) -> Option<(&str, &str)> {
+    let mut buf = [0; 4];
+    let dash = dash.encode_utf8(&mut buf).as_bytes();
+    let s = text.as_bytes();
+    memchr::memrchr_iter(dash[0], s).find_map(|i| {
+        let end = i + dash.len();
+        (i > 0 && s[i - 1] == b' ' && s.get(i..end) == Some(dash) && s.get(end) == Some(&b' '))
+            .then(|| (&text[..i - 1], &text[end + 1..]))
+    })
 }
 
 /// Most words of the credit after a dash that [`ends_in_credit`] accepts:
@@ -313,8 +332,7 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     let Some((_, inner)) = inner.rsplit_once('(') else {
         return false;
     };
-    let words = inner.split_whitespace().count();
-    (1..=PHOTO_CREDIT_MAX_WORDS).contains(&words)
+    has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| CREDIT_WORDS.contains(&w))
@@ -343,8 +361,7 @@ fn ends_in_credit_label(text: &str) -> bool {
     let Some((before, credit)) = text.rsplit_once(':') else {
         return false;
     };
-    let words = credit.split_whitespace().count();
-    if !(1..=PHOTO_CREDIT_MAX_WORDS).contains(&words) || credit.contains(['.', '!', '?']) {
+    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || credit.contains(['.', '!', '?']) {
         return false;
     }
     let before = before.trim_end();
