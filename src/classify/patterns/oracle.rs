@@ -409,54 +409,6 @@ fn is_section_header_squashed(squashed: &str, lower: &str, original: &str) -> bo
             && !crate::textutil::ends_sentence(lower))
 }
 
-/// Whether the line is an author's short biography: "Louise Matsakis is a
-/// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
-/// Reporter for Fox News." A name of up to four capitalised words, "is
-/// a/an/the", and a word for a writing job. Position decides whether such a
-/// sentence is a bio (at the end of the article) or news, so the classifier
-/// applies this only to the article's last lines.
-pub(crate) fn is_author_bio(text: &str) -> bool {
-    const BIO_MAX_WORDS: usize = 60;
-    const NAME_MAX_WORDS: usize = 4;
-    const JOBS: &[&str] = &[
-        "writer",
-        "reporter",
-        "editor",
-        "correspondent",
-        "journalist",
-        "contributor",
-        "columnist",
-        "author",
-        "freelance",
-        "educator",
-        "producer",
-        "host",
-        "blogger",
-        "photographer",
-        "analyst",
-    ];
-    if text.len() > MAX_PATTERN_BYTES * 2 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    if word_count(&lower) > BIO_MAX_WORDS {
-        return false;
-    }
-    let Some(at) = [" is a ", " is an ", " is the ", " writes ", " covers "]
-        .iter()
-        .filter_map(|v| text.find(v))
-        .min()
-    else {
-        return false;
-    };
-    let name: Vec<&str> = text[..at].split_whitespace().collect();
-    (1..=NAME_MAX_WORDS).contains(&name.len())
-        && name
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
-        && words(&lower[at..]).any(|w| JOBS.iter().any(|j| w.starts_with(j)))
-}
-
 /// Whether the line heads an author box: "About the author", "About Jane
 /// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim". A name must be two
 /// capitalised words: "About the study" is a subheading.
