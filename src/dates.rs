@@ -236,11 +236,23 @@ const UPDATE_WORDS: &[&str] = &[
 /// 2024", "By Jane Roe, last modified 2025-01-02"), where "December 3,
 /// 2025. Updated: December 7, 2025" is a publication date first.
 pub(crate) fn is_update(text: &str) -> bool {
-    let head = before_digit(text);
+    let head = before_digit(dated_part(text));
     if head.is_ascii() {
         return UPDATE.is_match(head);
     }
     UPDATE.is_match(&head.to_lowercase())
+}
+
+/// The part of a line of parts ("109 Comments | Last Updated: March 11,
+/// 2019", parts split by `|`, `·` or `•`) that holds its first date; the
+/// whole line when it has one part, or when no part holds a date.
+fn dated_part(text: &str) -> &str {
+    if !text.contains(['|', '·', '•']) {
+        return text;
+    }
+    text.split(['|', '·', '•'])
+        .find(|part| parse(part).is_some())
+        .unwrap_or(text)
 }
 
 /// The text before the first ASCII digit of `text` (all of it when it has
@@ -878,6 +890,10 @@ mod tests {
         assert!(is_update("ByRhonda Krause UpdatedJanuary 25, 2026"));
         assert!(is_update("Mis à jour le 3 mars 2024"));
         assert!(!is_update("December 3, 2025. Updated: December 7, 2025"));
+        assert!(is_update("109 Comments | Last Updated: March 11, 2019"));
+        assert!(!is_update(
+            "3 min read · Published March 11, 2019 · Updated March 12"
+        ));
         assert!(!is_update("Published on Mar. 2nd, 2022"));
     }
 
