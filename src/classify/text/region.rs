@@ -4,9 +4,11 @@
 use super::grade::PROSE_MIN_WORDS;
 use super::tail::is_shouted_link;
 use super::{BARRIER_WEIGHT, Grade, HEADER_WEIGHT};
+use crate::classify::headline::TitleKeys;
 use crate::classify::patterns;
 use crate::vocab::Features;
 use crate::vocab::Reason;
+use std::cell::OnceCell;
 
 /// Weight of a line made of recognised clutter (navigation, promo, date…),
 /// and of a line repeated elsewhere in the page. High enough that a teaser
@@ -247,16 +249,14 @@ pub(super) fn anchor_to_title(
     grades: &[Grade],
     (start, end): (usize, usize),
 ) -> (usize, usize) {
-    use crate::classify::headline::{TitleKeys, is_title_candidate};
+    use crate::classify::headline::is_title_candidate;
     if start <= ANCHOR_MAX_GAP {
         return (start, end);
     }
     let titles = TitleKeys::new(texts, features, start);
     let is_headline = |i: usize| {
-        let f = &features[i];
-        is_title_candidate(texts[i], f, pats[i])
-            && f.words >= 2
-            && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+        is_title_candidate(texts[i], &features[i], pats[i])
+            && names_page_title(&titles, features, i)
     };
     let Some(t) = (1..start).rev().find(|&i| is_headline(i)) else {
         return (start, end);
@@ -284,6 +284,15 @@ pub(super) fn anchor_to_title(
     } else {
         (start, end)
     }
+}
+
+/// Whether line `i`, of two words or more, is the page title (line 0,
+/// where scrapers put `<title>`) or one of its parts: the headline as the
+/// page names it (see [`anchor_to_title`], [`cut_at_thread`]).
+fn names_page_title(titles: &TitleKeys, features: &[Features], i: usize) -> bool {
+    let f = &features[i];
+    f.words >= 2
+        && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
 }
 
 /// Most lines between the headline and the region for the region to count
@@ -522,19 +531,19 @@ pub(super) fn cut_at_thread(
     start: usize,
     end: usize,
 ) -> usize {
-    let titles = crate::classify::headline::TitleKeys::new(texts, features, start);
+    // Built at the first header met, which most pages lack.
+    let titles = OnceCell::new();
     // A header right above the headline is a menu entry ("Comments" in
     // a blog's top menu), not the head of a thread; unless the headline
     // stood above already, over a first copy of the post.
     let above_headline = |i: usize| {
+        let titles = titles.get_or_init(|| TitleKeys::new(texts, features, start));
         (i + 1..=(i + HEADLINE_AFTER_MENU_LINES).min(end)).any(|j| {
-            let f = &features[j];
-            f.words >= 2
-                && pats[j].is_none()
-                && (f.fingerprint == features[0].fingerprint || titles.is_part_of(0, f.fingerprint))
+            pats[j].is_none()
+                && names_page_title(titles, features, j)
                 && !features[1..i]
                     .iter()
-                    .any(|g| g.fingerprint == f.fingerprint)
+                    .any(|g| g.fingerprint == features[j].fingerprint)
         })
     };
     let mut prose_words = 0;
