@@ -316,7 +316,7 @@ fn post_footer_reason(text: &str) -> Option<Reason> {
         "follow any responses to this entry",
         "you can leave a response, or trackback",
     ];
-    let lower = text.to_lowercase();
+    let lower = crate::textutil::lowercase(text);
     if lower.starts_with("this entry was posted on ") || FOOTERS.iter().any(|f| lower.contains(f)) {
         return Some(Reason::SourceFooter);
     }
