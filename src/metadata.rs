@@ -156,19 +156,19 @@ fn earlier_shown_date(
     // Not a line past the body's end: a short story's window reaches the
     // list of posts under it.
     let body_end = article.body().last().map(|b| b.span().end);
-    let shown: Vec<&Block<'_>> = near_title(article, true)
+    let dated: Vec<(&Block<'_>, String)> = near_title(article, true)
         .into_iter()
         .filter(|b| body_end.is_none_or(|end| b.span().start < end))
-        .filter(|b| dates::parse_in(b.text(), order).is_some())
+        .filter_map(|b| dates::parse_in(b.text(), order).map(|iso| (b, iso)))
         .collect();
-    let b = *shown
+    let (b, shown) = dated
         .iter()
-        .find(|b| b.reason() == Some(Reason::Date))
-        .or(shown.first())?;
+        .find(|(b, _)| b.reason() == Some(Reason::Date))
+        .or(dated.first())
+        .cloned()?;
     if dates::is_update(b.text()) {
         return None;
     }
-    let shown = dates::parse_in(b.text(), order)?;
     let apart = markup_day - dates::day_number(&shown)?;
     // The markup's value stands just before the shown text, with no other
     // block of the page between them.
