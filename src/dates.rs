@@ -234,7 +234,9 @@ const UPDATE_WORDS: &[&str] = &[
 /// Whether the first date of `text` is a change's: an update word
 /// ([`UPDATE_WORDS`]) stands before the first digit ("Updated Sep 5,
 /// 2024", "By Jane Roe, last modified 2025-01-02"), where "December 3,
-/// 2025. Updated: December 7, 2025" is a publication date first.
+/// 2025. Updated: December 7, 2025" is a publication date first; on a
+/// line of parts, before the first digit of the part that holds the date
+/// (see [`dated_part`]).
 pub(crate) fn is_update(text: &str) -> bool {
     let head = before_digit(dated_part(text));
     if head.is_ascii() {
@@ -243,14 +245,18 @@ pub(crate) fn is_update(text: &str) -> bool {
     UPDATE.is_match(&head.to_lowercase())
 }
 
-/// The part of a line of parts ("109 Comments | Last Updated: March 11,
-/// 2019", parts split by `|`, `·` or `•`) that holds its first date; the
-/// whole line when it has one part, or when no part holds a date.
+/// Separators between stamps on one line ("Nov 19, 2019 • 2 min read",
+/// "109 Comments | Last Updated: March 11, 2019").
+pub(crate) const STAMP_SEPARATORS: [char; 3] = ['•', '|', '·'];
+
+/// The part of a line of parts (split by [`STAMP_SEPARATORS`]) that holds
+/// its first date; the whole line when it has one part, or when no part
+/// holds a date.
 fn dated_part(text: &str) -> &str {
-    if !text.contains(['|', '·', '•']) {
+    if !text.contains(STAMP_SEPARATORS) {
         return text;
     }
-    text.split(['|', '·', '•'])
+    text.split(STAMP_SEPARATORS)
         .find(|part| parse(part).is_some())
         .unwrap_or(text)
 }

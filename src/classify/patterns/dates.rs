@@ -2,11 +2,9 @@
 
 use super::phrases::{DATE_MAX_TOKENS, MINUTE_WORDS, READ_WORDS};
 use super::{Line, MAX_PATTERN_BYTES};
+use crate::dates::STAMP_SEPARATORS;
 use crate::lexicon;
 use crate::textutil::is_cjk;
-
-/// Separators between stamps on one line ("Nov 19, 2019 • 2 min read").
-pub(super) const DATE_SEPARATORS: [char; 3] = ['•', '|', '·'];
 
 /// Whether the line is a date or time stamp: numbers, month and weekday
 /// names and stamp words only ("Updated 22 Nov, 2024", "2019-11-20 10:30",
@@ -18,10 +16,10 @@ pub(crate) fn is_date(text: &str) -> bool {
     }
     // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
     // separator are a date when every part is a date or a reading time.
-    if text.contains(DATE_SEPARATORS) {
+    if text.contains(STAMP_SEPARATORS) {
         let mut dates = 0;
         for part in text
-            .split(DATE_SEPARATORS)
+            .split(STAMP_SEPARATORS)
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
@@ -44,7 +42,7 @@ pub(super) fn is_date_line(line: &Line<'_>) -> bool {
     if line.text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    if line.text.contains(DATE_SEPARATORS) {
+    if line.text.contains(STAMP_SEPARATORS) {
         return is_date(line.text);
     }
     is_single_date_lower(line.lower)
