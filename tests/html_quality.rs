@@ -64,6 +64,35 @@ fn flags_and_slugs_on_the_post() {
     }
 }
 
+/// A subheading's id is its own words as a link anchor: words in it
+/// ("consoli-date", "how-to-share", "comment-period") do not make the
+/// subheading a date, a share bar or a comment.
+#[test]
+fn subheading_anchor_ids_are_not_region_names() {
+    for (id, heading) in [
+        (
+            "step-1-consolidate-the-controls",
+            "Step 1: Consolidate the controls",
+        ),
+        ("how-to-share-the-road", "How to share the road"),
+        (
+            "the-comment-period-closes-in-may",
+            "The comment period closes in May",
+        ),
+    ] {
+        let page = format!(
+            r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p><h3 id="{id}">{heading}</h3><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(
+            text.contains(heading),
+            "subheading lost: {heading:?}\nbody: {text:?}"
+        );
+    }
+}
+
 /// Highlighting spans inside `<pre>` name code tokens, not page regions:
 /// a `<span class="hljs-comment">` does not make the listing a comment.
 #[test]

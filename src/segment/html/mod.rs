@@ -337,6 +337,15 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                             streamed = true;
                         }
                         match name {
+                            // A heading's id of three words or more is the
+                            // anchor a table of contents links to, the
+                            // heading's own words as a slug
+                            // (`step-1-consolidate-the-controls`), not the
+                            // name of a region: read for region words, it
+                            // made body subheadings dates ("consoli-date")
+                            // or share bars. A shorter id names what the
+                            // heading heads (`comments-title`) and is read.
+                            "id" if f.heading != 0 && is_slug(value) => {}
                             "class" | "id" | "role" | "itemprop" | "aria-label" => {
                                 let facts = word_bits.entry(value).or_insert_with(|| ValueFacts {
                                     bits: words::bits(matcher, value),
@@ -816,4 +825,13 @@ fn fix_order(segments: &mut [Segment<'_>]) {
         };
         last_end = seg.span.end;
     }
+}
+
+/// Whether an id is a phrase written as a slug: three words or more
+/// joined by `-` or `_` (`step-1-consolidate-the-controls`).
+fn is_slug(id: &str) -> bool {
+    id.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .nth(2)
+        .is_some()
 }
