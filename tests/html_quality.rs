@@ -93,6 +93,29 @@ fn subheading_anchor_ids_are_not_region_names() {
     }
 }
 
+/// A collapsed accordion's panel, hidden until the reader opens it, is
+/// part of the article; text for screen readers alone is not.
+#[test]
+fn collapsed_accordion_panels_are_kept() {
+    for panel in [
+        r#"<div role="region" style="display:none;">"#,
+        r#"<div class="faq-answer" hidden>"#,
+        r#"<div class="accordion__content closed" aria-hidden="true">"#,
+    ] {
+        let page = format!(
+            r#"<html><head><title>Bridge</title></head><body><article>
+<p>{P1}</p><button aria-expanded="false">Who pays for it?</button>{panel}<p>{P2}</p></div>
+<p>{P3}</p><span class="sr-only">Opens in a new window with more information about the bridge</span></article></body></html>"#
+        );
+        let text = body(&page);
+        assert_story(&text);
+        assert!(
+            !text.contains("Opens in a new window"),
+            "screen-reader text kept: {text:?}"
+        );
+    }
+}
+
 /// Highlighting spans inside `<pre>` name code tokens, not page regions:
 /// a `<span class="hljs-comment">` does not make the listing a comment.
 #[test]

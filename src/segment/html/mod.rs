@@ -330,6 +330,8 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     let mut class = 0u64;
                     let mut hidden_attr = false;
                     let mut streamed = false;
+                    let mut shown_hidden = false;
+                    let mut panel = false;
                     for a in e_attrs {
                         let (name, value): (&str, &str) = (&a.name.local, &a.value);
                         let name = if short { long_name(name) } else { name };
@@ -350,10 +352,16 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                                 let facts = word_bits.entry(value).or_insert_with(|| ValueFacts {
                                     bits: words::bits(matcher, value),
                                     blank: value.trim().is_empty(),
+                                    panel: words::is_panel_class(value),
                                     tag: "",
                                     class: 0,
                                 });
                                 attrs |= facts.bits;
+                                panel |= match name {
+                                    "class" => facts.panel,
+                                    "role" => value.trim().eq_ignore_ascii_case("region"),
+                                    _ => false,
+                                };
                                 if name == "class" && !facts.blank {
                                     let tag = e_name;
                                     if facts.tag != tag || facts.class == 0 {
@@ -364,8 +372,8 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                                 }
                             }
                             "hidden" => hidden_attr = true,
-                            "aria-hidden" => is_hidden |= value.eq_ignore_ascii_case("true"),
-                            "style" => is_hidden |= words::style_hidden(value),
+                            "aria-hidden" => shown_hidden |= value.eq_ignore_ascii_case("true"),
+                            "style" => shown_hidden |= words::style_hidden(value),
                             "href" => href = true,
                             _ => {}
                         }
@@ -375,6 +383,16 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
                     // moves it into place: the article itself, on some
                     // pages, so it is shown where it was sent.
                     if hidden_attr && !streamed {
+                        shown_hidden = true;
+                    }
+                    // A disclosure widget's panel (an accordion's answer,
+                    // a collapsed section: `role="region"`, an
+                    // `accordion`/`collapse`/`faq` class) is hidden by its
+                    // style, `hidden` or `aria-hidden` until the reader
+                    // opens it, and is part of the article all the same.
+                    // Text for screen readers alone (`sr-only`,
+                    // `visually-hidden`) stays hidden.
+                    if shown_hidden && !panel {
                         is_hidden = true;
                     }
                     if matches!(e_name, "html" | "body") {
@@ -719,6 +737,9 @@ struct ValueFacts<'t> {
     bits: u32,
     /// Whether it is blank.
     blank: bool,
+    /// Whether, as a class, it names a disclosure widget's panel
+    /// ([`words::is_panel_class`]).
+    panel: bool,
     /// The tag name it was last seen on as a class value, and the
     /// [`class_hash`] of the two (0 when never).
     tag: &'t str,

@@ -291,6 +291,17 @@ fn hidden_class(value: &str) -> bool {
 }
 
 /// Whether an inline style hides the element.
+/// Whether a class value names a disclosure widget's panel, which the
+/// page hides until the reader opens it: an accordion's, a collapsible
+/// section's, an FAQ's answer.
+pub(super) fn is_panel_class(class: &str) -> bool {
+    const PANEL: &[&[u8]] = &[b"accordion", b"collaps", b"faq"];
+    let b = class.as_bytes();
+    PANEL
+        .iter()
+        .any(|p| b.windows(p.len()).any(|w| w.eq_ignore_ascii_case(p)))
+}
+
 pub(super) fn style_hidden(style: &str) -> bool {
     let b = style.as_bytes();
     let find = |needle: &[u8]| {
