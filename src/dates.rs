@@ -15,7 +15,7 @@ const MIN_YEAR: u32 = 1900;
 const MAX_YEAR: u32 = 2100;
 
 /// Month names and abbreviations in the corpus languages (en, de, fr, es,
-/// it, pt, id, ru with its genitive forms) and their numbers. Matched
+/// it, pt, nl, id, ru with its genitive forms) and their numbers. Matched
 /// lower-cased, with a trailing full stop removed.
 const MONTH_NAMES: &[(&str, u32)] = &[
     // English
@@ -102,6 +102,10 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("outubro", 10),
     ("novembro", 11),
     ("dezembro", 12),
+    // Dutch (the names not written as above)
+    ("maart", 3),
+    ("augustus", 8),
+    ("mrt", 3),
     // Indonesian
     ("januari", 1),
     ("februari", 2),
@@ -663,12 +667,13 @@ fn words(text: &str) -> Option<String> {
         let Some(month) = month_number(w) else {
             continue;
         };
-        // The day: just before the month (skipping "de"), else just after.
-        let before = if i >= 2 && is_filler(i - 1) {
-            day_at(i - 2)
-        } else {
-            i.checked_sub(1).and_then(day_at)
-        };
+        // The day: just before the month (skipping "de", or "rd of" in
+        // "3rd of March"), else just after.
+        let mut j = i;
+        while j + 2 > i && j >= 2 && is_filler(j - 1) {
+            j -= 1;
+        }
+        let before = j.checked_sub(1).and_then(day_at);
         let (day, from) = match (before, day_at(i + 1)) {
             (Some(d), _) => (d, i + 1),
             (None, Some(d)) => (d, i + 2),
@@ -997,6 +1002,17 @@ mod tests {
         Some("2012-07-23")
     );
     t!(german, "12. März 2022", Some("2022-03-12"));
+    t!(dutch, "12 maart 2022", Some("2022-03-12"));
+    t!(
+        ordinal_of,
+        "Posted on 3rd of March, 2022",
+        Some("2022-03-03")
+    );
+    t!(
+        ordinal_of_no_comma,
+        "the 21st of August 2019",
+        Some("2019-08-21")
+    );
     t!(portuguese, "12 de março de 2022", Some("2022-03-12"));
     t!(spanish, "5 de diciembre de 2021", Some("2021-12-05"));
     t!(italian, "3 settembre 2023", Some("2023-09-03"));
