@@ -37,6 +37,14 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     false
 }
 
+/// Whether `c` is a bullet that, followed by a space, starts a list item
+/// in scraped text ("• Item", "– Item", "* Item"). The one list of them:
+/// the segmenter's list items, the region's list runs and the marker the
+/// recognisers look past all read it.
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
+}
+
 /// Han and kana: the scripts written without spaces between words, so that
 /// each character counts as a word. Hangul is left out, since Korean puts
 /// spaces between words and UAX #29 already splits them there.

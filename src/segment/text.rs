@@ -135,9 +135,7 @@ const HEADING_MAX_WORDS: usize = 10;
 /// menu entry is the classifier's call, since that needs context.
 fn kind_of(line: &str) -> BlockKind {
     let first = line.chars().next().unwrap_or(' ');
-    if matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
-        && line[first.len_utf8()..].starts_with(' ')
-    {
+    if crate::textutil::is_bullet(first) && line[first.len_utf8()..].starts_with(' ') {
         return BlockKind::ListItem;
     }
     // The word count last: it reads the most, and most lines end like a

@@ -308,9 +308,10 @@ fn without_list_marker(text: &str) -> &str {
         digits + 1
     } else {
         match text.chars().next() {
-            Some(c @ ('*' | '+' | '•' | '·' | '▪' | '◦' | '‣' | '-' | '–')) => {
-                c.len_utf8()
-            }
+            // And "+ ", Markdown's third bullet: looking past it costs
+            // nothing, while as a list item's mark it is too rare to
+            // trust.
+            Some(c) if c == '+' || crate::textutil::is_bullet(c) => c.len_utf8(),
             _ => return text,
         }
     };

@@ -399,8 +399,7 @@ pub(super) fn is_list_item(text: &str, f: &Features) -> bool {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() || matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '-' | '*')
-    {
+    if first.is_ascii_digit() || crate::textutil::is_bullet(first) {
         return true;
     }
     let word: String = text
