@@ -190,12 +190,12 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
 /// or `YYYY-MM-DDTHH:MM:SS` plus the offset (`Z` or `±HH:MM`) when the text
 /// is an ISO date-time.
 pub(crate) fn parse(text: &str) -> Option<String> {
-    parse_in(text, None)
+    parse_in(text, || None)
 }
 
 /// [`parse`], with `03/01/2017` read in `order` when the page's other
 /// numeric dates tell it (see [`numeric_order`]).
-pub(crate) fn parse_in(text: &str, order: Option<NumericOrder>) -> Option<String> {
+pub(crate) fn parse_in(text: &str, order: impl FnOnce() -> Option<NumericOrder>) -> Option<String> {
     // Every form read below holds an ASCII digit; most lines asked hold none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -781,16 +781,19 @@ fn first_numeric(text: &str) -> Option<(u32, u8, u32, u32)> {
 /// `12/03/2022` or `03-12-2022` when one of the first two numbers is over
 /// 12 and so must be the day, or when `order` (the page's, see
 /// [`numeric_order`]) says which comes first.
-fn numeric(text: &str, order: Option<NumericOrder>) -> Option<String> {
+fn numeric(text: &str, order: impl FnOnce() -> Option<NumericOrder>) -> Option<String> {
     let (a, sep, b, year) = first_numeric(text)?;
-    let (day, month) = match (sep, order) {
-        (b'.', _) => (a, b),
+    let (day, month) = match sep {
+        b'.' => (a, b),
         _ if a > 12 => (a, b),
         _ if b > 12 => (b, a),
         _ if a == b => (a, b),
-        (_, Some(NumericOrder::DayFirst)) => (a, b),
-        (_, Some(NumericOrder::MonthFirst)) => (b, a),
-        (_, None) => return None,
+        // Only an ambiguous date asks for the page's order.
+        _ => match order() {
+            Some(NumericOrder::DayFirst) => (a, b),
+            Some(NumericOrder::MonthFirst) => (b, a),
+            None => return None,
+        },
     };
     ymd(year, month, day)
 }
@@ -833,20 +836,20 @@ mod tests {
         // Not a real day either way.
         assert_eq!(numeric_order("02/30/2025"), None);
         assert_eq!(
-            parse_in("03/01/2017 by Agatha", Some(NumericOrder::MonthFirst)).as_deref(),
+            parse_in("03/01/2017 by Agatha", || Some(NumericOrder::MonthFirst)).as_deref(),
             Some("2017-03-01")
         );
         assert_eq!(
-            parse_in("03/01/2017", Some(NumericOrder::DayFirst)).as_deref(),
+            parse_in("03/01/2017", || Some(NumericOrder::DayFirst)).as_deref(),
             Some("2017-01-03")
         );
         // The order never overrules a day over 12, nor the dots.
         assert_eq!(
-            parse_in("25/03/2022", Some(NumericOrder::MonthFirst)).as_deref(),
+            parse_in("25/03/2022", || Some(NumericOrder::MonthFirst)).as_deref(),
             Some("2022-03-25")
         );
         assert_eq!(
-            parse_in("03.04.2022", Some(NumericOrder::MonthFirst)).as_deref(),
+            parse_in("03.04.2022", || Some(NumericOrder::MonthFirst)).as_deref(),
             Some("2022-04-03")
         );
         assert_eq!(parse("03/01/2017"), None);

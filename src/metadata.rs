@@ -24,11 +24,9 @@ const DATE_INTO_BODY: usize = 3;
 /// byline block. These are all plain text has.
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
-    let order = numeric_order(article);
+    let order = &PageOrder::new(article);
     if meta.published.is_none() {
-        meta.published = shown_dates(article, order)
-            .into_iter()
-            .next()
+        meta.published = shown_date(article, order)
             .or_else(|| byline_date(article, order))
             .or(fallback);
     } else if let Some(shown) = earlier_shown_date(article, meta.published.as_ref(), order) {
@@ -82,6 +80,27 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     meta
 }
 
+/// The page's [`numeric_order`], read the first time an ambiguous numeric
+/// date asks for it: most pages have none, and reading every block for it
+/// is a scan of the whole page.
+struct PageOrder<'p> {
+    article: &'p Article<'p>,
+    order: std::cell::OnceCell<Option<NumericOrder>>,
+}
+
+impl<'p> PageOrder<'p> {
+    fn new(article: &'p Article<'p>) -> Self {
+        PageOrder {
+            article,
+            order: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> Option<NumericOrder> {
+        *self.order.get_or_init(|| numeric_order(self.article))
+    }
+}
+
 /// The order of day and month in the page's numeric dates (`03/01/2017`),
 /// from those of its lines that tell it (`01/31/2025`, a day over 12),
 /// when they all agree: a site writes its dates one way. `None` when no
@@ -97,20 +116,20 @@ fn numeric_order(article: &Article<'_>) -> Option<NumericOrder> {
     found.all(|o| o == first).then_some(first)
 }
 
-/// The dates the page shows its reader, best first: short lines near the
-/// headline that read as a date (the date block among them, or a line the
-/// classifier saw as clutter or folded into a byline), then the date blocks
-/// elsewhere. A date block far from the headline is most often a related
+/// The date the page shows its reader, the first that reads as one of,
+/// best first: short lines near the headline (the date block among them,
+/// or a line the classifier saw as clutter or folded into a byline), then
+/// the date blocks elsewhere. A date block far from the headline is most often a related
 /// story's ("December 15, 2025" in a list of posts under the article, where
 /// the page's own "September 4, 2025" stands by the headline), and the first
 /// date block may be a number the classifier took for a date ("15,000").
 /// Each keeps the span of its block.
-fn shown_dates(article: &Article<'_>, order: Option<NumericOrder>) -> Vec<MetaValue> {
+fn shown_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
-        return Vec::new();
+        return None;
     }
     let date_of = |b: &Block<'_>| {
-        dates::parse_in(b.text(), order).map(|iso| MetaValue::new(iso, Some(b.span())))
+        dates::parse_in(b.text(), || order.get()).map(|iso| MetaValue::new(iso, Some(b.span())))
     };
     let date_blocks = article
         .blocks()
@@ -124,8 +143,7 @@ fn shown_dates(article: &Article<'_>, order: Option<NumericOrder>) -> Vec<MetaVa
     near.into_iter()
         .chain(updates)
         .chain(date_blocks)
-        .filter_map(date_of)
-        .collect()
+        .find_map(date_of)
 }
 
 /// How many bytes before the text of a date line the markup's date may
@@ -146,7 +164,7 @@ const SAME_ELEMENT_BYTES: usize = 256;
 fn earlier_shown_date(
     article: &Article<'_>,
     markup: Option<&MetaValue>,
-    order: Option<NumericOrder>,
+    order: &PageOrder<'_>,
 ) -> Option<MetaValue> {
     let markup = markup?;
     let markup_day = dates::day_number(markup.as_str())?;
@@ -159,7 +177,7 @@ fn earlier_shown_date(
     let dated: Vec<(&Block<'_>, String)> = near_title(article, true)
         .into_iter()
         .filter(|b| body_end.is_none_or(|end| b.span().start < end))
-        .filter_map(|b| dates::parse_in(b.text(), order).map(|iso| (b, iso)))
+        .filter_map(|b| dates::parse_in(b.text(), || order.get()).map(|iso| (b, iso)))
         .collect();
     let (b, shown) = dated
         .iter()
@@ -199,7 +217,7 @@ const MAX_LABEL_LINE_WORDS: usize = 24;
 /// blocks before the headline to a few after the body, outside the body
 /// text, related stories and comments. It beats any other date that is
 /// later: a page is not published after the day it says it was.
-fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<MetaValue> {
+fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -233,7 +251,7 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
                     .get(i + 1)
                     .filter(|n| at_most_words(n.text(), MAX_DATE_LINE_WORDS))?
             };
-            let iso = dates::parse_in(from.text(), order)?;
+            let iso = dates::parse_in(from.text(), || order.get())?;
             let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
             Some((at, MetaValue::new(iso, Some(from.span()))))
         })
@@ -257,7 +275,7 @@ fn labelled_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<M
 /// Updated: …"). Read only when nothing else gave a date; an update's
 /// line is none, and pairs that disagree are a list of posts, and give
 /// none.
-fn byline_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<MetaValue> {
+fn byline_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -278,12 +296,13 @@ fn byline_date(article: &Article<'_>, order: Option<NumericOrder>) -> Option<Met
         .filter(|w| {
             at_most_words(w[0].text(), MAX_DATE_LINE_WORDS)
                 && after_by(w[0].text()).and_then(author_name).is_some()
-                && dates::parse_in(w[0].text(), order).is_none()
+                && dates::parse_in(w[0].text(), || order.get()).is_none()
                 && at_most_words(w[1].text(), MAX_DATE_LINE_WORDS)
                 && !dates::is_update(w[1].text())
         })
         .filter_map(|w| {
-            dates::parse_in(w[1].text(), order).map(|iso| MetaValue::new(iso, Some(w[1].span())))
+            dates::parse_in(w[1].text(), || order.get())
+                .map(|iso| MetaValue::new(iso, Some(w[1].span())))
         })
         .collect();
     let first = found.first()?;
