@@ -12,7 +12,7 @@ impl Article<'_> {
     ///
     /// | block kind | Markdown |
     /// |---|---|
-    /// | paragraph, caption, metadata | the text |
+    /// | paragraph, caption, metadata | the text; a line break in it (`<br>`) a hard break (a backslash at the end of the line) |
     /// | heading | `## text` |
     /// | list item | `- text`, consecutive items in one list |
     /// | quote | `> text` |
@@ -99,11 +99,14 @@ fn one_line(text: &str) -> String {
 }
 
 /// Pushes `text`, escaped, each line after the first indented by
-/// `continuation` (so a list item or quote keeps its later lines).
+/// `continuation` (so a list item or quote keeps its later lines). A line
+/// break inside a block is the page's (`<br>`: an address, a verse, a
+/// paragraph split by two of them), so it is written as a hard line break,
+/// a backslash at the end of the line; a bare newline would join the lines.
 fn push_lines(out: &mut String, text: &str, continuation: &str) {
     for (n, line) in text.lines().enumerate() {
         if n > 0 {
-            out.push('\n');
+            out.push_str("\\\n");
             out.push_str(continuation);
         }
         push_escaped_line(out, line.trim());
@@ -190,6 +193,18 @@ mod tests {
         let md = crate::clean_text(text).unwrap().to_markdown();
         assert!(md.contains("\\# not a heading"), "{md}");
         assert!(md.contains("1\\. Not a list"), "{md}");
+    }
+
+    #[test]
+    fn line_breaks_are_hard_breaks() {
+        let html = "<h1>Letters to the editor</h1><article>\
+            <p>The council should have listened to the people of the old town before it voted.</p>\
+            <p>Jane Roe<br>12 Bridge Street<br>Riverton</p></article>";
+        let md = crate::clean_html(html).unwrap().to_markdown();
+        assert!(
+            md.ends_with("Jane Roe\\\n12 Bridge Street\\\nRiverton"),
+            "{md:?}"
+        );
     }
 
     #[test]
