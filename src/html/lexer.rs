@@ -95,6 +95,8 @@ pub(crate) struct Lexer<'s> {
     pos: usize,
     cdata: bool,
     prescan: bool,
+    /// The attributes of the tag lexed last ([`Lexer::take_attributes`]).
+    attrs: Vec<Attribute>,
 }
 
 impl<'s> Lexer<'s> {
@@ -105,7 +107,22 @@ impl<'s> Lexer<'s> {
             pos: 0,
             cdata: false,
             prescan: false,
+            attrs: Vec::new(),
         }
+    }
+
+    /// Takes out the attributes of the start or end tag returned last, as
+    /// written, in order (what [`Tag::each_attribute`] would call its
+    /// closure on), so that the caller need not lex them again and can read
+    /// them while it drives the lexer on; [`Lexer::restore_attributes`]
+    /// gives the buffer back.
+    pub(crate) fn take_attributes(&mut self) -> Vec<Attribute> {
+        std::mem::take(&mut self.attrs)
+    }
+
+    /// Gives back the buffer [`Lexer::take_attributes`] took.
+    pub(crate) fn restore_attributes(&mut self, attrs: Vec<Attribute>) {
+        self.attrs = attrs;
     }
 
     /// A lexer with the rules of the standard's encoding prescan, which
@@ -240,13 +257,15 @@ impl<'s> Lexer<'s> {
 
     /// The tag at `lt` whose name starts at `name_start`, or `None` when the
     /// input ends inside it.
-    fn tag(&self, lt: usize, name_start: usize) -> Option<Tag> {
+    fn tag(&mut self, lt: usize, name_start: usize) -> Option<Tag> {
         let s = self.src;
         let name_end = s[name_start..]
             .iter()
             .position(|&c| is_space(c) || c == b'/' || c == b'>')
             .map_or(s.len(), |o| name_start + o);
-        let (end, self_closing, attributes) = attributes(s, name_end, |_| {})?;
+        let attrs = &mut self.attrs;
+        attrs.clear();
+        let (end, self_closing, attributes) = attributes(s, name_end, |a| attrs.push(a))?;
         Some(Tag {
             span: Span::new(lt, end),
             name: Span::new(name_start, name_end),

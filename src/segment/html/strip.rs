@@ -29,7 +29,7 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Tag, Token, is_space};
+use crate::html::lexer::{Attribute, Tag, Token, is_space};
 use crate::vocab::Span;
 
 use super::sourcemap::scan::{Scan, Visit, scan_with};
@@ -173,8 +173,8 @@ struct Pass<'a> {
 }
 
 impl Visit for Pass<'_> {
-    fn token(&mut self, token: &Token) {
-        self.guard.token(token);
+    fn token(&mut self, token: &Token, element: Element) {
+        self.guard.token(token, element);
         self.strip.follows_pre = std::mem::take(&mut self.strip.pre_start);
         if let Token::Text(span) = *token {
             self.strip.text(span);
@@ -194,8 +194,8 @@ impl Visit for Pass<'_> {
         self.guard.stopped()
     }
 
-    fn start(&mut self, s: &[u8], tag: &Tag) {
-        self.strip.start(s, tag);
+    fn start(&mut self, s: &[u8], tag: &Tag, element: Element, attrs: &[Attribute]) {
+        self.strip.start(s, tag, element, attrs);
     }
 
     fn content(&mut self, s: &[u8], tag: &Tag, content: Span) {
@@ -301,7 +301,7 @@ impl Stripper<'_> {
 }
 
 impl Visit for Stripper<'_> {
-    fn start(&mut self, b: &[u8], tag: &Tag) {
+    fn start(&mut self, b: &[u8], tag: &Tag, element: Element, attrs: &[Attribute]) {
         if !self.active {
             return;
         }
@@ -319,7 +319,9 @@ impl Visit for Stripper<'_> {
                 return;
             }
             // No attribute of an element in foreign content is read.
-            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |_| {
+                false
+            });
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -351,9 +353,10 @@ impl Visit for Stripper<'_> {
                 return;
             }
         }
-        let element = Element::of(name);
         if element.foreign() {
-            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |_| {
+                false
+            });
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -369,14 +372,22 @@ impl Visit for Stripper<'_> {
             // it ignores (the metadata comes from the source scan), and
             // `type` of an `<input>` (`hidden` ones are no table text).
             let input = name.eq_ignore_ascii_case(b"input");
-            filter(&mut self.out, b, tag, &mut self.kept, false, |n| {
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |n| {
                 input && n == b"type"
             });
             return;
         }
         // The formatting elements other than `<a>` stay whole.
         if !element.formatting() || name.eq_ignore_ascii_case(b"a") {
-            filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
+            filter(
+                &mut self.out,
+                b,
+                tag,
+                attrs,
+                &mut self.kept,
+                self.short,
+                keeps,
+            );
         }
     }
 
@@ -496,7 +507,8 @@ impl Copy<'_> {
     }
 }
 
-/// Rewrites start tag `tag` with only the attributes whose lowercase name
+/// Rewrites start tag `tag` (whose attributes are `attrs`) with only the
+/// attributes whose lowercase name
 /// `keep` accepts, as written (`href` without its value, which the walk does
 /// not read), under their [`SHORT`] names when `short` is set; leaves it
 /// alone when every attribute stays as it is.
@@ -504,6 +516,7 @@ fn filter(
     out: &mut Copy<'_>,
     b: &[u8],
     tag: &Tag,
+    attrs: &[Attribute],
     kept: &mut Vec<(Option<&'static str>, usize, usize)>,
     short: bool,
     keep: impl Fn(&[u8]) -> bool,
@@ -513,7 +526,7 @@ fn filter(
     }
     kept.clear();
     let mut changed = false;
-    tag.each_attribute(b, |a| {
+    for a in attrs {
         let name = &b[a.name];
         let mut lower = [0u8; LONGEST_KEPT];
         let known = name.len() <= LONGEST_KEPT && {
@@ -524,7 +537,7 @@ fn filter(
         };
         if !known {
             changed = true;
-            return;
+            continue;
         }
         let lower = &lower[..name.len()];
         let end = match a.value {
@@ -544,7 +557,7 @@ fn filter(
             }
             None => kept.push((None, a.name.start, end)),
         }
-    });
+    }
     if !changed {
         return;
     }
