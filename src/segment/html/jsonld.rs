@@ -374,50 +374,92 @@ fn first_url(
 fn locate(input: &str, script: Span, key: &str, value: &str) -> Option<Span> {
     let want = collapse(value);
     let s = input.as_bytes();
+    let end_of_script = script.end;
     let mut i = script.start;
     let mut prev_key: Option<Span> = None;
     let mut fallback = None;
-    while i < script.end {
-        match s[i] {
-            b'"' => {
-                let start = i + 1;
-                let mut j = start;
-                while j < script.end && s[j] != b'"' {
-                    j += if s[j] == b'\\' { 2 } else { 1 };
-                }
-                let end = j.min(script.end);
-                let tok = Span::new(start, end);
-                let mut k = end + 1;
-                while k < script.end && s[k].is_ascii_whitespace() {
-                    k += 1;
-                }
-                if k < script.end && s[k] == b':' {
-                    prev_key = Some(tok);
-                } else {
-                    let raw = &input[tok];
-                    let equal = if raw.contains('\\') || raw.contains(char::is_whitespace) {
-                        collapse(&unescape(raw)) == want
-                    } else {
-                        raw == want
-                    };
-                    if equal {
-                        if prev_key.is_some_and(|p| &input[p] == key) {
-                            return Some(tok);
-                        }
-                        fallback = fallback.or(Some(tok));
-                    }
-                    prev_key = None;
-                }
-                i = end + 1;
-            }
-            b'{' | b',' => {
-                prev_key = None;
-                i += 1;
-            }
-            _ => i += 1,
+    // Only `"`, `{` and `,` matter between string tokens: the scan jumps
+    // from one to the next.
+    while i < end_of_script {
+        let Some(o) = memchr::memchr3(b'"', b'{', b',', &s[i..end_of_script]) else {
+            break;
+        };
+        i += o;
+        if s[i] != b'"' {
+            prev_key = None;
+            i += 1;
+            continue;
         }
+        let start = i + 1;
+        // The closing quote: the first `"` not escaped by a `\`.
+        let mut j = start;
+        while j < end_of_script {
+            match memchr::memchr2(b'"', b'\\', &s[j..end_of_script]) {
+                None => j = end_of_script,
+                Some(o) if s[j + o] == b'\\' => {
+                    j += o + 2;
+                    continue;
+                }
+                Some(o) => j += o,
+            }
+            break;
+        }
+        let end = j.min(end_of_script);
+        let tok = Span::new(start, end);
+        let mut k = end + 1;
+        while k < end_of_script && s[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if k < end_of_script && s[k] == b':' {
+            prev_key = Some(tok);
+        } else {
+            let raw = &input[tok];
+            if equal_collapsed(raw, &want) {
+                if prev_key.is_some_and(|p| &input[p] == key) {
+                    return Some(tok);
+                }
+                fallback = fallback.or(Some(tok));
+            }
+            prev_key = None;
+        }
+        i = end + 1;
     }
     fallback
+}
+
+/// Whether the JSON string content `raw`, unescaped and whitespace
+/// collapsed, is `want` (already collapsed), without building the
+/// collapsed string: collapsing never lengthens a string, nor does
+/// unescaping one without a `\\`, and a string with neither escapes nor
+/// whitespace is compared as it is.
+fn equal_collapsed(raw: &str, want: &str) -> bool {
+    if !raw.contains('\\') {
+        if raw.len() < want.len() {
+            return false;
+        }
+        if !raw.contains(char::is_whitespace) {
+            return raw == want;
+        }
+        return same_words(raw, want);
+    }
+    same_words(&unescape(raw), want)
+}
+
+/// Whether `collapse(s) == want`, for a `want` that [`collapse`] made: the
+/// same words, `want`'s joined by single spaces.
+fn same_words(s: &str, want: &str) -> bool {
+    let mut words = s.split_whitespace();
+    if want.is_empty() {
+        return words.next().is_none();
+    }
+    let mut wanted = want.split(' ');
+    loop {
+        match (words.next(), wanted.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
 }
 
 fn collapse(s: &str) -> String {
@@ -537,6 +579,33 @@ mod tests {
         let h = ld.headline.unwrap();
         assert_eq!(h.value, "Café news");
         assert_eq!(&html.as_str()[h.span.unwrap()], "Caf\\u00e9\nnews");
+    }
+
+    #[test]
+    fn equal_collapsed_is_collapse_of_unescape() {
+        for raw in [
+            "", " ", "a", "a b", " a  b ", "a\\nb", "a\\u00e9", "\\u", "x\\ud83d", "a\\/b",
+            "a\u{a0}b", "ab", "a  b\\t",
+        ] {
+            for value in [
+                "",
+                "a",
+                "a b",
+                "ab",
+                "aé",
+                "a/b",
+                "a b ",
+                "x\u{fffd}",
+                "\u{fffd}",
+            ] {
+                let want = collapse(value);
+                assert_eq!(
+                    equal_collapsed(raw, &want),
+                    collapse(&unescape(raw)) == want,
+                    "{raw:?} {value:?}"
+                );
+            }
+        }
     }
 
     #[test]
