@@ -449,9 +449,24 @@ impl Visit for Stripper<'_> {
     }
 
     fn comment(&mut self, span: Span) {
+        if !self.active {
+            return;
+        }
+        // Where a `<meta>` could be left out, so can a comment: the tree
+        // builder inserts it where it stands in every mode (no formatting
+        // element is reconstructed for it, no mode changes), so without it
+        // only the text nodes on both sides merge.
+        let b = self.out.input.as_bytes();
+        let ends =
+            span.start == 0 || matches!(b[span.start - 1], b'>' | b' ' | b'\t' | b'\n' | b'\x0c');
+        if ends && self.foreign.is_empty() && self.may_drop() {
+            self.out.replace(span, "");
+            self.removed += 1;
+            return;
+        }
         // A comment node is a comment node whatever it says: the walk reads
         // none, and the tokenizer steps over every byte.
-        if self.active && span.end - span.start > EMPTY_COMMENT.len() {
+        if span.end - span.start > EMPTY_COMMENT.len() {
             self.out.replace(span, EMPTY_COMMENT);
         }
     }
@@ -765,6 +780,12 @@ mod tests {
             strip_raw_text("<p class=a data-x=1>\u{e001}"),
             "<p class=a>\u{e001}"
         );
+        // After the first tag, a comment whose byte before ends what
+        // precedes it is left out whole.
+        assert_eq!(
+            strip_raw_text("<p>a <!-- x -->b<!-- y -->c</p>"),
+            "<p>a b<!---->c</p>"
+        );
         assert_eq!(
             strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
             "<div>\n<p>a  b</p>\r</div>"
@@ -959,6 +980,9 @@ mod tests {
             "<a t=1><a t=2><a t=3><a t=4><p>a",
             "<template shadowrootmode=open data-x=1><p>a</template>",
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
+            "<p>a <!-- c --> b</p>\n<!-- d -->\n<p>e</p><!-- f -->&amp;<table> <!-- g --> x</table>",
+            "<p><b>x</p> <!-- c -->\n<div>y</div><pre><!-- p -->\nz</pre>",
+            "<p>a\r<!-- c -->\nb &amp <!-- d -->;<script>s</script> <!-- e -->\u{feff}",
             "<meta charset=utf-8 data-x=1><title>a</title>",
             "<p>a<meta class=x itemprop=y content=z>b<table><meta id=m><tr><td>c</table>",
             "<table><input type=hidden class=x><input class=y type=text><tr><td>a</table>",
