@@ -19,6 +19,10 @@ pub(crate) struct Scan {
     /// The `<html>`, `<link>`, `<meta>` and `<time>` start tags, in source
     /// order, for the metadata's second look (`segment::html::tags`).
     pub(crate) tags: Vec<Tag>,
+    /// Start tags, runs of character data and comments seen: about as many
+    /// nodes as the parse of the page makes (it adds `<html>`, `<head>`,
+    /// `<body>` and reopened formatting elements, and joins text).
+    pub(crate) nodes: usize,
 }
 
 /// A `<meta>` tag: what it names (`name`, `property` or `itemprop`, raw)
@@ -83,6 +87,10 @@ pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
             _ => Element::default(),
         };
         visit.token(&token, element);
+        out.nodes += usize::from(matches!(
+            token,
+            Token::StartTag(_) | Token::Text(_) | Token::Comment(_) | Token::Cdata(_)
+        ));
         match token {
             Token::Text(sp) => push(&mut out.runs, sp),
             Token::Cdata(sp) => {
