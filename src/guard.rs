@@ -441,12 +441,14 @@ impl<'s> Follow<'s> {
     }
 
     /// Whether the scan stopped on a limit, so the pass can stop too.
+    #[inline]
     pub(crate) fn stopped(&self) -> bool {
         self.watch.stop.is_some()
     }
 
     /// A token of the driving pass, before it acts on it, with the element
     /// facts of a start tag's name.
+    #[inline]
     pub(crate) fn token(&mut self, token: &Token, element: Element) {
         if self.ended || self.parted || self.stopped() {
             return;
@@ -475,6 +477,7 @@ impl<'s> Follow<'s> {
     /// After each token: whether the driving pass now reads `<![CDATA[` as
     /// a CDATA section. The two passes drove the lexer alike so far only
     /// if they agree on it and on every raw-text element.
+    #[inline]
     pub(crate) fn after(&mut self, cdata: bool) {
         if self.ended || self.parted || self.stopped() {
             return;

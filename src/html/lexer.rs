@@ -84,8 +84,34 @@ pub(crate) struct Attribute {
 }
 
 /// Whitespace as the tokenizer sees it.
+#[inline]
 pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The bytes that end a run inside a tag, one bit a kind, looked up once a
+/// byte (the loops over names and values are most of the lexer's work).
+const SPACE: u8 = 1;
+const SLASH: u8 = 1 << 1;
+const GT: u8 = 1 << 2;
+const EQ: u8 = 1 << 3;
+static KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// Whether byte `c` is of one of the `kinds`.
+#[inline]
+fn is(c: u8, kinds: u8) -> bool {
+    KIND[usize::from(c)] & kinds != 0
 }
 
 /// A pull lexer over one document.
@@ -261,7 +287,7 @@ impl<'s> Lexer<'s> {
         let s = self.src;
         let name_end = s[name_start..]
             .iter()
-            .position(|&c| is_space(c) || c == b'/' || c == b'>')
+            .position(|&c| is(c, SPACE | SLASH | GT))
             .map_or(s.len(), |o| name_start + o);
         let attrs = &mut self.attrs;
         attrs.clear();
@@ -333,13 +359,10 @@ pub(crate) fn attributes(
         let mut slash = false;
         let c = loop {
             let c = *s.get(i)?;
-            if is_space(c) {
-                slash = false;
-            } else if c == b'/' {
-                slash = true;
-            } else {
+            if !is(c, SPACE | SLASH) {
                 break c;
             }
+            slash = c == b'/';
             i += 1;
         };
         if c == b'>' {
@@ -349,14 +372,14 @@ pub(crate) fn attributes(
         let start = i;
         i += 1;
         while let Some(&c) = s.get(i) {
-            if is_space(c) || matches!(c, b'/' | b'>' | b'=') {
+            if is(c, SPACE | SLASH | GT | EQ) {
                 break;
             }
             i += 1;
         }
         let name = Span::new(start, i);
         // After attribute name.
-        while s.get(i).is_some_and(|&c| is_space(c)) {
+        while s.get(i).is_some_and(|&c| is(c, SPACE)) {
             i += 1;
         }
         if *s.get(i)? != b'=' {
@@ -366,7 +389,7 @@ pub(crate) fn attributes(
         }
         // Before attribute value.
         i += 1;
-        while s.get(i).is_some_and(|&c| is_space(c)) {
+        while s.get(i).is_some_and(|&c| is(c, SPACE)) {
             i += 1;
         }
         match *s.get(i)? {
@@ -382,7 +405,7 @@ pub(crate) fn attributes(
             _ => {
                 let start = i;
                 while let Some(&c) = s.get(i) {
-                    if is_space(c) || c == b'>' {
+                    if is(c, SPACE | GT) {
                         break;
                     }
                     i += 1;

@@ -173,6 +173,7 @@ struct Pass<'a> {
 }
 
 impl Visit for Pass<'_> {
+    #[inline]
     fn token(&mut self, token: &Token, element: Element) {
         self.guard.token(token, element);
         self.strip.follows_pre = std::mem::take(&mut self.strip.pre_start);
@@ -190,6 +191,7 @@ impl Visit for Pass<'_> {
         }
     }
 
+    #[inline]
     fn stop(&self) -> bool {
         self.guard.stopped()
     }
@@ -203,14 +205,17 @@ impl Visit for Pass<'_> {
         self.strip.content(s, tag, content);
     }
 
+    #[inline]
     fn end(&mut self, s: &[u8], tag: &Tag) {
         self.strip.end(s, tag);
     }
 
+    #[inline]
     fn comment(&mut self, span: Span) {
         self.strip.comment(span);
     }
 
+    #[inline]
     fn after(&mut self, foreign: bool) {
         self.guard.after(foreign);
         self.strip.after(foreign);
