@@ -89,6 +89,21 @@ pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// Whether `b` is all whitespace ([`is_space`]): eight bytes at once where
+/// they are all spaces or all tabs (indentation), else byte by byte.
+pub(crate) fn all_space(b: &[u8]) -> bool {
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_ne_bytes(c.try_into().expect("eight bytes"));
+        if w != SPACES && w != TABS && !c.iter().all(|&x| is_space(x)) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|&x| is_space(x))
+}
+
 /// The bytes that end a run inside a tag, one bit a kind, looked up once a
 /// byte (the loops over names and values are most of the lexer's work).
 const SPACE: u8 = 1;
@@ -464,6 +479,24 @@ mod tests {
         assert_eq!(lex("<a / >"), ["start a 0"]);
         assert_eq!(lex("<a =b c d=>"), ["start a 3"]);
         assert_eq!(lex("<div.x>"), ["start div.x 0"]);
+    }
+
+    #[test]
+    fn all_space_reads_every_byte() {
+        for s in [
+            "",
+            " ",
+            "\n        ",
+            "\t\t\t\t\t\t\t\t\t",
+            "                x",
+            "        \u{b}",
+        ] {
+            assert_eq!(all_space(s.as_bytes()), s.bytes().all(is_space), "{s:?}");
+        }
+        let mut long = " ".repeat(40);
+        assert!(all_space(long.as_bytes()));
+        long.replace_range(17..18, "a");
+        assert!(!all_space(long.as_bytes()));
     }
 
     #[test]

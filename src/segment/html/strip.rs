@@ -29,7 +29,7 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Attribute, Tag, Token, is_space};
+use crate::html::lexer::{Attribute, Tag, Token, all_space, is_space};
 use crate::vocab::Span;
 
 use super::sourcemap::scan::{Scan, Visit, scan_with};
@@ -298,7 +298,7 @@ impl Stripper<'_> {
             return;
         }
         let b = self.out.input.as_bytes();
-        if b[span.start..span.end].iter().all(|&c| is_space(c)) {
+        if all_space(&b[span.start..span.end]) {
             let first = Span::new(span.start, span.start + 1);
             self.out.replace(Span::new(first.end, span.end), "");
         }
