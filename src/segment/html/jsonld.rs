@@ -153,9 +153,29 @@ fn json_text(input: &str, span: Span) -> String {
             t = rest.strip_suffix(close).unwrap_or(rest).trim();
         }
     }
-    t.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    // A byte scan: the control characters (`char::is_control`: U+0000 to
+    // U+001F and U+007F to U+009F, the last in UTF-8 as C2 80 to C2 9F)
+    // each become one space, and the stretches between them are copied.
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let len = if c < 0x20 || c == 0x7f {
+            1
+        } else if c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) {
+            2
+        } else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&t[from..i]);
+        out.push(' ');
+        i += len;
+        from = i;
+    }
+    out.push_str(&t[from..]);
+    out
 }
 
 /// Reads the article's fields from the JSON-LD scripts at `spans`.
@@ -606,6 +626,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn json_text_turns_each_control_character_into_a_space() {
+        let raw = "<!--{\"a\":\"x\ty\u{85}z\u{7f}\u{a0}\u{9f}\u{c2}\u{e9}\r\n\"}-->";
+        let want: String = raw[4..raw.len() - 3]
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        assert_eq!(json_text(raw, Span::new(0, raw.len())), want);
     }
 
     #[test]
