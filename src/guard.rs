@@ -269,7 +269,11 @@ fn scan(s: &[u8], most: Most, formatting: bool) -> Stop {
     let mut watch = Watch::new(most, formatting);
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
-        match watch.token(s, &token) {
+        let element = match token {
+            Token::StartTag(tag) => Element::of(&s[tag.name]),
+            _ => Element::default(),
+        };
+        match watch.token(s, &token, element) {
             Step::Next => {}
             Step::RawText(tag) => {
                 let content = lexer.raw_text(&s[tag.name]);
@@ -341,7 +345,8 @@ impl<'s> Watch<'s> {
         }
     }
 
-    fn token(&mut self, s: &'s [u8], token: &Token) -> Step {
+    /// One token; `element` holds the facts of a start tag's name.
+    fn token(&mut self, s: &'s [u8], token: &Token, element: Element) -> Step {
         let tag = match *token {
             Token::StartTag(tag) => tag,
             Token::EndTag(tag) => {
@@ -369,7 +374,6 @@ impl<'s> Watch<'s> {
             return Step::Next;
         }
         let name = &s[tag.name];
-        let element = Element::of(name);
         if !element.root() {
             self.node(tag.span.start);
             if self.stop.is_some() {
@@ -437,16 +441,19 @@ impl<'s> Follow<'s> {
     }
 
     /// Whether the scan stopped on a limit, so the pass can stop too.
+    #[inline]
     pub(crate) fn stopped(&self) -> bool {
         self.watch.stop.is_some()
     }
 
-    /// A token of the driving pass, before it acts on it.
-    pub(crate) fn token(&mut self, token: &Token) {
+    /// A token of the driving pass, before it acts on it, with the element
+    /// facts of a start tag's name.
+    #[inline]
+    pub(crate) fn token(&mut self, token: &Token, element: Element) {
         if self.ended || self.parted || self.stopped() {
             return;
         }
-        match self.watch.token(self.input.as_bytes(), token) {
+        match self.watch.token(self.input.as_bytes(), token, element) {
             Step::Next => {}
             Step::RawText(_) => self.pending = true,
             Step::Stop => self.ended = true,
@@ -470,6 +477,7 @@ impl<'s> Follow<'s> {
     /// After each token: whether the driving pass now reads `<![CDATA[` as
     /// a CDATA section. The two passes drove the lexer alike so far only
     /// if they agree on it and on every raw-text element.
+    #[inline]
     pub(crate) fn after(&mut self, cdata: bool) {
         if self.ended || self.parted || self.stopped() {
             return;

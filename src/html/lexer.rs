@@ -84,8 +84,49 @@ pub(crate) struct Attribute {
 }
 
 /// Whitespace as the tokenizer sees it.
+#[inline]
 pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// Whether `b` is all whitespace ([`is_space`]): eight bytes at once where
+/// they are all spaces or all tabs (indentation), else byte by byte.
+pub(crate) fn all_space(b: &[u8]) -> bool {
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_ne_bytes(c.try_into().expect("eight bytes"));
+        if w != SPACES && w != TABS && !c.iter().all(|&x| is_space(x)) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|&x| is_space(x))
+}
+
+/// The bytes that end a run inside a tag, one bit a kind, looked up once a
+/// byte (the loops over names and values are most of the lexer's work).
+const SPACE: u8 = 1;
+const SLASH: u8 = 1 << 1;
+const GT: u8 = 1 << 2;
+const EQ: u8 = 1 << 3;
+static KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// Whether byte `c` is of one of the `kinds`.
+#[inline]
+fn is(c: u8, kinds: u8) -> bool {
+    KIND[usize::from(c)] & kinds != 0
 }
 
 /// A pull lexer over one document.
@@ -95,6 +136,8 @@ pub(crate) struct Lexer<'s> {
     pos: usize,
     cdata: bool,
     prescan: bool,
+    /// The attributes of the tag lexed last ([`Lexer::take_attributes`]).
+    attrs: Vec<Attribute>,
 }
 
 impl<'s> Lexer<'s> {
@@ -105,7 +148,22 @@ impl<'s> Lexer<'s> {
             pos: 0,
             cdata: false,
             prescan: false,
+            attrs: Vec::new(),
         }
+    }
+
+    /// Takes out the attributes of the start or end tag returned last, as
+    /// written, in order (what [`Tag::each_attribute`] would call its
+    /// closure on), so that the caller need not lex them again and can read
+    /// them while it drives the lexer on; [`Lexer::restore_attributes`]
+    /// gives the buffer back.
+    pub(crate) fn take_attributes(&mut self) -> Vec<Attribute> {
+        std::mem::take(&mut self.attrs)
+    }
+
+    /// Gives back the buffer [`Lexer::take_attributes`] took.
+    pub(crate) fn restore_attributes(&mut self, attrs: Vec<Attribute>) {
+        self.attrs = attrs;
     }
 
     /// A lexer with the rules of the standard's encoding prescan, which
@@ -240,13 +298,15 @@ impl<'s> Lexer<'s> {
 
     /// The tag at `lt` whose name starts at `name_start`, or `None` when the
     /// input ends inside it.
-    fn tag(&self, lt: usize, name_start: usize) -> Option<Tag> {
+    fn tag(&mut self, lt: usize, name_start: usize) -> Option<Tag> {
         let s = self.src;
         let name_end = s[name_start..]
             .iter()
-            .position(|&c| is_space(c) || c == b'/' || c == b'>')
+            .position(|&c| is(c, SPACE | SLASH | GT))
             .map_or(s.len(), |o| name_start + o);
-        let (end, self_closing, attributes) = attributes(s, name_end, |_| {})?;
+        let attrs = &mut self.attrs;
+        attrs.clear();
+        let (end, self_closing, attributes) = attributes(s, name_end, |a| attrs.push(a))?;
         Some(Tag {
             span: Span::new(lt, end),
             name: Span::new(name_start, name_end),
@@ -314,13 +374,10 @@ pub(crate) fn attributes(
         let mut slash = false;
         let c = loop {
             let c = *s.get(i)?;
-            if is_space(c) {
-                slash = false;
-            } else if c == b'/' {
-                slash = true;
-            } else {
+            if !is(c, SPACE | SLASH) {
                 break c;
             }
+            slash = c == b'/';
             i += 1;
         };
         if c == b'>' {
@@ -330,14 +387,14 @@ pub(crate) fn attributes(
         let start = i;
         i += 1;
         while let Some(&c) = s.get(i) {
-            if is_space(c) || matches!(c, b'/' | b'>' | b'=') {
+            if is(c, SPACE | SLASH | GT | EQ) {
                 break;
             }
             i += 1;
         }
         let name = Span::new(start, i);
         // After attribute name.
-        while s.get(i).is_some_and(|&c| is_space(c)) {
+        while s.get(i).is_some_and(|&c| is(c, SPACE)) {
             i += 1;
         }
         if *s.get(i)? != b'=' {
@@ -347,7 +404,7 @@ pub(crate) fn attributes(
         }
         // Before attribute value.
         i += 1;
-        while s.get(i).is_some_and(|&c| is_space(c)) {
+        while s.get(i).is_some_and(|&c| is(c, SPACE)) {
             i += 1;
         }
         match *s.get(i)? {
@@ -363,7 +420,7 @@ pub(crate) fn attributes(
             _ => {
                 let start = i;
                 while let Some(&c) = s.get(i) {
-                    if is_space(c) || c == b'>' {
+                    if is(c, SPACE | GT) {
                         break;
                     }
                     i += 1;
@@ -422,6 +479,24 @@ mod tests {
         assert_eq!(lex("<a / >"), ["start a 0"]);
         assert_eq!(lex("<a =b c d=>"), ["start a 3"]);
         assert_eq!(lex("<div.x>"), ["start div.x 0"]);
+    }
+
+    #[test]
+    fn all_space_reads_every_byte() {
+        for s in [
+            "",
+            " ",
+            "\n        ",
+            "\t\t\t\t\t\t\t\t\t",
+            "                x",
+            "        \u{b}",
+        ] {
+            assert_eq!(all_space(s.as_bytes()), s.bytes().all(is_space), "{s:?}");
+        }
+        let mut long = " ".repeat(40);
+        assert!(all_space(long.as_bytes()));
+        long.replace_range(17..18, "a");
+        assert!(!all_space(long.as_bytes()));
     }
 
     #[test]

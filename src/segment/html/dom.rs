@@ -55,9 +55,10 @@ pub(crate) enum Edge {
 }
 
 impl Dom {
-    /// Parses `html` as a document.
-    pub(crate) fn parse(html: &str) -> Dom {
-        html5ever::parse_document(Sink::default(), Default::default()).one(html)
+    /// Parses `html` as a document, with room for `nodes` nodes (an
+    /// estimate: the tree grows past it if need be).
+    pub(crate) fn parse(html: &str, nodes: usize) -> Dom {
+        html5ever::parse_document(Sink::with_capacity(nodes), Default::default()).one(html)
     }
 
     /// How many nodes were made, those taken out of the tree included.
@@ -222,10 +223,12 @@ struct Sink {
     dom: RefCell<Dom>,
 }
 
-impl Default for Sink {
-    fn default() -> Sink {
+impl Sink {
+    /// A sink whose tree has room for `nodes` nodes: a page's tree grows
+    /// to thousands, and each doubling of the vector copies it.
+    fn with_capacity(nodes: usize) -> Sink {
         let mut dom = Dom {
-            nodes: Vec::with_capacity(1024),
+            nodes: Vec::with_capacity(nodes.max(64)),
         };
         dom.push(Data::Document);
         Sink {

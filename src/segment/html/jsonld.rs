@@ -153,9 +153,29 @@ fn json_text(input: &str, span: Span) -> String {
             t = rest.strip_suffix(close).unwrap_or(rest).trim();
         }
     }
-    t.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    // A byte scan: the control characters (`char::is_control`: U+0000 to
+    // U+001F and U+007F to U+009F, the last in UTF-8 as C2 80 to C2 9F)
+    // each become one space, and the stretches between them are copied.
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let len = if c < 0x20 || c == 0x7f {
+            1
+        } else if c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) {
+            2
+        } else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&t[from..i]);
+        out.push(' ');
+        i += len;
+        from = i;
+    }
+    out.push_str(&t[from..]);
+    out
 }
 
 /// Reads the article's fields from the JSON-LD scripts at `spans`.
@@ -374,50 +394,92 @@ fn first_url(
 fn locate(input: &str, script: Span, key: &str, value: &str) -> Option<Span> {
     let want = collapse(value);
     let s = input.as_bytes();
+    let end_of_script = script.end;
     let mut i = script.start;
     let mut prev_key: Option<Span> = None;
     let mut fallback = None;
-    while i < script.end {
-        match s[i] {
-            b'"' => {
-                let start = i + 1;
-                let mut j = start;
-                while j < script.end && s[j] != b'"' {
-                    j += if s[j] == b'\\' { 2 } else { 1 };
-                }
-                let end = j.min(script.end);
-                let tok = Span::new(start, end);
-                let mut k = end + 1;
-                while k < script.end && s[k].is_ascii_whitespace() {
-                    k += 1;
-                }
-                if k < script.end && s[k] == b':' {
-                    prev_key = Some(tok);
-                } else {
-                    let raw = &input[tok];
-                    let equal = if raw.contains('\\') || raw.contains(char::is_whitespace) {
-                        collapse(&unescape(raw)) == want
-                    } else {
-                        raw == want
-                    };
-                    if equal {
-                        if prev_key.is_some_and(|p| &input[p] == key) {
-                            return Some(tok);
-                        }
-                        fallback = fallback.or(Some(tok));
-                    }
-                    prev_key = None;
-                }
-                i = end + 1;
-            }
-            b'{' | b',' => {
-                prev_key = None;
-                i += 1;
-            }
-            _ => i += 1,
+    // Only `"`, `{` and `,` matter between string tokens: the scan jumps
+    // from one to the next.
+    while i < end_of_script {
+        let Some(o) = memchr::memchr3(b'"', b'{', b',', &s[i..end_of_script]) else {
+            break;
+        };
+        i += o;
+        if s[i] != b'"' {
+            prev_key = None;
+            i += 1;
+            continue;
         }
+        let start = i + 1;
+        // The closing quote: the first `"` not escaped by a `\`.
+        let mut j = start;
+        while j < end_of_script {
+            match memchr::memchr2(b'"', b'\\', &s[j..end_of_script]) {
+                None => j = end_of_script,
+                Some(o) if s[j + o] == b'\\' => {
+                    j += o + 2;
+                    continue;
+                }
+                Some(o) => j += o,
+            }
+            break;
+        }
+        let end = j.min(end_of_script);
+        let tok = Span::new(start, end);
+        let mut k = end + 1;
+        while k < end_of_script && s[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if k < end_of_script && s[k] == b':' {
+            prev_key = Some(tok);
+        } else {
+            let raw = &input[tok];
+            if equal_collapsed(raw, &want) {
+                if prev_key.is_some_and(|p| &input[p] == key) {
+                    return Some(tok);
+                }
+                fallback = fallback.or(Some(tok));
+            }
+            prev_key = None;
+        }
+        i = end + 1;
     }
     fallback
+}
+
+/// Whether the JSON string content `raw`, unescaped and whitespace
+/// collapsed, is `want` (already collapsed), without building the
+/// collapsed string: collapsing never lengthens a string, nor does
+/// unescaping one without a `\\`, and a string with neither escapes nor
+/// whitespace is compared as it is.
+fn equal_collapsed(raw: &str, want: &str) -> bool {
+    if !raw.contains('\\') {
+        if raw.len() < want.len() {
+            return false;
+        }
+        if !raw.contains(char::is_whitespace) {
+            return raw == want;
+        }
+        return same_words(raw, want);
+    }
+    same_words(&unescape(raw), want)
+}
+
+/// Whether `collapse(s) == want`, for a `want` that [`collapse`] made: the
+/// same words, `want`'s joined by single spaces.
+fn same_words(s: &str, want: &str) -> bool {
+    let mut words = s.split_whitespace();
+    if want.is_empty() {
+        return words.next().is_none();
+    }
+    let mut wanted = want.split(' ');
+    loop {
+        match (words.next(), wanted.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
 }
 
 fn collapse(s: &str) -> String {
@@ -537,6 +599,44 @@ mod tests {
         let h = ld.headline.unwrap();
         assert_eq!(h.value, "Café news");
         assert_eq!(&html.as_str()[h.span.unwrap()], "Caf\\u00e9\nnews");
+    }
+
+    #[test]
+    fn equal_collapsed_is_collapse_of_unescape() {
+        for raw in [
+            "", " ", "a", "a b", " a  b ", "a\\nb", "a\\u00e9", "\\u", "x\\ud83d", "a\\/b",
+            "a\u{a0}b", "ab", "a  b\\t",
+        ] {
+            for value in [
+                "",
+                "a",
+                "a b",
+                "ab",
+                "aé",
+                "a/b",
+                "a b ",
+                "x\u{fffd}",
+                "\u{fffd}",
+            ] {
+                let want = collapse(value);
+                assert_eq!(
+                    equal_collapsed(raw, &want),
+                    collapse(&unescape(raw)) == want,
+                    "{raw:?} {value:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn json_text_turns_each_control_character_into_a_space() {
+        let raw = "<!--{\"a\":\"x\ty\u{85}z\u{7f}\u{a0}\u{9f}\u{c2}\u{e9}\r\n\"}-->";
+        let want: String = raw[4..raw.len() - 3]
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        assert_eq!(json_text(raw, Span::new(0, raw.len())), want);
     }
 
     #[test]

@@ -250,7 +250,9 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
         crate::guard::check(input, opts)?;
         (Cow::Borrowed(input), 0, sourcemap::scan(input), false)
     };
-    let doc = Dom::parse(&parsed);
+    // Room for the tree's nodes: the source's count and the few the
+    // parser adds.
+    let doc = Dom::parse(&parsed, scan.nodes + 8);
     drop(parsed);
     let nodes = doc.len() + stripped;
     if nodes > opts.max_nodes {

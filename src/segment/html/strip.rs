@@ -29,7 +29,7 @@
 use std::borrow::Cow;
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Tag, Token, is_space};
+use crate::html::lexer::{Attribute, Tag, Token, all_space, is_space};
 use crate::vocab::Span;
 
 use super::sourcemap::scan::{Scan, Visit, scan_with};
@@ -173,8 +173,9 @@ struct Pass<'a> {
 }
 
 impl Visit for Pass<'_> {
-    fn token(&mut self, token: &Token) {
-        self.guard.token(token);
+    #[inline]
+    fn token(&mut self, token: &Token, element: Element) {
+        self.guard.token(token, element);
         self.strip.follows_pre = std::mem::take(&mut self.strip.pre_start);
         if let Token::Text(span) = *token {
             self.strip.text(span);
@@ -190,12 +191,13 @@ impl Visit for Pass<'_> {
         }
     }
 
+    #[inline]
     fn stop(&self) -> bool {
         self.guard.stopped()
     }
 
-    fn start(&mut self, s: &[u8], tag: &Tag) {
-        self.strip.start(s, tag);
+    fn start(&mut self, s: &[u8], tag: &Tag, element: Element, attrs: &[Attribute]) {
+        self.strip.start(s, tag, element, attrs);
     }
 
     fn content(&mut self, s: &[u8], tag: &Tag, content: Span) {
@@ -203,14 +205,17 @@ impl Visit for Pass<'_> {
         self.strip.content(s, tag, content);
     }
 
+    #[inline]
     fn end(&mut self, s: &[u8], tag: &Tag) {
         self.strip.end(s, tag);
     }
 
+    #[inline]
     fn comment(&mut self, span: Span) {
         self.strip.comment(span);
     }
 
+    #[inline]
     fn after(&mut self, foreign: bool) {
         self.guard.after(foreign);
         self.strip.after(foreign);
@@ -293,7 +298,7 @@ impl Stripper<'_> {
             return;
         }
         let b = self.out.input.as_bytes();
-        if b[span.start..span.end].iter().all(|&c| is_space(c)) {
+        if all_space(&b[span.start..span.end]) {
             let first = Span::new(span.start, span.start + 1);
             self.out.replace(Span::new(first.end, span.end), "");
         }
@@ -301,7 +306,7 @@ impl Stripper<'_> {
 }
 
 impl Visit for Stripper<'_> {
-    fn start(&mut self, b: &[u8], tag: &Tag) {
+    fn start(&mut self, b: &[u8], tag: &Tag, element: Element, attrs: &[Attribute]) {
         if !self.active {
             return;
         }
@@ -319,7 +324,9 @@ impl Visit for Stripper<'_> {
                 return;
             }
             // No attribute of an element in foreign content is read.
-            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |_| {
+                false
+            });
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -351,9 +358,10 @@ impl Visit for Stripper<'_> {
                 return;
             }
         }
-        let element = Element::of(name);
         if element.foreign() {
-            filter(&mut self.out, b, tag, &mut self.kept, false, |_| false);
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |_| {
+                false
+            });
             if !tag.self_closing {
                 self.foreign.push(tag.name);
             }
@@ -369,14 +377,22 @@ impl Visit for Stripper<'_> {
             // it ignores (the metadata comes from the source scan), and
             // `type` of an `<input>` (`hidden` ones are no table text).
             let input = name.eq_ignore_ascii_case(b"input");
-            filter(&mut self.out, b, tag, &mut self.kept, false, |n| {
+            filter(&mut self.out, b, tag, attrs, &mut self.kept, false, |n| {
                 input && n == b"type"
             });
             return;
         }
         // The formatting elements other than `<a>` stay whole.
         if !element.formatting() || name.eq_ignore_ascii_case(b"a") {
-            filter(&mut self.out, b, tag, &mut self.kept, self.short, keeps);
+            filter(
+                &mut self.out,
+                b,
+                tag,
+                attrs,
+                &mut self.kept,
+                self.short,
+                keeps,
+            );
         }
     }
 
@@ -438,9 +454,24 @@ impl Visit for Stripper<'_> {
     }
 
     fn comment(&mut self, span: Span) {
+        if !self.active {
+            return;
+        }
+        // Where a `<meta>` could be left out, so can a comment: the tree
+        // builder inserts it where it stands in every mode (no formatting
+        // element is reconstructed for it, no mode changes), so without it
+        // only the text nodes on both sides merge.
+        let b = self.out.input.as_bytes();
+        let ends =
+            span.start == 0 || matches!(b[span.start - 1], b'>' | b' ' | b'\t' | b'\n' | b'\x0c');
+        if ends && self.foreign.is_empty() && self.may_drop() {
+            self.out.replace(span, "");
+            self.removed += 1;
+            return;
+        }
         // A comment node is a comment node whatever it says: the walk reads
         // none, and the tokenizer steps over every byte.
-        if self.active && span.end - span.start > EMPTY_COMMENT.len() {
+        if span.end - span.start > EMPTY_COMMENT.len() {
             self.out.replace(span, EMPTY_COMMENT);
         }
     }
@@ -496,7 +527,8 @@ impl Copy<'_> {
     }
 }
 
-/// Rewrites start tag `tag` with only the attributes whose lowercase name
+/// Rewrites start tag `tag` (whose attributes are `attrs`) with only the
+/// attributes whose lowercase name
 /// `keep` accepts, as written (`href` without its value, which the walk does
 /// not read), under their [`SHORT`] names when `short` is set; leaves it
 /// alone when every attribute stays as it is.
@@ -504,6 +536,7 @@ fn filter(
     out: &mut Copy<'_>,
     b: &[u8],
     tag: &Tag,
+    attrs: &[Attribute],
     kept: &mut Vec<(Option<&'static str>, usize, usize)>,
     short: bool,
     keep: impl Fn(&[u8]) -> bool,
@@ -513,7 +546,7 @@ fn filter(
     }
     kept.clear();
     let mut changed = false;
-    tag.each_attribute(b, |a| {
+    for a in attrs {
         let name = &b[a.name];
         let mut lower = [0u8; LONGEST_KEPT];
         let known = name.len() <= LONGEST_KEPT && {
@@ -524,7 +557,7 @@ fn filter(
         };
         if !known {
             changed = true;
-            return;
+            continue;
         }
         let lower = &lower[..name.len()];
         let end = match a.value {
@@ -544,7 +577,7 @@ fn filter(
             }
             None => kept.push((None, a.name.start, end)),
         }
-    });
+    }
     if !changed {
         return;
     }
@@ -752,6 +785,12 @@ mod tests {
             strip_raw_text("<p class=a data-x=1>\u{e001}"),
             "<p class=a>\u{e001}"
         );
+        // After the first tag, a comment whose byte before ends what
+        // precedes it is left out whole.
+        assert_eq!(
+            strip_raw_text("<p>a <!-- x -->b<!-- y -->c</p>"),
+            "<p>a b<!---->c</p>"
+        );
         assert_eq!(
             strip_raw_text("<div>\n  <p>a  b</p>\r\n</div>"),
             "<div>\n<p>a  b</p>\r</div>"
@@ -946,6 +985,9 @@ mod tests {
             "<a t=1><a t=2><a t=3><a t=4><p>a",
             "<template shadowrootmode=open data-x=1><p>a</template>",
             "<!-- a --><p>b<!-- c -->d<?e?>f<!x>g</ 3>h<!-->i",
+            "<p>a <!-- c --> b</p>\n<!-- d -->\n<p>e</p><!-- f -->&amp;<table> <!-- g --> x</table>",
+            "<p><b>x</p> <!-- c -->\n<div>y</div><pre><!-- p -->\nz</pre>",
+            "<p>a\r<!-- c -->\nb &amp <!-- d -->;<script>s</script> <!-- e -->\u{feff}",
             "<meta charset=utf-8 data-x=1><title>a</title>",
             "<p>a<meta class=x itemprop=y content=z>b<table><meta id=m><tr><td>c</table>",
             "<table><input type=hidden class=x><input class=y type=text><tr><td>a</table>",

@@ -161,10 +161,19 @@ pub(super) fn matcher() -> &'static Matcher {
 pub(super) fn bits(m: &Matcher, value: &str) -> u32 {
     let mut out = 0;
     let b = value.as_bytes();
+    // Words found in one token share its facts.
+    let mut token: Option<FlagToken> = None;
     for hit in m.ac.find_overlapping_iter(value) {
         let bits = WORDS[hit.pattern().as_usize()].1;
-        if bits & HIDDEN == 0 && in_flag_token(b, hit.start()) {
-            continue;
+        if bits & HIDDEN == 0 {
+            let at = hit.start();
+            let t = match token {
+                Some(t) if t.holds(at) => t,
+                _ => *token.insert(FlagToken::of(b, at)),
+            };
+            if t.flags(at) {
+                continue;
+            }
         }
         if bits == AD_TOKEN {
             // "ad" hides in "read-more", "header" and "shadow", so the
@@ -240,35 +249,85 @@ const SLUG_PREFIXES: &[&[u8]] = &[
 /// laid out; one wrapped a whole wcxb-dev-article page's story.
 const FLAG_INFIXES: &[&[u8]] = &[b"disable", b"enable", b"layout"];
 
-/// Whether the class-list token holding byte `at` of `b` is a flag or a
-/// slug (see [`FLAG_PREFIXES`]) and the word at `at` is not its first
-/// word: `tag-list` still names a tag list.
-fn in_flag_token(b: &[u8], at: usize) -> bool {
-    let start = b[..at]
-        .iter()
-        .rposition(|c| c.is_ascii_whitespace())
-        .map_or(0, |p| p + 1);
-    let end = b[at..]
-        .iter()
-        .position(|c| c.is_ascii_whitespace())
-        .map_or(b.len(), |p| at + p);
-    let token = &b[start..end];
-    let starts = |p: &&[u8]| token.len() > p.len() && token[..p.len()].eq_ignore_ascii_case(p);
-    if SLUG_PREFIXES.iter().any(starts) {
-        return true;
+/// What makes a class-list token a flag or a slug (see [`FLAG_PREFIXES`]),
+/// found once for all the words found in it.
+#[derive(Clone, Copy)]
+struct FlagToken {
+    /// The token's bytes in the value.
+    start: usize,
+    end: usize,
+    kind: Flag,
+}
+
+#[derive(Clone, Copy)]
+enum Flag {
+    /// A slug: no word in it counts.
+    Slug,
+    /// A flag of a prefix this long: only its first word counts.
+    Prefix(usize),
+    /// Whether it holds a [`FLAG_INFIXES`] word (then no word counts).
+    Infix(bool),
+}
+
+impl FlagToken {
+    /// The facts of the class-list token holding byte `at` of `b`.
+    fn of(b: &[u8], at: usize) -> FlagToken {
+        let start = b[..at]
+            .iter()
+            .rposition(|c| c.is_ascii_whitespace())
+            .map_or(0, |p| p + 1);
+        let end = b[at..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .map_or(b.len(), |p| at + p);
+        let token = &b[start..end];
+        // The prefixes start with a lowercase letter: the first byte is
+        // compared before the rest.
+        let starts = |p: &&[u8]| {
+            token.len() > p.len()
+                && token[0] | 0x20 == p[0]
+                && token[..p.len()].eq_ignore_ascii_case(p)
+        };
+        let kind = if SLUG_PREFIXES.iter().any(starts) {
+            Flag::Slug
+        } else if let Some(p) = FLAG_PREFIXES.iter().find(|p| starts(p)) {
+            Flag::Prefix(p.len())
+        } else {
+            // Each window's first byte compared before the rest (the words
+            // are lowercase): most windows start with another.
+            Flag::Infix(FLAG_INFIXES.iter().any(|w| {
+                token
+                    .windows(w.len())
+                    .any(|x| x[0] | 0x20 == w[0] && x.eq_ignore_ascii_case(w))
+            }))
+        };
+        FlagToken { start, end, kind }
     }
-    let prefix = FLAG_PREFIXES.iter().find(|p| starts(p));
-    if let Some(p) = prefix {
-        return at >= start + p.len();
+
+    /// Whether byte `at` is in this token.
+    fn holds(&self, at: usize) -> bool {
+        (self.start..self.end).contains(&at)
     }
-    FLAG_INFIXES
-        .iter()
-        .any(|w| token.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+
+    /// Whether the word at byte `at` of the token is in a flag or a slug
+    /// and is not its first word: `tag-list` still names a tag list.
+    fn flags(&self, at: usize) -> bool {
+        match self.kind {
+            Flag::Slug => true,
+            Flag::Prefix(n) => at >= self.start + n,
+            Flag::Infix(infix) => infix,
+        }
+    }
 }
 
 /// Whether the whitespace-separated list `value` holds `token`.
 fn has_token(value: &str, token: &[u8]) -> bool {
-    memchr::memmem::find(value.as_bytes(), token).is_some()
+    // A look for the token's first byte before the whole token: a class
+    // list is short, and `memmem::find` builds a searcher per call.
+    let b = value.as_bytes();
+    b.len() >= token.len()
+        && b.windows(token.len())
+            .any(|x| x[0] == token[0] && x == token)
         && value
             .split_ascii_whitespace()
             .any(|w| w.as_bytes().eq_ignore_ascii_case(token))
@@ -342,6 +401,13 @@ mod tests {
         assert_eq!(bits(m, "entry-author-jane entry") & AUTHOR, 0);
         assert_ne!(bits(m, "entry-author") & AUTHOR, 0);
         assert_eq!(bits(m, "post hentry author-bio") & (AUTHOR | BIO), 0);
+        // Several words in one flag token, and in the next token.
+        assert_eq!(bits(m, "has-comments-share") & (COMMENT | SHARE), 0);
+        let b = bits(m, "tag-list-related share");
+        assert_ne!(b & TAGS, 0);
+        assert_eq!(b & RELATED, 0);
+        assert_ne!(b & SHARE, 0);
+        assert_eq!(bits(m, "x HENTRY-like") & HIDDEN, 0);
         assert!(style_hidden("color: red; display: none"));
         assert!(!style_hidden("display:block"));
     }

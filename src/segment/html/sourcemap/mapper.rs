@@ -112,16 +112,19 @@ impl<'s> Mapper<'s> {
             if r >= self.runs.len() {
                 return None;
             }
-            if p >= self.runs[r].1 as usize {
+            let end = self.runs[r].1 as usize;
+            if p >= end {
                 r += 1;
                 p = self.runs.get(r)?.0 as usize;
                 continue;
             }
-            if is_ws(s[p]) {
-                p += 1;
-                continue;
+            match s[p..end].iter().position(|&c| !is_ws(c)) {
+                Some(o) => {
+                    p += o;
+                    break;
+                }
+                None => p = end,
             }
-            break;
         }
         let d = dom.as_bytes();
         let mut i = lead;
@@ -217,6 +220,23 @@ impl<'s> Mapper<'s> {
 fn literal_run(dom: &[u8], src: &[u8]) -> usize {
     let mut n = 0;
     let limit = dom.len().min(src.len());
+    // Eight bytes at a time while they are equal and none is `&`, CR or
+    // NUL; the byte loop below finishes.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    while n + 8 <= limit {
+        let a = u64::from_le_bytes(src[n..n + 8].try_into().expect("eight bytes"));
+        let b = u64::from_le_bytes(dom[n..n + 8].try_into().expect("eight bytes"));
+        if a != b
+            || has_zero(a)
+            || has_zero(a ^ (ONES * u64::from(b'&')))
+            || has_zero(a ^ (ONES * u64::from(b'\r')))
+        {
+            break;
+        }
+        n += 8;
+    }
     while n < limit {
         let b = src[n];
         if b != dom[n] || b == b'&' || b == b'\r' || b == 0 {
@@ -230,4 +250,39 @@ fn literal_run(dom: &[u8], src: &[u8]) -> usize {
         n -= 1;
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal_run;
+
+    /// The byte-at-a-time reading of [`literal_run`], for comparison.
+    fn slow(dom: &[u8], src: &[u8]) -> usize {
+        let mut n = 0;
+        while n < dom.len().min(src.len()) {
+            let b = src[n];
+            if b != dom[n] || b == b'&' || b == b'\r' || b == 0 {
+                break;
+            }
+            n += 1;
+        }
+        while n > 0 && n < dom.len() && (dom[n] & 0xc0) == 0x80 {
+            n -= 1;
+        }
+        n
+    }
+
+    #[test]
+    fn words_at_a_time_read_as_bytes_do() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789 é ü the end";
+        for cut in (0..=base.len()).filter(|&c| base.is_char_boundary(c)) {
+            for stop in ["&", "\r", "\0", "X", "é"] {
+                let src = format!("{}{stop}{}", &base[..cut], "tail text here");
+                for dom in [src.clone(), base.to_string(), format!("{}Y", &src[..cut])] {
+                    let (d, s) = (dom.as_bytes(), src.as_bytes());
+                    assert_eq!(literal_run(d, s), slow(d, s), "{dom:?} {src:?}");
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! tokenizer turns into text, and the few tags the metadata reader wants.
 
 use crate::html::elements::Element;
-use crate::html::lexer::{Lexer, Tag, Token};
+use crate::html::lexer::{Attribute, Lexer, Tag, Token};
 use crate::vocab::Span;
 
 /// What one pass over the source found.
@@ -19,6 +19,10 @@ pub(crate) struct Scan {
     /// The `<html>`, `<link>`, `<meta>` and `<time>` start tags, in source
     /// order, for the metadata's second look (`segment::html::tags`).
     pub(crate) tags: Vec<Tag>,
+    /// Start tags, runs of character data and comments seen: about as many
+    /// nodes as the parse of the page makes (it adds `<html>`, `<head>`,
+    /// `<body>` and reopened formatting elements, and joins text).
+    pub(crate) nodes: usize,
 }
 
 /// A `<meta>` tag: what it names (`name`, `property` or `itemprop`, raw)
@@ -38,14 +42,17 @@ pub(crate) fn scan(src: &str) -> Scan {
 /// parser's copy of [`super::super::strip`]), told in the order the scan
 /// meets them. The scan alone drives the lexer.
 pub(crate) trait Visit {
-    /// Any token, before the scan acts on it (and before the calls below).
-    fn token(&mut self, _token: &Token) {}
+    /// Any token, before the scan acts on it (and before the calls below),
+    /// with the element facts of a start tag's name (the default facts for
+    /// any other token).
+    fn token(&mut self, _token: &Token, _element: Element) {}
     /// Whether the scan can stop here.
     fn stop(&self) -> bool {
         false
     }
-    /// A start tag, before the scan acts on it.
-    fn start(&mut self, _s: &[u8], _tag: &Tag) {}
+    /// A start tag, with its element facts and its attributes, before the
+    /// scan acts on it.
+    fn start(&mut self, _s: &[u8], _tag: &Tag, _element: Element, _attrs: &[Attribute]) {}
     /// The content of a raw-text or RCDATA element that the scan skipped,
     /// just after its start tag.
     fn content(&mut self, _s: &[u8], _tag: &Tag, _content: Span) {}
@@ -73,7 +80,17 @@ pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
     let mut foreign = 0u32;
     let mut lexer = Lexer::new(s);
     while let Some(token) = lexer.next() {
-        visit.token(&token);
+        // Each start tag's facts, looked up once for the scan and its
+        // visitor.
+        let element = match token {
+            Token::StartTag(tag) => Element::of(&s[tag.name]),
+            _ => Element::default(),
+        };
+        visit.token(&token, element);
+        out.nodes += usize::from(matches!(
+            token,
+            Token::StartTag(_) | Token::Text(_) | Token::Comment(_) | Token::Cdata(_)
+        ));
         match token {
             Token::Text(sp) => push(&mut out.runs, sp),
             Token::Cdata(sp) => {
@@ -92,8 +109,17 @@ pub(crate) fn scan_with(src: &str, visit: &mut impl Visit) -> Scan {
                 if is_metadata_tag(&s[tag.name]) {
                     out.tags.push(tag);
                 }
-                visit.start(s, &tag);
-                start_tag(s, &tag, &mut lexer, &mut foreign, &mut out, visit);
+                // The tag's attributes as the lexer found them, read by the
+                // visitor and the scan while the lexer goes on.
+                let attrs = lexer.take_attributes();
+                visit.start(s, &tag, element, &attrs);
+                let start = StartTag {
+                    tag: &tag,
+                    element,
+                    attrs: &attrs,
+                };
+                start_tag(s, start, &mut lexer, &mut foreign, &mut out, visit);
+                lexer.restore_attributes(attrs);
             }
             Token::EndTag(tag) => {
                 visit.end(s, &tag);
@@ -128,10 +154,19 @@ fn is_metadata_tag(name: &[u8]) -> bool {
         || n == u32::from_le_bytes(*b"time")
 }
 
+/// A start tag as the scan reads it: the tag, its element facts and its
+/// attributes.
+#[derive(Clone, Copy)]
+struct StartTag<'t> {
+    tag: &'t Tag,
+    element: Element,
+    attrs: &'t [Attribute],
+}
+
 /// The scan's part of a start tag.
 fn start_tag(
     s: &[u8],
-    tag: &Tag,
+    start: StartTag<'_>,
     lexer: &mut Lexer<'_>,
     foreign: &mut u32,
     out: &mut Scan,
@@ -142,11 +177,16 @@ fn start_tag(
             runs.push((sp.start as u32, sp.end as u32));
         }
     };
+    let StartTag {
+        tag,
+        element,
+        attrs,
+    } = start;
     let name = &s[tag.name];
     if name.eq_ignore_ascii_case(b"meta") {
         let (mut key, mut content) = (None, None);
-        tag.each_attribute(s, |a| {
-            let Some(value) = a.value else { return };
+        for a in attrs {
+            let Some(value) = a.value else { continue };
             let n = &s[a.name];
             if n.eq_ignore_ascii_case(b"content") {
                 content.get_or_insert(value);
@@ -156,13 +196,12 @@ fn start_tag(
             {
                 key.get_or_insert(value);
             }
-        });
+        }
         if let (Some(key), Some(content)) = (key, content) {
             out.metas.push(MetaTag { key, content });
         }
         return;
     }
-    let element = Element::of(name);
     if element.foreign() {
         if !tag.self_closing {
             *foreign += 1;
@@ -187,23 +226,23 @@ fn start_tag(
     } else if element.raw_text() {
         let content = lexer.raw_text(name);
         visit.content(s, tag, content);
-        if name.eq_ignore_ascii_case(b"script") && is_ldjson(s, tag) {
+        if name.eq_ignore_ascii_case(b"script") && is_ldjson(s, attrs) {
             out.ldjson.push(content);
         }
     }
 }
 
 /// Whether a `<script>` tag's (last) `type` is JSON-LD.
-fn is_ldjson(s: &[u8], tag: &Tag) -> bool {
+fn is_ldjson(s: &[u8], attrs: &[Attribute]) -> bool {
     let mut ldjson = false;
-    tag.each_attribute(s, |a| {
+    for a in attrs {
         if let Some(v) = a.value
             && s[a.name].eq_ignore_ascii_case(b"type")
         {
             let v = &s[v];
             ldjson = v.len() >= 7 && v[v.len() - 7..].eq_ignore_ascii_case(b"ld+json");
         }
-    });
+    }
     ldjson
 }
 

@@ -83,17 +83,32 @@ impl SpanBuilder {
                 && !self.rcdata
             {
                 let limit = (p.dom.1 as usize).min(d.len());
-                let run = d[i..limit]
-                    .iter()
-                    .position(|&x| is_ws(x))
-                    .unwrap_or(limit - i);
-                if run > 0
-                    && let Some((_, tend, _, end)) = &mut self.open
-                {
-                    self.text.push_str(&dom[i..i + run]);
-                    *tend += run;
-                    *end += run;
-                    i += run;
+                loop {
+                    let run = d[i..limit]
+                        .iter()
+                        .position(|&x| is_ws(x))
+                        .unwrap_or(limit - i);
+                    let Some((_, tend, _, end)) = &mut self.open else {
+                        break;
+                    };
+                    if run > 0 {
+                        self.text.push_str(&dom[i..i + run]);
+                        *tend += run;
+                        *end += run;
+                        i += run;
+                    }
+                    // One plain space between two words of the piece, as
+                    // the loop above would take it: a pending space that
+                    // the next character turns into a ' ', the span growing
+                    // over the space's one source byte.
+                    if !pre && i + 1 < limit && d[i] == b' ' && !is_ws(d[i + 1]) {
+                        self.text.push(' ');
+                        *tend += 1;
+                        *end += 1;
+                        i += 1;
+                        continue;
+                    }
+                    break;
                 }
             }
         }
