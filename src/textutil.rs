@@ -334,10 +334,41 @@ pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
 /// either case. Since no character outside ASCII lowercases to ASCII
 /// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
 /// whose lowercase holds a `needle` without those letters holds it so.
+///
+/// Eight bytes at a time, each with bit 5 set (`R` and `r` both give `r`)
+/// is compared with the needle's first letter; the whole needle is
+/// compared only where that byte matches.
 pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    debug_assert!(
+        first.is_ascii_lowercase(),
+        "the needle starts with a letter"
+    );
+    let bytes = text.as_bytes();
+    let Some(last) = bytes.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let hit = |i: usize| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle);
+    let mut i = 0;
+    while i + 8 <= last + 1 {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&bytes[i..i + 8]);
+        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(first));
+        // The high bit of each zero byte of `y`, and perhaps of a byte
+        // above one (the borrow): a candidate, checked whole.
+        let mut zeros = y.wrapping_sub(LOW) & !y & (LOW * 0x80);
+        while zeros != 0 {
+            if hit(i + zeros.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            zeros &= zeros - 1;
+        }
+        i += 8;
+    }
+    (i..=last).any(|i| bytes[i] | 0x20 == first && hit(i))
 }
 
 /// First character not in the tables of [`lower_char`] and [`is_alnum`].
@@ -801,6 +832,15 @@ mod tests {
         #[test]
         fn lowercase_is_to_lowercase_in_alphabets(text in "[a-zA-Z \u{c0}-\u{4ff}]{0,30}") {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// The first-letter test finds what comparing every window finds,
+        /// among bytes that differ in bit 5 alone as a letter's cases do
+        /// (`@` and `` ` ``, `[` and `{`).
+        #[test]
+        fn contains_ascii_ci_is_windows(text in "[rReEpP@\\[{ \u{e9}]{0,30}") {
+            let want = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"rep"));
+            proptest::prop_assert_eq!(contains_ascii_ci(&text, b"rep"), want);
         }
 
         /// The run of ASCII is where the first other byte is.
