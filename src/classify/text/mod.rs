@@ -30,9 +30,11 @@
 //!    list.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::classify::{Context, patterns, rejoin};
 use crate::segment::Segment;
+use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -148,7 +150,9 @@ pub(crate) fn classify(
             next_joined += 1;
         }
     }
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(line_features.len());
+    // The keys are our own hashes: FNV, not SipHash, hashes them again.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(line_features.len(), BuildHasherDefault::default());
     for f in &line_features {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }
