@@ -206,7 +206,7 @@ fn squash_head(lower: &str, out: &mut String) {
             break;
         };
         if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
+            if ASCII_ALNUM[usize::from(b)] {
                 out.push(char::from(b));
             }
             i += 1;
@@ -221,6 +221,17 @@ fn squash_head(lower: &str, out: &mut String) {
         i += c.len_utf8();
     }
 }
+
+/// Whether an ASCII byte is a letter or digit: a load, not two range tests.
+static ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The high bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
