@@ -658,11 +658,13 @@ pub(crate) fn scan_line<'a>(
         }
         chars += 1;
         let (w, len) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                digits += u32::from(b.is_ascii_digit());
+            // The class answers whether the byte is a letter or a digit.
+            let w = ASCII_CLASS[usize::from(b)];
+            if matches!(w, Wb::Letter | Wb::Digit) {
+                digits += u32::from(w == Wb::Digit);
                 hash = fnv_step(hash, u64::from(b | 0x20));
             }
-            (ASCII_CLASS[usize::from(b)], 1)
+            (w, 1)
         } else {
             let (w, c, len) = fast_class_at(bytes, i)?;
             if w == Wb::Letter {
