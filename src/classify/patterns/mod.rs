@@ -192,7 +192,7 @@ impl<'a> Line<'a> {
 /// squashed line is asked to start with are shorter (test
 /// `squash_limit_holds_every_list`). A squashed line longer than this
 /// equals none of them and starts with them as its head does.
-const SQUASH_LIMIT: usize = 48;
+const SQUASH_LIMIT: usize = 36;
 
 /// [`squash`] of `lower` into `out` (cleared first), stopped once it is
 /// longer than [`SQUASH_LIMIT`]: what the recognisers read of the squashed
