@@ -77,10 +77,17 @@ pub(super) fn is_single_date_lower(lower: &str) -> bool {
 pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
     let mut rest = lower;
     std::iter::from_fn(move || {
-        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // ASCII bytes are read as bytes, the rest as characters: the
+        // same token, without a character decoded for every letter.
+        let skip = rest
+            .bytes()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        rest = rest[skip..].trim_start_matches(|c: char| !c.is_alphanumeric());
         let first = rest.chars().next()?;
         let len = if first.is_ascii_digit() {
-            rest.find(|c: char| !c.is_ascii_digit())
+            rest.bytes()
+                .position(|b| !b.is_ascii_digit())
                 .unwrap_or(rest.len())
         } else if !first.is_alphabetic() || (is_cjk(first) && !is_hangul(first)) {
             // Each CJK character is a token; so is a numeric character
@@ -88,8 +95,11 @@ pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
             // token and stall the iterator.
             first.len_utf8()
         } else {
-            rest.find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
-                .unwrap_or(rest.len())
+            let ascii = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            ascii
+                + rest[ascii..]
+                    .find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
+                    .unwrap_or(rest.len() - ascii)
         };
         // A digit of another script ("٩") is alphanumeric but neither an
         // ASCII digit nor alphabetic: it is a token of its own, or the

@@ -627,3 +627,14 @@ proptest! {
         prop_assert_eq!(line.marks, naive_marks(&full_lower));
     }
 }
+
+proptest! {
+    /// The date tokens read by bytes where they can are the tokens read
+    /// by characters.
+    #[test]
+    fn date_tokens_equal_the_oracle(text in "([a-z0-9 ,.:/-]|é|ü|ж|年|月|²|٣|읽|\u{2019}|\u{a0}){0,30}") {
+        let fast: Vec<&str> = date_tokens(&text).collect();
+        let slow: Vec<&str> = oracle::date_tokens(&text).collect();
+        prop_assert_eq!(fast, slow, "{:?}", text);
+    }
+}
