@@ -278,8 +278,15 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
     };
     let before = before.trim_end();
     has_words(credit, CREDIT_MAX_WORDS)
-        && !credit.contains(['.', '!', '?'])
+        && !has_sentence_end(credit)
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Whether `text` holds a `.`, `!` or `?`: `text.contains(['.', '!',
+/// '?'])` by `memchr3` over the bytes (no byte of a character outside
+/// ASCII is one of them), not a character at a time.
+fn has_sentence_end(text: &str) -> bool {
+    memchr::memchr3(b'.', b'!', b'?', text.as_bytes()).is_some()
 }
 
 /// Whether `text` has from one to `max` words as whitespace separates
@@ -361,7 +368,7 @@ fn ends_in_credit_label(text: &str) -> bool {
     let Some((before, credit)) = text.rsplit_once(':') else {
         return false;
     };
-    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || credit.contains(['.', '!', '?']) {
+    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || has_sentence_end(credit) {
         return false;
     }
     let before = before.trim_end();
