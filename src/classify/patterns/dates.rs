@@ -16,7 +16,7 @@ pub(crate) fn is_date(text: &str) -> bool {
     }
     // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
     // separator are a date when every part is a date or a reading time.
-    if text.contains(STAMP_SEPARATORS) {
+    if has_stamp_separator(text) {
         let mut dates = 0;
         for part in text
             .split(STAMP_SEPARATORS)
@@ -38,11 +38,26 @@ pub(crate) fn is_date(text: &str) -> bool {
 /// one stamp. Lines with separators take the general path: each part is
 /// lowercased on its own, as before (a final sigma lowercases differently
 /// alone than in the middle of a line).
+/// `text.contains(STAMP_SEPARATORS)` (`•`, `|`, `·`) over bytes: `memchr3`
+/// finds `|` and the last bytes of the other two, and a last byte counts
+/// when the bytes before it complete the separator (test
+/// `stamp_separators_are_the_bytes_searched`).
+pub(super) fn has_stamp_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'|', 0xA2, 0xB7, bytes).any(|i| match bytes[i] {
+        b'|' => true,
+        // • is E2 80 A2.
+        0xA2 => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+        // · is C2 B7.
+        _ => i >= 1 && bytes[i - 1] == 0xC2,
+    })
+}
+
 pub(super) fn is_date_line(line: &Line<'_>) -> bool {
     if line.text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    if line.text.contains(STAMP_SEPARATORS) {
+    if has_stamp_separator(line.text) {
         return is_date(line.text);
     }
     is_single_date_lower(line.lower)

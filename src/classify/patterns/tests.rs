@@ -638,3 +638,19 @@ proptest! {
         prop_assert_eq!(fast, slow, "{:?}", text);
     }
 }
+
+#[test]
+fn stamp_separators_are_the_bytes_searched() {
+    assert_eq!(crate::dates::STAMP_SEPARATORS, ['•', '|', '·']);
+}
+
+proptest! {
+    /// The byte search finds a separator where `contains` does.
+    #[test]
+    fn stamp_separator_search_is_contains(text in "([a-z0-9 |]|•|·|â|¢|·|\u{2022}|\u{b7}|\u{e2}|\u{2010}){0,20}") {
+        prop_assert_eq!(
+            super::dates::has_stamp_separator(&text),
+            text.contains(crate::dates::STAMP_SEPARATORS)
+        );
+    }
+}
