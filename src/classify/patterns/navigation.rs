@@ -91,14 +91,17 @@ pub(super) fn is_breadcrumb(lower: &str) -> bool {
     // Three parts need two separators. A byte count that can only
     // overcount (the last bytes of `»`, `›` and `•` stand for themselves)
     // spares the split of the many lines that have fewer.
-    // Found by `memchr3`, the ASCII separators and the last bytes apart.
+    // Found by `memchr3`, the ASCII separators and the last bytes apart;
+    // an ASCII line has none of the last bytes.
     let bytes = lower.as_bytes();
-    let separators = memchr::memchr3_iter(b'>', b'/', b'|', bytes)
+    let mut separators = memchr::memchr3_iter(b'>', b'/', b'|', bytes)
         .take(MIN_PARTS - 1)
-        .count()
-        + memchr::memchr3_iter(0xBB, 0xBA, 0xA2, bytes)
+        .count();
+    if separators < MIN_PARTS - 1 && !bytes.is_ascii() {
+        separators += memchr::memchr3_iter(0xBB, 0xBA, 0xA2, bytes)
             .take(MIN_PARTS - 1)
             .count();
+    }
     if separators < MIN_PARTS - 1 {
         return false;
     }
