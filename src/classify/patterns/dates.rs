@@ -140,7 +140,17 @@ pub(crate) fn is_reading_time(text: &str) -> bool {
 /// Longest reading-time stamp, in bytes.
 pub(super) const READING_TIME_MAX_BYTES: usize = 80;
 
+/// A part of every word of [`MINUTE_WORDS`], the ASCII ones first.
+pub(super) const MINUTE_STEMS: [&str; 5] = ["min", "menit", "мин", "분", "分"];
+
 pub(super) fn is_reading_time_lower(lower: &str) -> bool {
+    // Every word for minutes holds one of these (test
+    // `minute_words_hold_a_minute_stem`): a line without one is not split
+    // into tokens, and an ASCII line is searched for the ASCII ones only.
+    let has_minute = |stems: &[&str]| stems.iter().any(|s| lower.contains(s));
+    if !(has_minute(&MINUTE_STEMS[..2]) || (!lower.is_ascii() && has_minute(&MINUTE_STEMS[2..]))) {
+        return false;
+    }
     let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);
     for token in date_tokens(lower) {
         n += 1;

@@ -654,3 +654,16 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn minute_words_hold_a_minute_stem() {
+    for w in MINUTE_WORDS {
+        let stems = if w.is_ascii() {
+            &super::dates::MINUTE_STEMS[..2]
+        } else {
+            &super::dates::MINUTE_STEMS[2..]
+        };
+        assert!(stems.iter().any(|s| w.contains(s)), "{w}");
+    }
+    assert!(super::dates::MINUTE_STEMS[..2].iter().all(|s| s.is_ascii()));
+}
