@@ -50,6 +50,7 @@ fn measure(seg: &Segment<'_>) -> Features {
 /// `scan_equals_general*`): no known character is a digit outside ASCII
 /// or an unspaced (Han, kana) character, and no stop word holds a digit, `_`
 /// or a joiner, so a word of ASCII that is not letters alone is none.
+#[inline(never)]
 fn scan(text: &str) -> Option<Features> {
     let mut f = Features::default();
     // Inlined at both of `scan_line`'s calls: a call a word cost more than
@@ -111,6 +112,12 @@ fn is_stop_outside_ascii(word: &str) -> bool {
 
 /// The counts and the fingerprint of any text: the characters in one pass
 /// (the fold's hash, digits, CJK), the words of [`uax29_words`] in another.
+///
+/// Never inlined: the few lines that take it are not worth the registers
+/// that its code, inlined into [`measure`] or not by the luck of the
+/// compiler's partition, took from the byte scan's loop (9M instructions
+/// over zyte-text from one build to the next).
+#[inline(never)]
 fn measure_general(text: &str) -> Features {
     let mut f = Features::default();
     let mut hash = FNV_OFFSET;

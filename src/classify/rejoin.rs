@@ -89,6 +89,16 @@ const PIECE_MAX_WORDS: usize = 6;
 /// ("fmcshan"), a product name ("iPhone 11", "macOS Catalina") or an
 /// enumerator ("a. Send us an email").
 fn starts_lowercase_words(line: &str) -> bool {
+    // The first word's first character is the line's first one past white
+    // space: most lines start with a capital and are not split into words.
+    if !line
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
     let mut words = line.split_whitespace();
     let Some(first) = words.next() else {
         return false;

@@ -16,7 +16,7 @@ pub(crate) fn is_date(text: &str) -> bool {
     }
     // "Nov 19, 2019 at 6:46 pm ET • 2 min read": stamps joined by a
     // separator are a date when every part is a date or a reading time.
-    if text.contains(STAMP_SEPARATORS) {
+    if has_stamp_separator(text) {
         let mut dates = 0;
         for part in text
             .split(STAMP_SEPARATORS)
@@ -38,11 +38,26 @@ pub(crate) fn is_date(text: &str) -> bool {
 /// one stamp. Lines with separators take the general path: each part is
 /// lowercased on its own, as before (a final sigma lowercases differently
 /// alone than in the middle of a line).
+/// `text.contains(STAMP_SEPARATORS)` (`•`, `|`, `·`) over bytes: `memchr3`
+/// finds `|` and the last bytes of the other two, and a last byte counts
+/// when the bytes before it complete the separator (test
+/// `stamp_separators_are_the_bytes_searched`).
+pub(super) fn has_stamp_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'|', 0xA2, 0xB7, bytes).any(|i| match bytes[i] {
+        b'|' => true,
+        // • is E2 80 A2.
+        0xA2 => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+        // · is C2 B7.
+        _ => i >= 1 && bytes[i - 1] == 0xC2,
+    })
+}
+
 pub(super) fn is_date_line(line: &Line<'_>) -> bool {
     if line.text.len() > MAX_PATTERN_BYTES / 2 {
         return false;
     }
-    if line.text.contains(STAMP_SEPARATORS) {
+    if has_stamp_separator(line.text) {
         return is_date(line.text);
     }
     is_single_date_lower(line.lower)
@@ -77,10 +92,17 @@ pub(super) fn is_single_date_lower(lower: &str) -> bool {
 pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
     let mut rest = lower;
     std::iter::from_fn(move || {
-        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // ASCII bytes are read as bytes, the rest as characters: the
+        // same token, without a character decoded for every letter.
+        let skip = rest
+            .bytes()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        rest = rest[skip..].trim_start_matches(|c: char| !c.is_alphanumeric());
         let first = rest.chars().next()?;
         let len = if first.is_ascii_digit() {
-            rest.find(|c: char| !c.is_ascii_digit())
+            rest.bytes()
+                .position(|b| !b.is_ascii_digit())
                 .unwrap_or(rest.len())
         } else if !first.is_alphabetic() || (is_cjk(first) && !is_hangul(first)) {
             // Each CJK character is a token; so is a numeric character
@@ -88,8 +110,11 @@ pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
             // token and stall the iterator.
             first.len_utf8()
         } else {
-            rest.find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
-                .unwrap_or(rest.len())
+            let ascii = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            ascii
+                + rest[ascii..]
+                    .find(|c: char| !c.is_alphabetic() || (is_cjk(c) && !is_hangul(c)))
+                    .unwrap_or(rest.len() - ascii)
         };
         // A digit of another script ("٩") is alphanumeric but neither an
         // ASCII digit nor alphabetic: it is a token of its own, or the
@@ -115,7 +140,17 @@ pub(crate) fn is_reading_time(text: &str) -> bool {
 /// Longest reading-time stamp, in bytes.
 pub(super) const READING_TIME_MAX_BYTES: usize = 80;
 
+/// A part of every word of [`MINUTE_WORDS`], the ASCII ones first.
+pub(super) const MINUTE_STEMS: [&str; 5] = ["min", "menit", "мин", "분", "分"];
+
 pub(super) fn is_reading_time_lower(lower: &str) -> bool {
+    // Every word for minutes holds one of these (test
+    // `minute_words_hold_a_minute_stem`): a line without one is not split
+    // into tokens, and an ASCII line is searched for the ASCII ones only.
+    let has_minute = |stems: &[&str]| stems.iter().any(|s| lower.contains(s));
+    if !(has_minute(&MINUTE_STEMS[..2]) || (!lower.is_ascii() && has_minute(&MINUTE_STEMS[2..]))) {
+        return false;
+    }
     let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);
     for token in date_tokens(lower) {
         n += 1;

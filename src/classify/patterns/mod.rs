@@ -10,9 +10,6 @@
 //! 50 MB line costs no more than a short one. Clutter lines are short; a long
 //! line is prose, whatever words it starts with.
 
-use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
 use once_cell::sync::Lazy;
 
 use std::cell::RefCell;
@@ -107,8 +104,9 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     if whole & WHOLE_AD != 0 {
         return Some(Reason::Advertisement);
     }
+    // A count is a number in ASCII digits: no digit, no split into words.
     if whole & WHOLE_COMMENT != 0
-        || is_comment_count(lower, n)
+        || (line.digit && is_comment_count(lower, n))
         || is_titled_thread_head(lower)
         || is_comment_marked(lower, text, line.marks)
     {
@@ -140,7 +138,8 @@ struct Line<'a> {
     text: &'a str,
     /// `text.to_lowercase()`.
     lower: &'a str,
-    /// [`squash`] of `lower`.
+    /// [`squash`] of `lower`, or its first [`SQUASH_LIMIT`] bytes and a
+    /// character or more (see [`squash_head`]).
     squashed: &'a str,
     /// [`word_count`] of `lower`.
     words: usize,
@@ -152,39 +151,16 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The line for `text`, its lowercase and squashed forms written into
-    /// the two buffers (cleared first).
+    /// the two buffers (cleared first). Three passes over the lowercase,
+    /// each with few enough live values to stay in registers: the squashed
+    /// head ([`squash_head`]), the words and digits eight bytes at a time
+    /// ([`words_and_digit`]), the phrase automaton ([`marks`]). One pass
+    /// doing all three kept its counters on the stack and cost more.
     fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
         crate::textutil::lowercase_into(text, lower);
-        squashed.clear();
-        // `squash` and `word_count` in one pass: both ask of every
-        // character whether it is alphanumeric. ASCII lines (most) take a
-        // loop over bytes.
-        let (mut words, mut in_word, mut digit) = (0, false, false);
-        if lower.is_ascii() {
-            for &b in lower.as_bytes() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum {
-                    squashed.push(char::from(b));
-                }
-                digit |= b.is_ascii_digit();
-                let w = alnum || b == b'\'';
-                words += usize::from(w && !in_word);
-                in_word = w;
-            }
-        } else {
-            for c in lower.chars() {
-                let alnum = crate::textutil::is_alnum(c);
-                if alnum {
-                    squashed.push(c);
-                }
-                digit |= c.is_ascii_digit();
-                let w = alnum || c == '\'' || c == '’';
-                words += usize::from(w && !in_word);
-                in_word = w;
-            }
-        }
         let lower: &'a String = lower;
-        let squashed: &'a String = squashed;
+        squash_head(lower, squashed);
+        let (words, digit) = words_and_digit(lower);
         Line {
             text,
             lower,
@@ -210,6 +186,117 @@ impl<'a> Line<'a> {
             Err(_) => f(&Line::fill(text, &mut String::new(), &mut String::new())),
         })
     }
+}
+
+/// Most bytes of a squashed line that any recogniser reads: the longest
+/// whole line of [`WHOLE_LINES`] and the longest teaser header that a
+/// squashed line is asked to start with are shorter (test
+/// `squash_limit_holds_every_list`). A squashed line longer than this
+/// equals none of them and starts with them as its head does.
+const SQUASH_LIMIT: usize = 36;
+
+/// [`squash`] of `lower` into `out` (cleared first), stopped once it is
+/// longer than [`SQUASH_LIMIT`]: what the recognisers read of the squashed
+/// line. Prose lines, most of the bytes, are spared the rest.
+fn squash_head(lower: &str, out: &mut String) {
+    out.clear();
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while out.len() <= SQUASH_LIMIT {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if b.is_ascii() {
+            if ASCII_ALNUM[usize::from(b)] {
+                out.push(char::from(b));
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = lower.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if crate::textutil::is_alnum(c) {
+            out.push(c);
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// Whether an ASCII byte is a letter or digit: a load, not two range tests.
+static ASCII_ALNUM: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that lies in
+/// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
+/// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
+/// carries into the next byte.
+#[inline(always)]
+fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let at_least = x.wrapping_add(splat(0x80 - lo));
+    let above = x.wrapping_add(splat(0x7f - hi));
+    at_least & !above & HIGH_BITS
+}
+
+/// [`word_count`] of `lower` (runs of letters, digits and apostrophes,
+/// `'` or `’`) and whether it holds an ASCII digit, eight ASCII bytes at a
+/// time: a word starts at each byte of the run whose byte before is not
+/// in one.
+fn words_and_digit(lower: &str) -> (usize, bool) {
+    let bytes = lower.as_bytes();
+    let (mut words, mut digits) = (0u32, 0u64);
+    // The high bit of the lowest byte when the character before is in a
+    // word.
+    let mut in_word = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 8 <= bytes.len() {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(eight);
+            if x & HIGH_BITS == 0 {
+                let d = bytes_in(x, b'0', b'9');
+                let w = d
+                    | bytes_in(x, b'a', b'z')
+                    | bytes_in(x, b'A', b'Z')
+                    | bytes_in(x, b'\'', b'\'');
+                // One high bit a word start: shifted down to the low bit of
+                // its byte, the multiplication sums the bytes into the top.
+                let starts = (w & !(w << 8 | in_word)) >> 7;
+                words += (starts.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+                in_word = w >> 56;
+                digits |= d;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let w = if b.is_ascii() {
+            digits |= u64::from(b.is_ascii_digit());
+            i += 1;
+            b.is_ascii_alphanumeric() || b == b'\''
+        } else {
+            let Some(c) = lower.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            crate::textutil::is_alnum(c) || c == '’'
+        };
+        words += u32::from(w && in_word == 0);
+        in_word = if w { 0x80 } else { 0 };
+    }
+    (words as usize, digits != 0)
 }
 
 /// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
@@ -288,11 +375,11 @@ const MARK_CREDIT: u8 = 1 << 5;
 const MARK_PROMO: u8 = 1 << 6;
 const MARK_SIGNUP: u8 = 1 << 7;
 
-/// One automaton for every "anywhere in the line" phrase list, and for each
-/// of its patterns the [`marks`] bits of the lists that hold it. One pass
-/// over a line replaces some fifty `str::contains` calls, each of which
-/// built a searcher and scanned the line again.
-static MARKS: Lazy<(DFA, Vec<u8>)> = Lazy::new(|| {
+/// One automaton for every "anywhere in the line" phrase list, as a table
+/// of its own ([`MarkTable`]). One pass over a line replaces some fifty
+/// `str::contains` calls, each of which built a searcher and scanned the
+/// line again.
+static MARKS: Lazy<MarkTable> = Lazy::new(|| {
     let lists: [(&[&str], u8); 9] = [
         (FOOTER_MARKS, MARK_FOOTER),
         (CAPTION_MARKS, MARK_CAPTION),
@@ -319,31 +406,97 @@ static MARKS: Lazy<(DFA, Vec<u8>)> = Lazy::new(|| {
             }
         }
     }
-    let dfa = DFA::new(&patterns).expect("the phrase lists are small");
-    (dfa, bits)
+    MarkTable::new(&patterns, &bits)
 });
 
-/// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+/// An Aho-Corasick automaton for the phrases of [`MARKS`] as a plain
+/// transition table: a step is two loads, the byte's class and the entry,
+/// and the entry carries the bits of every phrase that ends at the byte.
+/// Stepping `aho_corasick`'s DFA by hand cost about three times as much a
+/// byte (its special-state test, its match lists).
 ///
-/// The automaton is stepped a byte at a time by hand: a state of the
-/// standard match kind holds every phrase that ends at its byte, so the
-/// match states passed are the overlapping search's hits, without its
-/// bookkeeping per byte.
-fn marks(lower: &str) -> u8 {
-    let (dfa, bits) = &*MARKS;
-    let Ok(mut state) = dfa.start_state(Anchored::No) else {
-        return 0;
-    };
-    let mut found = 0;
-    for &b in lower.as_bytes() {
-        state = dfa.next_state(Anchored::No, state, b);
-        if dfa.is_special(state) && dfa.is_match(state) {
-            for i in 0..dfa.match_len(state) {
-                found |= bits[dfa.match_pattern(state, i).as_usize()];
+/// States are the nodes of the phrases' trie, 0 the root; an entry is
+/// `next * classes << 8 | bits`, where `next * classes` is where the next
+/// state's row starts and `bits` the [`marks`] bits of every phrase that
+/// ends there, its own and those of the suffixes it falls back to.
+struct MarkTable {
+    /// The class of each byte: each byte of a phrase a class of its own,
+    /// every other byte class 0 (it leads back to the root from anywhere).
+    classes: [u8; 256],
+    /// One row per state, one entry per class.
+    table: Vec<u32>,
+}
+
+impl MarkTable {
+    /// The automaton of `patterns`, `bits[i]` the bits of `patterns[i]`.
+    fn new(patterns: &[&str], bits: &[u8]) -> MarkTable {
+        let mut classes = [0u8; 256];
+        let mut width = 1;
+        for p in patterns {
+            for &b in p.as_bytes() {
+                if classes[usize::from(b)] == 0 {
+                    classes[usize::from(b)] = u8::try_from(width).expect("at most 255 bytes");
+                    width += 1;
+                }
             }
         }
+        // The trie: `goto[s * width + c]` is the child of `s` by class `c`
+        // (0 for none: the root is no one's child).
+        let mut goto: Vec<usize> = vec![0; width];
+        let mut out: Vec<u8> = vec![0];
+        for (p, &bit) in patterns.iter().zip(bits) {
+            let mut s = 0;
+            for &b in p.as_bytes() {
+                let c = usize::from(classes[usize::from(b)]);
+                if goto[s * width + c] == 0 {
+                    goto[s * width + c] = out.len();
+                    goto.extend(std::iter::repeat_n(0, width));
+                    out.push(0);
+                }
+                s = goto[s * width + c];
+            }
+            out[s] |= bit;
+        }
+        // Breadth first, each state's missing moves are those of the state
+        // it falls back to (whose row is complete by then), and its bits
+        // take that state's.
+        let states = out.len();
+        let mut fail = vec![0usize; states];
+        let mut queue = std::collections::VecDeque::new();
+        queue.extend(goto[..width].iter().copied().filter(|&t| t != 0));
+        while let Some(s) = queue.pop_front() {
+            out[s] |= out[fail[s]];
+            for c in 0..width {
+                let t = goto[s * width + c];
+                let f = goto[fail[s] * width + c];
+                if t == 0 {
+                    goto[s * width + c] = f;
+                } else {
+                    fail[t] = f;
+                    queue.push_back(t);
+                }
+            }
+        }
+        let table = goto
+            .iter()
+            .map(|&t| u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small"))
+            .collect();
+        MarkTable { classes, table }
     }
-    found
+}
+
+/// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+fn marks(lower: &str) -> u8 {
+    let marks_table: &MarkTable = &MARKS;
+    let (classes, table): (&[u8; 256], &[u32]) = (&marks_table.classes, &marks_table.table);
+    let (mut state, mut found) = (0usize, 0u32);
+    for &b in lower.as_bytes() {
+        let entry = table[state + usize::from(classes[usize::from(b)])];
+        found |= entry;
+        state = (entry >> 8) as usize;
+    }
+    // The low byte holds the bits; the state numbers above it do not matter.
+    found as u8
 }
 
 /// Whether `lower` starts with `prefix` and the prefix ends on a word

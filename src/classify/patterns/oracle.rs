@@ -166,7 +166,7 @@ fn is_single_date(text: &str) -> bool {
 /// Splits a lowercased line into the tokens of a date: runs of ASCII digits,
 /// runs of letters, and each CJK character on its own (so "2019年11月"
 /// gives `2019`, `年`, `11`, `月`).
-fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
+pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
     let mut rest = lower;
     std::iter::from_fn(move || {
         rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());

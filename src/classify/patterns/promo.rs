@@ -146,12 +146,13 @@ pub(super) fn is_section_header_squashed(
         // "More Great WIRED Stories", "Top Stories", "Related News": a
         // short title-case line ending in the word for stories. Sentence
         // case ("Fake news") is a subheading.
+        // (The word for stories is the cheapest test, so it goes first.)
         || ((2..=5).contains(&n)
-            && is_title_case(original)
-            && !ends_sentence(lower)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
-                .any(|w| lower.trim_end().ends_with(w)))
+                .any(|w| lower.trim_end().ends_with(w))
+            && !ends_sentence(lower)
+            && is_title_case(original))
         // "More Washington Examiner", "More Sports": a site or section
         // name after "More"; longer lines starting with "More" are
         // headlines or sentences ("More than 100 people died").

@@ -527,3 +527,143 @@ fn appeals() {
         None
     );
 }
+
+/// [`marks`] as it was first written: `str::contains`, list by list.
+fn naive_marks(lower: &str) -> u8 {
+    let lists: [(&[&str], u8); 9] = [
+        (FOOTER_MARKS, MARK_FOOTER),
+        (CAPTION_MARKS, MARK_CAPTION),
+        (COMMENT_MARKS, MARK_COMMENT),
+        (LEGAL_MARKS, MARK_LEGAL),
+        (&["cookie"], MARK_COOKIE),
+        (CREDIT_MARKS, MARK_CREDIT),
+        (super::promo::PROMO_MARKS, MARK_PROMO),
+        (SIGNUP_MARKS, MARK_SIGNUP),
+        (APPEAL_MARKS, MARK_SIGNUP),
+    ];
+    lists
+        .iter()
+        .filter(|(list, _)| list.iter().any(|p| lower.contains(p)))
+        .fold(0, |found, (_, bit)| found | bit)
+}
+
+/// The phrases of every mark list cut at any byte, so that a line holds
+/// the starts and ends of phrases that overlap (the fall-back moves).
+fn mark_piece() -> impl Strategy<Value = String> {
+    let phrases: Vec<&'static str> = [
+        FOOTER_MARKS,
+        CAPTION_MARKS,
+        COMMENT_MARKS,
+        LEGAL_MARKS,
+        CREDIT_MARKS,
+        super::promo::PROMO_MARKS,
+        SIGNUP_MARKS,
+        APPEAL_MARKS,
+    ]
+    .concat();
+    (
+        proptest::sample::select(phrases),
+        any::<u8>(),
+        any::<bool>(),
+    )
+        .prop_map(|(p, cut, head)| {
+            let mut at = usize::from(cut) % (p.len() + 1);
+            while !p.is_char_boundary(at) {
+                at -= 1;
+            }
+            if head {
+                p[..at].to_string()
+            } else {
+                p[at..].to_string()
+            }
+        })
+}
+
+proptest! {
+    /// The table automaton finds what `contains` finds.
+    #[test]
+    fn marks_equal_contains(parts in proptest::collection::vec(
+        prop_oneof![3 => mark_piece(), 1 => "[a-z ©(:]{0,4}"], 0..10)) {
+        let line = parts.concat();
+        prop_assert_eq!(marks(&line), naive_marks(&line), "{:?}", line);
+    }
+}
+
+#[test]
+fn marks_on_the_corpus() {
+    for line in corpus_lines(true) {
+        let lower = crate::textutil::lowercase(&line);
+        assert_eq!(marks(&lower), naive_marks(&lower), "{lower:?}");
+    }
+}
+
+#[test]
+fn squash_limit_holds_every_list() {
+    for list in [NAV_LINES, AD_LINES, COMMENT_LINES, RELATED_HEADERS] {
+        for entry in list {
+            assert!(entry.len() <= SQUASH_LIMIT, "{entry}");
+        }
+    }
+}
+
+proptest! {
+    /// The squashed head, the word count and the digit test of a line are
+    /// those of `squash` and `letter_run_count` on the whole line.
+    #[test]
+    fn line_fill_equals_the_passes(text in "([a-zA-Z0-9 ,.:'’()©•|/>_-]|é|ü|ß|Σ|İ|ж|年|٣|²|\u{2019}s){0,80}") {
+        let (mut lower, mut squashed) = (String::new(), String::new());
+        let line = Line::fill(&text, &mut lower, &mut squashed);
+        let full_lower = crate::textutil::lowercase(&text);
+        let full = crate::textutil::squash(&full_lower);
+        prop_assert_eq!(line.lower, full_lower.as_str());
+        if full.len() <= SQUASH_LIMIT {
+            prop_assert_eq!(line.squashed, full.as_str());
+        } else {
+            prop_assert!(line.squashed.len() > SQUASH_LIMIT);
+            prop_assert!(full.starts_with(line.squashed));
+        }
+        prop_assert_eq!(line.words, crate::textutil::letter_run_count(&full_lower));
+        prop_assert_eq!(line.digit, full_lower.bytes().any(|b| b.is_ascii_digit()));
+        prop_assert_eq!(line.marks, naive_marks(&full_lower));
+    }
+}
+
+proptest! {
+    /// The date tokens read by bytes where they can are the tokens read
+    /// by characters.
+    #[test]
+    fn date_tokens_equal_the_oracle(text in "([a-z0-9 ,.:/-]|é|ü|ж|年|月|²|٣|읽|\u{2019}|\u{a0}){0,30}") {
+        let fast: Vec<&str> = date_tokens(&text).collect();
+        let slow: Vec<&str> = oracle::date_tokens(&text).collect();
+        prop_assert_eq!(fast, slow, "{:?}", text);
+    }
+}
+
+#[test]
+fn stamp_separators_are_the_bytes_searched() {
+    assert_eq!(crate::dates::STAMP_SEPARATORS, ['•', '|', '·']);
+}
+
+proptest! {
+    /// The byte search finds a separator where `contains` does.
+    #[test]
+    fn stamp_separator_search_is_contains(text in "([a-z0-9 |]|•|·|â|¢|·|\u{2022}|\u{b7}|\u{e2}|\u{2010}){0,20}") {
+        prop_assert_eq!(
+            super::dates::has_stamp_separator(&text),
+            text.contains(crate::dates::STAMP_SEPARATORS)
+        );
+    }
+}
+
+#[test]
+fn minute_words_hold_a_minute_stem() {
+    for w in MINUTE_WORDS {
+        let stems = if w.is_ascii() {
+            &super::dates::MINUTE_STEMS[..2]
+        } else {
+            &super::dates::MINUTE_STEMS[2..]
+        };
+        assert!(stems.iter().any(|s| w.contains(s)), "{w}");
+    }
+    assert!(super::dates::MINUTE_STEMS[..2].iter().all(|s| s.is_ascii()));
+}

@@ -4,9 +4,11 @@
 use super::Grade;
 use crate::classify::patterns;
 use crate::textutil;
+use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Fewest words for a line that ends like a sentence to count as prose. On
 /// the development pages, teaser blurbs and captions run 8–15 words and body
@@ -109,7 +111,8 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
     let heading = |f: &Features| {
         f.repeats == 1 && !f.ends_sentence && f.effective_words() <= TOC_HEADING_MAX_WORDS
     };
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    // The keys are our own hashes: FNV, not SipHash, hashes them again.
+    let mut first: HashMap<u64, usize, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut second = vec![None; features.len()];
     for (i, f) in features.iter().enumerate() {
         if heading(f) {
@@ -119,6 +122,15 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
                 first.insert(f.fingerprint, i);
             }
         }
+    }
+    // Words before each line, so that the words between a contents run
+    // and its first section are one subtraction, not a sum for every run
+    // start (a menu repeated under the article summed the whole article
+    // for each of its entries).
+    let mut words_before = Vec::with_capacity(features.len() + 1);
+    words_before.push(0usize);
+    for f in features {
+        words_before.push(words_before[words_before.len() - 1] + f.effective_words());
     }
     let mut out = vec![false; features.len()];
     let mut i = 0;
@@ -137,9 +149,11 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
         // Between the contents and its first section stands at most an
         // introduction; a menu at the top repeated as a teaser list under
         // the article has the whole article in between.
-        let between: usize = second.get(i).copied().flatten().map_or(0, |k| {
-            features[j..k].iter().map(Features::effective_words).sum()
-        });
+        let between: usize = second
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(0, |k| words_before[k].saturating_sub(words_before[j]));
         if j - i >= TOC_MIN_HEADINGS && between <= TOC_MAX_GAP_WORDS {
             for k in i..j {
                 if let Some(s) = second[k] {
@@ -278,8 +292,15 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
     };
     let before = before.trim_end();
     has_words(credit, CREDIT_MAX_WORDS)
-        && !credit.contains(['.', '!', '?'])
+        && !has_sentence_end(credit)
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// Whether `text` holds a `.`, `!` or `?`: `text.contains(['.', '!',
+/// '?'])` by `memchr3` over the bytes (no byte of a character outside
+/// ASCII is one of them), not a character at a time.
+fn has_sentence_end(text: &str) -> bool {
+    memchr::memchr3(b'.', b'!', b'?', text.as_bytes()).is_some()
 }
 
 /// Whether `text` has from one to `max` words as whitespace separates
@@ -361,7 +382,7 @@ fn ends_in_credit_label(text: &str) -> bool {
     let Some((before, credit)) = text.rsplit_once(':') else {
         return false;
     };
-    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || credit.contains(['.', '!', '?']) {
+    if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || has_sentence_end(credit) {
         return false;
     }
     let before = before.trim_end();

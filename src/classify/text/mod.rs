@@ -30,9 +30,11 @@
 //!    list.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::classify::{Context, patterns, rejoin};
 use crate::segment::Segment;
+use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -41,11 +43,11 @@ mod head;
 mod region;
 mod tail;
 
-use crate::classify::headline::{TitleKeys, find_title};
+use crate::classify::headline::find_title;
 use grade::{dek_repeats, first_copies, grade, mark_teasers, toc_headings, uses_stop_words};
 use head::{head_reason, standfirst};
 use region::{
-    CLUTTER_WEIGHT, anchor_to_title, cut_at_thread, extend_over_list, label_region,
+    CLUTTER_WEIGHT, TitleCache, anchor_to_title, cut_at_thread, extend_over_list, label_region,
     label_region_end, main_region,
 };
 use tail::{join_earlier_runs, join_later_runs, label_region_tags, label_tail};
@@ -148,7 +150,9 @@ pub(crate) fn classify(
             next_joined += 1;
         }
     }
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(line_features.len());
+    // The keys are our own hashes: FNV, not SipHash, hashes them again.
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(line_features.len(), BuildHasherDefault::default());
     for f in &line_features {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }
@@ -255,15 +259,16 @@ fn classify_lines(
         return pats;
     };
 
-    let (start, end) = anchor_to_title(texts, features, &pats, &grades, (start, end));
-    let end = cut_at_thread(texts, features, &pats, &grades, start, end);
+    let mut keys = TitleCache::default();
+    let (start, end) = anchor_to_title(texts, features, &pats, &grades, (start, end), &mut keys);
+    let end = cut_at_thread(texts, features, &pats, &grades, start, end, &mut keys);
     let end = extend_over_list(texts, features, &pats, end);
     let end = join_later_runs(texts, features, &pats, &grades, end);
     let start = join_earlier_runs(texts, features, &pats, &grades, start);
 
     // Head: title, duplicates, standfirst, metadata.
-    let titles = TitleKeys::new(texts, features, start);
-    let title = find_title(texts, features, &pats, &grades, start, &titles);
+    let titles = keys.get(texts, features, start);
+    let title = find_title(texts, features, &pats, &grades, start, titles);
     let mut body_start = start;
     if let Some(t) = title {
         out[t] = Some(Reason::Title);

@@ -8,7 +8,6 @@ use crate::classify::headline::TitleKeys;
 use crate::classify::patterns;
 use crate::vocab::Features;
 use crate::vocab::Reason;
-use std::cell::OnceCell;
 
 /// Weight of a line made of recognised clutter (navigation, promo, date…),
 /// and of a line repeated elsewhere in the page. High enough that a teaser
@@ -233,6 +232,32 @@ pub(super) const BODY_MIN_STREAK: usize = 3;
 /// left the article to a thread on two more pages (R52, R111).
 pub(super) const RIVAL_SHARE: f32 = 0.4;
 
+/// The [`TitleKeys`] of a page for one region start, built once: the
+/// anchor to the title, the cut at a comment thread and the title search
+/// each ask for them, most often for the same start, and a build indexes
+/// up to 200 lines.
+#[derive(Default)]
+pub(super) struct TitleCache(Option<(usize, TitleKeys)>);
+
+impl TitleCache {
+    /// `TitleKeys::new(texts, features, start)`, built again only when
+    /// `start` is not the start they were built for.
+    pub(super) fn get(
+        &mut self,
+        texts: &[&str],
+        features: &[Features],
+        start: usize,
+    ) -> &TitleKeys {
+        if self.0.as_ref().is_some_and(|(built, _)| *built != start) {
+            self.0 = None;
+        }
+        &self
+            .0
+            .get_or_insert_with(|| (start, TitleKeys::new(texts, features, start)))
+            .1
+    }
+}
+
 /// The article's run when the region found by weight lies away from the
 /// headline: the page title (line 0, where scrapers put `<title>`) names
 /// the headline, and a headline line (the title or one of its parts, two
@@ -248,15 +273,15 @@ pub(super) fn anchor_to_title(
     pats: &[Option<Reason>],
     grades: &[Grade],
     (start, end): (usize, usize),
+    keys: &mut TitleCache,
 ) -> (usize, usize) {
     use crate::classify::headline::is_title_candidate;
     if start <= ANCHOR_MAX_GAP {
         return (start, end);
     }
-    let titles = TitleKeys::new(texts, features, start);
+    let titles = keys.get(texts, features, start);
     let is_headline = |i: usize| {
-        is_title_candidate(texts[i], &features[i], pats[i])
-            && names_page_title(&titles, features, i)
+        is_title_candidate(texts[i], &features[i], pats[i]) && names_page_title(titles, features, i)
     };
     let Some(t) = (1..start).rev().find(|&i| is_headline(i)) else {
         return (start, end);
@@ -529,14 +554,14 @@ pub(super) fn cut_at_thread(
     grades: &[Grade],
     start: usize,
     end: usize,
+    keys: &mut TitleCache,
 ) -> usize {
-    // Built at the first header met, which most pages lack.
-    let titles = OnceCell::new();
     // A header right above the headline is a menu entry ("Comments" in
     // a blog's top menu), not the head of a thread; unless the headline
-    // stood above already, over a first copy of the post.
-    let above_headline = |i: usize| {
-        let titles = titles.get_or_init(|| TitleKeys::new(texts, features, start));
+    // stood above already, over a first copy of the post. The keys are
+    // built at the first header met, which most pages lack.
+    let mut above_headline = |i: usize| {
+        let titles = keys.get(texts, features, start);
         (i + 1..=(i + HEADLINE_AFTER_MENU_LINES).min(end)).any(|j| {
             pats[j].is_none()
                 && names_page_title(titles, features, j)
