@@ -375,27 +375,30 @@ const MARK_CREDIT: u8 = 1 << 5;
 const MARK_PROMO: u8 = 1 << 6;
 const MARK_SIGNUP: u8 = 1 << 7;
 
-/// One automaton for every "anywhere in the line" phrase list, as a table
-/// of its own ([`MarkTable`]). One pass over a line replaces some fifty
+/// Every "anywhere in the line" phrase list and the [`marks`] bit a phrase
+/// of it sets.
+const MARK_LISTS: [(&[&str], u8); 9] = [
+    (FOOTER_MARKS, MARK_FOOTER),
+    (CAPTION_MARKS, MARK_CAPTION),
+    (COMMENT_MARKS, MARK_COMMENT),
+    (LEGAL_MARKS, MARK_LEGAL),
+    (&["cookie"], MARK_COOKIE),
+    (CREDIT_MARKS, MARK_CREDIT),
+    (PROMO_MARKS, MARK_PROMO),
+    (SIGNUP_MARKS, MARK_SIGNUP),
+    (APPEAL_MARKS, MARK_SIGNUP),
+];
+
+/// One automaton for every list of [`MARK_LISTS`], as a table of its own
+/// ([`MarkTable`]). One pass over a line replaces some fifty
 /// `str::contains` calls, each of which built a searcher and scanned the
 /// line again.
 static MARKS: Lazy<MarkTable> = Lazy::new(|| {
-    let lists: [(&[&str], u8); 9] = [
-        (FOOTER_MARKS, MARK_FOOTER),
-        (CAPTION_MARKS, MARK_CAPTION),
-        (COMMENT_MARKS, MARK_COMMENT),
-        (LEGAL_MARKS, MARK_LEGAL),
-        (&["cookie"], MARK_COOKIE),
-        (CREDIT_MARKS, MARK_CREDIT),
-        (PROMO_MARKS, MARK_PROMO),
-        (SIGNUP_MARKS, MARK_SIGNUP),
-        (APPEAL_MARKS, MARK_SIGNUP),
-    ];
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.
     let mut patterns: Vec<&str> = Vec::new();
     let mut bits: Vec<u8> = Vec::new();
-    for (list, bit) in lists {
+    for (list, bit) in MARK_LISTS {
         for &p in list {
             match patterns.iter().position(|q| *q == p) {
                 Some(i) => bits[i] |= bit,

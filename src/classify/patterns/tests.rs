@@ -530,18 +530,7 @@ fn appeals() {
 
 /// [`marks`] as it was first written: `str::contains`, list by list.
 fn naive_marks(lower: &str) -> u8 {
-    let lists: [(&[&str], u8); 9] = [
-        (FOOTER_MARKS, MARK_FOOTER),
-        (CAPTION_MARKS, MARK_CAPTION),
-        (COMMENT_MARKS, MARK_COMMENT),
-        (LEGAL_MARKS, MARK_LEGAL),
-        (&["cookie"], MARK_COOKIE),
-        (CREDIT_MARKS, MARK_CREDIT),
-        (super::promo::PROMO_MARKS, MARK_PROMO),
-        (SIGNUP_MARKS, MARK_SIGNUP),
-        (APPEAL_MARKS, MARK_SIGNUP),
-    ];
-    lists
+    MARK_LISTS
         .iter()
         .filter(|(list, _)| list.iter().any(|p| lower.contains(p)))
         .fold(0, |found, (_, bit)| found | bit)
@@ -550,17 +539,10 @@ fn naive_marks(lower: &str) -> u8 {
 /// The phrases of every mark list cut at any byte, so that a line holds
 /// the starts and ends of phrases that overlap (the fall-back moves).
 fn mark_piece() -> impl Strategy<Value = String> {
-    let phrases: Vec<&'static str> = [
-        FOOTER_MARKS,
-        CAPTION_MARKS,
-        COMMENT_MARKS,
-        LEGAL_MARKS,
-        CREDIT_MARKS,
-        super::promo::PROMO_MARKS,
-        SIGNUP_MARKS,
-        APPEAL_MARKS,
-    ]
-    .concat();
+    let phrases: Vec<&'static str> = MARK_LISTS
+        .iter()
+        .flat_map(|(list, _)| list.iter().copied())
+        .collect();
     (
         proptest::sample::select(phrases),
         any::<u8>(),
