@@ -355,10 +355,9 @@ fn hidden_class(value: &str) -> bool {
 /// section's, an FAQ's answer.
 pub(super) fn is_panel_class(class: &str) -> bool {
     const PANEL: &[&[u8]] = &[b"accordion", b"collaps", b"faq"];
-    let b = class.as_bytes();
     PANEL
         .iter()
-        .any(|p| b.windows(p.len()).any(|w| w.eq_ignore_ascii_case(p)))
+        .any(|p| crate::textutil::contains_ascii_ci(class, p))
 }
 
 pub(super) fn style_hidden(style: &str) -> bool {
