@@ -219,14 +219,14 @@ impl Iterator for Traverse<'_> {
 }
 
 /// The [`TreeSink`] that builds a [`Dom`].
-struct Sink {
+pub(super) struct Sink {
     dom: RefCell<Dom>,
 }
 
 impl Sink {
     /// A sink whose tree has room for `nodes` nodes: a page's tree grows
     /// to thousands, and each doubling of the vector copies it.
-    fn with_capacity(nodes: usize) -> Sink {
+    pub(super) fn with_capacity(nodes: usize) -> Sink {
         let mut dom = Dom {
             nodes: Vec::with_capacity(nodes.max(64)),
         };
@@ -234,6 +234,13 @@ impl Sink {
         Sink {
             dom: RefCell::new(dom),
         }
+    }
+}
+
+impl Sink {
+    /// The tree built.
+    pub(super) fn into_dom(self) -> Dom {
+        self.dom.into_inner()
     }
 }
 

@@ -12,6 +12,7 @@
 //! choice names and puts the metadata blocks among the DOM blocks.
 
 mod dom;
+mod feed;
 mod jsonld;
 mod meta;
 pub(crate) mod sourcemap;
@@ -252,7 +253,12 @@ pub(crate) fn segment<'a>(input: &'a str, opts: &Limits) -> Result<Walked<'a>, E
     };
     // Room for the tree's nodes: the source's count and the few the
     // parser adds.
-    let doc = Dom::parse(&parsed, scan.nodes + 8);
+    // html5ever's tree builder fed by the crate's lexer ([`feed`]), or,
+    // where the two readings could part, html5ever's own tokenizer.
+    let (doc, short) = match feed::parse(&parsed, scan.nodes + 8, short) {
+        Some(doc) => (doc, false),
+        None => (Dom::parse(&parsed, scan.nodes + 8), short),
+    };
     drop(parsed);
     let nodes = doc.len() + stripped;
     if nodes > opts.max_nodes {

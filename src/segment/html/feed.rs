@@ -1,0 +1,528 @@
+//! html5ever's tree builder fed by the crate's own lexer.
+//!
+//! html5ever's tokenizer steps through every tag and attribute name a
+//! character at a time (a `BufferQueue::next`, a `pop_front_char` and a
+//! `Tendril` push each, a few hundred instructions), about two thirds of
+//! the parse. The crate's lexer ([`crate::html::lexer`]) already finds the
+//! same tokens at the same offsets for the source map, so here its tokens,
+//! decoded as the tokenizer decodes them, go straight to html5ever's
+//! [`TreeBuilder`]: the tree is still built by html5ever, with its
+//! insertion modes, and the tree builder still tells, after each start tag,
+//! whether what follows is raw text, RCDATA or plain text, as it tells its
+//! own tokenizer.
+//!
+//! Where the two readings could part, [`parse`] gives up and the caller
+//! parses with html5ever's tokenizer: a page holding a NUL (replaced or
+//! dropped by state), a CDATA section (read as such only in foreign
+//! content), a leading U+FEFF (dropped by the tokenizer), a script whose
+//! content holds `<!--` (the escaped script states), `<plaintext>`.
+//! A doctype, rare and decisive for the quirks mode, is read by html5ever's
+//! own tokenizer from its source. Test `fed_tree_is_the_parsed_tree` holds
+//! the result to [`Dom::parse`] on tag soup and on the copies of the
+//! corpus.
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Doctype, Tag, TagKind, Token as HToken, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::tree_builder::TreeBuilder;
+use html5ever::{Attribute as HAttribute, LocalName, QualName, local_name, ns};
+use memchr::{memchr2, memmem};
+
+use crate::html::lexer::{Lexer, Token};
+use crate::vocab::Span;
+
+use super::dom::{Dom, Sink};
+use super::sourcemap::entity::char_ref;
+
+/// Parses `html` as [`Dom::parse`] does, with room for `nodes` nodes, or
+/// `None` where the lexer's reading could part from html5ever's tokenizer
+/// (the module's docs say where). With `short`, attributes named by one
+/// of [`super::strip::SHORT`]'s characters get their long names back.
+pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
+    let s = html.as_bytes();
+    if memchr::memchr(0, s).is_some() || html.starts_with('\u{feff}') {
+        return None;
+    }
+    // `<![CDATA[` opens a CDATA section where the adjusted current node is
+    // foreign, as html5ever's tokenizer asks its tree builder; on a page
+    // without one the question need not be asked.
+    let cdata = memmem::find(s, b"<![CDATA[").is_some();
+    let tb = TreeBuilder::new(Sink::with_capacity(nodes), Default::default());
+    let whole = StrTendril::from_slice(html);
+    let mut lexer = Lexer::new(s);
+    let mut text = String::new();
+    loop {
+        if cdata {
+            lexer.set_cdata(tb.adjusted_current_node_present_but_not_in_html_namespace());
+        }
+        let Some(token) = lexer.next() else { break };
+        match token {
+            Token::Text(span) => characters(&tb, html, &whole, span, Refs::Data, &mut text),
+            Token::StartTag(tag) => {
+                let raw = lexer.take_attributes();
+                let mut attrs: Vec<HAttribute> = Vec::with_capacity(raw.len());
+                let mut duplicate = false;
+                for a in &raw {
+                    let name = attribute_name(&html[a.name.start..a.name.end], short);
+                    if attrs.iter().any(|x| x.name.local == name) {
+                        duplicate = true;
+                        continue;
+                    }
+                    let value = match a.value {
+                        None => StrTendril::new(),
+                        Some(v) => decode(html, &whole, v, Refs::Attribute, &mut text),
+                    };
+                    attrs.push(HAttribute {
+                        name: QualName::new(None, ns!(), name),
+                        value,
+                    });
+                }
+                let name = tag_name(&html[tag.name.start..tag.name.end]);
+                let result = tb.process_token(
+                    HToken::TagToken(Tag {
+                        kind: TagKind::StartTag,
+                        name,
+                        self_closing: tag.self_closing,
+                        attrs,
+                        had_duplicate_attributes: duplicate,
+                    }),
+                    1,
+                );
+                lexer.restore_attributes(raw);
+                let refs = match result {
+                    TokenSinkResult::RawData(RawKind::Rcdata) => Refs::Data,
+                    TokenSinkResult::RawData(RawKind::Rawtext) => Refs::None,
+                    TokenSinkResult::RawData(RawKind::ScriptData) => Refs::Script,
+                    TokenSinkResult::RawData(_) | TokenSinkResult::Plaintext => return None,
+                    _ => continue,
+                };
+                let content = lexer.raw_text(&s[tag.name.start..tag.name.end]);
+                if refs == Refs::Script && escapes(&s[content.start..content.end]) {
+                    return None;
+                }
+                characters(&tb, html, &whole, content, refs, &mut text);
+            }
+            Token::EndTag(tag) => {
+                let name = tag_name(&html[tag.name.start..tag.name.end]);
+                let _ = tb.process_token(
+                    HToken::TagToken(Tag {
+                        kind: TagKind::EndTag,
+                        name,
+                        self_closing: tag.self_closing,
+                        attrs: Vec::new(),
+                        had_duplicate_attributes: false,
+                    }),
+                    1,
+                );
+            }
+            Token::Comment(_) => {
+                let _ = tb.process_token(HToken::CommentToken(StrTendril::new()), 1);
+            }
+            Token::Doctype(span) => {
+                let doctype = doctype(&html[span.start..span.end])?;
+                let _ = tb.process_token(HToken::DoctypeToken(doctype), 1);
+            }
+            Token::Cdata(span) => {
+                // Its content, between `<![CDATA[` and `]]>`, is text.
+                let end = if s[..span.end].ends_with(b"]]>") {
+                    span.end - 3
+                } else {
+                    span.end
+                };
+                let content = Span::new(span.start + 9, end.max(span.start + 9));
+                characters(&tb, html, &whole, content, Refs::None, &mut text);
+            }
+            Token::Nothing(_) => {}
+            Token::EofInTag(_) => break,
+        }
+    }
+    let _ = tb.process_token(HToken::EOFToken, 1);
+    tb.end();
+    Some(tb.sink.into_dom())
+}
+
+/// Whether a script's content may not end where [`Lexer::raw_text`] ends
+/// it: a `<!--` puts the tokenizer in the escaped states, where a nested
+/// `<script` makes `</script>` stay inside (as `strip` reads it).
+fn escapes(content: &[u8]) -> bool {
+    memmem::find(content, b"<!--").is_some()
+        && content
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"<script"))
+}
+
+/// Which character references a stretch of source decodes, and whether it
+/// may hold what ends a script early.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Refs {
+    /// Data and RCDATA: references decoded.
+    Data,
+    /// An attribute value: references decoded, a legacy name without `;`
+    /// followed by an alphanumeric or `=` left as written.
+    Attribute,
+    /// RAWTEXT: no references.
+    None,
+    /// Script data: no references.
+    Script,
+}
+
+/// Gives the tree builder the characters of `span` (nothing when empty).
+fn characters(
+    tb: &TreeBuilder<u32, Sink>,
+    html: &str,
+    whole: &StrTendril,
+    span: Span,
+    refs: Refs,
+    buf: &mut String,
+) {
+    if span.end == span.start {
+        return;
+    }
+    let text = decode(html, whole, span, refs, buf);
+    let _ = tb.process_token(HToken::CharacterTokens(text), 1);
+}
+
+/// The text of `span` as the tokenizer hands it on: character references
+/// decoded (as `refs` says), CR LF and a lone CR read as LF.
+fn decode(html: &str, whole: &StrTendril, span: Span, refs: Refs, buf: &mut String) -> StrTendril {
+    let s = html.as_bytes();
+    let refs_on = matches!(refs, Refs::Data | Refs::Attribute);
+    let amp = if refs_on { b'&' } else { b'\r' };
+    let Some(first) = memchr2(amp, b'\r', &s[span.start..span.end]) else {
+        return whole.subtendril(span.start as u32, (span.end - span.start) as u32);
+    };
+    buf.clear();
+    let mut i = span.start + first;
+    let mut last = span.start;
+    loop {
+        if s[i] == b'\r' {
+            buf.push_str(&html[last..i]);
+            buf.push('\n');
+            i += 1;
+            if i < span.end && s[i] == b'\n' {
+                i += 1;
+            }
+            last = i;
+        } else {
+            match char_ref(s, i, refs == Refs::Attribute) {
+                Some(d) if i + d.len <= span.end => {
+                    buf.push_str(&html[last..i]);
+                    buf.push(d.c);
+                    if let Some(c2) = d.c2 {
+                        buf.push(c2);
+                    }
+                    i += d.len;
+                    last = i;
+                }
+                _ => i += 1,
+            }
+        }
+        match memchr2(amp, b'\r', &s[i..span.end]) {
+            Some(o) => i += o,
+            None => break,
+        }
+    }
+    buf.push_str(&html[last..span.end]);
+    StrTendril::from_slice(buf)
+}
+
+/// A tag name as the tokenizer makes it: ASCII letters lower-cased.
+fn tag_name(name: &str) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        LocalName::from(name)
+    }
+}
+
+/// An attribute name as the tokenizer makes it, with its long name back
+/// for a [`super::strip::SHORT`] one.
+fn attribute_name(name: &str, short: bool) -> LocalName {
+    if short && name.len() == 3 {
+        let long = match name {
+            "\u{e000}" => Some(local_name!("class")),
+            "\u{e001}" => Some(local_name!("id")),
+            "\u{e002}" => Some(local_name!("role")),
+            "\u{e003}" => Some(local_name!("itemprop")),
+            "\u{e004}" => Some(local_name!("aria-label")),
+            "\u{e005}" => Some(local_name!("hidden")),
+            "\u{e006}" => Some(local_name!("aria-hidden")),
+            "\u{e007}" => Some(local_name!("style")),
+            "\u{e008}" => Some(local_name!("href")),
+            _ => None,
+        };
+        if let Some(long) = long {
+            return long;
+        }
+    }
+    tag_name(name)
+}
+
+/// The doctype token html5ever's tokenizer reads from `source` (one
+/// doctype, from `<!` to past its `>` or to the end of the input).
+fn doctype(source: &str) -> Option<Doctype> {
+    struct Catch(std::cell::RefCell<Option<Doctype>>);
+    impl TokenSink for Catch {
+        type Handle = ();
+        fn process_token(&self, token: HToken, _line: u64) -> TokenSinkResult<()> {
+            if let HToken::DoctypeToken(d) = token {
+                self.0.borrow_mut().get_or_insert(d);
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tokenizer = Tokenizer::new(Catch(Default::default()), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(source));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.take()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::dom::{Data, Dom, Edge};
+
+    /// The tree as a listing: every edge, each element's name and
+    /// attributes in order (long names for short ones, with `short`), each
+    /// text, and the number of nodes made.
+    fn listing(dom: &Dom, short: bool) -> (Vec<String>, usize) {
+        let mut out = Vec::new();
+        for edge in dom.traverse() {
+            match edge {
+                Edge::Open(id) => out.push(match &dom.node(id).data {
+                    Data::Document => "#document".to_string(),
+                    Data::Other => "#other".to_string(),
+                    Data::Text(t) => format!("{:?}", &**t),
+                    Data::Element { name, attrs } => {
+                        let attrs: Vec<String> = attrs
+                            .iter()
+                            .map(|a| {
+                                let n: &str = &a.name.local;
+                                let n = if short { super::super::long_name(n) } else { n };
+                                format!("{:?}:{n}={:?}", a.name.ns, &*a.value)
+                            })
+                            .collect();
+                        format!("<{:?}:{} {attrs:?}", name.ns, &*name.local)
+                    }
+                }),
+                Edge::Close(_) => out.push(">".into()),
+            }
+        }
+        (out, dom.len())
+    }
+
+    /// The fed tree equals html5ever's parse of the same input, or the
+    /// feed declines it.
+    fn assert_same(page: &str, short: bool) -> bool {
+        let Some(fed) = super::parse(page, 0, short) else {
+            return false;
+        };
+        let parsed = Dom::parse(page, 0);
+        assert_eq!(
+            listing(&fed, false),
+            listing(&parsed, short),
+            "page: {page:?}"
+        );
+        true
+    }
+
+    #[test]
+    fn hand_written_pages_feed_the_same() {
+        for page in [
+            "<!DOCTYPE html><p>a &amp; b &notit; &notin; &#x41;&#65&#0;&#x80;&#xD800;</p>",
+            "<!doctype html public \"-//W3C//DTD HTML 4.01 Transitional//EN\"><table><p>x</table>",
+            "<!DOCTYPE html SYSTEM \"about:legacy-compat\"><p>x",
+            "<!DOCTYPE><p>x",
+            "<!DOCTYPE html",
+            "<html><head><title>A &amp; B</title></head><body><p>x</p></body></html>",
+            "<p class=\"a&amp;b\" id='c&ampd' title=e&ampf= href=&amp=>x</p>",
+            "<P CLASS=a Class=b ID=c>x</P>",
+            "<div\r\nclass=\"a\r\nb\rc\">x\r\ny\rz</div>",
+            "<textarea>\n&amp;<b></textarea>",
+            "<pre>\n\nx</pre><listing>\ny</listing>",
+            "<script>a<b</script><style>c<d</style><noscript><p>e</noscript>",
+            "<xmp>&amp;<b></xmp><iframe>&amp;<p></iframe><noembed>x</noembed>",
+            "<svg><style>a<b>c</b></style><title>t</title></svg><math><mi>x</mi></math>",
+            "<table>x<tr>y<td>z</table>",
+            "<select><option>a<option>b</select><frameset><frame></frameset>",
+            "<b><p>a</b>b</p> <i>c",
+            "<a href=x><div>a</a>b</div>",
+            "<template><p>a</p></template><template shadowrootmode=open><b>c</b></template>",
+            "a < b <3 </> </ x> <? y > <!x> <!-- c --> <!---> <!-->",
+            "<p>unclosed <b class=",
+            "<p>unclosed <",
+            "<p>unclosed </",
+            "<p>unclosed &amp",
+            "<div/><br/><p/>x",
+            "<a title=\"x\"/b>c</a>",
+            "<p \u{e000}=a \u{e001}=b>x",
+            "<head><meta charset=utf-8>\n  <link rel=x>\n</head>\n<body>\n<p>a</p>\n</body>",
+            "</p></br><p>a</html> <p>b",
+            "<body><p>a</body><!-- c --><p>b",
+            "<frameset><p>a",
+            "<plaintext><p>a",
+            "<script><!-- <script> --></script>",
+            "\u{feff}<p>a",
+            "<p>a\0b",
+            "<svg><![CDATA[x]]></svg><![CDATA[y]]><svg><foreignObject><![CDATA[z]]>",
+            "<svg><![CDATA[x\r\ny&amp;",
+            "<script><!-- a </script>b<script><!-- <script> </script> c --></script>d",
+        ] {
+            assert_same(page, false);
+        }
+    }
+
+    #[test]
+    fn zyte_copies_feed_the_same() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/zyte");
+        let mut fed = 0;
+        let mut total = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "html") {
+                continue;
+            }
+            let page = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            let limits = crate::vocab::Limits::default();
+            let (copy, _, _, short) = super::super::strip::strip_and_scan(&page, &limits).unwrap();
+            total += 1;
+            fed += usize::from(assert_same(&copy, short));
+            assert_same(&page, false);
+        }
+        // Nearly every page goes through the feed.
+        assert!(fed * 10 > total * 9, "fed {fed} of {total}");
+    }
+
+    /// Pieces of tag soup for the feed: markup of every kind, character
+    /// references, CR, case, duplicate and short attribute names.
+    const SOUP: &[&str] = &[
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "<xmp>",
+        "<iframe>",
+        "<noscript>",
+        "</noscript>",
+        "<noembed>",
+        "<noframes>",
+        "<plaintext>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "</math>",
+        "<mi>",
+        "<desc>",
+        "<foreignObject>",
+        "<select>",
+        "</select>",
+        "<option>",
+        "<frameset>",
+        "<p>",
+        "</p>",
+        "<P>",
+        "<div class=\"x\">",
+        "<DIV CLASS=X id=y Class=z>",
+        "</div>",
+        "<a href='>'>",
+        "</a>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "</table>",
+        "<template>",
+        "</template>",
+        "<!DOCTYPE html>",
+        "<!doctype html public \"-//W3C//DTD HTML 4.01//EN\">",
+        "<!DOCTYPE x",
+        "<head>",
+        "</head>",
+        "<body>",
+        "</body>",
+        "</html>",
+        "<p a=b/>",
+        "<br/>",
+        "</br>",
+        "<pre>",
+        "<listing>",
+        "<li>",
+        "<ul>",
+        "<h1>",
+        "<h2>",
+        "<font color=red>",
+        "<meta name=a content=b>",
+        "<link rel=x>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-->",
+        "<!---->",
+        "<!",
+        "<?",
+        "</",
+        "<",
+        ">",
+        "/",
+        "'",
+        "\"",
+        "=",
+        " ",
+        "\n",
+        "\r",
+        "\r\n",
+        "\t",
+        "a",
+        "b<c",
+        "é",
+        "&amp;",
+        "&amp",
+        "&ampx",
+        "&notit;",
+        "&notin;",
+        "&#x41;",
+        "&#65",
+        "&#0;",
+        "&#x80;",
+        "&#xD800;",
+        "&#1114112;",
+        "&",
+        ";",
+        "#",
+        "x=",
+        "<p title=&amp;x>",
+        "<p title='&ampx=1'>",
+        "<p title=\"a\r\nb\">",
+        "<p \u{e000}=a>",
+        "<p id=a id=b>",
+        "Some words.",
+        "\u{a0}",
+        "<![CDATA[",
+        "]]>",
+        "<![CDATA[x<y]]>",
+        "<!--<script>",
+        "<script>a<!--b",
+        "<svg><![CDATA[",
+        "<math><mi>",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn fed_tree_is_the_parsed_tree(
+            pieces in proptest::collection::vec(proptest::sample::select(SOUP), 0..48)
+        ) {
+            assert_same(&pieces.concat(), false);
+        }
+    }
+}
