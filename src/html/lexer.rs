@@ -209,6 +209,117 @@ impl<'s> Lexer<'s> {
         Span::new(from, s.len())
     }
 
+    /// Skips the content of a `<script>` (called just after its start tag)
+    /// as the tokenizer's script data states read it, and returns it: unlike
+    /// [`Lexer::raw_text`], a `<!--` enters the escaped states, and there a
+    /// nested `<script` followed by whitespace, `/` or `>` the double-escaped
+    /// ones, where `</script>` does not end the script. The end tag (or the
+    /// end of the input) is next.
+    pub(crate) fn script_data(&mut self) -> Span {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum State {
+            Data,
+            Escaped,
+            Double,
+        }
+        let s = self.src;
+        let from = self.pos;
+        let n = s.len();
+        // Whether the `<` at `i` opens `</script` followed by whitespace,
+        // `/` or `>` (the appropriate end tag), in any ASCII case.
+        let end_tag = |i: usize| {
+            let m = i + 8;
+            s.len() > m
+                && s[i + 1] == b'/'
+                && s[i + 2..m].eq_ignore_ascii_case(b"script")
+                && (is_space(s[m]) || matches!(s[m], b'/' | b'>'))
+        };
+        // The letters from `i` on, and whether they spell `script` and are
+        // followed by whitespace, `/` or `>` (the double escape's test).
+        let script_word = |i: usize| {
+            let j = s[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .map_or(n, |o| i + o);
+            let hit = j < n
+                && (is_space(s[j]) || matches!(s[j], b'/' | b'>'))
+                && s[i..j].eq_ignore_ascii_case(b"script");
+            (j, hit)
+        };
+        let mut state = State::Data;
+        // Dashes just seen in the escaped states (two or more: `-->` ends).
+        let mut dashes = 0u8;
+        let mut i = from;
+        while i < n {
+            let c = s[i];
+            match state {
+                State::Data => {
+                    if c == b'<' {
+                        if end_tag(i) {
+                            self.pos = i;
+                            return Span::new(from, i);
+                        }
+                        if s[i + 1..].starts_with(b"!--") {
+                            state = State::Escaped;
+                            dashes = 2;
+                            i += 4;
+                            continue;
+                        }
+                    }
+                    i += 1;
+                }
+                State::Escaped | State::Double => match c {
+                    b'-' => {
+                        dashes = dashes.saturating_add(1);
+                        i += 1;
+                    }
+                    b'>' if dashes >= 2 => {
+                        state = State::Data;
+                        dashes = 0;
+                        i += 1;
+                    }
+                    b'<' => {
+                        dashes = 0;
+                        match (state, s.get(i + 1)) {
+                            (State::Escaped, Some(b'/')) => {
+                                if end_tag(i) {
+                                    self.pos = i;
+                                    return Span::new(from, i);
+                                }
+                                i += 2;
+                            }
+                            (State::Escaped, Some(a)) if a.is_ascii_alphabetic() => {
+                                let (j, hit) = script_word(i + 1);
+                                if hit {
+                                    state = State::Double;
+                                    i = j + 1;
+                                } else {
+                                    i = j;
+                                }
+                            }
+                            (State::Double, Some(b'/')) => {
+                                let (j, hit) = script_word(i + 2);
+                                if hit {
+                                    state = State::Escaped;
+                                    i = j + 1;
+                                } else {
+                                    i = j;
+                                }
+                            }
+                            _ => i += 1,
+                        }
+                    }
+                    _ => {
+                        dashes = 0;
+                        i += 1;
+                    }
+                },
+            }
+        }
+        self.pos = n;
+        Span::new(from, n)
+    }
+
     /// Takes the rest of the input as text (after `<plaintext>`).
     pub(crate) fn rest(&mut self) -> Span {
         let from = self.pos;

@@ -11,12 +11,13 @@
 //! whether what follows is raw text, RCDATA or plain text, as it tells its
 //! own tokenizer.
 //!
-//! Where the two readings could part, [`parse`] gives up and the caller
-//! parses with html5ever's tokenizer: a page holding a NUL (replaced or
-//! dropped by state), a CDATA section (read as such only in foreign
-//! content), a leading U+FEFF (dropped by the tokenizer), a script whose
-//! content holds `<!--` (the escaped script states), `<plaintext>`.
-//! A doctype, rare and decisive for the quirks mode, is read by html5ever's
+//! A script's content ends where the tokenizer's script data states end
+//! it ([`Lexer::script_data`]: the escaped and double-escaped states), a
+//! `<![CDATA[` is a CDATA section where the tree builder's adjusted current
+//! node is foreign. Where the two readings could part, [`parse`] gives up
+//! and the caller parses with html5ever's tokenizer: a page holding a NUL
+//! (replaced or dropped by state), a leading U+FEFF (dropped by the
+//! tokenizer), `<plaintext>`. A doctype, rare and decisive for the quirks mode, is read by html5ever's
 //! own tokenizer from its source. Test `fed_tree_is_the_parsed_tree` holds
 //! the result to [`Dom::parse`] on tag soup and on the copies of the
 //! corpus.
@@ -98,10 +99,11 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                     TokenSinkResult::RawData(_) | TokenSinkResult::Plaintext => return None,
                     _ => continue,
                 };
-                let content = lexer.raw_text(&s[tag.name.start..tag.name.end]);
-                if refs == Refs::Script && escapes(&s[content.start..content.end]) {
-                    return None;
-                }
+                let content = if refs == Refs::Script {
+                    lexer.script_data()
+                } else {
+                    lexer.raw_text(&s[tag.name.start..tag.name.end])
+                };
                 characters(&tb, html, &whole, content, refs, &mut text);
             }
             Token::EndTag(tag) => {
@@ -141,16 +143,6 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
     let _ = tb.process_token(HToken::EOFToken, 1);
     tb.end();
     Some(tb.sink.into_dom())
-}
-
-/// Whether a script's content may not end where [`Lexer::raw_text`] ends
-/// it: a `<!--` puts the tokenizer in the escaped states, where a nested
-/// `<script` makes `</script>` stay inside (as `strip` reads it).
-fn escapes(content: &[u8]) -> bool {
-    memmem::find(content, b"<!--").is_some()
-        && content
-            .windows(7)
-            .any(|w| w.eq_ignore_ascii_case(b"<script"))
 }
 
 /// Which character references a stretch of source decodes, and whether it
@@ -524,5 +516,50 @@ mod tests {
         ) {
             assert_same(&pieces.concat(), false);
         }
+
+        /// A script's content ends where the tokenizer's script data
+        /// states end it.
+        #[test]
+        fn scripts_end_where_the_tokenizer_ends_them(
+            pieces in proptest::collection::vec(proptest::sample::select(SCRIPT_SOUP), 0..24)
+        ) {
+            let page = format!("<p>a<script>{}</script>b<p>c", pieces.concat());
+            proptest::prop_assert!(assert_same(&page, false));
+        }
     }
+
+    /// Pieces of script content for the script data states.
+    const SCRIPT_SOUP: &[&str] = &[
+        "<!--",
+        "-->",
+        "--!>",
+        "-",
+        "--",
+        "<",
+        ">",
+        "/",
+        "<script",
+        "<SCRIPT",
+        "</script",
+        "</Script",
+        "script",
+        " ",
+        "\n",
+        "\t",
+        "\r",
+        "x",
+        "<!",
+        "<!-",
+        "<scriptx",
+        "</scriptx",
+        "<script>",
+        "</script>",
+        "<script/",
+        "</script/",
+        "</",
+        "<<",
+        "<!-->",
+        "<!--->",
+        "é",
+    ];
 }
