@@ -54,6 +54,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
     let whole = StrTendril::from_slice(html);
     let mut lexer = Lexer::new(s);
     let mut text = String::new();
+    let mut names = Names::default();
     loop {
         if cdata {
             lexer.set_cdata(tb.adjusted_current_node_present_but_not_in_html_namespace());
@@ -66,7 +67,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                 let mut attrs: Vec<HAttribute> = Vec::with_capacity(raw.len());
                 let mut duplicate = false;
                 for a in &raw {
-                    let name = attribute_name(&html[a.name.start..a.name.end], short);
+                    let name = attribute_name(&mut names, &html[a.name.start..a.name.end], short);
                     if attrs.iter().any(|x| x.name.local == name) {
                         duplicate = true;
                         continue;
@@ -80,7 +81,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                         value,
                     });
                 }
-                let name = tag_name(&html[tag.name.start..tag.name.end]);
+                let name = names.get(&html[tag.name.start..tag.name.end]);
                 let result = tb.process_token(
                     HToken::TagToken(Tag {
                         kind: TagKind::StartTag,
@@ -107,7 +108,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                 characters(&tb, html, &whole, content, refs, &mut text);
             }
             Token::EndTag(tag) => {
-                let name = tag_name(&html[tag.name.start..tag.name.end]);
+                let name = names.get(&html[tag.name.start..tag.name.end]);
                 let _ = tb.process_token(
                     HToken::TagToken(Tag {
                         kind: TagKind::EndTag,
@@ -182,8 +183,20 @@ fn decode(html: &str, whole: &StrTendril, span: Span, refs: Refs, buf: &mut Stri
     let s = html.as_bytes();
     let refs_on = matches!(refs, Refs::Data | Refs::Attribute);
     let amp = if refs_on { b'&' } else { b'\r' };
-    let Some(first) = memchr2(amp, b'\r', &s[span.start..span.end]) else {
-        return whole.subtendril(span.start as u32, (span.end - span.start) as u32);
+    let bytes = &s[span.start..span.end];
+    // Short stretches (most attribute values, white space between tags)
+    // are looked through a byte at a time: `memchr2` costs more to set up.
+    let first = if bytes.len() < 16 {
+        bytes.iter().position(|&c| c == amp || c == b'\r')
+    } else {
+        memchr2(amp, b'\r', bytes)
+    };
+    let Some(first) = first else {
+        return if bytes.len() <= 8 {
+            StrTendril::from_slice(&html[span.start..span.end])
+        } else {
+            whole.subtendril(span.start as u32, bytes.len() as u32)
+        };
     };
     buf.clear();
     let mut i = span.start + first;
@@ -220,8 +233,52 @@ fn decode(html: &str, whole: &StrTendril, span: Span, refs: Refs, buf: &mut Stri
     StrTendril::from_slice(buf)
 }
 
-/// A tag name as the tokenizer makes it: ASCII letters lower-cased.
-fn tag_name(name: &str) -> LocalName {
+/// Tag and attribute names as the tokenizer makes them (ASCII letters
+/// lower-cased), the atoms of the short ones kept in a small table: an
+/// atom is found by hashing its name (SipHash), a few hundred
+/// instructions, and a page names a few dozen elements and attributes
+/// thousands of times.
+struct Names {
+    /// Names of one to eight bytes, lower-cased and packed into a `u64`
+    /// (a name holds no NUL: the feed declines a page with one), by a hash
+    /// of the key; a slot holds the last name that fell into it.
+    slots: Vec<(u64, LocalName)>,
+}
+
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            slots: vec![(0, LocalName::from("")); NAME_SLOTS],
+        }
+    }
+}
+
+/// How many names [`Names`] keeps (a power of two).
+const NAME_SLOTS: usize = 128;
+
+impl Names {
+    fn get(&mut self, name: &str) -> LocalName {
+        let b = name.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return lower_atom(name);
+        }
+        let mut k = [0u8; 8];
+        for (d, c) in k.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        let key = u64::from_le_bytes(k);
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - NAME_SLOTS.trailing_zeros()))
+            as usize;
+        let entry = &mut self.slots[slot];
+        if entry.0 != key {
+            *entry = (key, lower_atom(name));
+        }
+        entry.1.clone()
+    }
+}
+
+/// The atom of `name` with ASCII letters lower-cased.
+fn lower_atom(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         LocalName::from(name.to_ascii_lowercase())
     } else {
@@ -231,7 +288,7 @@ fn tag_name(name: &str) -> LocalName {
 
 /// An attribute name as the tokenizer makes it, with its long name back
 /// for a [`super::strip::SHORT`] one.
-fn attribute_name(name: &str, short: bool) -> LocalName {
+fn attribute_name(names: &mut Names, name: &str, short: bool) -> LocalName {
     if short && name.len() == 3 {
         let long = match name {
             "\u{e000}" => Some(local_name!("class")),
@@ -249,7 +306,7 @@ fn attribute_name(name: &str, short: bool) -> LocalName {
             return long;
         }
     }
-    tag_name(name)
+    names.get(name)
 }
 
 /// The doctype token html5ever's tokenizer reads from `source` (one
