@@ -320,6 +320,16 @@ impl<'s> Lexer<'s> {
         Span::new(from, n)
     }
 
+    /// Steps over `bytes` if the input goes on with them here, and says
+    /// whether it did.
+    pub(crate) fn skip(&mut self, bytes: &[u8]) -> bool {
+        let on = self.src[self.pos..].starts_with(bytes);
+        if on {
+            self.pos += bytes.len();
+        }
+        on
+    }
+
     /// Takes the rest of the input as text (after `<plaintext>`).
     pub(crate) fn rest(&mut self) -> Span {
         let from = self.pos;

@@ -17,7 +17,8 @@
 //! node is foreign. Where the two readings could part, [`parse`] gives up
 //! and the caller parses with html5ever's tokenizer: a page holding a NUL
 //! (replaced or dropped by state), a leading U+FEFF (dropped by the
-//! tokenizer), `<plaintext>`. A doctype, rare and decisive for the quirks mode, is read by html5ever's
+//! tokenizer; one after `</script>` or `<meta charset>` is dropped here as
+//! html5ever's driver drops it), `<plaintext>`. A doctype, rare and decisive for the quirks mode, is read by html5ever's
 //! own tokenizer from its source. Test `fed_tree_is_the_parsed_tree` holds
 //! the result to [`Dom::parse`] on tag soup and on the copies of the
 //! corpus.
@@ -98,6 +99,10 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                     TokenSinkResult::RawData(RawKind::Rawtext) => Refs::None,
                     TokenSinkResult::RawData(RawKind::ScriptData) => Refs::Script,
                     TokenSinkResult::RawData(_) | TokenSinkResult::Plaintext => return None,
+                    TokenSinkResult::EncodingIndicator(_) => {
+                        resumed(&mut lexer);
+                        continue;
+                    }
                     _ => continue,
                 };
                 let content = if refs == Refs::Script {
@@ -109,7 +114,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
             }
             Token::EndTag(tag) => {
                 let name = names.get(&html[tag.name.start..tag.name.end]);
-                let _ = tb.process_token(
+                let result = tb.process_token(
                     HToken::TagToken(Tag {
                         kind: TagKind::EndTag,
                         name,
@@ -119,6 +124,12 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                     }),
                     1,
                 );
+                if matches!(
+                    result,
+                    TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_)
+                ) {
+                    resumed(&mut lexer);
+                }
             }
             Token::Comment(_) => {
                 let _ = tb.process_token(HToken::CommentToken(StrTendril::new()), 1);
@@ -144,6 +155,14 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
     let _ = tb.process_token(HToken::EOFToken, 1);
     tb.end();
     Some(tb.sink.into_dom())
+}
+
+/// Where html5ever's tokenizer hands a `</script>` or an encoding
+/// indicator (`<meta charset>`) to its driver, the driver feeds it again,
+/// and the tokenizer drops a U+FEFF that comes next as if the input began
+/// there (`Tokenizer::feed` checks `discard_bom` every time).
+fn resumed(lexer: &mut Lexer<'_>) {
+    lexer.skip("\u{feff}".as_bytes());
 }
 
 /// Which character references a stretch of source decodes, and whether it
@@ -563,6 +582,9 @@ mod tests {
         "<script>a<!--b",
         "<svg><![CDATA[",
         "<math><mi>",
+        "\u{feff}",
+        "<meta charset=utf-8>",
+        "<meta http-equiv=content-type content='text/html; charset=utf-8'>",
     ];
 
     proptest::proptest! {
