@@ -596,6 +596,18 @@ mod tests {
             assert_same(&pieces.concat(), false);
         }
 
+        /// The strip's tag soup (raw-text look-alikes, foreign content,
+        /// NUL, U+FEFF, CDATA) too.
+        #[test]
+        fn strip_soup_is_fed_the_same(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(super::super::strip::tests::SOUP),
+                0..48,
+            )
+        ) {
+            assert_same(&pieces.concat(), false);
+        }
+
         /// A script's content ends where the tokenizer's script data
         /// states end it.
         #[test]

@@ -723,7 +723,7 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -1065,7 +1065,7 @@ mod tests {
 
     /// Pieces of tag soup: raw-text elements and their look-alikes,
     /// comments, quotes, foreign content.
-    const SOUP: &[&str] = &[
+    pub(in crate::segment::html) const SOUP: &[&str] = &[
         "<script>",
         "</script>",
         "</script",
