@@ -601,7 +601,7 @@ mod tests {
         #[test]
         fn strip_soup_is_fed_the_same(
             pieces in proptest::collection::vec(
-                proptest::sample::select(super::super::strip::tests::SOUP),
+                proptest::sample::select(super::super::strip::soup()),
                 0..48,
             )
         ) {

@@ -722,8 +722,15 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// The tag soup of the tests below, for the feed's tests
+/// (`super::feed`).
 #[cfg(test)]
-pub(super) mod tests {
+pub(super) fn soup() -> &'static [&'static str] {
+    tests::SOUP
+}
+
+#[cfg(test)]
+mod tests {
     use super::*;
 
     #[test]
@@ -1065,7 +1072,7 @@ pub(super) mod tests {
 
     /// Pieces of tag soup: raw-text elements and their look-alikes,
     /// comments, quotes, foreign content.
-    pub(in crate::segment::html) const SOUP: &[&str] = &[
+    pub(super) const SOUP: &[&str] = &[
         "<script>",
         "</script>",
         "</script",
