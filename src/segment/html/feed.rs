@@ -56,6 +56,7 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
     let mut lexer = Lexer::new(s);
     let mut text = String::new();
     let mut names = Names::default();
+    let mut doctyped = false;
     loop {
         if cdata {
             lexer.set_cdata(tb.adjusted_current_node_present_but_not_in_html_namespace());
@@ -135,7 +136,16 @@ pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
                 let _ = tb.process_token(HToken::CommentToken(StrTendril::new()), 1);
             }
             Token::Doctype(span) => {
-                let doctype = doctype(&html[span.start..span.end])?;
+                // The tree builder reads a doctype only in its initial
+                // mode, which the first doctype ends: later ones are
+                // ignored whatever they say, so they are not read (a page
+                // of doctypes would start a tokenizer for each).
+                let doctype = if doctyped {
+                    Doctype::default()
+                } else {
+                    doctype(&html[span.start..span.end])?
+                };
+                doctyped = true;
                 let _ = tb.process_token(HToken::DoctypeToken(doctype), 1);
             }
             Token::Cdata(span) => {
@@ -405,6 +415,10 @@ mod tests {
             "<!DOCTYPE html SYSTEM \"about:legacy-compat\"><p>x",
             "<!DOCTYPE><p>x",
             "<!DOCTYPE html",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p>a<table><tr><td>b</table>",
+            "<!DOCTYPE html><p>a<table><tr><td>b</table>",
+            "<!DOCTYPE html><!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><table><p>x",
+            "<!-- c --><!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><!DOCTYPE html><table><p>x",
             "<html><head><title>A &amp; B</title></head><body><p>x</p></body></html>",
             "<p class=\"a&amp;b\" id='c&ampd' title=e&ampf= href=&amp=>x</p>",
             "<P CLASS=a Class=b ID=c>x</P>",
