@@ -622,6 +622,15 @@ mod tests {
             assert_same(&pieces.concat(), false);
         }
 
+        /// Markup taken apart to its characters and a few names: the
+        /// lexer's reading of odd tags, attributes and references.
+        #[test]
+        fn markup_characters_are_fed_the_same(
+            pieces in proptest::collection::vec(proptest::sample::select(CHARS), 0..64)
+        ) {
+            assert_same(&pieces.concat(), false);
+        }
+
         /// A script's content ends where the tokenizer's script data
         /// states end it.
         #[test]
@@ -632,6 +641,15 @@ mod tests {
             proptest::prop_assert!(assert_same(&page, false));
         }
     }
+
+    /// Characters of markup and a few names, for
+    /// `markup_characters_are_fed_the_same`.
+    const CHARS: &[&str] = &[
+        "<", ">", "/", "!", "-", "?", "=", "\"", "'", "&", "#", ";", " ", "\n", "\r", "\t",
+        "\u{c}", "a", "b", "p", "x", "A", "P", "1", "é", "\u{feff}", "div", "script", "style",
+        "title", "textarea", "svg", "math", "table", "td", "pre", "amp", "amp;", "#x41;", "lt;",
+        "notin;", "DOCTYPE", "html", "[CDATA[", "]]", "class", "id", "\u{e000}",
+    ];
 
     /// Pieces of script content for the script data states.
     const SCRIPT_SOUP: &[&str] = &[
