@@ -194,8 +194,15 @@ pub(super) const DEK_REPEAT_MAX_DISTANCE: usize = 15;
 /// Whether the line is the text or the attribution of an embedded tweet.
 pub(super) fn is_tweet_part(text: &str) -> bool {
     let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
-    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
+    attribution
+        || (text.len() <= patterns::MAX_PATTERN_BYTES
+            && PIC_TWITTER.find(text.as_bytes()).is_some())
 }
+
+/// The link of a tweet's picture, searched for in every line by
+/// [`is_tweet_part`]: one searcher built once, not one a line.
+static PIC_TWITTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("pic.twitter.com/"));
 
 /// Whether the document's language is one our stop-word lists cover,
 /// judged over its longer lines. Each line counts for at most
@@ -286,8 +293,7 @@ pub(super) fn grade(
 /// were graded as teasers cut off at a character limit, which have no
 /// sentence end before a dash.
 pub(super) fn ends_in_credit(text: &str) -> bool {
-    let Some((before, credit)) = rsplit_dash(text, '–').or_else(|| rsplit_dash(text, '—'))
-    else {
+    let Some((before, credit)) = rsplit_dashes(text) else {
         return false;
     };
     let before = before.trim_end();
@@ -309,17 +315,28 @@ fn has_words(text: &str, max: usize) -> bool {
     text.split_whitespace().next().is_some() && textutil::at_most_words(text, max)
 }
 
-/// `text` split around its last `dash` between two spaces (`" – "`), as
-/// `rsplit_once` would, found from the dash's first byte by `memrchr`.
-fn rsplit_dash(text: &str, dash: char) -> Option<(&str, &str)> {
-    let mut buf = [0; 4];
-    let dash = dash.encode_utf8(&mut buf).as_bytes();
+/// `text` split around its last en dash between two spaces (`" – "`),
+/// else around its last em dash so (`" — "`), as `rsplit_once` would: one
+/// pass from the end over the dashes' common first byte by `memrchr`, not
+/// two string searches.
+fn rsplit_dashes(text: &str) -> Option<(&str, &str)> {
+    const EN: &[u8] = "–".as_bytes();
+    const EM: &[u8] = "—".as_bytes();
+    const _: () = assert!(EN.len() == 3 && EM.len() == 3 && EN[0] == EM[0]);
     let s = text.as_bytes();
-    memchr::memrchr_iter(dash[0], s).find_map(|i| {
-        let end = i + dash.len();
-        (i > 0 && s[i - 1] == b' ' && s.get(i..end) == Some(dash) && s.get(end) == Some(&b' '))
-            .then(|| (&text[..i - 1], &text[end + 1..]))
-    })
+    let mut em = None;
+    for i in memchr::memrchr_iter(EN[0], s) {
+        if i == 0 || s[i - 1] != b' ' || s.get(i + 3) != Some(&b' ') {
+            continue;
+        }
+        let split = (&text[..i - 1], &text[i + 4..]);
+        match s.get(i..i + 3) {
+            Some(d) if d == EN => return Some(split),
+            Some(d) if d == EM && em.is_none() => em = Some(split),
+            _ => {}
+        }
+    }
+    em
 }
 
 /// Most words of the credit after a dash that [`ends_in_credit`] accepts:
@@ -350,9 +367,10 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     let Some(inner) = text.trim_end().strip_suffix(')') else {
         return false;
     };
-    let Some((_, inner)) = inner.rsplit_once('(') else {
+    let Some(open) = memchr::memrchr(b'(', inner.as_bytes()) else {
         return false;
     };
+    let inner = &inner[open + 1..];
     has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
             .split(|c: char| !c.is_alphanumeric())
@@ -379,9 +397,11 @@ fn ends_in_credit_label(text: &str) -> bool {
         "image",
     ];
     let text = text.trim_end();
-    let Some((before, credit)) = text.rsplit_once(':') else {
+    // `rsplit_once(':')` by the `memchr` crate's `memrchr`.
+    let Some(colon) = memchr::memrchr(b':', text.as_bytes()) else {
         return false;
     };
+    let (before, credit) = (&text[..colon], &text[colon + 1..]);
     if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || has_sentence_end(credit) {
         return false;
     }
@@ -441,5 +461,17 @@ pub(super) fn mark_teasers(grades: &mut [Grade], features: &[Features], from: us
             j += 1;
         }
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The one pass splits where `rsplit_once` does.
+        #[test]
+        fn rsplit_dashes_is_rsplit_once(text in "[ a\u{e9}\u{2013}\u{2014}\u{2012}.]{0,16}") {
+            let want = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "));
+            proptest::prop_assert_eq!(super::rsplit_dashes(&text), want);
+        }
     }
 }
