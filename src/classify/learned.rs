@@ -353,6 +353,10 @@ thread_local! {
 }
 
 /// Puts back into the body the removed lines the model is confident about.
+///
+/// Not inlined: called once a page, and kept apart its cost is measured
+/// apart (callgrind's `learned::readmit`).
+#[inline(never)]
 pub(crate) fn readmit(
     segments: &[Segment<'_>],
     features: &[Features],
@@ -368,9 +372,11 @@ pub(crate) fn readmit(
         back.clear();
         {
             let page = Page::new(segments, features, reasons, scratch);
+            // Every row writes the same columns: the others stay 0.
+            let mut row = [0.0; ROW];
             for (i, r) in reasons.iter().enumerate() {
                 if let Some(s) = slot(r) {
-                    let row = page.row(i);
+                    page.row(i, &mut row);
                     let body = match tables.forest(s, kind_slot(segments[i].kind)) {
                         Some(forest) => forest.reaches(&row, &tables.cut),
                         None => probability_of(exact_logit(&row)) >= model::THRESHOLD,
@@ -449,7 +455,10 @@ struct Page<'p> {
     /// Kept words before each line (`n + 1` entries).
     cum_kept: &'p [f64],
     kept_words: f64,
-    total_words: f64,
+    /// The page's share of kept words and `ln(1 + kept words)`, the same
+    /// in every row.
+    kept_share: f32,
+    log_kept_words: f32,
     /// Prefix sums of what the window features average: kept, log words,
     /// stop-word ratio, link density, sentence end (`n + 1` entries).
     sums: &'p [[f64; 5]],
@@ -464,6 +473,7 @@ impl<'p> Page<'p> {
     ) -> Page<'p> {
         let n = reasons.len();
         debug_assert_eq!(segments.len(), n);
+        debug_assert_eq!(features.len(), n);
         let Scratch {
             kept,
             log_words,
@@ -474,19 +484,40 @@ impl<'p> Page<'p> {
             back: _,
         } = scratch;
         kept.clear();
-        kept.extend(reasons.iter().map(Option::is_none));
         log_words.clear();
-        log_words.extend(features.iter().map(|f| ln1p(f.words() as f64)));
         before.clear();
-        before.resize(n, f64::INFINITY);
+        cum_kept.clear();
+        cum_kept.push(0.0);
+        sums.clear();
+        sums.push([0.0; 5]);
+        // One pass forwards: word counts are whole numbers, so these sums
+        // are exact in any order; the window sums are added line by line
+        // as ever.
+        let mut total_words = 0.0;
         let mut last = None;
-        for i in 0..n {
-            if let Some(l) = last {
-                before[i] = (i - l) as f64;
-            }
-            if kept[i] {
+        let mut cum = 0.0;
+        let mut s = [0.0; 5];
+        for (i, (f, r)) in features.iter().zip(reasons).enumerate() {
+            let is_kept = r.is_none();
+            let words = f.words() as f64;
+            let lw = ln1p(words);
+            kept.push(is_kept);
+            log_words.push(lw);
+            before.push(last.map_or(f64::INFINITY, |l| (i - l) as f64));
+            if is_kept {
                 last = Some(i);
             }
+            total_words += words;
+            cum += if is_kept { words } else { 0.0 };
+            cum_kept.push(cum);
+            s = [
+                s[0] + flag(is_kept),
+                s[1] + lw,
+                s[2] + f64::from(f.stop_word_ratio()),
+                s[3] + f64::from(f.link_density()),
+                s[4] + flag(f.ends_sentence()),
+            ];
+            sums.push(s);
         }
         after.clear();
         after.resize(n, f64::INFINITY);
@@ -499,84 +530,56 @@ impl<'p> Page<'p> {
                 next = Some(i);
             }
         }
-        cum_kept.clear();
-        cum_kept.push(0.0);
-        sums.clear();
-        sums.push([0.0; 5]);
-        // Word counts are whole numbers, so these sums are exact in any order.
-        let mut total_words = 0.0;
-        for i in 0..n {
-            let f = &features[i];
-            let words = f.words() as f64;
-            total_words += words;
-            cum_kept.push(cum_kept[i] + if kept[i] { words } else { 0.0 });
-            let x = [
-                flag(kept[i]),
-                log_words[i],
-                f64::from(f.stop_word_ratio()),
-                f64::from(f.link_density()),
-                flag(f.ends_sentence()),
-            ];
-            let s = sums[i];
-            sums.push(std::array::from_fn(|k| s[k] + x[k]));
-        }
+        let kept_words = cum;
+        let tot_words = if total_words > 0.0 { total_words } else { 1.0 };
         Page {
             features,
-            kept_words: cum_kept[n],
-            total_words,
             kept,
             log_words,
             before,
             after,
             cum_kept,
+            kept_words,
+            kept_share: up(kept_words / tot_words),
+            log_kept_words: up(ln1p(kept_words)),
             sums,
         }
     }
 
-    /// The feature row of line `i`, a line the rules removed, in `f32`
-    /// rounded up ([`up`]); the columns a [`Forest`] knows are left 0.
-    fn row(&self, i: usize) -> [f32; ROW] {
+    /// Writes the feature row of line `i`, a line the rules removed, into
+    /// `row`, in `f32` rounded up ([`up`]); the columns a [`Forest`] knows
+    /// are not written, and stay 0.
+    fn row(&self, i: usize, row: &mut [f32; ROW]) {
         let n = self.kept.len();
         let f = &self.features[i];
-        let tot_words = if self.total_words > 0.0 {
-            self.total_words
-        } else {
-            1.0
-        };
         let stop = |j: usize| f64::from(self.features[j].stop_word_ratio());
-        let mut row = [0.0; ROW];
-        let head: [f64; HEAD] = [
-            ln1p(f.chars() as f64),
-            self.log_words[i],
-            stop(i),
-            f64::from(f.capitalised_ratio()),
-            flag(f.ends_sentence()),
-            f64::from(f.link_density()),
-            f.repeats().min(MAX_REPEATS) as f64,
-            f64::from(f.digit_ratio()),
-            flag(self.kept[i]),
-            self.before[i].min(MAX_DISTANCE),
-            self.after[i].min(MAX_DISTANCE),
-            flag(self.before[i] <= BETWEEN && self.after[i] <= BETWEEN),
-            ln1p(self.cum_kept[i]),
-            ln1p(self.kept_words - self.cum_kept[i + 1]),
-            self.kept_words / tot_words,
-            ln1p(self.kept_words),
-            i as f64 / n as f64,
-            flag(i > 0 && self.kept[i - 1]),
-            flag(i + 1 < n && self.kept[i + 1]),
-            if i > 0 { self.log_words[i - 1] } else { 0.0 },
-            if i + 1 < n {
-                self.log_words[i + 1]
-            } else {
-                0.0
-            },
-            if i > 0 { stop(i - 1) } else { 0.0 },
-            if i + 1 < n { stop(i + 1) } else { 0.0 },
+        let (prev, next) = (i.checked_sub(1), Some(i + 1).filter(|&j| j < n));
+        let head: [f32; HEAD] = [
+            up(ln1p(f.chars() as f64)),
+            up(self.log_words[i]),
+            up(stop(i)),
+            up(f64::from(f.capitalised_ratio())),
+            up(flag(f.ends_sentence())),
+            up(f64::from(f.link_density())),
+            up(f.repeats().min(MAX_REPEATS) as f64),
+            up(f64::from(f.digit_ratio())),
+            up(flag(self.kept[i])),
+            up(self.before[i].min(MAX_DISTANCE)),
+            up(self.after[i].min(MAX_DISTANCE)),
+            up(flag(self.before[i] <= BETWEEN && self.after[i] <= BETWEEN)),
+            up(ln1p(self.cum_kept[i])),
+            up(ln1p(self.kept_words - self.cum_kept[i + 1])),
+            self.kept_share,
+            self.log_kept_words,
+            up(i as f64 / n as f64),
+            up(flag(prev.is_some_and(|j| self.kept[j]))),
+            up(flag(next.is_some_and(|j| self.kept[j]))),
+            up(prev.map_or(0.0, |j| self.log_words[j])),
+            up(next.map_or(0.0, |j| self.log_words[j])),
+            up(prev.map_or(0.0, stop)),
+            up(next.map_or(0.0, stop)),
         ];
-        for (r, x) in row.iter_mut().zip(head) {
-            *r = up(x);
-        }
+        row[..HEAD].copy_from_slice(&head);
         // Means over the lines either side, the line itself left out.
         let lo = i.saturating_sub(model::WINDOW);
         let hi = (i + model::WINDOW + 1).min(n);
@@ -590,7 +593,6 @@ impl<'p> Page<'p> {
         for k in 0..5 {
             row[HEAD + k] = up((s_hi[k] - s_lo[k] - (s_i1[k] - s_i[k])) / m);
         }
-        row
     }
 }
 
