@@ -2,13 +2,10 @@
 //! clutter, a barrier or a section header.
 
 use super::Grade;
-use crate::classify::patterns;
+use crate::classify::{FingerprintMap, patterns};
 use crate::textutil;
-use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Fewest words for a line that ends like a sentence to count as prose. On
 /// the development pages, teaser blurbs and captions run 8–15 words and body
@@ -47,7 +44,7 @@ pub(super) const TEASER_MIN_PROSE_ABOVE: usize = 40;
 /// sentence whose first copy stands at most [`DEK_REPEAT_MAX_DISTANCE`]
 /// lines above: a standfirst repeated as the first paragraph.
 pub(super) fn dek_repeats(features: &[Features]) -> Vec<bool> {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: FingerprintMap<usize> = FingerprintMap::default();
     features
         .iter()
         .enumerate()
@@ -81,7 +78,7 @@ pub(super) fn dek_repeats(features: &[Features]) -> Vec<bool> {
 pub(super) fn first_copies(features: &[Features]) -> Vec<bool> {
     let is_paragraph =
         |f: &Features| f.repeats == 1 && f.ends_sentence && f.effective_words() >= PROSE_MIN_WORDS;
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: FingerprintMap<usize> = FingerprintMap::default();
     let mut out = vec![false; features.len()];
     for (i, f) in features.iter().enumerate() {
         if is_paragraph(f) && !seen.contains_key(&f.fingerprint) {
@@ -112,7 +109,7 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
         f.repeats == 1 && !f.ends_sentence && f.effective_words() <= TOC_HEADING_MAX_WORDS
     };
     // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut first: FingerprintMap<usize> = FingerprintMap::default();
     let mut second = vec![None; features.len()];
     for (i, f) in features.iter().enumerate() {
         if heading(f) {

@@ -29,12 +29,8 @@
 //!    teasers, a repeated line or a date after a headline starts a teaser
 //!    list.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::classify::{Context, patterns, rejoin};
+use crate::classify::{Context, FingerprintMap, patterns, rejoin};
 use crate::segment::Segment;
-use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -150,9 +146,8 @@ pub(crate) fn classify(
             next_joined += 1;
         }
     }
-    // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(line_features.len(), BuildHasherDefault::default());
+    let mut counts: FingerprintMap<u32> =
+        FingerprintMap::with_capacity_and_hasher(line_features.len(), Default::default());
     for f in &line_features {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }
