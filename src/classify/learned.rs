@@ -70,9 +70,11 @@ fn kind_slot(kind: BlockKind) -> usize {
 const DEPTH: usize = 3;
 /// Splits of a complete tree of [`DEPTH`] levels (one slot more, unused).
 const SPLITS: usize = 1 << DEPTH;
-/// Slots of a row: [`model::N_FEATURES`] and as many zeros as make a power
-/// of two, so a split's column is masked into range.
-const ROW: usize = model::N_FEATURES.next_power_of_two();
+/// Slots of a row: [`model::N_FEATURES`] and zeros up to one slot for
+/// every `u8`, so that a split's column (a `u8`) is in range as it is,
+/// with no mask or bounds check in the walk.
+const ROW: usize = 256;
+const _: () = assert!(model::N_FEATURES <= ROW);
 /// Trees summed between two looks at whether the rest can still change the
 /// decision.
 const CHECK_EVERY: usize = 8;
@@ -130,18 +132,22 @@ struct Complete {
 }
 
 impl Complete {
-    /// The leaf `row` reaches.
+    /// The leaf `row` reaches: the three levels written out, each step's
+    /// direction a bit of the leaf's index (the splits in heap order: the
+    /// root at 0, its children at 1 and 2, theirs at 3 to 6).
     #[inline]
+    // `!(x <= t)` on purpose: NaN goes right, as in `exact_logit`.
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
     fn leaf(&self, row: &[f32; ROW]) -> f64 {
-        let mut at = 0;
-        for _ in 0..DEPTH {
-            let i = at & (SPLITS - 1);
-            let x = row[usize::from(self.features[i]) & (ROW - 1)];
-            // Left at or below the threshold; right above it, and for NaN.
-            let left = x <= self.thresholds[i];
-            at = 2 * at + 2 - usize::from(left);
-        }
-        self.leaves[(at - (SPLITS - 1)) & (SPLITS - 1)]
+        const _: () = assert!(DEPTH == 3);
+        // 1 to the right: above the threshold, and for NaN; 0 to the left,
+        // at or below it.
+        let right =
+            |i: usize| usize::from(!(row[usize::from(self.features[i])] <= self.thresholds[i]));
+        let b0 = right(0);
+        let b1 = right(1 + b0);
+        let b2 = right(3 + 2 * b0 + b1);
+        self.leaves[4 * b0 + 2 * b1 + b2]
     }
 }
 
