@@ -111,14 +111,21 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
     // The keys are our own hashes: FNV, not SipHash, hashes them again.
     let mut first: FingerprintMap<usize> = FingerprintMap::default();
     let mut second = vec![None; features.len()];
+    let mut pairs = 0;
     for (i, f) in features.iter().enumerate() {
         if heading(f) {
             if let Some(&j) = first.get(&f.fingerprint) {
                 second[j] = Some(i);
+                pairs += 1;
             } else {
                 first.insert(f.fingerprint, i);
             }
         }
+    }
+    // A contents run is as many pairs in a row: a page with fewer pairs
+    // has none (most pages).
+    if pairs < TOC_MIN_HEADINGS {
+        return vec![false; features.len()];
     }
     // Words before each line, so that the words between a contents run
     // and its first section are one subtraction, not a sum for every run
@@ -299,6 +306,15 @@ pub(super) fn ends_in_credit(text: &str) -> bool {
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
 }
 
+/// `text.trim_end()`, at once for a text that ends in an ASCII byte that
+/// is no white space (every line the segmenter hands over is trimmed).
+fn trim_end(text: &str) -> &str {
+    match text.as_bytes().last() {
+        Some(&b) if b < 0x80 && !b.is_ascii_whitespace() && b != 0x0B => text,
+        _ => text.trim_end(),
+    }
+}
+
 /// Whether `text` holds a `.`, `!` or `?`: `text.contains(['.', '!',
 /// '?'])` by `memchr3` over the bytes (no byte of a character outside
 /// ASCII is one of them), not a character at a time.
@@ -361,7 +377,7 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     if ends_in_credit_label(text) {
         return true;
     }
-    let Some(inner) = text.trim_end().strip_suffix(')') else {
+    let Some(inner) = trim_end(text).strip_suffix(')') else {
         return false;
     };
     let Some(open) = memchr::memrchr(b'(', inner.as_bytes()) else {
@@ -393,7 +409,7 @@ fn ends_in_credit_label(text: &str) -> bool {
         "picture",
         "image",
     ];
-    let text = text.trim_end();
+    let text = trim_end(text);
     // `rsplit_once(':')` by the `memchr` crate's `memrchr`.
     let Some(colon) = memchr::memrchr(b':', text.as_bytes()) else {
         return false;
@@ -469,6 +485,12 @@ mod tests {
         fn rsplit_dashes_is_rsplit_once(text in "[ a\u{e9}\u{2013}\u{2014}\u{2012}.]{0,16}") {
             let want = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "));
             proptest::prop_assert_eq!(super::rsplit_dashes(&text), want);
+        }
+
+        /// The quick trim is `str::trim_end`.
+        #[test]
+        fn trim_end_is_str_trim_end(text in "[a. \t\r\n\u{b}\u{c}\u{a0}\u{85}\u{3000}]{0,6}") {
+            proptest::prop_assert_eq!(super::trim_end(&text), text.trim_end());
         }
     }
 }
