@@ -190,7 +190,8 @@ pub(crate) fn find_title(
     titles: &TitleKeys,
 ) -> Option<usize> {
     let from = start.saturating_sub(TITLE_MAX_DISTANCE);
-    let mut first_seen: FingerprintMap<usize> = FingerprintMap::default();
+    let mut first_seen: FingerprintMap<usize> =
+        FingerprintMap::with_capacity_and_hasher(start - from, Default::default());
     for (i, f) in features.iter().enumerate().take(start).skip(from) {
         first_seen.entry(f.fingerprint).or_insert(i);
     }
