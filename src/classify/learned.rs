@@ -75,9 +75,15 @@ const SPLITS: usize = 1 << DEPTH;
 /// with no mask or bounds check in the walk.
 const ROW: usize = 256;
 const _: () = assert!(model::N_FEATURES <= ROW);
-/// Trees summed between two looks at whether the rest can still change the
-/// decision.
-const CHECK_EVERY: usize = 8;
+/// Trees summed before the first look at whether the rest can still change
+/// the decision: on `corpus/zyte-text`, in the order of [`Forest`], no row
+/// is decided before 64 trees (nearly all by 80), so earlier looks only
+/// cost. The answer is the same wherever the looks fall.
+const FIRST_CHECK: usize = 60;
+/// Trees summed between two looks after the first. `readmit` on
+/// zyte-text, two passes: 53.3M instructions so; 57.8M with a look every
+/// 8 trees from the start, 56.6M every 16, 54.9M from 48 every 8.
+const CHECK_EVERY: usize = 4;
 /// More than the rounding of a sum of the model's leaves in another order.
 const SLACK: f64 = 1e-9;
 
@@ -227,8 +233,19 @@ impl Forest {
     /// fewer trees when the rest cannot change it.
     fn reaches(&self, row: &[f32; ROW], cut: &Cut) -> bool {
         let mut sum = f64::from(model::BASELINE);
-        let mut end = 0;
-        for chunk in self.trees.chunks(CHECK_EVERY) {
+        // The first trees summed without a look (see `FIRST_CHECK`).
+        let first = FIRST_CHECK.min(self.trees.len());
+        for tree in &self.trees[..first] {
+            sum += tree.leaf(row);
+        }
+        let mut end = first;
+        if sum + self.rest_min[end] >= cut.yes {
+            return true;
+        }
+        if sum + self.rest_max[end] <= cut.no {
+            return false;
+        }
+        for chunk in self.trees[first..].chunks(CHECK_EVERY) {
             for tree in chunk {
                 sum += tree.leaf(row);
             }
