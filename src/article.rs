@@ -27,8 +27,56 @@ pub struct Block<'a> {
     pub(crate) kind: BlockKind,
     pub(crate) reason: Option<Reason>,
     pub(crate) span: Span,
-    pub(crate) sources: Vec<SourceSpan>,
+    pub(crate) sources: Sources,
     pub(crate) features: Features,
+}
+
+/// A block's [`SourceSpan`]s: one held inline (a line of plain text, whose
+/// text is the one slice of the input it spans), or any number.
+///
+/// A line a block costs no allocation for its one span this way; the
+/// text path makes one block a line.
+#[derive(Clone, Debug)]
+pub(crate) enum Sources {
+    /// The one span of a block whose text is a slice of the input.
+    One(SourceSpan),
+    /// Any number of spans, none for a block the source map could not
+    /// place.
+    Many(Vec<SourceSpan>),
+}
+
+impl Sources {
+    /// The span of a block whose text is `&input[span]` whole.
+    pub(crate) fn whole(span: Span) -> Sources {
+        Sources::One(SourceSpan {
+            source: span,
+            text: Span::new(0, span.len()),
+        })
+    }
+
+    fn as_slice(&self) -> &[SourceSpan] {
+        match self {
+            Sources::One(one) => std::slice::from_ref(one),
+            Sources::Many(many) => many,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [SourceSpan] {
+        match self {
+            Sources::One(one) => std::slice::from_mut(one),
+            Sources::Many(many) => many,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+}
+
+impl From<Vec<SourceSpan>> for Sources {
+    fn from(many: Vec<SourceSpan>) -> Sources {
+        Sources::Many(many)
+    }
 }
 
 impl<'a> Block<'a> {
@@ -48,7 +96,7 @@ impl<'a> Block<'a> {
         kind: BlockKind,
         reason: Option<Reason>,
         span: Span,
-        sources: Vec<SourceSpan>,
+        sources: impl Into<Sources>,
         features: Features,
     ) -> Block<'a> {
         let block = Block {
@@ -56,7 +104,7 @@ impl<'a> Block<'a> {
             kind,
             reason,
             span,
-            sources,
+            sources: sources.into(),
             features,
         };
         block.check();
@@ -77,7 +125,7 @@ impl<'a> Block<'a> {
         }
         let mut src_end = self.span.start;
         let mut text_end = 0;
-        for piece in &self.sources {
+        for piece in self.sources.as_slice() {
             assert!(
                 piece.source.start >= src_end && piece.source.end <= self.span.end,
                 "block {:?}: source span {} out of order or outside {}",
@@ -181,7 +229,7 @@ impl<'a> Block<'a> {
     /// ```
     #[must_use]
     pub fn source_spans(&self) -> &[SourceSpan] {
-        &self.sources
+        self.sources.as_slice()
     }
 
     /// The features the classifier looked at.
@@ -466,7 +514,7 @@ impl<'a> Article<'a> {
     pub(crate) fn map_spans(mut self, f: impl Fn(Span) -> Span) -> Article<'a> {
         for block in &mut self.blocks {
             block.span = f(block.span);
-            for piece in &mut block.sources {
+            for piece in block.sources.as_mut_slice() {
                 piece.source = f(piece.source);
             }
         }

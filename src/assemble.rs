@@ -6,7 +6,7 @@
 //! [`ReasonPolicy::Hide`](crate::ReasonPolicy::Hide) are handed to the
 //! article, whose accessors then do not report them.
 
-use crate::article::{Article, Block};
+use crate::article::{Article, Block, Sources};
 use crate::segment::Segment;
 use crate::vocab::{Features, InputKind, Policies, Reason, ReasonPolicy};
 
@@ -27,7 +27,13 @@ pub(crate) fn assemble<'a>(
         .zip(reasons)
         .map(|((seg, features), reason)| {
             let reason = reason.filter(|&r| policy.get(r) != ReasonPolicy::Keep);
-            Block::new(seg.text, seg.kind, reason, seg.span, seg.sources, features)
+            // A line of plain text is the slice of the input it spans: its
+            // one source span is held in the block (see `Segment::sources`).
+            let sources = match kind {
+                InputKind::Text => Sources::whole(seg.span),
+                InputKind::Html => Sources::from(seg.sources),
+            };
+            Block::new(seg.text, seg.kind, reason, seg.span, sources, features)
         })
         .collect();
     Article::new(blocks, kind, policy.hidden())

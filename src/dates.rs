@@ -196,14 +196,33 @@ pub(crate) fn parse(text: &str) -> Option<String> {
 /// [`parse`], with `03/01/2017` read in `order` when the page's other
 /// numeric dates tell it (see [`numeric_order`]).
 pub(crate) fn parse_in(text: &str, order: impl FnOnce() -> Option<NumericOrder>) -> Option<String> {
-    // Every form read below holds an ASCII digit; most lines asked hold none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
+    // Every form read below but `cjk` holds its year as a run of exactly
+    // four ASCII digits (`iso`, `first_numeric` and `words` all read one:
+    // test `dates_hold_a_year_of_four_digits`); `cjk` holds a year sign
+    // outside ASCII. Most lines asked hold neither.
+    if !has_year_run(text.as_bytes()) {
+        return if text.is_ascii() { None } else { cjk(text) };
     }
     iso(text)
         .or_else(|| cjk(text))
         .or_else(|| words(text))
         .or_else(|| numeric(text, order))
+}
+
+/// Whether `s` holds a run of exactly four ASCII digits, no digit on
+/// either side: the only way a year reaches [`ymd`] but in [`cjk`].
+fn has_year_run(s: &[u8]) -> bool {
+    let mut run = 0;
+    for &b in s {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run == 4 {
+            return true;
+        } else {
+            run = 0;
+        }
+    }
+    run == 4
 }
 
 /// Words that mark a date as the day the page was changed, not published,
@@ -867,6 +886,32 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    proptest::proptest! {
+        /// Every date `parse` reads holds a year of exactly four ASCII
+        /// digits, or is a CJK date: the gate of `parse_in` loses none.
+        #[test]
+        fn dates_hold_a_year_of_four_digits(text in "[0-9 ./:T-]{0,14}( ?(de|March|mars|12th|of|Mon|GMT|Z|\\+01:00|年|月|日|년|월|일|, )?[0-9 ./-]{0,6}){0,4}") {
+            let got = super::parse(&text);
+            let want = super::iso(&text)
+                .or_else(|| super::cjk(&text))
+                .or_else(|| super::words(&text))
+                .or_else(|| super::numeric(&text, || None));
+            proptest::prop_assert_eq!(&got, &want);
+            if got.is_some() && !super::has_year_run(text.as_bytes()) {
+                proptest::prop_assert!(!text.is_ascii());
+            }
+        }
+    }
+
+    #[test]
+    fn year_runs() {
+        assert!(super::has_year_run(b"March 12, 2022"));
+        assert!(super::has_year_run(b"2022"));
+        assert!(!super::has_year_run(b"12:30 PM"));
+        assert!(!super::has_year_run(b"20222 and 123"));
+        assert!(super::has_year_run(b"20222 and 1234."));
     }
 
     #[test]

@@ -131,19 +131,26 @@ fn shown_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue>
     let date_of = |b: &Block<'_>| {
         dates::parse_in(b.text(), || order.get()).map(|iso| MetaValue::new(iso, Some(b.span())))
     };
-    let date_blocks = article
-        .blocks()
-        .iter()
-        .filter(|b| b.reason() == Some(Reason::Date));
     // By the headline, a publication date before an update's ("Updated
-    // Dec 2, 2025" above "Published Mar 8, 2024").
-    let (updates, near): (Vec<&Block<'_>>, Vec<&Block<'_>>) = near_title(article, true)
-        .into_iter()
-        .partition(|b| dates::is_update(b.text()));
-    near.into_iter()
-        .chain(updates)
-        .chain(date_blocks)
-        .find_map(date_of)
+    // Dec 2, 2025" above "Published Mar 8, 2024"): the first line that
+    // reads as a date and is no update's, else the first update's. A line
+    // is asked whether it is an update's only when it reads as a date.
+    let mut update = None;
+    for b in near_title(article, true) {
+        if let Some(date) = date_of(b) {
+            if !dates::is_update(b.text()) {
+                return Some(date);
+            }
+            update.get_or_insert(date);
+        }
+    }
+    update.or_else(|| {
+        article
+            .blocks()
+            .iter()
+            .filter(|b| b.reason() == Some(Reason::Date))
+            .find_map(date_of)
+    })
 }
 
 /// How many bytes before the text of a date line the markup's date may
@@ -230,42 +237,48 @@ fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaVal
     let start = title.saturating_sub(DATE_BEFORE_TITLE);
     let end = (last_body + LABEL_AFTER_BODY + 1).min(blocks.len());
     let first_body = blocks.iter().position(Block::is_body)?;
-    // Every labelled line of the page is read, to tell a list of posts;
-    // only those in the story's stretch are candidates.
-    let lines: Vec<&Block<'_>> = blocks.iter().filter(page).collect();
-    let found: Vec<(usize, MetaValue)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| {
-            if b.is_body()
-                || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
-                || !at_most_words(b.text(), MAX_LABEL_LINE_WORDS)
-                || !dates::is_publication_label(b.text())
-            {
-                return None;
-            }
-            let from = if b.text().contains(|c: char| c.is_ascii_digit()) {
-                b
-            } else {
-                lines
-                    .get(i + 1)
-                    .filter(|n| at_most_words(n.text(), MAX_DATE_LINE_WORDS))?
-            };
-            let iso = dates::parse_in(from.text(), || order.get())?;
-            let at = blocks.iter().position(|o| std::ptr::eq(o, *b))?;
-            Some((at, MetaValue::new(iso, Some(from.span()))))
-        })
-        .collect();
+    // The date of a labelled line at `at`, outside the body text, related
+    // stories and comments; the date of the next line of the page when the
+    // label has no digit ("Posted on").
+    let label = |at: usize| -> Option<MetaValue> {
+        let b = &blocks[at];
+        if !page(&b)
+            || b.is_body()
+            || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
+            || !at_most_words(b.text(), MAX_LABEL_LINE_WORDS)
+            || !dates::is_publication_label(b.text())
+        {
+            return None;
+        }
+        let from = if b.text().contains(|c: char| c.is_ascii_digit()) {
+            b
+        } else {
+            blocks[at + 1..]
+                .iter()
+                .find(page)
+                .filter(|n| at_most_words(n.text(), MAX_DATE_LINE_WORDS))?
+        };
+        let iso = dates::parse_in(from.text(), || order.get())?;
+        Some(MetaValue::new(iso, Some(from.span())))
+    };
+    // Only a labelled line in the story's stretch is a candidate: the
+    // first of them, when there is one, is the answer if it stands before
+    // the body.
+    let (first_at, first) = (start..end).find_map(|at| label(at).map(|v| (at, v)))?;
+    if first_at < first_body {
+        return Some(first);
+    }
     // Labelled lines that disagree are a list of posts ("Posted on Oct
     // 27th 2012", "Posted on Oct 26th 2012" under the story or beside it):
-    // only one in the story's header is read then.
+    // only one in the story's header is read then, so every labelled line
+    // of the page is read to tell.
     let day = |v: &MetaValue| v.as_str().get(..10).map(str::to_string);
-    let (first_at, first) = found.iter().find(|(at, _)| (start..end).contains(at))?;
-    if found.iter().all(|(_, v)| day(v) == day(first)) || *first_at < first_body {
-        Some(first.clone())
-    } else {
-        None
-    }
+    let first_day = day(&first);
+    (0..blocks.len())
+        .filter(|&at| at != first_at)
+        .filter_map(label)
+        .all(|v| day(&v) == first_day)
+        .then_some(first)
 }
 
 /// The date in the line right after a byline anywhere in the story's

@@ -9,8 +9,7 @@
 //! here: the text path's first, the HTML path's ([`choose_html`]) at the
 //! end of the file.
 
-use std::collections::HashMap;
-
+use crate::classify::FingerprintMap;
 use crate::classify::text::Grade;
 use crate::lexicon;
 use crate::segment::Segment;
@@ -43,7 +42,7 @@ pub(crate) const STANDFIRST_MIN_WORDS: usize = 8;
 /// the page title "Headline - The Daily" matches the headline "Headline".
 pub(crate) struct TitleKeys {
     /// Part fingerprint → first line (within the top of the page) holding it.
-    parts: HashMap<u64, Vec<usize>>,
+    parts: FingerprintMap<Vec<usize>>,
     /// Lines whose parts were indexed: the top of the page.
     limit: usize,
 }
@@ -66,22 +65,39 @@ fn text_title_separators() -> impl Iterator<Item = &'static str> {
 /// Which of [`text_title_separators`] `text` holds, as bits in their
 /// order. Each starts with a space or `": "`; only a space followed by the
 /// first byte of a separator's second character, or a colon and a space,
-/// is compared with them (test `separators_found_are_those_held`): one
-/// pass over the line instead of a substring search for each.
+/// is compared with them (test `separators_found_are_those_held`). Those
+/// second bytes are found by a table of bytes, one look a byte, not by a
+/// match on every pair of bytes (a proptest holds the two ways equal).
 fn title_separators_in(text: &str) -> u16 {
+    /// The first bytes of the separators' second characters.
+    const SECOND: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let bytes = [b'-', b'|', b':', b'~', 0xC2, 0xE2];
+        while k < bytes.len() {
+            t[bytes[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
     let b = text.as_bytes();
     let mut found = 0;
-    for (i, w) in b.windows(2).enumerate() {
-        if !matches!(
-            w,
-            [b' ', b'-' | b'|' | b':' | b'~' | 0xC2 | 0xE2] | [b':', b' ']
-        ) {
-            continue;
-        }
+    let mut compare_at = |i: usize| {
         for (k, sep) in text_title_separators().enumerate() {
             if b[i..].starts_with(sep.as_bytes()) {
                 found |= 1 << k;
             }
+        }
+    };
+    for (j, &c) in b.iter().enumerate() {
+        if !SECOND[usize::from(c)] {
+            continue;
+        }
+        if j > 0 && b[j - 1] == b' ' {
+            compare_at(j - 1);
+        }
+        if c == b':' && b.get(j + 1) == Some(&b' ') {
+            compare_at(j);
         }
     }
     found
@@ -92,7 +108,7 @@ pub(crate) const TITLE_MAX_PARTS: usize = 4;
 
 impl TitleKeys {
     pub(crate) fn new(texts: &[&str], features: &[Features], start: usize) -> TitleKeys {
-        let mut parts: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut parts: FingerprintMap<Vec<usize>> = FingerprintMap::default();
         let from = start.saturating_sub(TITLE_MAX_DISTANCE);
         for (i, text) in texts.iter().enumerate().take(start).skip(from) {
             if features[i].words as usize > TITLE_MAX_WORDS * 2 {
@@ -174,7 +190,8 @@ pub(crate) fn find_title(
     titles: &TitleKeys,
 ) -> Option<usize> {
     let from = start.saturating_sub(TITLE_MAX_DISTANCE);
-    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    let mut first_seen: FingerprintMap<usize> =
+        FingerprintMap::with_capacity_and_hasher(start - from, Default::default());
     for (i, f) in features.iter().enumerate().take(start).skip(from) {
         first_seen.entry(f.fingerprint).or_insert(i);
     }
@@ -400,5 +417,27 @@ mod tests {
             }
         }
         assert_eq!(title_separators_in("Home News Sport"), 0);
+    }
+
+    proptest::proptest! {
+        /// The two `memchr3` passes find what a look at every pair of
+        /// bytes finds.
+        #[test]
+        fn separators_by_memchr_are_those_of_every_pair(
+            text in "[ a:|~\\-\u{2013}\u{2014}\u{b7}\u{2022}\u{bb}\u{e9}]{0,14}"
+        ) {
+            let b = text.as_bytes();
+            let mut want = 0u16;
+            for (i, w) in b.windows(2).enumerate() {
+                if matches!(w, [b' ', b'-' | b'|' | b':' | b'~' | 0xC2 | 0xE2] | [b':', b' ']) {
+                    for (k, sep) in text_title_separators().enumerate() {
+                        if b[i..].starts_with(sep.as_bytes()) {
+                            want |= 1 << k;
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(title_separators_in(&text), want);
+        }
     }
 }

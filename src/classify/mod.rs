@@ -20,6 +20,12 @@ use crate::segment::Segment;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
+/// A map keyed by line fingerprints (`Features::fingerprint`): they are
+/// hashes already, so FNV, not SipHash, hashes them again for the table
+/// (SipHash cost the headline search more than its comparisons).
+pub(crate) type FingerprintMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<crate::textutil::Fnv>>;
+
 /// Page-level facts a classifier may use besides the segments themselves.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Context {

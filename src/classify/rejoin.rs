@@ -91,12 +91,7 @@ const PIECE_MAX_WORDS: usize = 6;
 fn starts_lowercase_words(line: &str) -> bool {
     // The first word's first character is the line's first one past white
     // space: most lines start with a capital and are not split into words.
-    if !line
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-    {
+    if !starts_lowercase(line) {
         return false;
     }
     let mut words = line.split_whitespace();
@@ -209,7 +204,53 @@ pub(crate) fn starts_glued(c: char) -> bool {
 /// this keeps the look at a long first or last "word" (a URL) bounded.
 const WORD_MAX_BYTES: usize = 24;
 
+/// Whether the first character of `line` past white space is lower case:
+/// told by the first byte when it is ASCII and no white space.
+fn starts_lowercase(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 && !is_ascii_space(b) => b.is_ascii_lowercase(),
+        Some(_) => line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+    }
+}
+
+/// `char::is_whitespace` of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
+}
+
+/// Whether `line` ends in a word of lower-case letters that no sentence
+/// ends with ("the", "of", "und"), standing alone. A line that ends in
+/// ASCII is read as bytes; a non-ASCII byte at the end or before its last
+/// word of ASCII letters sends it to [`ends_in_dangling_word_chars`].
 fn ends_in_dangling_word(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut start = b.len();
+    while start > 0 && b[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    match (start == b.len(), start.checked_sub(1).map(|i| b[i])) {
+        // No ASCII letter at the end: no word, unless a letter outside
+        // ASCII ends the line.
+        (true, _) => b.last().is_some_and(|&c| c >= 0x80) && ends_in_dangling_word_chars(line),
+        // The word may go on in letters outside ASCII.
+        (false, Some(c)) if c >= 0x80 => ends_in_dangling_word_chars(line),
+        (false, before) => {
+            let word = &line[start..];
+            word.len() <= WORD_MAX_BYTES
+                && before.is_none_or(is_ascii_space)
+                && word.bytes().all(|c| c.is_ascii_lowercase())
+                && crate::lexicon::is_dangling_word(word)
+        }
+    }
+}
+
+/// [`ends_in_dangling_word`] a character at a time.
+fn ends_in_dangling_word_chars(line: &str) -> bool {
     let word_start = line
         .char_indices()
         .rev()
@@ -310,6 +351,27 @@ mod tests {
             ("Filed under:", "sports"),
         ] {
             assert!(!continues_after_space(prev, next), "{prev:?} / {next:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte reading of the line's end is the character one.
+        #[test]
+        fn dangling_word_by_bytes_is_by_chars(
+            line in "[ a-zA-Z.,\t\u{a0}\u{e9}\u{c9}\u{3000}]{0,6}(the|of|and|und|The|é)?"
+        ) {
+            proptest::prop_assert_eq!(
+                super::ends_in_dangling_word(&line),
+                super::ends_in_dangling_word_chars(&line)
+            );
+        }
+
+        /// The first byte tells what the first character past white space
+        /// tells.
+        #[test]
+        fn starts_lowercase_by_byte_is_by_char(line in "[ aZ.\t\u{a0}\u{e9}\u{c9}\u{3000}]{0,5}") {
+            let want = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+            proptest::prop_assert_eq!(super::starts_lowercase(&line), want);
         }
     }
 }

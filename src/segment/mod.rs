@@ -22,7 +22,9 @@ pub(crate) struct Segment<'a> {
     pub(crate) kind: BlockKind,
     /// From the first source byte to the last.
     pub(crate) span: Span,
-    /// Which bytes of the source each part of `text` came from.
+    /// Which bytes of the source each part of `text` came from. Empty on
+    /// the text path, where `text` is `&input[span]` whole: the block's one
+    /// source span is then built by `assemble` without an allocation a line.
     pub(crate) sources: Vec<SourceSpan>,
     /// Blank lines (text) or a block boundary of a container (HTML) stood
     /// between this segment and the previous one.

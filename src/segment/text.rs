@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 
 use crate::segment::{Hints, Segment};
+use crate::vocab::BlockKind;
 use crate::vocab::Span;
-use crate::vocab::{BlockKind, SourceSpan};
 
 /// Cuts `input` into one segment per non-blank line, trimmed of surrounding
 /// whitespace. Runs in one pass over the bytes.
@@ -47,10 +47,9 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
             text: Cow::Borrowed(text),
             kind: kind_of(text),
             span,
-            sources: vec![SourceSpan {
-                source: span,
-                text: Span::new(0, text.len()),
-            }],
+            // The one source span, the whole line, is the block's
+            // (`assemble`).
+            sources: Vec::new(),
             gap_before: gap,
             hints: Hints {
                 glued,

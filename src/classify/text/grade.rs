@@ -2,13 +2,10 @@
 //! clutter, a barrier or a section header.
 
 use super::Grade;
-use crate::classify::patterns;
+use crate::classify::{FingerprintMap, patterns};
 use crate::textutil;
-use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Fewest words for a line that ends like a sentence to count as prose. On
 /// the development pages, teaser blurbs and captions run 8–15 words and body
@@ -47,7 +44,7 @@ pub(super) const TEASER_MIN_PROSE_ABOVE: usize = 40;
 /// sentence whose first copy stands at most [`DEK_REPEAT_MAX_DISTANCE`]
 /// lines above: a standfirst repeated as the first paragraph.
 pub(super) fn dek_repeats(features: &[Features]) -> Vec<bool> {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: FingerprintMap<usize> = FingerprintMap::default();
     features
         .iter()
         .enumerate()
@@ -81,7 +78,7 @@ pub(super) fn dek_repeats(features: &[Features]) -> Vec<bool> {
 pub(super) fn first_copies(features: &[Features]) -> Vec<bool> {
     let is_paragraph =
         |f: &Features| f.repeats == 1 && f.ends_sentence && f.effective_words() >= PROSE_MIN_WORDS;
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: FingerprintMap<usize> = FingerprintMap::default();
     let mut out = vec![false; features.len()];
     for (i, f) in features.iter().enumerate() {
         if is_paragraph(f) && !seen.contains_key(&f.fingerprint) {
@@ -112,16 +109,23 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
         f.repeats == 1 && !f.ends_sentence && f.effective_words() <= TOC_HEADING_MAX_WORDS
     };
     // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut first: FingerprintMap<usize> = FingerprintMap::default();
     let mut second = vec![None; features.len()];
+    let mut pairs = 0;
     for (i, f) in features.iter().enumerate() {
         if heading(f) {
             if let Some(&j) = first.get(&f.fingerprint) {
                 second[j] = Some(i);
+                pairs += 1;
             } else {
                 first.insert(f.fingerprint, i);
             }
         }
+    }
+    // A contents run is as many pairs in a row: a page with fewer pairs
+    // has none (most pages).
+    if pairs < TOC_MIN_HEADINGS {
+        return vec![false; features.len()];
     }
     // Words before each line, so that the words between a contents run
     // and its first section are one subtraction, not a sum for every run
@@ -194,8 +198,15 @@ pub(super) const DEK_REPEAT_MAX_DISTANCE: usize = 15;
 /// Whether the line is the text or the attribution of an embedded tweet.
 pub(super) fn is_tweet_part(text: &str) -> bool {
     let attribution = (text.starts_with('—') || text.starts_with("- ")) && text.contains("(@");
-    attribution || (text.len() <= patterns::MAX_PATTERN_BYTES && text.contains("pic.twitter.com/"))
+    attribution
+        || (text.len() <= patterns::MAX_PATTERN_BYTES
+            && PIC_TWITTER.find(text.as_bytes()).is_some())
 }
+
+/// The link of a tweet's picture, searched for in every line by
+/// [`is_tweet_part`]: one searcher built once, not one a line.
+static PIC_TWITTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("pic.twitter.com/"));
 
 /// Whether the document's language is one our stop-word lists cover,
 /// judged over its longer lines. Each line counts for at most
@@ -286,14 +297,22 @@ pub(super) fn grade(
 /// were graded as teasers cut off at a character limit, which have no
 /// sentence end before a dash.
 pub(super) fn ends_in_credit(text: &str) -> bool {
-    let Some((before, credit)) = rsplit_dash(text, '–').or_else(|| rsplit_dash(text, '—'))
-    else {
+    let Some((before, credit)) = rsplit_dashes(text) else {
         return false;
     };
     let before = before.trim_end();
     has_words(credit, CREDIT_MAX_WORDS)
         && !has_sentence_end(credit)
         && before.ends_with(['.', '!', '?', '”', '"', '’'])
+}
+
+/// `text.trim_end()`, at once for a text that ends in an ASCII byte that
+/// is no white space (every line the segmenter hands over is trimmed).
+fn trim_end(text: &str) -> &str {
+    match text.as_bytes().last() {
+        Some(&b) if b < 0x80 && !b.is_ascii_whitespace() && b != 0x0B => text,
+        _ => text.trim_end(),
+    }
 }
 
 /// Whether `text` holds a `.`, `!` or `?`: `text.contains(['.', '!',
@@ -309,17 +328,28 @@ fn has_words(text: &str, max: usize) -> bool {
     text.split_whitespace().next().is_some() && textutil::at_most_words(text, max)
 }
 
-/// `text` split around its last `dash` between two spaces (`" – "`), as
-/// `rsplit_once` would, found from the dash's first byte by `memrchr`.
-fn rsplit_dash(text: &str, dash: char) -> Option<(&str, &str)> {
-    let mut buf = [0; 4];
-    let dash = dash.encode_utf8(&mut buf).as_bytes();
+/// `text` split around its last en dash between two spaces (`" – "`),
+/// else around its last em dash so (`" — "`), as `rsplit_once` would: one
+/// pass from the end over the dashes' common first byte by `memrchr`, not
+/// two string searches.
+fn rsplit_dashes(text: &str) -> Option<(&str, &str)> {
+    const EN: &[u8] = "–".as_bytes();
+    const EM: &[u8] = "—".as_bytes();
+    const _: () = assert!(EN.len() == 3 && EM.len() == 3 && EN[0] == EM[0]);
     let s = text.as_bytes();
-    memchr::memrchr_iter(dash[0], s).find_map(|i| {
-        let end = i + dash.len();
-        (i > 0 && s[i - 1] == b' ' && s.get(i..end) == Some(dash) && s.get(end) == Some(&b' '))
-            .then(|| (&text[..i - 1], &text[end + 1..]))
-    })
+    let mut em = None;
+    for i in memchr::memrchr_iter(EN[0], s) {
+        if i == 0 || s[i - 1] != b' ' || s.get(i + 3) != Some(&b' ') {
+            continue;
+        }
+        let split = (&text[..i - 1], &text[i + 4..]);
+        match s.get(i..i + 3) {
+            Some(d) if d == EN => return Some(split),
+            Some(d) if d == EM && em.is_none() => em = Some(split),
+            _ => {}
+        }
+    }
+    em
 }
 
 /// Most words of the credit after a dash that [`ends_in_credit`] accepts:
@@ -347,12 +377,13 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     if ends_in_credit_label(text) {
         return true;
     }
-    let Some(inner) = text.trim_end().strip_suffix(')') else {
+    let Some(inner) = trim_end(text).strip_suffix(')') else {
         return false;
     };
-    let Some((_, inner)) = inner.rsplit_once('(') else {
+    let Some(open) = memchr::memrchr(b'(', inner.as_bytes()) else {
         return false;
     };
+    let inner = &inner[open + 1..];
     has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
             .split(|c: char| !c.is_alphanumeric())
@@ -378,10 +409,12 @@ fn ends_in_credit_label(text: &str) -> bool {
         "picture",
         "image",
     ];
-    let text = text.trim_end();
-    let Some((before, credit)) = text.rsplit_once(':') else {
+    let text = trim_end(text);
+    // `rsplit_once(':')` by the `memchr` crate's `memrchr`.
+    let Some(colon) = memchr::memrchr(b':', text.as_bytes()) else {
         return false;
     };
+    let (before, credit) = (&text[..colon], &text[colon + 1..]);
     if !has_words(credit, PHOTO_CREDIT_MAX_WORDS) || has_sentence_end(credit) {
         return false;
     }
@@ -441,5 +474,23 @@ pub(super) fn mark_teasers(grades: &mut [Grade], features: &[Features], from: us
             j += 1;
         }
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The one pass splits where `rsplit_once` does.
+        #[test]
+        fn rsplit_dashes_is_rsplit_once(text in "[ a\u{e9}\u{2013}\u{2014}\u{2012}.]{0,16}") {
+            let want = text.rsplit_once(" – ").or_else(|| text.rsplit_once(" — "));
+            proptest::prop_assert_eq!(super::rsplit_dashes(&text), want);
+        }
+
+        /// The quick trim is `str::trim_end`.
+        #[test]
+        fn trim_end_is_str_trim_end(text in "[a. \t\r\n\u{b}\u{c}\u{a0}\u{85}\u{3000}]{0,6}") {
+            proptest::prop_assert_eq!(super::trim_end(&text), text.trim_end());
+        }
     }
 }

@@ -29,12 +29,8 @@
 //!    teasers, a repeated line or a date after a headline starts a teaser
 //!    list.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::classify::{Context, patterns, rejoin};
+use crate::classify::{Context, FingerprintMap, patterns, rejoin};
 use crate::segment::Segment;
-use crate::textutil::Fnv;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -100,9 +96,9 @@ pub(crate) fn classify(
     features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    let line_pats: Vec<Option<Reason>> = segments.iter().map(|s| recognise(&s.text)).collect();
     let runs = rejoin::runs(segments);
     if runs.len() == segments.len() {
+        let line_pats: Vec<Option<Reason>> = segments.iter().map(|s| recognise(&s.text)).collect();
         let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
         let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
         return classify_lines(&texts, &gaps, features, line_pats);
@@ -110,7 +106,8 @@ pub(crate) fn classify(
     // Judge each paragraph split across lines once, on its joined text (see
     // [`rejoin`]), and hand its decision to every line of it. Lines that
     // stand alone keep their features; only the joined ones are measured,
-    // and repeats are counted again over the new lines.
+    // and repeats are counted again over the new lines. A line of a longer
+    // run is recognised only as part of the joined text.
     let mut joined: Vec<Segment<'_>> = Vec::new();
     for run in runs.iter().filter(|r| r.len() > 1) {
         let first = &segments[run.start];
@@ -141,7 +138,7 @@ pub(crate) fn classify(
         gaps.push(first.gap_before);
         if run.len() == 1 {
             texts.push(&first.text);
-            pats.push(line_pats[run.start]);
+            pats.push(recognise(&first.text));
             line_features.push(features[run.start].clone());
         } else {
             texts.push(&joined[next_joined].text);
@@ -150,9 +147,8 @@ pub(crate) fn classify(
             next_joined += 1;
         }
     }
-    // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(line_features.len(), BuildHasherDefault::default());
+    let mut counts: FingerprintMap<u32> =
+        FingerprintMap::with_capacity_and_hasher(line_features.len(), Default::default());
     for f in &line_features {
         *counts.entry(f.fingerprint).or_insert(0) += 1;
     }

@@ -5,7 +5,7 @@ use super::grade::PROSE_MIN_WORDS;
 use super::tail::is_shouted_link;
 use super::{BARRIER_WEIGHT, Grade, HEADER_WEIGHT};
 use crate::classify::headline::TitleKeys;
-use crate::classify::patterns;
+use crate::classify::{FingerprintMap, patterns};
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -178,9 +178,11 @@ fn rival_wins(
         return false;
     }
     // Runs are disjoint, so counting their paragraphs is linear.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FingerprintMap::default();
     let paragraphs = (start..=end)
-        .filter(|&i| grades[i] == Grade::Prose && seen.insert(features[i].fingerprint))
+        .filter(|&i| {
+            grades[i] == Grade::Prose && seen.insert(features[i].fingerprint, ()).is_none()
+        })
         .count();
     if heaviest.body {
         paragraphs >= BODY_RIVAL_MIN_PARAGRAPHS && heaviest.last_closer.is_some_and(|c| c > end)
