@@ -191,6 +191,19 @@ pub fn clean_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
     DEFAULT.clean_bytes(input)
 }
 
+/// Not part of the API: hooks for the fuzz targets (fuzz/), compiled only
+/// with `--cfg fuzzing`, as cargo-fuzz builds.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Panics where html5ever's tree builder, fed by the crate's lexer,
+    /// builds another tree than html5ever's own tokenizer would, on `page`
+    /// and on the copy the strip hands the parser.
+    pub fn check_feed(page: &str) {
+        crate::segment::html::check_feed(page);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -864,3 +864,10 @@ fn is_slug(id: &str) -> bool {
         .nth(2)
         .is_some()
 }
+
+/// The differential check of the feed against html5ever's tokenizer, for
+/// the fuzz target `fuzz_feed` (built with `--cfg fuzzing` only).
+#[cfg(fuzzing)]
+pub(crate) fn check_feed(page: &str) {
+    feed::check::same_as_parsed(page);
+}
