@@ -317,6 +317,105 @@ pub(crate) fn lowercase_into(text: &str, out: &mut String) {
     }
 }
 
+/// [`lowercase_into`], counting on the way what the recognisers count on
+/// the lowercase: its [`letter_run_count`] and whether it holds an ASCII
+/// digit. One pass over `text` instead of three (the copy, the lowercase
+/// and the count): eight ASCII bytes at a time have their word starts
+/// summed (a word starts at each byte of a run whose byte before is not in
+/// one; the case of a letter does not matter), each run of ASCII is copied
+/// whole, and only the characters outside ASCII are taken one by one. The
+/// ASCII capitals are lowercased at the end, in one pass over the copy
+/// (the lowercase of a character outside ASCII holds none). Held to
+/// [`lowercase`] and [`letter_run_count`] by the proptest
+/// `lowercase_counting_is_the_passes`.
+pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, bool) {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    out.clear();
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let (mut words, mut digits) = (0u32, 0u64);
+    // The high bit of the lowest byte when the character before is in a
+    // word.
+    let mut in_word = 0u64;
+    // Where the run of ASCII not yet copied starts.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 8 <= bytes.len() {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(eight);
+            if x & HIGH_BITS == 0 {
+                let d = bytes_in(x, b'0', b'9');
+                // Bit 5 set makes a capital its small letter, and no other
+                // byte a letter.
+                let w = d | bytes_in(x | (LOW * 0x20), b'a', b'z') | bytes_in(x, b'\'', b'\'');
+                // One high bit a word start: shifted down to the low bit of
+                // its byte, the multiplication sums the bytes into the top.
+                let starts = (w & !(w << 8 | in_word)) >> 7;
+                words += (starts.wrapping_mul(LOW) >> 56) as u32;
+                in_word = w >> 56;
+                digits |= d;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            digits |= u64::from(b.is_ascii_digit());
+            let w = b.is_ascii_alphanumeric() || b == b'\'';
+            words += u32::from(w && in_word == 0);
+            in_word = if w { 0x80 } else { 0 };
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        out.push_str(&text[run..i]);
+        let mut put = |l: char| {
+            out.push(l);
+            let w = l == '’' || is_alnum(l);
+            words += u32::from(w && in_word == 0);
+            in_word = if w { 0x80 } else { 0 };
+        };
+        match lower_char(c) {
+            Some(l) => put(l),
+            None if c == 'Σ' => {
+                // A capital sigma lowercases by its place in a word: the
+                // whole text goes to `str::to_lowercase`, and is counted
+                // after.
+                *out = text.to_lowercase();
+                return (
+                    letter_run_count(out),
+                    out.bytes().any(|b| b.is_ascii_digit()),
+                );
+            }
+            None => c.to_lowercase().for_each(put),
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
+    (words as usize, digits != 0)
+}
+
+/// The high bit of each byte of a `u64`.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that lies in
+/// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
+/// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
+/// carries into the next byte.
+#[inline(always)]
+pub(crate) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let at_least = x.wrapping_add(splat(0x80 - lo));
+    let above = x.wrapping_add(splat(0x7f - hi));
+    at_least & !above & HIGH_BITS
+}
+
 /// The length of the ASCII bytes `bytes` starts with, read eight at a time.
 #[inline]
 pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
@@ -849,6 +948,20 @@ mod tests {
         #[test]
         fn lowercase_is_to_lowercase(text in "\\PC{0,30}") {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// The one pass writes the lowercase and counts on it what the
+        /// separate passes count.
+        #[test]
+        fn lowercase_counting_is_the_passes(
+            text in "([a-zA-Z0-9 ,.:'_()-]|\u{2019}|\u{201c}|é|Ü|ß|Σ|İ|\u{212a}|ж|Ж|年|٣|²|ǅ){0,40}"
+        ) {
+            let mut out = String::from("stale");
+            let (words, digit) = lowercase_counting_into(&text, &mut out);
+            let lower = lowercase(&text);
+            proptest::prop_assert_eq!(&out, &lower);
+            proptest::prop_assert_eq!(words, letter_run_count(&lower));
+            proptest::prop_assert_eq!(digit, lower.bytes().any(|b| b.is_ascii_digit()));
         }
 
         /// The same in the alphabets of the table, final sigmas included.

@@ -151,16 +151,17 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The line for `text`, its lowercase and squashed forms written into
-    /// the two buffers (cleared first). Three passes over the lowercase,
-    /// each with few enough live values to stay in registers: the squashed
-    /// head ([`squash_head`]), the words and digits eight bytes at a time
-    /// ([`words_and_digit`]), the phrase automaton ([`marks`]). One pass
-    /// doing all three kept its counters on the stack and cost more.
+    /// the two buffers (cleared first). The lowercase is written, and its
+    /// words and digits counted eight bytes at a time, in one pass
+    /// ([`lowercase_counting_into`](crate::textutil::lowercase_counting_into));
+    /// then two over the lowercase, each with few enough live values to
+    /// stay in registers: the squashed head ([`squash_head`]) and the
+    /// phrase automaton ([`marks`]). One pass doing all of it kept its
+    /// counters on the stack and cost more.
     fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
-        crate::textutil::lowercase_into(text, lower);
+        let (words, digit) = crate::textutil::lowercase_counting_into(text, lower);
         let lower: &'a String = lower;
         squash_head(lower, squashed);
-        let (words, digit) = words_and_digit(lower);
         Line {
             text,
             lower,
@@ -233,71 +234,6 @@ static ASCII_ALNUM: [bool; 128] = {
     }
     table
 };
-
-/// The high bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (eight ASCII bytes) that lies in
-/// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
-/// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
-/// carries into the next byte.
-#[inline(always)]
-fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
-    let at_least = x.wrapping_add(splat(0x80 - lo));
-    let above = x.wrapping_add(splat(0x7f - hi));
-    at_least & !above & HIGH_BITS
-}
-
-/// [`word_count`] of `lower` (runs of letters, digits and apostrophes,
-/// `'` or `’`) and whether it holds an ASCII digit, eight ASCII bytes at a
-/// time: a word starts at each byte of the run whose byte before is not
-/// in one.
-fn words_and_digit(lower: &str) -> (usize, bool) {
-    let bytes = lower.as_bytes();
-    let (mut words, mut digits) = (0u32, 0u64);
-    // The high bit of the lowest byte when the character before is in a
-    // word.
-    let mut in_word = 0u64;
-    let mut i = 0;
-    while i < bytes.len() {
-        if i + 8 <= bytes.len() {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(&bytes[i..i + 8]);
-            let x = u64::from_le_bytes(eight);
-            if x & HIGH_BITS == 0 {
-                let d = bytes_in(x, b'0', b'9');
-                let w = d
-                    | bytes_in(x, b'a', b'z')
-                    | bytes_in(x, b'A', b'Z')
-                    | bytes_in(x, b'\'', b'\'');
-                // One high bit a word start: shifted down to the low bit of
-                // its byte, the multiplication sums the bytes into the top.
-                let starts = (w & !(w << 8 | in_word)) >> 7;
-                words += (starts.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
-                in_word = w >> 56;
-                digits |= d;
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        let w = if b.is_ascii() {
-            digits |= u64::from(b.is_ascii_digit());
-            i += 1;
-            b.is_ascii_alphanumeric() || b == b'\''
-        } else {
-            let Some(c) = lower.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            i += c.len_utf8();
-            crate::textutil::is_alnum(c) || c == '’'
-        };
-        words += u32::from(w && in_word == 0);
-        in_word = if w { 0x80 } else { 0 };
-    }
-    (words as usize, digits != 0)
-}
 
 /// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
 const WHOLE_NAV: u8 = 1;
