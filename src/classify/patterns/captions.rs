@@ -17,7 +17,7 @@ pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
         return true;
     }
     marks & MARK_CAPTION != 0
-        || candidates(&CAPTIONS_BY_FIRST_BYTE, lower)
+        || candidates(&CAPTIONS_BY_FIRST_BYTE, lower.as_bytes())
             .iter()
             .any(|p| lower.starts_with(p))
 }

@@ -14,7 +14,7 @@ pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
         return false;
     }
     marks & MARK_FOOTER != 0
-        || candidates(&FOOTERS_BY_FIRST_BYTE, lower)
+        || candidates(&FOOTERS_BY_FIRST_BYTE, lower.as_bytes())
             .iter()
             .any(|p| lower.starts_with(p))
 }

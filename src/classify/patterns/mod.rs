@@ -139,8 +139,8 @@ struct Line<'a> {
     /// `text.to_lowercase()`.
     lower: &'a str,
     /// [`squash`] of `lower`, or its first [`SQUASH_LIMIT`] bytes and a
-    /// character or more (see [`squash_head`]).
-    squashed: &'a str,
+    /// character or more (see [`squash_head`]), as UTF-8 bytes.
+    squashed: &'a [u8],
     /// [`word_count`] of `lower`.
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
@@ -158,14 +158,14 @@ impl<'a> Line<'a> {
     /// stay in registers: the squashed head ([`squash_head`]) and the
     /// phrase automaton ([`marks`]). One pass doing all of it kept its
     /// counters on the stack and cost more.
-    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
+    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut SquashBuf) -> Line<'a> {
         let (words, digit) = crate::textutil::lowercase_counting_into(text, lower);
         let lower: &'a String = lower;
-        squash_head(lower, squashed);
+        let len = squash_head(lower, squashed);
         Line {
             text,
             lower,
-            squashed,
+            squashed: &squashed[..len],
             words,
             marks: marks(lower),
             digit,
@@ -177,14 +177,15 @@ impl<'a> Line<'a> {
     /// in use.
     fn with<R>(text: &str, f: impl FnOnce(&Line<'_>) -> R) -> R {
         thread_local! {
-            static BUFFERS: RefCell<(String, String)> = RefCell::default();
+            static BUFFERS: RefCell<(String, SquashBuf)> =
+                const { RefCell::new((String::new(), [0; SQUASH_BUF])) };
         }
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
                 let (lower, squashed) = &mut *buffers;
                 f(&Line::fill(text, lower, squashed))
             }
-            Err(_) => f(&Line::fill(text, &mut String::new(), &mut String::new())),
+            Err(_) => f(&Line::fill(text, &mut String::new(), &mut [0; SQUASH_BUF])),
         })
     }
 }
@@ -196,21 +197,27 @@ impl<'a> Line<'a> {
 /// equals none of them and starts with them as its head does.
 const SQUASH_LIMIT: usize = 36;
 
-/// [`squash`] of `lower` into `out` (cleared first), stopped once it is
-/// longer than [`SQUASH_LIMIT`]: what the recognisers read of the squashed
-/// line. Prose lines, most of the bytes, are spared the rest.
-fn squash_head(lower: &str, out: &mut String) {
-    out.clear();
+/// Room for a squashed head: [`SQUASH_LIMIT`] bytes and the character
+/// that passes it, four bytes at most.
+const SQUASH_BUF: usize = SQUASH_LIMIT + 4;
+
+/// The buffer a squashed head is written into.
+type SquashBuf = [u8; SQUASH_BUF];
+
+/// [`squash`] of `lower` written into `out`, stopped once it is longer than
+/// [`SQUASH_LIMIT`]: what the recognisers read of the squashed line, its
+/// length returned. Prose lines, most of the bytes, are spared the rest.
+/// Bytes into an array, not characters pushed onto a `String`: an ASCII
+/// byte is written whatever it is and kept by advancing the length past
+/// it when it is a letter or digit.
+fn squash_head(lower: &str, out: &mut SquashBuf) -> usize {
     let bytes = lower.as_bytes();
-    let mut i = 0;
-    while out.len() <= SQUASH_LIMIT {
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    let (mut len, mut i) = (0, 0);
+    while len <= SQUASH_LIMIT && i < bytes.len() {
+        let b = bytes[i];
         if b.is_ascii() {
-            if ASCII_ALNUM[usize::from(b)] {
-                out.push(char::from(b));
-            }
+            out[len] = b;
+            len += usize::from(ASCII_ALNUM[usize::from(b)]);
             i += 1;
             continue;
         }
@@ -218,10 +225,11 @@ fn squash_head(lower: &str, out: &mut String) {
             break;
         };
         if crate::textutil::is_alnum(c) {
-            out.push(c);
+            len += c.encode_utf8(&mut out[len..]).len();
         }
         i += c.len_utf8();
     }
+    len
 }
 
 /// Whether an ASCII byte is a letter or digit: a load, not two range tests.
@@ -255,16 +263,16 @@ pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
 /// sets that hold it: a line longer than the longest entry is not hashed
 /// at all, and the others are hashed with FNV-1a, not SipHash.
 pub(super) struct LineSets {
-    map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
+    map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
     longest: usize,
 }
 
 impl LineSets {
     fn new(lists: &[(&[&'static str], u8)]) -> LineSets {
-        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>> = HashMap::default();
         for &(list, bit) in lists {
             for &line in list {
-                *map.entry(line).or_insert(0) |= bit;
+                *map.entry(line.as_bytes()).or_insert(0) |= bit;
             }
         }
         let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
@@ -272,7 +280,7 @@ impl LineSets {
     }
 
     /// The bits of the sets that hold `squashed`.
-    pub(super) fn of(&self, squashed: &str) -> u8 {
+    pub(super) fn of(&self, squashed: &[u8]) -> u8 {
         if squashed.len() > self.longest {
             return 0;
         }
@@ -294,8 +302,8 @@ fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
 }
 
 /// The entries of a [`by_first_byte`] table that `line` may start with.
-fn candidates<'t>(table: &'t [Vec<&'static str>], line: &str) -> &'t [&'static str] {
-    match line.as_bytes().first() {
+fn candidates<'t>(table: &'t [Vec<&'static str>], line: &[u8]) -> &'t [&'static str] {
+    match line.first() {
         Some(&b) => &table[usize::from(b)],
         None => &[],
     }

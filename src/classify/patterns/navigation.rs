@@ -8,7 +8,7 @@ use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
 /// `whole` is [`WHOLE_LINES`]`.of(squashed)`.
-pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize, whole: u8) -> bool {
+pub(super) fn is_navigation_lower(lower: &str, squashed: &[u8], n: usize, whole: u8) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
@@ -40,9 +40,9 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     let squashed = squash(&lower);
     is_navigation_lower(
         &lower,
-        &squashed,
+        squashed.as_bytes(),
         word_count(&lower),
-        WHOLE_LINES.of(&squashed),
+        WHOLE_LINES.of(squashed.as_bytes()),
     )
 }
 

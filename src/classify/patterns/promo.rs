@@ -31,7 +31,7 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
         return false;
     }
     // Only the prefixes that start with the line's first byte can match.
-    if candidates(&PROMO_BY_FIRST_BYTE, lower)
+    if candidates(&PROMO_BY_FIRST_BYTE, lower.as_bytes())
         .iter()
         .any(|p| starts_with_word(lower, p))
     {
@@ -129,7 +129,7 @@ pub(crate) fn is_promo(text: &str) -> bool {
 }
 
 pub(super) fn is_section_header_squashed(
-    squashed: &str,
+    squashed: &[u8],
     lower: &str,
     original: &str,
     n: usize,
@@ -139,10 +139,12 @@ pub(super) fn is_section_header_squashed(
     }
     // Whole-line headers whose word also starts subheadings ("Latest
     // developments", "Popular anger") only count alone.
-    matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
-        || candidates(&HEADERS_BY_FIRST_BYTE, squashed)
-            .iter()
-            .any(|h| squashed.starts_with(h))
+    matches!(
+        squashed,
+        b"latest" | b"popular" | b"popularnow" | b"mostpopular"
+    ) || candidates(&HEADERS_BY_FIRST_BYTE, squashed)
+        .iter()
+        .any(|h| squashed.starts_with(h.as_bytes()))
         // "More Great WIRED Stories", "Top Stories", "Related News": a
         // short title-case line ending in the word for stories. Sentence
         // case ("Fake news") is a subheading.
@@ -176,5 +178,5 @@ pub(crate) fn is_section_header(text: &str) -> bool {
         return false;
     }
     let lower = crate::textutil::lowercase(text);
-    is_section_header_squashed(&squash(&lower), &lower, text, word_count(&lower))
+    is_section_header_squashed(squash(&lower).as_bytes(), &lower, text, word_count(&lower))
 }
