@@ -974,9 +974,13 @@ mod tests {
         /// among bytes that differ in bit 5 alone as a letter's cases do
         /// (`@` and `` ` ``, `[` and `{`).
         #[test]
-        fn contains_ascii_ci_is_windows(text in "[rReEpP@\\[{ \u{e9}]{0,30}") {
+        fn contains_ascii_ci_is_windows(text in "[rReEpP@\\[{ \u{e9}]{0,40}") {
             let want = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"rep"));
             proptest::prop_assert_eq!(contains_ascii_ci(&text, b"rep"), want);
+            let want = text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"re"));
+            proptest::prop_assert_eq!(contains_ascii_ci(&text, b"re"), want);
+            let want = text.bytes().any(|b| b.eq_ignore_ascii_case(&b'r'));
+            proptest::prop_assert_eq!(contains_ascii_ci(&text, b"r"), want);
         }
 
         /// The run of ASCII is where the first other byte is.

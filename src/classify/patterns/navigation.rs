@@ -19,10 +19,29 @@ pub(super) fn is_navigation_lower(lower: &str, squashed: &[u8], n: usize, whole:
     if n == 0 || n > PROMO_MAX_WORDS {
         return false;
     }
-    if n <= 8 && words(lower).all(|w| SOCIAL_SET.contains(w)) {
+    // Most lines fail on their first word, found over bytes.
+    if n <= 8
+        && first_ascii_run(lower).is_none_or(|w| SOCIAL_SET.contains(w))
+        && words(lower).all(|w| SOCIAL_SET.contains(w))
+    {
         return true;
     }
     is_breadcrumb(lower)
+}
+
+/// The first of the [`words`] of `lower` when it is ASCII and the bytes
+/// around it are ASCII too (a character outside ASCII next to it might be
+/// part of it); `None` when that is not known from the bytes.
+pub(super) fn first_ascii_run(lower: &str) -> Option<&str> {
+    let bytes = lower.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let start = bytes.iter().position(|&b| !b.is_ascii() || is_word(b))?;
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !is_word(b))
+        .unwrap_or(bytes.len() - start);
+    let end = start + len;
+    (len > 0 && bytes.get(end).is_none_or(u8::is_ascii)).then(|| &lower[start..end])
 }
 
 /// [`SOCIAL_WORDS`] as a set: most short lines fail on their first word,

@@ -262,6 +262,25 @@ proptest! {
         prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
     }
 
+    /// The first ASCII run, where known, is the first of the words.
+    #[test]
+    fn first_ascii_run_is_the_first_word(text in "([a-z0-9 ,.:'()|/>-]|é|ß|’|ж|年|²){0,12}") {
+        if let Some(w) = super::navigation::first_ascii_run(&text) {
+            prop_assert_eq!(Some(w), crate::textutil::letter_runs(&text).next());
+        }
+    }
+
+    /// The gated thread count equals the old one.
+    #[test]
+    fn thread_count_equals_oracle(parts in proptest::collection::vec(
+        prop_oneof![
+            3 => proptest::sample::select(vec!["Comments", "COMMENT", "responses", "Respons", "12", "(3)", "Recs", "İ", "\u{212a}", "|", "’", "on"]).prop_map(str::to_string),
+            1 => piece(),
+        ], 0..7)) {
+        let line = parts.join(" ");
+        prop_assert_eq!(is_thread_count(&line), oracle::is_thread_count(&line), "{:?}", line);
+    }
+
     /// Same for long lines around the length limits.
     #[test]
     fn recognise_equals_oracle_long(parts in proptest::collection::vec(piece(), 20..120)) {
