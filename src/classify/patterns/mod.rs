@@ -288,24 +288,71 @@ impl LineSets {
     }
 }
 
-/// `list` by the first byte of its entries, in list order: a line need be
-/// compared only with the entries that start with its own first byte.
-fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
-    let mut by_byte = vec![Vec::new(); 256];
-    for &p in list {
-        match p.as_bytes().first() {
-            Some(&b) => by_byte[usize::from(b)].push(p),
-            None => by_byte.iter_mut().for_each(|v| v.push(p)),
-        }
-    }
-    by_byte
+/// A phrase list to test the starts of lines against, by the first byte
+/// of its entries, in list order: a line need be compared only with the
+/// entries that start with its own first byte. Each entry carries its
+/// first eight bytes as a number, so that a line is told from most
+/// entries by one masked comparison of its own first eight bytes instead
+/// of a call to compare memory.
+pub(super) struct Prefixes {
+    by_byte: Vec<Vec<Prefix>>,
 }
 
-/// The entries of a [`by_first_byte`] table that `line` may start with.
-fn candidates<'t>(table: &'t [Vec<&'static str>], line: &[u8]) -> &'t [&'static str] {
-    match line.first() {
-        Some(&b) => &table[usize::from(b)],
-        None => &[],
+/// An entry of [`Prefixes`].
+struct Prefix {
+    phrase: &'static str,
+    /// The first eight bytes of `phrase` (fewer, and zeros after, in a
+    /// shorter one), little-endian.
+    head: u64,
+    /// Ones over the bytes of `head` that `phrase` has.
+    mask: u64,
+}
+
+/// The first eight bytes of `bytes`, zeros after a shorter one,
+/// little-endian.
+fn head8(bytes: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    for (e, &b) in eight.iter_mut().zip(bytes) {
+        *e = b;
+    }
+    u64::from_le_bytes(eight)
+}
+
+impl Prefixes {
+    pub(super) fn new(list: &[&'static str]) -> Prefixes {
+        let mut by_byte: Vec<Vec<Prefix>> = (0..256).map(|_| Vec::new()).collect();
+        for &phrase in list {
+            let bytes = phrase.as_bytes();
+            let mask = head8(&[0xFF; 8][..bytes.len().min(8)]);
+            let prefix = Prefix {
+                phrase,
+                head: head8(bytes),
+                mask,
+            };
+            let first = bytes.first().expect("no empty entry in a prefix list");
+            by_byte[usize::from(*first)].push(prefix);
+        }
+        Prefixes { by_byte }
+    }
+
+    /// The entries that `line` starts with, in list order.
+    pub(super) fn starting<'a>(
+        &'a self,
+        line: &'a [u8],
+    ) -> impl Iterator<Item = &'static str> + 'a {
+        let head = head8(line);
+        let bucket: &[Prefix] = match line.first() {
+            Some(&b) => &self.by_byte[usize::from(b)],
+            None => &[],
+        };
+        bucket
+            .iter()
+            .filter(move |p| {
+                head & p.mask == p.head
+                    && (p.phrase.len() <= 8 && line.len() >= p.phrase.len()
+                        || line.starts_with(p.phrase.as_bytes()))
+            })
+            .map(|p| p.phrase)
     }
 }
 

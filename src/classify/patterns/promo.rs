@@ -7,9 +7,7 @@ use super::phrases::{
 };
 use once_cell::sync::Lazy;
 
-use super::{
-    MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word,
-};
+use super::{MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, Prefixes, marks, starts_with_word};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
 };
@@ -31,8 +29,8 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
         return false;
     }
     // Only the prefixes that start with the line's first byte can match.
-    if candidates(&PROMO_BY_FIRST_BYTE, lower.as_bytes())
-        .iter()
+    if PROMO_BY_FIRST_BYTE
+        .starting(lower.as_bytes())
         .any(|p| starts_with_word(lower, p))
     {
         return true;
@@ -110,12 +108,10 @@ fn is_email_address(word: &str) -> bool {
 }
 
 /// [`PROMO_PREFIXES`] by their first byte.
-static PROMO_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(PROMO_PREFIXES));
+static PROMO_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(PROMO_PREFIXES));
 
 /// [`RELATED_HEADERS`] by their first byte.
-static HEADERS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(RELATED_HEADERS));
+static HEADERS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(RELATED_HEADERS));
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
 /// "Subscribe to our newsletter", "Baca juga: …".
@@ -142,9 +138,7 @@ pub(super) fn is_section_header_squashed(
     matches!(
         squashed,
         b"latest" | b"popular" | b"popularnow" | b"mostpopular"
-    ) || candidates(&HEADERS_BY_FIRST_BYTE, squashed)
-        .iter()
-        .any(|h| squashed.starts_with(h.as_bytes()))
+    ) || HEADERS_BY_FIRST_BYTE.starting(squashed).next().is_some()
         // "More Great WIRED Stories", "Top Stories", "Related News": a
         // short title-case line ending in the word for stories. Sentence
         // case ("Fake news") is a subheading.

@@ -270,6 +270,27 @@ proptest! {
         }
     }
 
+    /// The prefix tables find the entries a line starts with, in list
+    /// order, as comparing with every entry does.
+    #[test]
+    fn prefixes_are_starts_with(
+        head in proptest::sample::select(PROMO_PREFIXES.iter().chain(CAPTION_PREFIXES).chain(FOOTER_PREFIXES).copied().collect::<Vec<_>>()),
+        cut in 0usize..40,
+        tail in "([a-z :'()]|é|ж){0,6}",
+    ) {
+        let mut at = cut.min(head.len());
+        while !head.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = format!("{}{tail}", &head[..at]);
+        for list in [PROMO_PREFIXES, CAPTION_PREFIXES, FOOTER_PREFIXES, RELATED_HEADERS, &["a", "abcdefgh", "abcdefghi"]] {
+            let table = Prefixes::new(list);
+            let fast: Vec<&str> = table.starting(line.as_bytes()).collect();
+            let slow: Vec<&str> = list.iter().copied().filter(|p| line.starts_with(p)).collect();
+            prop_assert_eq!(fast, slow, "{:?}", line);
+        }
+    }
+
     /// The gated thread count equals the old one.
     #[test]
     fn thread_count_equals_oracle(parts in proptest::collection::vec(
