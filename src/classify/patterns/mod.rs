@@ -39,8 +39,8 @@ use comments::{is_comment_count, is_comment_marked, is_titled_thread_head};
 use dates::{READING_TIME_MAX_BYTES, is_date_line, is_reading_time_lower};
 use footer::is_footer_lower;
 use legal::is_legal_lower;
-use navigation::is_navigation_lower;
 pub(crate) use navigation::is_prev_next;
+use navigation::{BREADCRUMB_SEPARATORS, is_navigation_lower};
 use phrases::{
     AD_LINES, APPEAL_MARKS, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS,
     FOOTER_MARKS, LEGAL_MARKS, NAV_LINES, SIGNUP_MARKS,
@@ -121,7 +121,7 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     if is_author_box(lower, text, n) {
         return Some(Reason::Boilerplate);
     }
-    if is_navigation_lower(lower, squashed, n, whole) {
+    if is_navigation_lower(lower, squashed, n, whole, line.marks) {
         return Some(Reason::Navigation);
     }
     if is_legal_lower(lower, n, line.marks) {
@@ -361,7 +361,9 @@ const MARK_FOOTER: u8 = 1;
 const MARK_CAPTION: u8 = 1 << 1;
 const MARK_COMMENT: u8 = 1 << 2;
 const MARK_LEGAL: u8 = 1 << 3;
-const MARK_COOKIE: u8 = 1 << 4;
+/// A breadcrumb separator ([`BREADCRUMB_SEPARATORS`]): the breadcrumb
+/// test, which counts them, is asked only of a line that has one.
+const MARK_SEPARATOR: u8 = 1 << 4;
 const MARK_CREDIT: u8 = 1 << 5;
 const MARK_PROMO: u8 = 1 << 6;
 const MARK_SIGNUP: u8 = 1 << 7;
@@ -373,7 +375,7 @@ const MARK_LISTS: [(&[&str], u8); 9] = [
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
     (LEGAL_MARKS, MARK_LEGAL),
-    (&["cookie"], MARK_COOKIE),
+    (BREADCRUMB_SEPARATORS, MARK_SEPARATOR),
     (CREDIT_MARKS, MARK_CREDIT),
     (PROMO_MARKS, MARK_PROMO),
     (SIGNUP_MARKS, MARK_SIGNUP),

@@ -3,12 +3,18 @@
 use once_cell::sync::Lazy;
 
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
-use super::{MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV};
+use super::{MARK_SEPARATOR, MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV, marks};
 use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
-/// `whole` is [`WHOLE_LINES`]`.of(squashed)`.
-pub(super) fn is_navigation_lower(lower: &str, squashed: &[u8], n: usize, whole: u8) -> bool {
+/// `whole` is [`WHOLE_LINES`]`.of(squashed)`, `marks` [`marks`] of `lower`.
+pub(super) fn is_navigation_lower(
+    lower: &str,
+    squashed: &[u8],
+    n: usize,
+    whole: u8,
+    marks: u8,
+) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
@@ -26,7 +32,7 @@ pub(super) fn is_navigation_lower(lower: &str, squashed: &[u8], n: usize, whole:
     {
         return true;
     }
-    is_breadcrumb(lower)
+    marks & MARK_SEPARATOR != 0 && is_breadcrumb(lower)
 }
 
 /// The first of the [`words`] of `lower` when it is ASCII and the bytes
@@ -62,6 +68,7 @@ pub(crate) fn is_navigation(text: &str) -> bool {
         squashed.as_bytes(),
         word_count(&lower),
         WHOLE_LINES.of(squashed.as_bytes()),
+        marks(&lower),
     )
 }
 
@@ -101,10 +108,18 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
     )
 }
 
+/// What separates the parts of a breadcrumb, as the phrases of the
+/// [`marks`] automaton (bit `MARK_SEPARATOR`); [`is_breadcrumb`] splits at
+/// the same characters (test `breadcrumb_separators_are_one_list`).
+pub(super) const BREADCRUMB_SEPARATORS: &[&str] = &[">", "»", "›", "/", "|", "•"];
+
+/// [`BREADCRUMB_SEPARATORS`] as characters.
+pub(super) const BREADCRUMB_SEPARATOR_CHARS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+
 /// A breadcrumb: at least three parts separated by `>`, `»`, `›`, `/` or
 /// `|`, each part at most three words ("Home > News > World").
 pub(super) fn is_breadcrumb(lower: &str) -> bool {
-    const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+    const SEPARATORS: [char; 6] = BREADCRUMB_SEPARATOR_CHARS;
     const MIN_PARTS: usize = 3;
     const MAX_PART_WORDS: usize = 3;
     // Three parts need two separators. A byte count that can only

@@ -689,3 +689,19 @@ fn minute_words_hold_a_minute_stem() {
     }
     assert!(super::dates::MINUTE_STEMS[..2].iter().all(|s| s.is_ascii()));
 }
+
+#[test]
+fn breadcrumb_separators_are_one_list() {
+    let strings: Vec<String> = super::navigation::BREADCRUMB_SEPARATOR_CHARS
+        .iter()
+        .map(char::to_string)
+        .collect();
+    assert_eq!(strings, super::navigation::BREADCRUMB_SEPARATORS);
+}
+
+/// What the legal test's cookie clause rests on: a line that holds
+/// "cookie" has the legal bit.
+#[test]
+fn cookie_is_a_legal_mark() {
+    assert!(LEGAL_MARKS.contains(&"cookie"));
+}
