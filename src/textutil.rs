@@ -1108,6 +1108,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Eight bytes at a time over letters outside ASCII, the white
+        /// space of each lead and characters that share those leads.
+        #[test]
+        fn at_most_words_on_mixed_text(
+            text in "([a-z .,]|\u{a0}|\u{85}|\u{a9}|\u{2003}|\u{2019}|\u{1680}|\u{1e00}|\u{3000}|\u{3042}|ж|é|\t|\n){0,40}",
+            max in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
         #[test]
         fn at_most_words_on_any_text(text in "\\PC{0,30}", max in 0usize..6) {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);

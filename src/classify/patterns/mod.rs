@@ -265,6 +265,9 @@ pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
 pub(super) struct LineSets {
     map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
     longest: usize,
+    /// For each first byte (0 for the empty line), a bit for the length of
+    /// each entry that starts with it.
+    lengths: [u64; 256],
 }
 
 impl LineSets {
@@ -276,12 +279,24 @@ impl LineSets {
             }
         }
         let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
-        LineSets { map, longest }
+        let mut lengths = [0u64; 256];
+        for line in map.keys() {
+            let first = line.first().map_or(0, |&b| usize::from(b));
+            lengths[first] |= 1 << line.len().min(63);
+        }
+        LineSets {
+            map,
+            longest,
+            lengths,
+        }
     }
 
     /// The bits of the sets that hold `squashed`.
     pub(super) fn of(&self, squashed: &[u8]) -> u8 {
-        if squashed.len() > self.longest {
+        // Most lines are told from every entry by their first byte and
+        // their length, without hashing.
+        let first = squashed.first().map_or(0, |&b| usize::from(b));
+        if squashed.len() > self.longest || self.lengths[first] >> squashed.len() & 1 == 0 {
             return 0;
         }
         self.map.get(squashed).copied().unwrap_or(0)

@@ -146,7 +146,7 @@ pub(super) fn is_section_header_squashed(
         || ((2..=5).contains(&n)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
-                .any(|w| lower.trim_end().ends_with(w))
+                .any(|w| ends_with_word_for_stories(lower, w))
             && !ends_sentence(lower)
             && is_title_case(original))
         // "More Washington Examiner", "More Sports": a site or section
@@ -155,6 +155,13 @@ pub(super) fn is_section_header_squashed(
         || (lower.starts_with("more ")
             && n <= 3
             && !ends_sentence(lower))
+}
+
+/// Whether `lower`, trimmed, ends with `word`, one of the words for
+/// stories: each ends in `s`, which is asked first.
+fn ends_with_word_for_stories(lower: &str, word: &str) -> bool {
+    let end = lower.trim_end();
+    end.ends_with('s') && end.ends_with(word)
 }
 
 /// Whether every word of `text` that has case starts with a capital.

@@ -705,3 +705,21 @@ fn breadcrumb_separators_are_one_list() {
 fn cookie_is_a_legal_mark() {
     assert!(LEGAL_MARKS.contains(&"cookie"));
 }
+
+/// The first bytes the byline test lets through hold those of every bare
+/// word and opening.
+#[test]
+fn byline_openings_start_with_the_gated_bytes() {
+    for w in [
+        "By",
+        "by",
+        "BY",
+        "Von",
+        "Por",
+        "Oleh",
+        "Written by",
+        "Words by ",
+    ] {
+        assert!(b"BbVPOW".contains(&w.as_bytes()[0]), "{w}");
+    }
+}
