@@ -500,7 +500,13 @@ static ALPHABETS: Lazy<Vec<(u32, bool)>> = Lazy::new(|| {
         .collect()
 });
 
-/// `c`'s lowercase, when it is one character that the table knows.
+/// `c`'s lowercase, when it is one character that the table knows, or
+/// `c` itself in the blocks without case that news text is full of: the
+/// Hebrew, Arabic and Indic scripts (U+0590–U+06FF, U+0900–U+0DFF), General
+/// Punctuation (U+2000–U+206F: the typographic quotes and dashes) and the
+/// CJK ideographs and kana of [`is_cjk`] (test `alphabet_tables_are_char`
+/// checks every character). `char::to_lowercase` searched its table for
+/// each of them.
 #[inline]
 pub(crate) fn lower_char(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -508,7 +514,13 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
     }
     match ALPHABETS.get(c as usize) {
         Some(&(l, _)) if l != 0 => char::from_u32(l),
-        _ => None,
+        Some(_) => None,
+        None if matches!(c, '\u{590}'..='\u{6FF}' | '\u{900}'..='\u{DFF}' | '\u{2000}'..='\u{206F}')
+            || is_cjk(c) =>
+        {
+            Some(c)
+        }
+        None => None,
     }
 }
 
