@@ -435,8 +435,14 @@ struct MarkTable {
     /// every other byte class 0 (it leads back to the root from anywhere).
     classes: [u8; 256],
     /// One row per state, one entry per class.
-    table: Vec<u32>,
+    table: Box<[u32; MARK_TABLE_CAP]>,
 }
+
+/// Entries the [`MarkTable`] has room for, a power of two: an index masked
+/// to it needs no bounds check, a step of the automaton one instruction
+/// less. The table of [`MARK_LISTS`] fills some 87,000 (checked when it is
+/// built).
+const MARK_TABLE_CAP: usize = 1 << 17;
 
 impl MarkTable {
     /// The automaton of `patterns`, `bits[i]` the bits of `patterns[i]`.
@@ -488,21 +494,32 @@ impl MarkTable {
                 }
             }
         }
-        let table = goto
-            .iter()
-            .map(|&t| u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small"))
-            .collect();
+        let mut table: Box<[u32; MARK_TABLE_CAP]> = vec![0; MARK_TABLE_CAP]
+            .into_boxed_slice()
+            .try_into()
+            .expect("the capacity");
+        assert!(
+            goto.len() <= MARK_TABLE_CAP,
+            "the phrases outgrow the table"
+        );
+        for (entry, &t) in table.iter_mut().zip(&goto) {
+            *entry = u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small");
+        }
         MarkTable { classes, table }
     }
 }
 
 /// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+#[inline(always)]
 fn marks(lower: &str) -> u8 {
     let marks_table: &MarkTable = &MARKS;
-    let (classes, table): (&[u8; 256], &[u32]) = (&marks_table.classes, &marks_table.table);
+    let (classes, table): (&[u8; 256], &[u32; MARK_TABLE_CAP]) =
+        (&marks_table.classes, &marks_table.table);
     let (mut state, mut found) = (0usize, 0u32);
     let mut step = |b: u8| {
-        let entry = table[state + usize::from(classes[usize::from(b)])];
+        // Every state's row lies inside the table: the mask changes no
+        // index.
+        let entry = table[(state + usize::from(classes[usize::from(b)])) & (MARK_TABLE_CAP - 1)];
         found |= entry;
         state = (entry >> 8) as usize;
     };
