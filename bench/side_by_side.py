@@ -1,24 +1,26 @@
 #!/usr/bin/env python3
 """The Python half of bench/side_by_side.sh.
 
-    side_by_side.py resiliparse [--rounds N] [--html DIR]
+    side_by_side.py resiliparse [--rounds N] [--min-seconds S] [--html DIR]
     side_by_side.py report FILE.jsonl
 
 `resiliparse` times `resiliparse.extract.html2text.extract_plain_text(html,
 main_content=True)` over every `*.html` page of DIR (default corpus/zyte),
 read into memory and decoded to `str` before the clock starts. One untimed
-pass over every page first (warm-up), then N timed passes (default 5), each
+sweep over every page first (warm-up), then N timed passes (default 5) of as
+many sweeps as fill S seconds (default 0.5, as the Rust harness), each
 printing one JSON line in the format of the Rust harness
-(bench/harness/src/main.rs): tool, round, pages, bytes, cpu_s, wall_s, errors,
-out_chars. `cpu_s` is `time.thread_time()`: this thread's CPU time
-(CLOCK_THREAD_CPUTIME_ID), the same clock as the Rust harness's
-/proc/thread-self/schedstat.
+(bench/harness/src/main.rs): tool, round, pages, bytes, sweeps, cpu_s, wall_s,
+errors, out_chars, the times being those of one sweep. `cpu_s` is
+`time.thread_time()`: this thread's CPU time (CLOCK_THREAD_CPUTIME_ID), the
+same clock as the Rust harness's /proc/thread-self/schedstat.
 
 `report` reads the JSON lines of one run and prints, per tool, the best pass
 (least CPU time) as pages/s and MB/s, and the ratios issue 13 checks.
 """
 import argparse
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -61,13 +63,18 @@ def run_resiliparse(args):
                 errors += 1
         return errors, chars
 
+    c0 = time.thread_time()
     one_pass()
+    took = time.thread_time() - c0
+    sweeps = max(1, min(10_000, math.ceil(args.min_seconds / max(took, 1e-6))))
     for r in range(args.rounds):
         c0, w0 = time.thread_time(), time.perf_counter()
-        errors, chars = one_pass()
+        for _ in range(sweeps):
+            errors, chars = one_pass()
         c1, w1 = time.thread_time(), time.perf_counter()
         print(json.dumps({"tool": "resiliparse", "round": r, "pages": len(docs), "bytes": nbytes,
-                          "cpu_s": round(c1 - c0, 6), "wall_s": round(w1 - w0, 6),
+                          "sweeps": sweeps, "cpu_s": round((c1 - c0) / sweeps, 6),
+                          "wall_s": round((w1 - w0) / sweeps, 6),
                           "errors": errors, "out_chars": chars}), flush=True)
 
 
@@ -107,6 +114,7 @@ def main():
     sub = ap.add_subparsers(dest="cmd", required=True)
     r = sub.add_parser("resiliparse")
     r.add_argument("--rounds", type=int, default=5)
+    r.add_argument("--min-seconds", type=float, default=0.5)
     r.add_argument("--html", default=str(ROOT / "corpus" / "zyte"))
     p = sub.add_parser("report")
     p.add_argument("file")

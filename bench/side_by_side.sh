@@ -6,13 +6,16 @@
 #
 #   bench/side_by_side.sh              # 5 rounds, core 0
 #   ROUNDS=5 CPU=1 bench/side_by_side.sh
+#   MIN_SECONDS=1 bench/side_by_side.sh   # longer timed passes
 #
 # Each round starts the Rust harness (bench/harness, deboiler-bench) and the
 # Python harness (bench/side_by_side.py resiliparse) once each, pinned with
 # `taskset -c $CPU`; each loads every page into memory, runs one untimed
 # pass per tool, then one timed pass per tool. Rounds alternate the two
-# processes so a change of load falls on every tool alike. A tool's figure is
-# its best round (least CPU time). Time is the thread's CPU time
+# processes so a change of load falls on every tool alike. A timed pass
+# sweeps the pages as many times as fill MIN_SECONDS (default 0.5), so that
+# the scheduler's clock ticks do not round a 20 ms sweep. A tool's figure is
+# its best round (least CPU time a sweep). Time is the thread's CPU time
 # (/proc/thread-self/schedstat in Rust, time.thread_time() in Python), so the
 # neighbours' load counts only through shared caches and frequency.
 #
@@ -24,6 +27,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 rounds="${ROUNDS:-5}"
 cpu="${CPU:-0}"
+min_seconds="${MIN_SECONDS:-0.5}"
 venv="$here/.venv"
 html="$root/corpus/zyte"
 text="$root/corpus/zyte-text"
@@ -56,8 +60,8 @@ raw="$here/out/side_by_side/$stamp.jsonl"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
     echo "round $r/$rounds" >&2
-    "${pin[@]}" "$harness" --rounds 1 --html "$html" --text "$text" >>"$raw"
-    "${pin[@]}" "$venv/bin/python" "$here/side_by_side.py" resiliparse --rounds 1 --html "$html" >>"$raw"
+    "${pin[@]}" "$harness" --rounds 1 --min-seconds "$min_seconds" --html "$html" --text "$text" >>"$raw"
+    "${pin[@]}" "$venv/bin/python" "$here/side_by_side.py" resiliparse --rounds 1 --min-seconds "$min_seconds" --html "$html" >>"$raw"
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 

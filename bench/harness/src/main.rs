@@ -2,7 +2,7 @@
 //! peers over the same pages, held in memory, on the calling thread.
 //!
 //! ```text
-//! side-by-side [--rounds N] [--html DIR] [--text DIR] [TOOL...]
+//! side-by-side [--rounds N] [--min-seconds S] [--html DIR] [--text DIR] [TOOL...]
 //! ```
 //!
 //! Tools (all of them when none is named):
@@ -18,17 +18,22 @@
 //! * `unicode-words`: `unicode_words().count()` over the same text, the
 //!   bare word pass the text path is held to.
 //!
-//! Every tool first runs one untimed pass over every page (warm-up), then
+//! Every tool first runs one untimed sweep over every page (warm-up), then
 //! `N` timed passes, the tools taking turns pass by pass, so that a change
-//! of load on the machine falls on all of them alike. Each timed pass prints
-//! one JSON line on stdout:
+//! of load on the machine falls on all of them alike. A pass is as many
+//! sweeps over the pages as fill `S` seconds (default 0.5; the count is
+//! taken from the warm-up sweep): the thread clock may advance in scheduler
+//! ticks of a few milliseconds, and one sweep of the text pages takes some
+//! 20-40 ms, so a single sweep would be measured to 10-20%. Each timed pass
+//! prints one JSON line on stdout, with the times of one sweep:
 //!
 //! ```text
-//! {"tool":"deboiler-html","round":0,"pages":181,"bytes":31456789,"cpu_s":0.52,"wall_s":1.08,"errors":0,"out_chars":123456}
+//! {"tool":"deboiler-html","round":0,"pages":181,"bytes":31456789,"sweeps":4,"cpu_s":0.13,"wall_s":0.13,"errors":0,"out_chars":123456}
 //! ```
 //!
 //! `cpu_s` is the thread's on-CPU time (`/proc/thread-self/schedstat`, the
-//! clock of `deboiler-eval` and `cargo bench`), `wall_s` the wall time;
+//! clock of `deboiler-eval` and `cargo bench`) of the pass divided by its
+//! sweeps, `wall_s` the same for wall time;
 //! `out_chars` the bytes of text the tool returned (deboiler: `body_text()`;
 //! dom_smoothie: `text_content`; parse-only: nodes), a check that it did
 //! its work; `errors` the pages it returned an error on.
@@ -125,6 +130,7 @@ fn pass(tool: &str, cleaner: &Cleaner, html: &[String], text: &[String]) -> (usi
 
 fn main() {
     let mut rounds = 5usize;
+    let mut min_seconds = 0.5f64;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut html_dir = root.join("corpus/zyte");
     let mut text_dir = root.join("corpus/zyte-text");
@@ -138,11 +144,17 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--rounds N")
             }
+            "--min-seconds" => {
+                min_seconds = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--min-seconds S")
+            }
             "--html" => html_dir = PathBuf::from(args.next().expect("--html DIR")),
             "--text" => text_dir = PathBuf::from(args.next().expect("--text DIR")),
             "-h" | "--help" => {
                 eprintln!(
-                    "side-by-side [--rounds N] [--html DIR] [--text DIR] [TOOL...]\ntools: {}",
+                    "side-by-side [--rounds N] [--min-seconds S] [--html DIR] [--text DIR] [TOOL...]\ntools: {}",
                     TOOLS.join(" ")
                 );
                 return;
@@ -163,11 +175,20 @@ fn main() {
     let text_bytes: usize = text.iter().map(String::len).sum();
     let cleaner = Cleaner::new();
 
+    // The warm-up sweep also says how many sweeps fill `min_seconds`.
+    let mut sweeps = Vec::with_capacity(tools.len());
     for tool in &tools {
+        let cpu0 = clock::thread_cpu_seconds();
+        let wall0 = Instant::now();
         black_box(pass(tool, &cleaner, &html, &text));
+        let took = match (cpu0, clock::thread_cpu_seconds()) {
+            (Some(a), Some(b)) if b > a => b - a,
+            _ => wall0.elapsed().as_secs_f64(),
+        };
+        sweeps.push((min_seconds / took.max(1e-6)).ceil().clamp(1.0, 10_000.0) as usize);
     }
     for round in 0..rounds {
-        for tool in &tools {
+        for (tool, &sweeps) in tools.iter().zip(&sweeps) {
             let (pages, bytes) = if tool.starts_with("deboiler-text") || tool == "unicode-words" {
                 (text.len(), text_bytes)
             } else {
@@ -175,14 +196,17 @@ fn main() {
             };
             let cpu0 = clock::thread_cpu_seconds();
             let wall0 = Instant::now();
-            let (errors, out_chars) = pass(tool, &cleaner, &html, &text);
-            let wall_s = wall0.elapsed().as_secs_f64();
+            let (mut errors, mut out_chars) = (0, 0);
+            for _ in 0..sweeps {
+                (errors, out_chars) = pass(tool, &cleaner, &html, &text);
+            }
+            let wall_s = wall0.elapsed().as_secs_f64() / sweeps as f64;
             let cpu_s = match (cpu0, clock::thread_cpu_seconds()) {
-                (Some(a), Some(b)) => format!("{:.6}", b - a),
+                (Some(a), Some(b)) => format!("{:.6}", (b - a) / sweeps as f64),
                 _ => "null".to_string(),
             };
             println!(
-                "{{\"tool\":\"{tool}\",\"round\":{round},\"pages\":{pages},\"bytes\":{bytes},\"cpu_s\":{cpu_s},\"wall_s\":{wall_s:.6},\"errors\":{errors},\"out_chars\":{out_chars}}}"
+                "{{\"tool\":\"{tool}\",\"round\":{round},\"pages\":{pages},\"bytes\":{bytes},\"sweeps\":{sweeps},\"cpu_s\":{cpu_s},\"wall_s\":{wall_s:.6},\"errors\":{errors},\"out_chars\":{out_chars}}}"
             );
         }
     }
