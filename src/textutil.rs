@@ -537,6 +537,20 @@ pub(crate) fn is_alnum(c: char) -> bool {
     match ALPHABETS.get(c as usize) {
         Some(&(_, alnum)) => alnum,
         None if matches!(c, '\u{2000}'..='\u{206F}') => false,
+        // The kana letters and the CJK Unified Ideographs (test
+        // `alphabet_tables_are_char`): a Japanese or Chinese line asked
+        // `char`'s table for each character.
+        None if matches!(
+            c,
+            '\u{3041}'..='\u{3096}'
+                | '\u{309D}'..='\u{309F}'
+                | '\u{30A1}'..='\u{30FA}'
+                | '\u{30FC}'..='\u{30FF}'
+                | '\u{4E00}'..='\u{9FFF}'
+        ) =>
+        {
+            true
+        }
         None => c.is_alphanumeric(),
     }
 }
