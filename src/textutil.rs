@@ -372,26 +372,33 @@ pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, b
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        out.push_str(&text[run..i]);
-        let mut put = |l: char| {
+        if run < i {
+            out.push_str(&text[run..i]);
+        }
+        let mut put = |l: char, alnum: bool| {
             out.push(l);
-            let w = l == '’' || is_alnum(l);
+            let w = alnum || l == '’';
             words += u32::from(w && in_word == 0);
             in_word = if w { 0x80 } else { 0 };
         };
-        match lower_char(c) {
-            Some(l) => put(l),
-            None if c == 'Σ' => {
-                // A capital sigma lowercases by its place in a word: the
-                // whole text goes to `str::to_lowercase`, and is counted
-                // after.
-                *out = text.to_lowercase();
-                return (
-                    letter_run_count(out),
-                    out.bytes().any(|b| b.is_ascii_digit()),
-                );
-            }
-            None => c.to_lowercase().for_each(put),
+        match ALPHABETS.get(c as usize) {
+            // A letter of the table: its lowercase is alphanumeric as it
+            // is (test `table_lowercase_keeps_alnum`), one lookup for both.
+            Some(&(l, alnum)) if l != 0 => put(char::from_u32(l).unwrap_or(c), alnum),
+            _ => match lower_char(c) {
+                Some(l) => put(l, is_alnum(l)),
+                None if c == 'Σ' => {
+                    // A capital sigma lowercases by its place in a word: the
+                    // whole text goes to `str::to_lowercase`, and is counted
+                    // after.
+                    *out = text.to_lowercase();
+                    return (
+                        letter_run_count(out),
+                        out.bytes().any(|b| b.is_ascii_digit()),
+                    );
+                }
+                None => c.to_lowercase().for_each(|l| put(l, is_alnum(l))),
+            },
         }
         i += c.len_utf8();
         run = i;
@@ -1163,6 +1170,18 @@ mod tests {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             for l in c.to_lowercase() {
                 assert!(!l.is_ascii() || matches!(l, 'i' | 'k'), "{c:?}");
+            }
+        }
+    }
+
+    /// What the lowercase with counts rests on: a character of the table
+    /// with a one-character lowercase is alphanumeric as its lowercase is.
+    #[test]
+    fn table_lowercase_keeps_alnum() {
+        for c in (0..TABLE_END as u32).filter_map(char::from_u32) {
+            if let Some(&(l, alnum)) = ALPHABETS.get(c as usize).filter(|e| e.0 != 0) {
+                let l = char::from_u32(l).unwrap();
+                assert_eq!(alnum, l.is_alphanumeric(), "{c:?}");
             }
         }
     }
