@@ -39,7 +39,8 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
     // and YouTube": a call to follow that names a network. "Follow the
     // money" names none.
     const FOLLOW_MAX_WORDS: usize = 15;
-    if starts_with_word(lower, "follow")
+    if lower.starts_with('f')
+        && starts_with_word(lower, "follow")
         && n <= FOLLOW_MAX_WORDS
         && words(lower).any(|w| {
             matches!(
@@ -78,7 +79,7 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
 pub(super) fn is_contact_lower(lower: &str, n: usize) -> bool {
     const CONTACT_MAX_WORDS: usize = 40;
     n <= CONTACT_MAX_WORDS
-        && lower.contains('@')
+        && crate::textutil::has_ascii_byte(lower, b'@')
         && lower.split_whitespace().any(is_email_address)
         && (lower.starts_with("email ") || CONTACT_WORDS.iter().any(|w| lower.contains(w)))
 }
