@@ -468,40 +468,41 @@ pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
 /// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
 /// whose lowercase holds a `needle` without those letters holds it so.
 ///
-/// Eight bytes at a time, each with bit 5 set (`R` and `r` both give `r`)
-/// is compared with the needle's first letter; the whole needle is
-/// compared only where that byte matches.
+/// Eight bytes at a time, each with bit 5 set (`P` and `p` both give `p`)
+/// is compared with the needle's last letter (rarer in text than the first
+/// for the needles asked: `p` of `rep`); the whole needle is compared only
+/// where that byte matches.
 pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
-    let Some(&first) = needle.first() else {
+    let Some(&key) = needle.last() else {
         return true;
     };
-    debug_assert!(
-        first.is_ascii_lowercase(),
-        "the needle starts with a letter"
-    );
+    debug_assert!(key.is_ascii_lowercase(), "the needle ends with a letter");
     let bytes = text.as_bytes();
     let Some(last) = bytes.len().checked_sub(needle.len()) else {
         return false;
     };
-    let hit = |i: usize| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle);
-    let mut i = 0;
-    while i + 8 <= last + 1 {
+    // The needle's last letter (`p` of `rep`, rarer in text than `r`) at
+    // `j + off` for each start `j` of `0..=last`.
+    let off = needle.len() - 1;
+    let hit = |j: usize| bytes[j..j + needle.len()].eq_ignore_ascii_case(needle);
+    let mut j = 0;
+    while j + 8 <= last + 1 {
         let mut eight = [0u8; 8];
-        eight.copy_from_slice(&bytes[i..i + 8]);
-        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(first));
+        eight.copy_from_slice(&bytes[j + off..j + off + 8]);
+        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(key));
         // The high bit of each zero byte of `y`, and perhaps of a byte
         // above one (the borrow): a candidate, checked whole.
         let mut zeros = y.wrapping_sub(LOW) & !y & (LOW * 0x80);
         while zeros != 0 {
-            if hit(i + zeros.trailing_zeros() as usize / 8) {
+            if hit(j + zeros.trailing_zeros() as usize / 8) {
                 return true;
             }
             zeros &= zeros - 1;
         }
-        i += 8;
+        j += 8;
     }
-    (i..=last).any(|i| bytes[i] | 0x20 == first && hit(i))
+    (j..=last).any(|j| bytes[j + off] | 0x20 == key && hit(j))
 }
 
 /// First character not in the tables of [`lower_char`] and [`is_alnum`].
