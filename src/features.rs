@@ -94,20 +94,24 @@ fn scan(text: &str) -> Option<Features> {
 }
 
 /// [`lexicon::is_stop_word`] of the lowercase of `word` (at most 12 bytes),
-/// lowercased a character at a time as the general path does, into a
-/// buffer on the stack: a character's lowercase takes at most three bytes
-/// for each of its own.
+/// lowercased a character at a time as the general path does, its bytes
+/// packed into a `u64` and looked up in the packed table: a lowercase of
+/// more than [`lexicon::STOP_MAX_BYTES`] bytes is no stop word.
 fn is_stop_outside_ascii(word: &str) -> bool {
-    let mut buf = [0u8; 36];
-    let mut len = 0;
+    let (mut key, mut len) = (0u64, 0usize);
+    let mut put = |l: char| {
+        for &b in l.encode_utf8(&mut [0u8; 4]).as_bytes() {
+            key = key << 8 | u64::from(b);
+        }
+        len += l.len_utf8();
+    };
     for c in word.chars() {
-        let mut put = |l: char| len += l.encode_utf8(&mut buf[len..]).len();
         match crate::textutil::lower_char(c) {
             Some(l) => put(l),
-            None => c.to_lowercase().for_each(put),
+            None => c.to_lowercase().for_each(&mut put),
         }
     }
-    std::str::from_utf8(&buf[..len]).is_ok_and(lexicon::is_stop_word)
+    len <= lexicon::STOP_MAX_BYTES && lexicon::is_packed_stop_word(key)
 }
 
 /// The counts and the fingerprint of any text: the characters in one pass
@@ -262,6 +266,15 @@ mod tests {
         #[test]
         fn general_equals_reference(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(measure_general(&text), reference(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The packed lookup of a word's lowercase is the set's.
+        #[test]
+        fn stop_outside_ascii_is_the_set(word in "(für|Für|ÜBER|über|это|Это|также|во|ВО|её|ЕЁ|и|È|è|é|ж|İ|\u{212a}|[a-zA-Zàéüжщ]){1,4}") {
+            let expect = lexicon::is_stop_word(&word.to_lowercase());
+            proptest::prop_assert_eq!(is_stop_outside_ascii(&word), expect, "{:?}", word);
         }
     }
 

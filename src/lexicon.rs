@@ -51,11 +51,14 @@ const STOP_WORDS: &[&str] = &[
     "у", "то",
 ];
 
-static STOP_SET: Lazy<WordSet> = Lazy::new(|| STOP_WORDS.iter().copied().collect());
-
-/// Whether `word` (already lowercased) is a frequent function word.
+/// Whether `word` (already lowercased) is a frequent function word: its
+/// bytes packed into a `u64` and looked up in the packed table. The
+/// feature stage packs its words as it lowercases them and asks
+/// [`is_packed_stop_word`] itself; this is the form its tests compare with.
+#[cfg(test)]
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
+    word.len() <= STOP_MAX_BYTES
+        && is_packed_stop_word(word.bytes().fold(0, |key, b| key << 8 | u64::from(b)))
 }
 
 /// [`is_stop_word`] of the lowercase form of `word`, for a word of the
@@ -79,9 +82,10 @@ pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
     is_packed_stop_word(key)
 }
 
-/// Whether `key`, the lowercase letters of a word of one to
-/// [`ASCII_STOP_MAX_BYTES`] ASCII letters packed big-endian into a `u64`,
-/// is a stop word.
+/// Whether `key`, the lowercase of a word of one to eight bytes (the
+/// letters of a word of one to [`ASCII_STOP_MAX_BYTES`] ASCII letters, or
+/// the UTF-8 bytes of one outside ASCII) packed big-endian into a `u64`,
+/// is a stop word. Every stop word has at most [`STOP_MAX_BYTES`] bytes.
 #[inline]
 pub(crate) fn is_packed_stop_word(key: u64) -> bool {
     if key == 0 {
@@ -100,6 +104,10 @@ pub(crate) fn is_packed_stop_word(key: u64) -> bool {
 /// Longest stop word in ASCII, in bytes.
 pub(crate) const ASCII_STOP_MAX_BYTES: usize = 6;
 
+/// Longest stop word, in bytes (test `stop_words_are_letters`): all are
+/// in the packed table.
+pub(crate) const STOP_MAX_BYTES: usize = 8;
+
 /// Slots of [`ASCII_STOP_TABLE`], a power of two, at least twice the words.
 const ASCII_STOP_SLOTS: usize = 512;
 
@@ -108,28 +116,25 @@ const fn stop_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
 }
 
-/// The stop words in ASCII, each packed big-endian into a `u64` (no word
-/// packs to 0, the empty slot), by linear probing from [`stop_slot`].
+/// The stop words, each packed big-endian into a `u64` (no word packs to
+/// 0, the empty slot, and words of different bytes pack differently, none
+/// holding a NUL), by linear probing from [`stop_slot`].
 static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = {
     let mut table = [0u64; ASCII_STOP_SLOTS];
     let mut i = 0;
     while i < STOP_WORDS.len() {
         let word = STOP_WORDS[i].as_bytes();
         let mut key = 0u64;
-        let mut ascii = true;
         let mut j = 0;
         while j < word.len() {
-            ascii &= word[j].is_ascii();
             key = key << 8 | word[j] as u64;
             j += 1;
         }
-        if ascii {
-            let mut slot = stop_slot(key);
-            while table[slot] != 0 && table[slot] != key {
-                slot = (slot + 1) & (ASCII_STOP_SLOTS - 1);
-            }
-            table[slot] = key;
+        let mut slot = stop_slot(key);
+        while table[slot] != 0 && table[slot] != key {
+            slot = (slot + 1) & (ASCII_STOP_SLOTS - 1);
         }
+        table[slot] = key;
         i += 1;
     }
     table
@@ -609,6 +614,8 @@ mod tests {
         for w in STOP_WORDS {
             assert!(w.chars().all(char::is_alphabetic), "{w}");
             assert!(!w.is_ascii() || w.len() <= ASCII_STOP_MAX_BYTES, "{w}");
+            assert!(w.len() <= STOP_MAX_BYTES, "{w}");
+            assert!(!w.contains('\0'), "{w}");
         }
     }
 
@@ -629,6 +636,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The packed table holds the list, and nothing else.
+        #[test]
+        fn stop_word_is_the_list(word in "(für|über|это|также|во|её|и|the|of|[a-zäüжщё]){1,3}") {
+            proptest::prop_assert_eq!(is_stop_word(&word), STOP_WORDS.contains(&word.as_str()));
+        }
+
         /// Equal to the lowercased lookup on any ASCII word.
         #[test]
         fn ascii_stop_word_matches_set(word in "[a-zA-Z0-9_'.]{0,13}") {

@@ -317,6 +317,131 @@ pub(crate) fn lowercase_into(text: &str, out: &mut String) {
     }
 }
 
+/// [`lowercase_into`], counting on the way what the recognisers count on
+/// the lowercase: its [`letter_run_count`] and whether it holds an ASCII
+/// digit. One pass over `text` instead of three (the copy, the lowercase
+/// and the count): eight ASCII bytes at a time have their word starts
+/// summed (a word starts at each byte of a run whose byte before is not in
+/// one; the case of a letter does not matter), each run of ASCII is copied
+/// whole, and only the characters outside ASCII are taken one by one. The
+/// ASCII capitals are lowercased at the end, in one pass over the copy
+/// (the lowercase of a character outside ASCII holds none). Held to
+/// [`lowercase`] and [`letter_run_count`] by the proptest
+/// `lowercase_counting_is_the_passes`.
+pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, bool) {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    out.clear();
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let (mut words, mut digits) = (0u32, 0u64);
+    // The high bit of the lowest byte when the character before is in a
+    // word.
+    let mut in_word = 0u64;
+    // Where the run of ASCII not yet copied starts.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 8 <= bytes.len() {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(eight);
+            if x & HIGH_BITS == 0 {
+                let d = bytes_in(x, b'0', b'9');
+                // Bit 5 set makes a capital its small letter, and no other
+                // byte a letter.
+                let w = d | bytes_in(x | (LOW * 0x20), b'a', b'z') | bytes_in(x, b'\'', b'\'');
+                // One high bit a word start: shifted down to the low bit of
+                // its byte, the multiplication sums the bytes into the top.
+                let starts = (w & !(w << 8 | in_word)) >> 7;
+                words += (starts.wrapping_mul(LOW) >> 56) as u32;
+                in_word = w >> 56;
+                digits |= d;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            digits |= u64::from(b.is_ascii_digit());
+            let w = b.is_ascii_alphanumeric() || b == b'\'';
+            words += u32::from(w && in_word == 0);
+            in_word = if w { 0x80 } else { 0 };
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if run < i {
+            out.push_str(&text[run..i]);
+        }
+        let mut put = |l: char, alnum: bool| {
+            out.push(l);
+            let w = alnum || l == '’';
+            words += u32::from(w && in_word == 0);
+            in_word = if w { 0x80 } else { 0 };
+        };
+        match ALPHABETS.get(c as usize) {
+            // A letter of the table: its lowercase is alphanumeric as it
+            // is (test `table_lowercase_keeps_alnum`), one lookup for both.
+            Some(&(l, alnum)) if l != 0 => put(char::from_u32(l).unwrap_or(c), alnum),
+            _ => match lower_char(c) {
+                Some(l) => put(l, is_alnum(l)),
+                None if c == 'Σ' => {
+                    // A capital sigma lowercases by its place in a word: the
+                    // whole text goes to `str::to_lowercase`, and is counted
+                    // after.
+                    *out = text.to_lowercase();
+                    return (
+                        letter_run_count(out),
+                        out.bytes().any(|b| b.is_ascii_digit()),
+                    );
+                }
+                None => c.to_lowercase().for_each(|l| put(l, is_alnum(l))),
+            },
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
+    (words as usize, digits != 0)
+}
+
+/// The high bit of each byte of a `u64`.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that lies in
+/// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
+/// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
+/// carries into the next byte.
+#[inline(always)]
+pub(crate) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let at_least = x.wrapping_add(splat(0x80 - lo));
+    let above = x.wrapping_add(splat(0x7f - hi));
+    at_least & !above & HIGH_BITS
+}
+
+/// Whether `text` holds the ASCII byte `b`, eight bytes at a time: on the
+/// short lines of scraped text cheaper than a call to search memory.
+pub(crate) fn has_ascii_byte(text: &str, b: u8) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    debug_assert!(b.is_ascii());
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let y = u64::from_le_bytes(eight) ^ (LOW * u64::from(b));
+        // The high bit of each zero byte of `y` (exact: no borrow reaches
+        // a zero byte below the first).
+        if y.wrapping_sub(LOW) & !y & (LOW * 0x80) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b)
+}
+
 /// The length of the ASCII bytes `bytes` starts with, read eight at a time.
 #[inline]
 pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
@@ -343,40 +468,41 @@ pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
 /// letters other than `i` and `k` (test `lowercase_makes_no_ascii`), a text
 /// whose lowercase holds a `needle` without those letters holds it so.
 ///
-/// Eight bytes at a time, each with bit 5 set (`R` and `r` both give `r`)
-/// is compared with the needle's first letter; the whole needle is
-/// compared only where that byte matches.
+/// Eight bytes at a time, each with bit 5 set (`P` and `p` both give `p`)
+/// is compared with the needle's last letter (rarer in text than the first
+/// for the needles asked: `p` of `rep`); the whole needle is compared only
+/// where that byte matches.
 pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
-    let Some(&first) = needle.first() else {
+    let Some(&key) = needle.last() else {
         return true;
     };
-    debug_assert!(
-        first.is_ascii_lowercase(),
-        "the needle starts with a letter"
-    );
+    debug_assert!(key.is_ascii_lowercase(), "the needle ends with a letter");
     let bytes = text.as_bytes();
     let Some(last) = bytes.len().checked_sub(needle.len()) else {
         return false;
     };
-    let hit = |i: usize| bytes[i..i + needle.len()].eq_ignore_ascii_case(needle);
-    let mut i = 0;
-    while i + 8 <= last + 1 {
+    // The needle's last letter (`p` of `rep`, rarer in text than `r`) at
+    // `j + off` for each start `j` of `0..=last`.
+    let off = needle.len() - 1;
+    let hit = |j: usize| bytes[j..j + needle.len()].eq_ignore_ascii_case(needle);
+    let mut j = 0;
+    while j + 8 <= last + 1 {
         let mut eight = [0u8; 8];
-        eight.copy_from_slice(&bytes[i..i + 8]);
-        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(first));
+        eight.copy_from_slice(&bytes[j + off..j + off + 8]);
+        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(key));
         // The high bit of each zero byte of `y`, and perhaps of a byte
         // above one (the borrow): a candidate, checked whole.
         let mut zeros = y.wrapping_sub(LOW) & !y & (LOW * 0x80);
         while zeros != 0 {
-            if hit(i + zeros.trailing_zeros() as usize / 8) {
+            if hit(j + zeros.trailing_zeros() as usize / 8) {
                 return true;
             }
             zeros &= zeros - 1;
         }
-        i += 8;
+        j += 8;
     }
-    (i..=last).any(|i| bytes[i] | 0x20 == first && hit(i))
+    (j..=last).any(|j| bytes[j + off] | 0x20 == key && hit(j))
 }
 
 /// First character not in the tables of [`lower_char`] and [`is_alnum`].
@@ -401,7 +527,13 @@ static ALPHABETS: Lazy<Vec<(u32, bool)>> = Lazy::new(|| {
         .collect()
 });
 
-/// `c`'s lowercase, when it is one character that the table knows.
+/// `c`'s lowercase, when it is one character that the table knows, or
+/// `c` itself in the blocks without case that news text is full of: the
+/// Hebrew, Arabic and Indic scripts (U+0590–U+06FF, U+0900–U+0DFF), General
+/// Punctuation (U+2000–U+206F: the typographic quotes and dashes) and the
+/// CJK ideographs and kana of [`is_cjk`] (test `alphabet_tables_are_char`
+/// checks every character). `char::to_lowercase` searched its table for
+/// each of them.
 #[inline]
 pub(crate) fn lower_char(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -409,7 +541,13 @@ pub(crate) fn lower_char(c: char) -> Option<char> {
     }
     match ALPHABETS.get(c as usize) {
         Some(&(l, _)) if l != 0 => char::from_u32(l),
-        _ => None,
+        Some(_) => None,
+        None if matches!(c, '\u{590}'..='\u{6FF}' | '\u{900}'..='\u{DFF}' | '\u{2000}'..='\u{206F}')
+            || is_cjk(c) =>
+        {
+            Some(c)
+        }
+        None => None,
     }
 }
 
@@ -426,6 +564,20 @@ pub(crate) fn is_alnum(c: char) -> bool {
     match ALPHABETS.get(c as usize) {
         Some(&(_, alnum)) => alnum,
         None if matches!(c, '\u{2000}'..='\u{206F}') => false,
+        // The kana letters and the CJK Unified Ideographs (test
+        // `alphabet_tables_are_char`): a Japanese or Chinese line asked
+        // `char`'s table for each character.
+        None if matches!(
+            c,
+            '\u{3041}'..='\u{3096}'
+                | '\u{309D}'..='\u{309F}'
+                | '\u{30A1}'..='\u{30FA}'
+                | '\u{30FC}'..='\u{30FF}'
+                | '\u{4E00}'..='\u{9FFF}'
+        ) =>
+        {
+            true
+        }
         None => c.is_alphanumeric(),
     }
 }
@@ -851,6 +1003,20 @@ mod tests {
             proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
 
+        /// The one pass writes the lowercase and counts on it what the
+        /// separate passes count.
+        #[test]
+        fn lowercase_counting_is_the_passes(
+            text in "([a-zA-Z0-9 ,.:'_()-]|\u{2019}|\u{201c}|é|Ü|ß|Σ|İ|\u{212a}|ж|Ж|年|٣|²|ǅ){0,40}"
+        ) {
+            let mut out = String::from("stale");
+            let (words, digit) = lowercase_counting_into(&text, &mut out);
+            let lower = lowercase(&text);
+            proptest::prop_assert_eq!(&out, &lower);
+            proptest::prop_assert_eq!(words, letter_run_count(&lower));
+            proptest::prop_assert_eq!(digit, lower.bytes().any(|b| b.is_ascii_digit()));
+        }
+
         /// The same in the alphabets of the table, final sigmas included.
         #[test]
         fn lowercase_is_to_lowercase_in_alphabets(text in "[a-zA-Z \u{c0}-\u{4ff}]{0,30}") {
@@ -861,9 +1027,19 @@ mod tests {
         /// among bytes that differ in bit 5 alone as a letter's cases do
         /// (`@` and `` ` ``, `[` and `{`).
         #[test]
-        fn contains_ascii_ci_is_windows(text in "[rReEpP@\\[{ \u{e9}]{0,30}") {
+        fn contains_ascii_ci_is_windows(text in "[rReEpP@\\[{ \u{e9}]{0,40}") {
             let want = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"rep"));
             proptest::prop_assert_eq!(contains_ascii_ci(&text, b"rep"), want);
+            let want = text.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"re"));
+            proptest::prop_assert_eq!(contains_ascii_ci(&text, b"re"), want);
+            let want = text.bytes().any(|b| b.eq_ignore_ascii_case(&b'r'));
+            proptest::prop_assert_eq!(contains_ascii_ci(&text, b"r"), want);
+        }
+
+        /// The eight-byte search finds what `contains` finds.
+        #[test]
+        fn has_ascii_byte_is_contains(text in "[a@A\u{c0}\u{4c0} ]{0,30}") {
+            proptest::prop_assert_eq!(has_ascii_byte(&text, b'@'), text.contains('@'));
         }
 
         /// The run of ASCII is where the first other byte is.
@@ -991,6 +1167,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Eight bytes at a time over letters outside ASCII, the white
+        /// space of each lead and characters that share those leads.
+        #[test]
+        fn at_most_words_on_mixed_text(
+            text in "([a-z .,]|\u{a0}|\u{85}|\u{a9}|\u{2003}|\u{2019}|\u{1680}|\u{1e00}|\u{3000}|\u{3042}|ж|é|\t|\n){0,40}",
+            max in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
         #[test]
         fn at_most_words_on_any_text(text in "\\PC{0,30}", max in 0usize..6) {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
@@ -1010,6 +1196,18 @@ mod tests {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             for l in c.to_lowercase() {
                 assert!(!l.is_ascii() || matches!(l, 'i' | 'k'), "{c:?}");
+            }
+        }
+    }
+
+    /// What the lowercase with counts rests on: a character of the table
+    /// with a one-character lowercase is alphanumeric as its lowercase is.
+    #[test]
+    fn table_lowercase_keeps_alnum() {
+        for c in (0..TABLE_END as u32).filter_map(char::from_u32) {
+            if let Some(&(l, alnum)) = ALPHABETS.get(c as usize).filter(|e| e.0 != 0) {
+                let l = char::from_u32(l).unwrap();
+                assert_eq!(alnum, l.is_alphanumeric(), "{c:?}");
             }
         }
     }

@@ -28,6 +28,17 @@ pub(super) fn is_byline_line(line: &Line<'_>) -> bool {
     if line.marks & MARK_CREDIT != 0 && line.words <= CREDIT_LINE_MAX_WORDS {
         return true;
     }
+    // Every bare word and opening below starts with one of these bytes,
+    // after white space (the bare word is trimmed first): most lines go
+    // no further.
+    let opens = |b: &u8| {
+        matches!(b, b'B' | b'b' | b'V' | b'P' | b'O' | b'W')
+            || !b.is_ascii()
+            || b.is_ascii_whitespace()
+    };
+    if !text.as_bytes().first().is_some_and(opens) {
+        return false;
+    }
     // A byline split over two lines ("By" / "Randy Maniloff"): the bare
     // word is the byline's start; the classifier claims the name after it.
     if is_bare_by(text) {
@@ -248,10 +259,12 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
 /// capitalised words: "About the study" is a subheading.
 pub(super) fn is_author_box(lower: &str, original: &str, n: usize) -> bool {
     const MAX_WORDS: usize = 4;
-    if !(2..=MAX_WORDS).contains(&n) || ends_sentence(lower) {
+    if !(2..=MAX_WORDS).contains(&n) {
         return false;
     }
-    [
+    // The openings first: a line that starts with none (most) is not
+    // read backwards for a sentence's end.
+    ([
         "about the author",
         "about the writer",
         "über den autor",
@@ -271,5 +284,6 @@ pub(super) fn is_author_box(lower: &str, original: &str, n: usize) -> bool {
             && original
                 .split_whitespace()
                 .skip(1)
-                .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))))
+        && !ends_sentence(lower)
 }

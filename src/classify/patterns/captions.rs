@@ -1,12 +1,11 @@
 //! Image captions, photo credits and gallery counters.
 
 use super::phrases::CAPTION_PREFIXES;
-use super::{MARK_CAPTION, MAX_PATTERN_BYTES, by_first_byte, candidates, marks};
+use super::{MARK_CAPTION, MAX_PATTERN_BYTES, Prefixes, marks};
 use once_cell::sync::Lazy;
 
 /// [`CAPTION_PREFIXES`] by their first byte.
-static CAPTIONS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(CAPTION_PREFIXES));
+static CAPTIONS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(CAPTION_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
 pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
@@ -17,9 +16,10 @@ pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
         return true;
     }
     marks & MARK_CAPTION != 0
-        || candidates(&CAPTIONS_BY_FIRST_BYTE, lower)
-            .iter()
-            .any(|p| lower.starts_with(p))
+        || CAPTIONS_BY_FIRST_BYTE
+            .starting(lower.as_bytes())
+            .next()
+            .is_some()
 }
 
 /// Whether the line is a parenthesised photo credit on a line of its own:

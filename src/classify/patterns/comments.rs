@@ -104,7 +104,15 @@ pub(crate) fn is_thread_count(text: &str) -> bool {
     /// Five words admit article subheadings ("Comment engagement score
     /// (0-50 points)" on wcxb dev-4446).
     const THREAD_COUNT_MAX_WORDS: usize = 4;
-    if text.len() > 80 {
+    // A count needs an ASCII digit (a word of them) and a word that
+    // starts "comment" or "respons", which the lowercase of no character
+    // outside ASCII makes (test `lowercase_makes_no_ascii`): lines without
+    // them are not lowercased.
+    if text.len() > 80
+        || !text.bytes().any(|b| b.is_ascii_digit())
+        || !(crate::textutil::contains_ascii_ci(text, b"comment")
+            || crate::textutil::contains_ascii_ci(text, b"respons"))
+    {
         return false;
     }
     let lower = crate::textutil::lowercase(text);

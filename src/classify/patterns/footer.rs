@@ -1,12 +1,11 @@
 //! Source and copyright footers ("Published in Dawn, …", "© 2024 …").
 
 use super::phrases::FOOTER_PREFIXES;
-use super::{MARK_FOOTER, MAX_PATTERN_BYTES, by_first_byte, candidates, marks};
+use super::{MARK_FOOTER, MAX_PATTERN_BYTES, Prefixes, marks};
 use once_cell::sync::Lazy;
 
 /// [`FOOTER_PREFIXES`] by their first byte.
-static FOOTERS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(FOOTER_PREFIXES));
+static FOOTERS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(FOOTER_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
 pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
@@ -14,9 +13,10 @@ pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
         return false;
     }
     marks & MARK_FOOTER != 0
-        || candidates(&FOOTERS_BY_FIRST_BYTE, lower)
-            .iter()
-            .any(|p| lower.starts_with(p))
+        || FOOTERS_BY_FIRST_BYTE
+            .starting(lower.as_bytes())
+            .next()
+            .is_some()
 }
 
 /// Whether the line is a source footer or copyright notice ("Published in

@@ -1,6 +1,6 @@
 //! Legal lines: cookie banners, privacy and terms links.
 
-use super::{MARK_COOKIE, MARK_LEGAL};
+use super::MARK_LEGAL;
 use crate::textutil::letter_runs as words;
 
 pub(super) fn is_legal_lower(lower: &str, n: usize, marks: u8) -> bool {
@@ -9,7 +9,9 @@ pub(super) fn is_legal_lower(lower: &str, n: usize, marks: u8) -> bool {
     // cookies is an article about cookies.
     n <= 60
         && ((marks & MARK_LEGAL != 0 && n <= 8)
-            || (marks & MARK_COOKIE != 0
+            // "cookie" is a legal mark: a line that holds it has the bit.
+            || (marks & MARK_LEGAL != 0
+                && lower.contains("cookie")
                 && words(lower).any(|x| {
                     matches!(
                         x,

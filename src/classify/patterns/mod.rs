@@ -39,8 +39,8 @@ use comments::{is_comment_count, is_comment_marked, is_titled_thread_head};
 use dates::{READING_TIME_MAX_BYTES, is_date_line, is_reading_time_lower};
 use footer::is_footer_lower;
 use legal::is_legal_lower;
-use navigation::is_navigation_lower;
 pub(crate) use navigation::is_prev_next;
+use navigation::{BREADCRUMB_SEPARATORS, is_navigation_lower};
 use phrases::{
     AD_LINES, APPEAL_MARKS, CAPTION_MARKS, COMMENT_LINES, COMMENT_MARKS, CREDIT_MARKS,
     FOOTER_MARKS, LEGAL_MARKS, NAV_LINES, SIGNUP_MARKS,
@@ -121,7 +121,7 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     if is_author_box(lower, text, n) {
         return Some(Reason::Boilerplate);
     }
-    if is_navigation_lower(lower, squashed, n, whole) {
+    if is_navigation_lower(lower, squashed, n, whole, line.marks) {
         return Some(Reason::Navigation);
     }
     if is_legal_lower(lower, n, line.marks) {
@@ -139,8 +139,8 @@ struct Line<'a> {
     /// `text.to_lowercase()`.
     lower: &'a str,
     /// [`squash`] of `lower`, or its first [`SQUASH_LIMIT`] bytes and a
-    /// character or more (see [`squash_head`]).
-    squashed: &'a str,
+    /// character or more (see [`squash_head`]), as UTF-8 bytes.
+    squashed: &'a [u8],
     /// [`word_count`] of `lower`.
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
@@ -151,20 +151,21 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The line for `text`, its lowercase and squashed forms written into
-    /// the two buffers (cleared first). Three passes over the lowercase,
-    /// each with few enough live values to stay in registers: the squashed
-    /// head ([`squash_head`]), the words and digits eight bytes at a time
-    /// ([`words_and_digit`]), the phrase automaton ([`marks`]). One pass
-    /// doing all three kept its counters on the stack and cost more.
-    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut String) -> Line<'a> {
-        crate::textutil::lowercase_into(text, lower);
+    /// the two buffers (cleared first). The lowercase is written, and its
+    /// words and digits counted eight bytes at a time, in one pass
+    /// ([`lowercase_counting_into`](crate::textutil::lowercase_counting_into));
+    /// then two over the lowercase, each with few enough live values to
+    /// stay in registers: the squashed head ([`squash_head`]) and the
+    /// phrase automaton ([`marks`]). One pass doing all of it kept its
+    /// counters on the stack and cost more.
+    fn fill(text: &'a str, lower: &'a mut String, squashed: &'a mut SquashBuf) -> Line<'a> {
+        let (words, digit) = crate::textutil::lowercase_counting_into(text, lower);
         let lower: &'a String = lower;
-        squash_head(lower, squashed);
-        let (words, digit) = words_and_digit(lower);
+        let len = squash_head(lower, squashed);
         Line {
             text,
             lower,
-            squashed,
+            squashed: &squashed[..len],
             words,
             marks: marks(lower),
             digit,
@@ -176,14 +177,15 @@ impl<'a> Line<'a> {
     /// in use.
     fn with<R>(text: &str, f: impl FnOnce(&Line<'_>) -> R) -> R {
         thread_local! {
-            static BUFFERS: RefCell<(String, String)> = RefCell::default();
+            static BUFFERS: RefCell<(String, SquashBuf)> =
+                const { RefCell::new((String::new(), [0; SQUASH_BUF])) };
         }
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buffers) => {
                 let (lower, squashed) = &mut *buffers;
                 f(&Line::fill(text, lower, squashed))
             }
-            Err(_) => f(&Line::fill(text, &mut String::new(), &mut String::new())),
+            Err(_) => f(&Line::fill(text, &mut String::new(), &mut [0; SQUASH_BUF])),
         })
     }
 }
@@ -195,21 +197,27 @@ impl<'a> Line<'a> {
 /// equals none of them and starts with them as its head does.
 const SQUASH_LIMIT: usize = 36;
 
-/// [`squash`] of `lower` into `out` (cleared first), stopped once it is
-/// longer than [`SQUASH_LIMIT`]: what the recognisers read of the squashed
-/// line. Prose lines, most of the bytes, are spared the rest.
-fn squash_head(lower: &str, out: &mut String) {
-    out.clear();
+/// Room for a squashed head: [`SQUASH_LIMIT`] bytes and the character
+/// that passes it, four bytes at most.
+const SQUASH_BUF: usize = SQUASH_LIMIT + 4;
+
+/// The buffer a squashed head is written into.
+type SquashBuf = [u8; SQUASH_BUF];
+
+/// [`squash`] of `lower` written into `out`, stopped once it is longer than
+/// [`SQUASH_LIMIT`]: what the recognisers read of the squashed line, its
+/// length returned. Prose lines, most of the bytes, are spared the rest.
+/// Bytes into an array, not characters pushed onto a `String`: an ASCII
+/// byte is written whatever it is and kept by advancing the length past
+/// it when it is a letter or digit.
+fn squash_head(lower: &str, out: &mut SquashBuf) -> usize {
     let bytes = lower.as_bytes();
-    let mut i = 0;
-    while out.len() <= SQUASH_LIMIT {
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    let (mut len, mut i) = (0, 0);
+    while len <= SQUASH_LIMIT && i < bytes.len() {
+        let b = bytes[i];
         if b.is_ascii() {
-            if ASCII_ALNUM[usize::from(b)] {
-                out.push(char::from(b));
-            }
+            out[len] = b;
+            len += usize::from(ASCII_ALNUM[usize::from(b)]);
             i += 1;
             continue;
         }
@@ -217,10 +225,11 @@ fn squash_head(lower: &str, out: &mut String) {
             break;
         };
         if crate::textutil::is_alnum(c) {
-            out.push(c);
+            len += c.encode_utf8(&mut out[len..]).len();
         }
         i += c.len_utf8();
     }
+    len
 }
 
 /// Whether an ASCII byte is a letter or digit: a load, not two range tests.
@@ -233,71 +242,6 @@ static ASCII_ALNUM: [bool; 128] = {
     }
     table
 };
-
-/// The high bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (eight ASCII bytes) that lies in
-/// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
-/// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
-/// carries into the next byte.
-#[inline(always)]
-fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
-    let at_least = x.wrapping_add(splat(0x80 - lo));
-    let above = x.wrapping_add(splat(0x7f - hi));
-    at_least & !above & HIGH_BITS
-}
-
-/// [`word_count`] of `lower` (runs of letters, digits and apostrophes,
-/// `'` or `’`) and whether it holds an ASCII digit, eight ASCII bytes at a
-/// time: a word starts at each byte of the run whose byte before is not
-/// in one.
-fn words_and_digit(lower: &str) -> (usize, bool) {
-    let bytes = lower.as_bytes();
-    let (mut words, mut digits) = (0u32, 0u64);
-    // The high bit of the lowest byte when the character before is in a
-    // word.
-    let mut in_word = 0u64;
-    let mut i = 0;
-    while i < bytes.len() {
-        if i + 8 <= bytes.len() {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(&bytes[i..i + 8]);
-            let x = u64::from_le_bytes(eight);
-            if x & HIGH_BITS == 0 {
-                let d = bytes_in(x, b'0', b'9');
-                let w = d
-                    | bytes_in(x, b'a', b'z')
-                    | bytes_in(x, b'A', b'Z')
-                    | bytes_in(x, b'\'', b'\'');
-                // One high bit a word start: shifted down to the low bit of
-                // its byte, the multiplication sums the bytes into the top.
-                let starts = (w & !(w << 8 | in_word)) >> 7;
-                words += (starts.wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
-                in_word = w >> 56;
-                digits |= d;
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        let w = if b.is_ascii() {
-            digits |= u64::from(b.is_ascii_digit());
-            i += 1;
-            b.is_ascii_alphanumeric() || b == b'\''
-        } else {
-            let Some(c) = lower.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            i += c.len_utf8();
-            crate::textutil::is_alnum(c) || c == '’'
-        };
-        words += u32::from(w && in_word == 0);
-        in_word = if w { 0x80 } else { 0 };
-    }
-    (words as usize, digits != 0)
-}
 
 /// Bits of [`WHOLE_LINES`]: which list holds a squashed line.
 const WHOLE_NAV: u8 = 1;
@@ -319,49 +263,111 @@ pub(super) static WHOLE_LINES: Lazy<LineSets> = Lazy::new(|| {
 /// sets that hold it: a line longer than the longest entry is not hashed
 /// at all, and the others are hashed with FNV-1a, not SipHash.
 pub(super) struct LineSets {
-    map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
+    map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>,
     longest: usize,
+    /// For each first byte (0 for the empty line), a bit for the length of
+    /// each entry that starts with it.
+    lengths: [u64; 256],
 }
 
 impl LineSets {
     fn new(lists: &[(&[&'static str], u8)]) -> LineSets {
-        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut map: HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>> = HashMap::default();
         for &(list, bit) in lists {
             for &line in list {
-                *map.entry(line).or_insert(0) |= bit;
+                *map.entry(line.as_bytes()).or_insert(0) |= bit;
             }
         }
         let longest = map.keys().map(|l| l.len()).max().unwrap_or(0);
-        LineSets { map, longest }
+        let mut lengths = [0u64; 256];
+        for line in map.keys() {
+            let first = line.first().map_or(0, |&b| usize::from(b));
+            lengths[first] |= 1 << line.len().min(63);
+        }
+        LineSets {
+            map,
+            longest,
+            lengths,
+        }
     }
 
     /// The bits of the sets that hold `squashed`.
-    pub(super) fn of(&self, squashed: &str) -> u8 {
-        if squashed.len() > self.longest {
+    pub(super) fn of(&self, squashed: &[u8]) -> u8 {
+        // Most lines are told from every entry by their first byte and
+        // their length, without hashing.
+        let first = squashed.first().map_or(0, |&b| usize::from(b));
+        if squashed.len() > self.longest || self.lengths[first] >> squashed.len() & 1 == 0 {
             return 0;
         }
         self.map.get(squashed).copied().unwrap_or(0)
     }
 }
 
-/// `list` by the first byte of its entries, in list order: a line need be
-/// compared only with the entries that start with its own first byte.
-fn by_first_byte(list: &[&'static str]) -> Vec<Vec<&'static str>> {
-    let mut by_byte = vec![Vec::new(); 256];
-    for &p in list {
-        match p.as_bytes().first() {
-            Some(&b) => by_byte[usize::from(b)].push(p),
-            None => by_byte.iter_mut().for_each(|v| v.push(p)),
-        }
-    }
-    by_byte
+/// A phrase list to test the starts of lines against, by the first byte
+/// of its entries, in list order: a line need be compared only with the
+/// entries that start with its own first byte. Each entry carries its
+/// first eight bytes as a number, so that a line is told from most
+/// entries by one masked comparison of its own first eight bytes instead
+/// of a call to compare memory.
+pub(super) struct Prefixes {
+    by_byte: Vec<Vec<Prefix>>,
 }
 
-/// The entries of a [`by_first_byte`] table that `line` may start with.
-fn candidates<'t>(table: &'t [Vec<&'static str>], line: &str) -> &'t [&'static str] {
-    match line.as_bytes().first() {
-        Some(&b) => &table[usize::from(b)],
-        None => &[],
+/// An entry of [`Prefixes`].
+struct Prefix {
+    phrase: &'static str,
+    /// The first eight bytes of `phrase` (fewer, and zeros after, in a
+    /// shorter one), little-endian.
+    head: u64,
+    /// Ones over the bytes of `head` that `phrase` has.
+    mask: u64,
+}
+
+/// The first eight bytes of `bytes`, zeros after a shorter one,
+/// little-endian.
+fn head8(bytes: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    for (e, &b) in eight.iter_mut().zip(bytes) {
+        *e = b;
+    }
+    u64::from_le_bytes(eight)
+}
+
+impl Prefixes {
+    pub(super) fn new(list: &[&'static str]) -> Prefixes {
+        let mut by_byte: Vec<Vec<Prefix>> = (0..256).map(|_| Vec::new()).collect();
+        for &phrase in list {
+            let bytes = phrase.as_bytes();
+            let mask = head8(&[0xFF; 8][..bytes.len().min(8)]);
+            let prefix = Prefix {
+                phrase,
+                head: head8(bytes),
+                mask,
+            };
+            let first = bytes.first().expect("no empty entry in a prefix list");
+            by_byte[usize::from(*first)].push(prefix);
+        }
+        Prefixes { by_byte }
+    }
+
+    /// The entries that `line` starts with, in list order.
+    pub(super) fn starting<'a>(
+        &'a self,
+        line: &'a [u8],
+    ) -> impl Iterator<Item = &'static str> + 'a {
+        let head = head8(line);
+        let bucket: &[Prefix] = match line.first() {
+            Some(&b) => &self.by_byte[usize::from(b)],
+            None => &[],
+        };
+        bucket
+            .iter()
+            .filter(move |p| {
+                head & p.mask == p.head
+                    && (p.phrase.len() <= 8 && line.len() >= p.phrase.len()
+                        || line.starts_with(p.phrase.as_bytes()))
+            })
+            .map(|p| p.phrase)
     }
 }
 
@@ -370,7 +376,9 @@ const MARK_FOOTER: u8 = 1;
 const MARK_CAPTION: u8 = 1 << 1;
 const MARK_COMMENT: u8 = 1 << 2;
 const MARK_LEGAL: u8 = 1 << 3;
-const MARK_COOKIE: u8 = 1 << 4;
+/// A breadcrumb separator ([`BREADCRUMB_SEPARATORS`]): the breadcrumb
+/// test, which counts them, is asked only of a line that has one.
+const MARK_SEPARATOR: u8 = 1 << 4;
 const MARK_CREDIT: u8 = 1 << 5;
 const MARK_PROMO: u8 = 1 << 6;
 const MARK_SIGNUP: u8 = 1 << 7;
@@ -382,7 +390,7 @@ const MARK_LISTS: [(&[&str], u8); 9] = [
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
     (LEGAL_MARKS, MARK_LEGAL),
-    (&["cookie"], MARK_COOKIE),
+    (BREADCRUMB_SEPARATORS, MARK_SEPARATOR),
     (CREDIT_MARKS, MARK_CREDIT),
     (PROMO_MARKS, MARK_PROMO),
     (SIGNUP_MARKS, MARK_SIGNUP),
@@ -427,8 +435,14 @@ struct MarkTable {
     /// every other byte class 0 (it leads back to the root from anywhere).
     classes: [u8; 256],
     /// One row per state, one entry per class.
-    table: Vec<u32>,
+    table: Box<[u32; MARK_TABLE_CAP]>,
 }
+
+/// Entries the [`MarkTable`] has room for, a power of two: an index masked
+/// to it needs no bounds check, a step of the automaton one instruction
+/// less. The table of [`MARK_LISTS`] fills some 87,000 (checked when it is
+/// built).
+const MARK_TABLE_CAP: usize = 1 << 17;
 
 impl MarkTable {
     /// The automaton of `patterns`, `bits[i]` the bits of `patterns[i]`.
@@ -480,24 +494,41 @@ impl MarkTable {
                 }
             }
         }
-        let table = goto
-            .iter()
-            .map(|&t| u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small"))
-            .collect();
+        let mut table: Box<[u32; MARK_TABLE_CAP]> = vec![0; MARK_TABLE_CAP]
+            .into_boxed_slice()
+            .try_into()
+            .expect("the capacity");
+        assert!(
+            goto.len() <= MARK_TABLE_CAP,
+            "the phrases outgrow the table"
+        );
+        for (entry, &t) in table.iter_mut().zip(&goto) {
+            *entry = u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small");
+        }
         MarkTable { classes, table }
     }
 }
 
 /// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+#[inline(always)]
 fn marks(lower: &str) -> u8 {
     let marks_table: &MarkTable = &MARKS;
-    let (classes, table): (&[u8; 256], &[u32]) = (&marks_table.classes, &marks_table.table);
+    let (classes, table): (&[u8; 256], &[u32; MARK_TABLE_CAP]) =
+        (&marks_table.classes, &marks_table.table);
     let (mut state, mut found) = (0usize, 0u32);
-    for &b in lower.as_bytes() {
-        let entry = table[state + usize::from(classes[usize::from(b)])];
+    let mut step = |b: u8| {
+        // Every state's row lies inside the table: the mask changes no
+        // index.
+        let entry = table[(state + usize::from(classes[usize::from(b)])) & (MARK_TABLE_CAP - 1)];
         found |= entry;
         state = (entry >> 8) as usize;
+    };
+    // Four bytes a round: the loop's own test once for four steps.
+    let mut fours = lower.as_bytes().chunks_exact(4);
+    for four in &mut fours {
+        four.iter().for_each(|&b| step(b));
     }
+    fours.remainder().iter().for_each(|&b| step(b));
     // The low byte holds the bits; the state numbers above it do not matter.
     found as u8
 }

@@ -3,12 +3,18 @@
 use once_cell::sync::Lazy;
 
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
-use super::{MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV};
+use super::{MARK_SEPARATOR, MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV, marks};
 use crate::lexicon::WordSet;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words, squash};
 
-/// `whole` is [`WHOLE_LINES`]`.of(squashed)`.
-pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize, whole: u8) -> bool {
+/// `whole` is [`WHOLE_LINES`]`.of(squashed)`, `marks` [`marks`] of `lower`.
+pub(super) fn is_navigation_lower(
+    lower: &str,
+    squashed: &[u8],
+    n: usize,
+    whole: u8,
+    marks: u8,
+) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".
         return true;
@@ -19,10 +25,29 @@ pub(super) fn is_navigation_lower(lower: &str, squashed: &str, n: usize, whole: 
     if n == 0 || n > PROMO_MAX_WORDS {
         return false;
     }
-    if n <= 8 && words(lower).all(|w| SOCIAL_SET.contains(w)) {
+    // Most lines fail on their first word, found over bytes.
+    if n <= 8
+        && first_ascii_run(lower).is_none_or(|w| SOCIAL_SET.contains(w))
+        && words(lower).all(|w| SOCIAL_SET.contains(w))
+    {
         return true;
     }
-    is_breadcrumb(lower)
+    marks & MARK_SEPARATOR != 0 && is_breadcrumb(lower)
+}
+
+/// The first of the [`words`] of `lower` when it is ASCII and the bytes
+/// around it are ASCII too (a character outside ASCII next to it might be
+/// part of it); `None` when that is not known from the bytes.
+pub(super) fn first_ascii_run(lower: &str) -> Option<&str> {
+    let bytes = lower.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let start = bytes.iter().position(|&b| !b.is_ascii() || is_word(b))?;
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !is_word(b))
+        .unwrap_or(bytes.len() - start);
+    let end = start + len;
+    (len > 0 && bytes.get(end).is_none_or(u8::is_ascii)).then(|| &lower[start..end])
 }
 
 /// [`SOCIAL_WORDS`] as a set: most short lines fail on their first word,
@@ -40,9 +65,10 @@ pub(crate) fn is_navigation(text: &str) -> bool {
     let squashed = squash(&lower);
     is_navigation_lower(
         &lower,
-        &squashed,
+        squashed.as_bytes(),
         word_count(&lower),
-        WHOLE_LINES.of(&squashed),
+        WHOLE_LINES.of(squashed.as_bytes()),
+        marks(&lower),
     )
 }
 
@@ -82,10 +108,18 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
     )
 }
 
+/// What separates the parts of a breadcrumb, as the phrases of the
+/// [`marks`] automaton (bit `MARK_SEPARATOR`); [`is_breadcrumb`] splits at
+/// the same characters (test `breadcrumb_separators_are_one_list`).
+pub(super) const BREADCRUMB_SEPARATORS: &[&str] = &[">", "»", "›", "/", "|", "•"];
+
+/// [`BREADCRUMB_SEPARATORS`] as characters.
+pub(super) const BREADCRUMB_SEPARATOR_CHARS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+
 /// A breadcrumb: at least three parts separated by `>`, `»`, `›`, `/` or
 /// `|`, each part at most three words ("Home > News > World").
 pub(super) fn is_breadcrumb(lower: &str) -> bool {
-    const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '•'];
+    const SEPARATORS: [char; 6] = BREADCRUMB_SEPARATOR_CHARS;
     const MIN_PARTS: usize = 3;
     const MAX_PART_WORDS: usize = 3;
     // Three parts need two separators. A byte count that can only

@@ -682,3 +682,19 @@ fn is_legal_lower(lower: &str) -> bool {
                         .any(|w| words(lower).any(|x| x == *w))))
         })
 }
+
+/// The comment count of a thread ("Responses (12)"), before its gate.
+pub(crate) fn is_thread_count(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut n = 0;
+    let (mut number, mut comments) = (false, false);
+    for w in words(&lower) {
+        n += 1;
+        number |= w.bytes().all(|b| b.is_ascii_digit());
+        comments |= w.starts_with("comment") || w.starts_with("respons");
+    }
+    n <= 4 && number && comments
+}

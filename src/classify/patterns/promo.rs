@@ -7,9 +7,7 @@ use super::phrases::{
 };
 use once_cell::sync::Lazy;
 
-use super::{
-    MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, by_first_byte, candidates, marks, starts_with_word,
-};
+use super::{MARK_PROMO, MARK_SIGNUP, MAX_PATTERN_BYTES, Prefixes, marks, starts_with_word};
 use crate::textutil::{
     ends_sentence, letter_run_count as word_count, letter_runs as words, squash,
 };
@@ -31,8 +29,8 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
         return false;
     }
     // Only the prefixes that start with the line's first byte can match.
-    if candidates(&PROMO_BY_FIRST_BYTE, lower)
-        .iter()
+    if PROMO_BY_FIRST_BYTE
+        .starting(lower.as_bytes())
         .any(|p| starts_with_word(lower, p))
     {
         return true;
@@ -41,7 +39,8 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
     // and YouTube": a call to follow that names a network. "Follow the
     // money" names none.
     const FOLLOW_MAX_WORDS: usize = 15;
-    if starts_with_word(lower, "follow")
+    if lower.starts_with('f')
+        && starts_with_word(lower, "follow")
         && n <= FOLLOW_MAX_WORDS
         && words(lower).any(|w| {
             matches!(
@@ -80,7 +79,7 @@ pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
 pub(super) fn is_contact_lower(lower: &str, n: usize) -> bool {
     const CONTACT_MAX_WORDS: usize = 40;
     n <= CONTACT_MAX_WORDS
-        && lower.contains('@')
+        && crate::textutil::has_ascii_byte(lower, b'@')
         && lower.split_whitespace().any(is_email_address)
         && (lower.starts_with("email ") || CONTACT_WORDS.iter().any(|w| lower.contains(w)))
 }
@@ -110,12 +109,10 @@ fn is_email_address(word: &str) -> bool {
 }
 
 /// [`PROMO_PREFIXES`] by their first byte.
-static PROMO_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(PROMO_PREFIXES));
+static PROMO_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(PROMO_PREFIXES));
 
 /// [`RELATED_HEADERS`] by their first byte.
-static HEADERS_BY_FIRST_BYTE: Lazy<Vec<Vec<&'static str>>> =
-    Lazy::new(|| by_first_byte(RELATED_HEADERS));
+static HEADERS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(RELATED_HEADERS));
 
 /// Whether the line is a promotion: "ALSO READ: …", "Read more",
 /// "Subscribe to our newsletter", "Baca juga: …".
@@ -129,7 +126,7 @@ pub(crate) fn is_promo(text: &str) -> bool {
 }
 
 pub(super) fn is_section_header_squashed(
-    squashed: &str,
+    squashed: &[u8],
     lower: &str,
     original: &str,
     n: usize,
@@ -139,10 +136,10 @@ pub(super) fn is_section_header_squashed(
     }
     // Whole-line headers whose word also starts subheadings ("Latest
     // developments", "Popular anger") only count alone.
-    matches!(squashed, "latest" | "popular" | "popularnow" | "mostpopular")
-        || candidates(&HEADERS_BY_FIRST_BYTE, squashed)
-            .iter()
-            .any(|h| squashed.starts_with(h))
+    matches!(
+        squashed,
+        b"latest" | b"popular" | b"popularnow" | b"mostpopular"
+    ) || HEADERS_BY_FIRST_BYTE.starting(squashed).next().is_some()
         // "More Great WIRED Stories", "Top Stories", "Related News": a
         // short title-case line ending in the word for stories. Sentence
         // case ("Fake news") is a subheading.
@@ -150,7 +147,7 @@ pub(super) fn is_section_header_squashed(
         || ((2..=5).contains(&n)
             && ["stories", "news", "articles", "reads", "headlines"]
                 .iter()
-                .any(|w| lower.trim_end().ends_with(w))
+                .any(|w| ends_with_word_for_stories(lower, w))
             && !ends_sentence(lower)
             && is_title_case(original))
         // "More Washington Examiner", "More Sports": a site or section
@@ -159,6 +156,13 @@ pub(super) fn is_section_header_squashed(
         || (lower.starts_with("more ")
             && n <= 3
             && !ends_sentence(lower))
+}
+
+/// Whether `lower`, trimmed, ends with `word`, one of the words for
+/// stories: each ends in `s`, which is asked first.
+fn ends_with_word_for_stories(lower: &str, word: &str) -> bool {
+    let end = lower.trim_end();
+    end.ends_with('s') && end.ends_with(word)
 }
 
 /// Whether every word of `text` that has case starts with a capital.
@@ -176,5 +180,5 @@ pub(crate) fn is_section_header(text: &str) -> bool {
         return false;
     }
     let lower = crate::textutil::lowercase(text);
-    is_section_header_squashed(&squash(&lower), &lower, text, word_count(&lower))
+    is_section_header_squashed(squash(&lower).as_bytes(), &lower, text, word_count(&lower))
 }

@@ -262,6 +262,46 @@ proptest! {
         prop_assert_eq!(recognise(&line), oracle::recognise(&line), "{:?}", line);
     }
 
+    /// The first ASCII run, where known, is the first of the words.
+    #[test]
+    fn first_ascii_run_is_the_first_word(text in "([a-z0-9 ,.:'()|/>-]|é|ß|’|ж|年|²){0,12}") {
+        if let Some(w) = super::navigation::first_ascii_run(&text) {
+            prop_assert_eq!(Some(w), crate::textutil::letter_runs(&text).next());
+        }
+    }
+
+    /// The prefix tables find the entries a line starts with, in list
+    /// order, as comparing with every entry does.
+    #[test]
+    fn prefixes_are_starts_with(
+        head in proptest::sample::select(PROMO_PREFIXES.iter().chain(CAPTION_PREFIXES).chain(FOOTER_PREFIXES).copied().collect::<Vec<_>>()),
+        cut in 0usize..40,
+        tail in "([a-z :'()]|é|ж){0,6}",
+    ) {
+        let mut at = cut.min(head.len());
+        while !head.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = format!("{}{tail}", &head[..at]);
+        for list in [PROMO_PREFIXES, CAPTION_PREFIXES, FOOTER_PREFIXES, RELATED_HEADERS, &["a", "abcdefgh", "abcdefghi"]] {
+            let table = Prefixes::new(list);
+            let fast: Vec<&str> = table.starting(line.as_bytes()).collect();
+            let slow: Vec<&str> = list.iter().copied().filter(|p| line.starts_with(p)).collect();
+            prop_assert_eq!(fast, slow, "{:?}", line);
+        }
+    }
+
+    /// The gated thread count equals the old one.
+    #[test]
+    fn thread_count_equals_oracle(parts in proptest::collection::vec(
+        prop_oneof![
+            3 => proptest::sample::select(vec!["Comments", "COMMENT", "responses", "Respons", "12", "(3)", "Recs", "İ", "\u{212a}", "|", "’", "on"]).prop_map(str::to_string),
+            1 => piece(),
+        ], 0..7)) {
+        let line = parts.join(" ");
+        prop_assert_eq!(is_thread_count(&line), oracle::is_thread_count(&line), "{:?}", line);
+    }
+
     /// Same for long lines around the length limits.
     #[test]
     fn recognise_equals_oracle_long(parts in proptest::collection::vec(piece(), 20..120)) {
@@ -593,16 +633,16 @@ proptest! {
     /// those of `squash` and `letter_run_count` on the whole line.
     #[test]
     fn line_fill_equals_the_passes(text in "([a-zA-Z0-9 ,.:'’()©•|/>_-]|é|ü|ß|Σ|İ|ж|年|٣|²|\u{2019}s){0,80}") {
-        let (mut lower, mut squashed) = (String::new(), String::new());
+        let (mut lower, mut squashed) = (String::new(), [0; SQUASH_BUF]);
         let line = Line::fill(&text, &mut lower, &mut squashed);
         let full_lower = crate::textutil::lowercase(&text);
         let full = crate::textutil::squash(&full_lower);
         prop_assert_eq!(line.lower, full_lower.as_str());
         if full.len() <= SQUASH_LIMIT {
-            prop_assert_eq!(line.squashed, full.as_str());
+            prop_assert_eq!(line.squashed, full.as_bytes());
         } else {
             prop_assert!(line.squashed.len() > SQUASH_LIMIT);
-            prop_assert!(full.starts_with(line.squashed));
+            prop_assert!(full.as_bytes().starts_with(line.squashed));
         }
         prop_assert_eq!(line.words, crate::textutil::letter_run_count(&full_lower));
         prop_assert_eq!(line.digit, full_lower.bytes().any(|b| b.is_ascii_digit()));
@@ -648,4 +688,38 @@ fn minute_words_hold_a_minute_stem() {
         assert!(stems.iter().any(|s| w.contains(s)), "{w}");
     }
     assert!(super::dates::MINUTE_STEMS[..2].iter().all(|s| s.is_ascii()));
+}
+
+#[test]
+fn breadcrumb_separators_are_one_list() {
+    let strings: Vec<String> = super::navigation::BREADCRUMB_SEPARATOR_CHARS
+        .iter()
+        .map(char::to_string)
+        .collect();
+    assert_eq!(strings, super::navigation::BREADCRUMB_SEPARATORS);
+}
+
+/// What the legal test's cookie clause rests on: a line that holds
+/// "cookie" has the legal bit.
+#[test]
+fn cookie_is_a_legal_mark() {
+    assert!(LEGAL_MARKS.contains(&"cookie"));
+}
+
+/// The first bytes the byline test lets through hold those of every bare
+/// word and opening.
+#[test]
+fn byline_openings_start_with_the_gated_bytes() {
+    for w in [
+        "By",
+        "by",
+        "BY",
+        "Von",
+        "Por",
+        "Oleh",
+        "Written by",
+        "Words by ",
+    ] {
+        assert!(b"BbVPOW".contains(&w.as_bytes()[0]), "{w}");
+    }
 }
