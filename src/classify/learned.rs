@@ -123,6 +123,10 @@ fn exact_logit(row: &[f32; ROW]) -> f64 {
 /// trees a row on average; 74 in order of the leaves' spread).
 struct Forest {
     trees: Vec<Complete>,
+    /// The columns every row of this forest holds (the kept flag, the
+    /// reason's and the kind's one-hot columns), which [`Page::row`] does
+    /// not write: put back before a row is handed to [`exact_logit`].
+    known: [Option<f64>; model::N_FEATURES],
     /// `rest_max[k]`, `rest_min[k]`: the most and least trees `k..` can add.
     rest_max: Vec<f64>,
     rest_min: Vec<f64>,
@@ -212,6 +216,7 @@ impl Forest {
         trees.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut forest = Forest {
             trees: trees.into_iter().map(|(_, t)| t).collect(),
+            known: *known,
             rest_max: vec![0.0; model::ROOTS.len() + 1],
             rest_min: vec![0.0; model::ROOTS.len() + 1],
         };
@@ -262,9 +267,37 @@ impl Forest {
         } else if sum <= cut.no {
             false
         } else {
-            probability_of(exact_logit(row)) >= model::THRESHOLD
+            probability_of(exact_logit(&completed(row, &self.known))) >= model::THRESHOLD
         }
     }
+}
+
+/// `row` with the `known` columns written in: the whole row the model was
+/// trained on, for [`exact_logit`], which walks every split.
+fn completed(row: &[f32; ROW], known: &[Option<f64>; model::N_FEATURES]) -> [f32; ROW] {
+    let mut full = *row;
+    for (cell, value) in full.iter_mut().zip(known) {
+        if let Some(v) = *value {
+            *cell = up(v);
+        }
+    }
+    full
+}
+
+/// The columns fixed by the reason at `slot` of [`model::READMIT`] and the
+/// kind at `kind` of [`ALL_KINDS`]: the kept flag (0 on every line asked
+/// about), the reason's and the kind's one-hot columns.
+fn known_columns(slot: usize, kind: usize) -> [Option<f64>; model::N_FEATURES] {
+    let name = model::READMIT[slot];
+    let mut known = [None; model::N_FEATURES];
+    known[KEPT] = Some(0.0);
+    for (j, r) in model::REASONS.iter().enumerate() {
+        known[REASON_AT + j] = Some(flag(*r == name));
+    }
+    for (j, k) in model::KINDS.iter().enumerate() {
+        known[KIND_AT + j] = Some(flag(*k == ALL_KINDS[kind].as_str()));
+    }
+    known
 }
 
 /// Log-odds beyond which the decision is certain whatever the order of the
@@ -320,18 +353,7 @@ impl Tables {
     /// The forest of the reason at `slot` of [`model::READMIT`] and `kind`.
     fn forest(&self, slot: usize, kind: usize) -> Option<&Forest> {
         self.forests[slot * ALL_KINDS.len() + kind]
-            .get_or_init(|| {
-                let name = model::READMIT[slot];
-                let mut known = [None; model::N_FEATURES];
-                known[KEPT] = Some(0.0);
-                for (j, r) in model::REASONS.iter().enumerate() {
-                    known[REASON_AT + j] = Some(flag(*r == name));
-                }
-                for (j, k) in model::KINDS.iter().enumerate() {
-                    known[KIND_AT + j] = Some(flag(*k == ALL_KINDS[kind].as_str()));
-                }
-                Forest::new(&known)
-            })
+            .get_or_init(|| Forest::new(&known_columns(slot, kind)))
             .as_ref()
     }
 }
@@ -400,9 +422,13 @@ pub(crate) fn readmit(
             for (i, r) in reasons.iter().enumerate() {
                 if let Some(s) = slot(r) {
                     page.row(i, &mut row);
-                    let body = match tables.forest(s, kind_slot(segments[i].kind)) {
+                    let kind = kind_slot(segments[i].kind);
+                    let body = match tables.forest(s, kind) {
                         Some(forest) => forest.reaches(&row, &tables.cut),
-                        None => probability_of(exact_logit(&row)) >= model::THRESHOLD,
+                        None => {
+                            let full = completed(&row, &known_columns(s, kind));
+                            probability_of(exact_logit(&full)) >= model::THRESHOLD
+                        }
                     };
                     if body {
                         back.push(i);
@@ -717,14 +743,26 @@ mod tests {
             }
             let s = (next() % model::READMIT.len() as u64) as usize;
             let k = (next() % ALL_KINDS.len() as u64) as usize;
-            row[KEPT] = 0.0;
+            // The model sees the whole row; the forest gets it as
+            // `Page::row` writes it, the known columns left at 0.
+            let known = known_columns(s, k);
+            let full = completed(&row, &known);
+            assert_eq!(full[KEPT], 0.0);
             for (j, r) in model::REASONS.iter().enumerate() {
-                row[REASON_AT + j] = flag(*r == model::READMIT[s]) as f32;
+                assert_eq!(full[REASON_AT + j], flag(*r == model::READMIT[s]) as f32);
             }
             for (j, name) in model::KINDS.iter().enumerate() {
-                row[KIND_AT + j] = flag(*name == ALL_KINDS[k].as_str()) as f32;
+                assert_eq!(
+                    full[KIND_AT + j],
+                    flag(*name == ALL_KINDS[k].as_str()) as f32
+                );
             }
-            let want = probability_of(exact_logit(&row)) >= model::THRESHOLD;
+            for (cell, value) in row.iter_mut().zip(&known) {
+                if value.is_some() {
+                    *cell = 0.0;
+                }
+            }
+            let want = probability_of(exact_logit(&full)) >= model::THRESHOLD;
             let forest = tables.forest(s, k).expect("the model is laid out");
             let got = forest.reaches(&row, &tables.cut);
             assert_eq!(got, want, "{row:?}");
