@@ -115,14 +115,34 @@ pub(crate) fn is_bare_by(text: &str) -> bool {
 
 /// The verbs after an author's name in a bio: the leftmost found is where
 /// the earliest of them starts, which is all [`is_author_bio`] asks.
-static BIO_VERBS: Lazy<AhoCorasick> = Lazy::new(|| {
+pub(super) static BIO_VERBS: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build([
-            " is a ", " is an ", " is the ", " writes ", " covers ", " joined ",
-        ])
+        .build(BIO_VERB_LIST)
         .expect("six short verbs")
 });
+
+/// The phrases of [`BIO_VERBS`]; each starts with a space.
+pub(super) const BIO_VERB_LIST: [&str; 6] = [
+    " is a ", " is an ", " is the ", " writes ", " covers ", " joined ",
+];
+
+/// Longest of the [`BIO_VERBS`] in bytes (test `bio_verb_max_bytes`).
+pub(super) const BIO_VERB_MAX_BYTES: usize = 8;
+
+/// How much of `text` the search for a bio's verb reads: up to the start
+/// of word `names + 1` (split at white space as the name is) and a verb's
+/// length past it, or the whole text when it has no such word. A verb
+/// found further on would leave more than `names` words before it.
+pub(super) fn bio_verb_room(text: &str, names: usize) -> usize {
+    match text.split_whitespace().nth(names) {
+        Some(word) => {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            (start + BIO_VERB_MAX_BYTES).min(text.len())
+        }
+        None => text.len(),
+    }
+}
 
 /// Whether the line is an author's short biography: "Louise Matsakis is a
 /// staff writer at WIRED covering Amazon.", "Julius is an LA Entertainment
@@ -215,8 +235,12 @@ pub(crate) fn is_author_bio(text: &str) -> bool {
     }
     // The verb is looked for in the text as written, so lines without one
     // are not lowercased; the first of them, by one automaton (six
-    // searches of the line before).
-    let Some(at) = BIO_VERBS.find(text).map(|m| m.start()) else {
+    // searches of the line before). Only over the name's room: a verb
+    // after a fifth word leaves a name of five words or more before it,
+    // and every verb starts with a space, so none that starts before the
+    // fifth word reaches past [`BIO_VERB_MAX_BYTES`] after its start.
+    let room = bio_verb_room(text, NAME_MAX_WORDS);
+    let Some(at) = BIO_VERBS.find(&text.as_bytes()[..room]).map(|m| m.start()) else {
         return false;
     };
     let n = word_count(&crate::textutil::lowercase(text));

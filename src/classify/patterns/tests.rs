@@ -723,3 +723,37 @@ fn byline_openings_start_with_the_gated_bytes() {
         assert!(b"BbVPOW".contains(&w.as_bytes()[0]), "{w}");
     }
 }
+
+#[test]
+fn bio_verb_max_bytes() {
+    assert_eq!(
+        BIO_VERB_LIST.iter().map(|v| v.len()).max(),
+        Some(BIO_VERB_MAX_BYTES)
+    );
+    assert!(BIO_VERB_LIST.iter().all(|v| v.starts_with(' ')));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+    /// The verb search bounded by [`bio_verb_room`] finds the verb that
+    /// the search of the whole line found whenever at most four words
+    /// stand before it, and otherwise nothing or a verb with as many.
+    #[test]
+    fn bio_verb_room_keeps_the_verb(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Jane", "Doe", "is", "a", "an", "the", "writes", "covers", "joined", "It",
+            " ", "  ", "\u{a0}", "\t", "é", "writer", "x",
+        ]),
+        0..24,
+    )) {
+        let text: String = parts.concat();
+        let words_before = |at: usize| text[..at].split_whitespace().count();
+        let whole = BIO_VERBS.find(&text).map(|m| m.start());
+        let room = bio_verb_room(&text, 4);
+        let bounded = BIO_VERBS.find(&text.as_bytes()[..room]).map(|m| m.start());
+        match whole {
+            Some(at) if words_before(at) <= 4 => prop_assert_eq!(bounded, Some(at)),
+            _ => prop_assert!(bounded.is_none_or(|at| words_before(at) > 4)),
+        }
+    }
+}
