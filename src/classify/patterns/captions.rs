@@ -1,5 +1,6 @@
 //! Image captions, photo credits and gallery counters.
 
+use super::Marks;
 use super::phrases::CAPTION_PREFIXES;
 use super::{MARK_CAPTION, MAX_PATTERN_BYTES, Prefixes, marks};
 use once_cell::sync::Lazy;
@@ -8,7 +9,7 @@ use once_cell::sync::Lazy;
 static CAPTIONS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(CAPTION_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
-pub(super) fn is_caption_lower(lower: &str, n: usize, marks: u8) -> bool {
+pub(super) fn is_caption_lower(lower: &str, n: usize, marks: Marks) -> bool {
     if n > 40 {
         return false;
     }

@@ -1,6 +1,7 @@
 //! Comment sections: headers, counts, action rows, signatures.
 
 use super::MARK_COMMENT;
+use super::Marks;
 use crate::textutil::{letter_run_count as word_count, letter_runs as words};
 
 /// Whether the line is the row of actions under one reader comment:
@@ -165,7 +166,7 @@ pub(super) fn is_titled_thread_head(lower: &str) -> bool {
 
 /// A comment form's boilerplate, or a comment's header line ("Jane says:",
 /// "Alex on September 17, 2018 at 6:34 am said:").
-pub(super) fn is_comment_marked(lower: &str, original: &str, marks: u8) -> bool {
+pub(super) fn is_comment_marked(lower: &str, original: &str, marks: Marks) -> bool {
     const HEADER_MAX_WORDS: usize = 12;
     if marks & MARK_COMMENT != 0 {
         return true;

@@ -1,5 +1,6 @@
 //! Source and copyright footers ("Published in Dawn, …", "© 2024 …").
 
+use super::Marks;
 use super::phrases::FOOTER_PREFIXES;
 use super::{MARK_FOOTER, MAX_PATTERN_BYTES, Prefixes, marks};
 use once_cell::sync::Lazy;
@@ -8,7 +9,7 @@ use once_cell::sync::Lazy;
 static FOOTERS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(FOOTER_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
-pub(super) fn is_footer_lower(lower: &str, n: usize, marks: u8) -> bool {
+pub(super) fn is_footer_lower(lower: &str, n: usize, marks: Marks) -> bool {
     if n > 40 {
         return false;
     }

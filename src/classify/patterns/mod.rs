@@ -79,6 +79,22 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     Line::with(text, recognise_line)
 }
 
+/// [`recognise`], and whether the line may be a comment's action row
+/// or signature: whether it holds "rep" in ASCII of either case, which
+/// [`is_comment_action`] and [`is_comment_signature`] ask for first
+/// (test `action_rows_are_marked`). The automaton's pass over the line
+/// has found it already (bit `MARK_REP`); a line too long to be read
+/// whole is longer than either.
+pub(crate) fn recognise_noting_rep(text: &str) -> (Option<Reason>, bool) {
+    let text = text.trim();
+    if text.len() > MAX_PATTERN_BYTES || text.is_empty() {
+        return (recognise(text), false);
+    }
+    Line::with(text, |line| {
+        (recognise_line(line), line.marks & MARK_REP != 0)
+    })
+}
+
 /// [`recognise`] of a line that is neither empty nor long.
 fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     let text = line.text;
@@ -144,7 +160,7 @@ struct Line<'a> {
     /// [`word_count`] of `lower`.
     words: usize,
     /// Which phrase lists have a phrase somewhere in `lower` ([`marks`]).
-    marks: u8,
+    marks: Marks,
     /// Whether the line holds an ASCII digit.
     digit: bool,
 }
@@ -371,21 +387,35 @@ impl Prefixes {
     }
 }
 
+/// What [`marks`] returns: a bit per phrase list.
+type Marks = u16;
+
 /// Bits of [`marks`]: one per phrase list searched anywhere in a line.
-const MARK_FOOTER: u8 = 1;
-const MARK_CAPTION: u8 = 1 << 1;
-const MARK_COMMENT: u8 = 1 << 2;
-const MARK_LEGAL: u8 = 1 << 3;
+const MARK_FOOTER: Marks = 1;
+const MARK_CAPTION: Marks = 1 << 1;
+const MARK_COMMENT: Marks = 1 << 2;
+const MARK_LEGAL: Marks = 1 << 3;
 /// A breadcrumb separator ([`BREADCRUMB_SEPARATORS`]): the breadcrumb
 /// test, which counts them, is asked only of a line that has one.
-const MARK_SEPARATOR: u8 = 1 << 4;
-const MARK_CREDIT: u8 = 1 << 5;
-const MARK_PROMO: u8 = 1 << 6;
-const MARK_SIGNUP: u8 = 1 << 7;
+const MARK_SEPARATOR: Marks = 1 << 4;
+const MARK_CREDIT: Marks = 1 << 5;
+const MARK_PROMO: Marks = 1 << 6;
+const MARK_SIGNUP: Marks = 1 << 7;
+/// "rep" ([`REP_MARKS`]), which every comment action row and signature
+/// holds: the grader asks those tests only of a line that has it.
+const MARK_REP: Marks = 1 << 8;
+
+/// How many low bits of a [`MarkTable`] entry hold the [`Marks`] bits:
+/// room for `MARK_REP`, and the state's row (under
+/// [`MARK_TABLE_CAP`], 2^17) above them still fits a `u32`.
+const MARK_BITS: u32 = 9;
+
+/// What [`MARK_REP`] marks.
+const REP_MARKS: &[&str] = &["rep"];
 
 /// Every "anywhere in the line" phrase list and the [`marks`] bit a phrase
 /// of it sets.
-const MARK_LISTS: [(&[&str], u8); 9] = [
+const MARK_LISTS: [(&[&str], Marks); 10] = [
     (FOOTER_MARKS, MARK_FOOTER),
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
@@ -395,6 +425,7 @@ const MARK_LISTS: [(&[&str], u8); 9] = [
     (PROMO_MARKS, MARK_PROMO),
     (SIGNUP_MARKS, MARK_SIGNUP),
     (APPEAL_MARKS, MARK_SIGNUP),
+    (REP_MARKS, MARK_REP),
 ];
 
 /// One automaton for every list of [`MARK_LISTS`], as a table of its own
@@ -405,7 +436,7 @@ static MARKS: Lazy<MarkTable> = Lazy::new(|| {
     // A phrase in two lists is one pattern with both bits, so that the
     // automaton never has to report duplicates.
     let mut patterns: Vec<&str> = Vec::new();
-    let mut bits: Vec<u8> = Vec::new();
+    let mut bits: Vec<Marks> = Vec::new();
     for (list, bit) in MARK_LISTS {
         for &p in list {
             match patterns.iter().position(|q| *q == p) {
@@ -427,7 +458,7 @@ static MARKS: Lazy<MarkTable> = Lazy::new(|| {
 /// byte (its special-state test, its match lists).
 ///
 /// States are the nodes of the phrases' trie, 0 the root; an entry is
-/// `next * classes << 8 | bits`, where `next * classes` is where the next
+/// `next * classes << MARK_BITS | bits`, where `next * classes` is where the next
 /// state's row starts and `bits` the [`marks`] bits of every phrase that
 /// ends there, its own and those of the suffixes it falls back to.
 struct MarkTable {
@@ -446,7 +477,7 @@ const MARK_TABLE_CAP: usize = 1 << 17;
 
 impl MarkTable {
     /// The automaton of `patterns`, `bits[i]` the bits of `patterns[i]`.
-    fn new(patterns: &[&str], bits: &[u8]) -> MarkTable {
+    fn new(patterns: &[&str], bits: &[Marks]) -> MarkTable {
         let mut classes = [0u8; 256];
         let mut width = 1;
         for p in patterns {
@@ -460,7 +491,7 @@ impl MarkTable {
         // The trie: `goto[s * width + c]` is the child of `s` by class `c`
         // (0 for none: the root is no one's child).
         let mut goto: Vec<usize> = vec![0; width];
-        let mut out: Vec<u8> = vec![0];
+        let mut out: Vec<Marks> = vec![0];
         for (p, &bit) in patterns.iter().zip(bits) {
             let mut s = 0;
             for &b in p.as_bytes() {
@@ -503,7 +534,7 @@ impl MarkTable {
             "the phrases outgrow the table"
         );
         for (entry, &t) in table.iter_mut().zip(&goto) {
-            *entry = u32::try_from((t * width) << 8 | usize::from(out[t])).expect("small");
+            *entry = u32::try_from((t * width) << MARK_BITS | usize::from(out[t])).expect("small");
         }
         MarkTable { classes, table }
     }
@@ -511,7 +542,7 @@ impl MarkTable {
 
 /// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
 #[inline(always)]
-fn marks(lower: &str) -> u8 {
+fn marks(lower: &str) -> Marks {
     let marks_table: &MarkTable = &MARKS;
     let (classes, table): (&[u8; 256], &[u32; MARK_TABLE_CAP]) =
         (&marks_table.classes, &marks_table.table);
@@ -521,7 +552,7 @@ fn marks(lower: &str) -> u8 {
         // index.
         let entry = table[(state + usize::from(classes[usize::from(b)])) & (MARK_TABLE_CAP - 1)];
         found |= entry;
-        state = (entry >> 8) as usize;
+        state = (entry >> MARK_BITS) as usize;
     };
     // Four bytes a round: the loop's own test once for four steps.
     let mut fours = lower.as_bytes().chunks_exact(4);
@@ -529,8 +560,9 @@ fn marks(lower: &str) -> u8 {
         four.iter().for_each(|&b| step(b));
     }
     fours.remainder().iter().for_each(|&b| step(b));
-    // The low byte holds the bits; the state numbers above it do not matter.
-    found as u8
+    // The low bits hold the marks; the state numbers above them do not
+    // matter.
+    (found & ((1 << MARK_BITS) - 1)) as Marks
 }
 
 /// Whether `lower` starts with `prefix` and the prefix ends on a word

@@ -2,6 +2,7 @@
 
 use once_cell::sync::Lazy;
 
+use super::Marks;
 use super::phrases::{PROMO_MAX_WORDS, SOCIAL_WORDS};
 use super::{MARK_SEPARATOR, MAX_PATTERN_BYTES, WHOLE_LINES, WHOLE_NAV, marks};
 use crate::lexicon::WordSet;
@@ -13,7 +14,7 @@ pub(super) fn is_navigation_lower(
     squashed: &[u8],
     n: usize,
     whole: u8,
-    marks: u8,
+    marks: Marks,
 ) -> bool {
     if squashed.is_empty() {
         // Nothing but punctuation and symbols: arrows, separators, "|".

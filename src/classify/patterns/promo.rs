@@ -1,6 +1,7 @@
 //! Promos ("ALSO READ:", newsletter boxes) and the section headers that
 //! open teaser lists ("Related", "Don't Miss").
 
+use super::Marks;
 use super::phrases::{
     HEADER_MAX_WORDS, PROMO_MAX_WORDS, PROMO_PREFIXES, PROMO_WORDS, RELATED_HEADERS,
     SIGNUP_MAX_WORDS,
@@ -16,7 +17,7 @@ use crate::textutil::{
 /// the one automaton of [`marks`](super::marks) (bit `MARK_PROMO`).
 pub(super) const PROMO_MARKS: &[&str] = &["newsletter", "subscri"];
 
-pub(super) fn is_promo_lower(lower: &str, n: usize, marks: u8) -> bool {
+pub(super) fn is_promo_lower(lower: &str, n: usize, marks: Marks) -> bool {
     // A newsletter box's pitch, consent text or confirmation (see
     // [`SIGNUP_MARKS`](super::phrases::SIGNUP_MARKS)), up to two sentences.
     if marks & MARK_SIGNUP != 0 && n <= SIGNUP_MAX_WORDS {

@@ -569,7 +569,7 @@ fn appeals() {
 }
 
 /// [`marks`] as it was first written: `str::contains`, list by list.
-fn naive_marks(lower: &str) -> u8 {
+fn naive_marks(lower: &str) -> Marks {
     MARK_LISTS
         .iter()
         .filter(|(list, _)| list.iter().any(|p| lower.contains(p)))

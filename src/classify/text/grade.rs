@@ -234,10 +234,13 @@ pub(super) fn uses_stop_words(features: &[Features]) -> bool {
 /// Most words one line counts for in [`uses_stop_words`].
 pub(super) const STOP_LANGUAGE_LINE_MAX_WORDS: f64 = 100.0;
 
+/// `rep` is whether `text` holds "rep" in ASCII of either case, which a
+/// comment's action row and signature hold.
 pub(super) fn grade(
     text: &str,
     f: &Features,
     pat: Option<Reason>,
+    rep: bool,
     stop_language: bool,
     repeat_is_body: bool,
 ) -> Grade {
@@ -246,7 +249,9 @@ pub(super) fn grade(
         Some(Reason::Navigation) => patterns::is_prev_next(text),
         _ => false,
     };
-    if barrier || patterns::is_comment_action(text) || patterns::is_comment_signature(text) {
+    if barrier
+        || (rep && (patterns::is_comment_action(text) || patterns::is_comment_signature(text)))
+    {
         return Grade::Barrier;
     }
     if pat == Some(Reason::RelatedStories) {

@@ -98,10 +98,11 @@ pub(crate) fn classify(
 ) -> Vec<Option<Reason>> {
     let runs = rejoin::runs(segments);
     if runs.len() == segments.len() {
-        let line_pats: Vec<Option<Reason>> = segments.iter().map(|s| recognise(&s.text)).collect();
+        let (line_pats, reps): (Vec<Option<Reason>>, Vec<bool>) =
+            segments.iter().map(|s| recognise(&s.text)).unzip();
         let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
         let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
-        return classify_lines(&texts, &gaps, features, line_pats);
+        return classify_lines(&texts, &gaps, features, line_pats, &reps);
     }
     // Judge each paragraph split across lines once, on its joined text (see
     // [`rejoin`]), and hand its decision to every line of it. Lines that
@@ -130,6 +131,7 @@ pub(crate) fn classify(
     let measured = crate::features::compute(&joined);
     let mut texts: Vec<&str> = Vec::with_capacity(runs.len());
     let mut pats: Vec<Option<Reason>> = Vec::with_capacity(runs.len());
+    let mut reps: Vec<bool> = Vec::with_capacity(runs.len());
     let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
     let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
     let mut next_joined = 0;
@@ -138,11 +140,15 @@ pub(crate) fn classify(
         gaps.push(first.gap_before);
         if run.len() == 1 {
             texts.push(&first.text);
-            pats.push(recognise(&first.text));
+            let (pat, rep) = recognise(&first.text);
+            pats.push(pat);
+            reps.push(rep);
             line_features.push(features[run.start].clone());
         } else {
             texts.push(&joined[next_joined].text);
-            pats.push(recognise(&joined[next_joined].text));
+            let (pat, rep) = recognise(&joined[next_joined].text);
+            pats.push(pat);
+            reps.push(rep);
             line_features.push(measured[next_joined].clone());
             next_joined += 1;
         }
@@ -155,7 +161,7 @@ pub(crate) fn classify(
     for f in &mut line_features {
         f.repeats = counts[&f.fingerprint] - 1;
     }
-    let decisions = classify_lines(&texts, &gaps, &line_features, pats);
+    let decisions = classify_lines(&texts, &gaps, &line_features, pats, &reps);
     let mut out = Vec::with_capacity(segments.len());
     for (run, decision) in runs.iter().zip(decisions) {
         out.extend(std::iter::repeat_n(decision, run.len()));
@@ -163,19 +169,22 @@ pub(crate) fn classify(
     out
 }
 
-/// What the recognisers of [`patterns`] say a line is, past its list marker.
-fn recognise(text: &str) -> Option<Reason> {
-    patterns::recognise(without_list_marker(text))
+/// What the recognisers of [`patterns`] say a line is, past its list
+/// marker, and whether it holds "rep" in ASCII of either case
+/// ([`patterns::recognise_noting_rep`]; the marker holds no letter).
+fn recognise(text: &str) -> (Option<Reason>, bool) {
+    patterns::recognise_noting_rep(without_list_marker(text))
 }
 
 /// The decisions for lines judged one by one: `texts[i]` is line `i`,
 /// `gaps[i]` whether blank lines stood above it, `pats[i]` what
-/// [`recognise`] says it is.
+/// [`recognise`] says it is and `reps[i]` whether it holds "rep".
 fn classify_lines(
     texts: &[&str],
     gaps: &[bool],
     features: &[Features],
     mut pats: Vec<Option<Reason>>,
+    reps: &[bool],
 ) -> Vec<Option<Reason>> {
     let n = texts.len();
     let mut out: Vec<Option<Reason>> = vec![None; n];
@@ -236,6 +245,7 @@ fn classify_lines(
                 texts[i],
                 &features[i],
                 pats[i],
+                reps[i],
                 stop_language,
                 dek_repeats[i] || first_copies[i] || toc_headings[i],
             )
@@ -319,5 +329,48 @@ fn without_list_marker(text: &str) -> &str {
     match text[marker..].strip_prefix(' ') {
         Some(rest) if !rest.trim_start().is_empty() => rest.trim_start(),
         _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        /// The grader asks the action row and signature tests only of a
+        /// line [`recognise`] found "rep" in: every line they accept is
+        /// one, list marker or not, and the reason is the recognisers'.
+        #[test]
+        fn action_rows_are_marked(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Reply", "reply", "REPLY", "Report", "report", "abuse", "Abuse", "rEp", "re", "p",
+                "ly", "| ", " ", "  ", "by", "nico", "on", "Aug 7, 2012", "9:12 am", "at",
+                "actions", "#", "* ", "12. ", "• ", "+ ", "\u{130}", "\u{212a}", "share",
+                "twitter", "up", "Delete", "Permalink", "x", "This is a sentence of prose. ",
+            ]),
+            0..14,
+        )) {
+            let text: String = parts.concat();
+            let (pat, rep) = recognise(&text);
+            prop_assert_eq!(pat, patterns::recognise(without_list_marker(&text)));
+            if patterns::is_comment_action(&text) || patterns::is_comment_signature(&text) {
+                prop_assert!(rep, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn action_rows_on_the_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/zyte-text");
+        for entry in std::fs::read_dir(root).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if patterns::is_comment_action(line) || patterns::is_comment_signature(line) {
+                    assert!(recognise(line).1, "{line:?}");
+                }
+            }
+        }
     }
 }
