@@ -79,20 +79,18 @@ pub(crate) fn recognise(text: &str) -> Option<Reason> {
     Line::with(text, recognise_line)
 }
 
-/// [`recognise`], and whether the line may be a comment's action row
-/// or signature: whether it holds "rep" in ASCII of either case, which
-/// [`is_comment_action`] and [`is_comment_signature`] ask for first
-/// (test `action_rows_are_marked`). The automaton's pass over the line
-/// has found it already (bit `MARK_REP`); a line too long to be read
-/// whole is longer than either.
-pub(crate) fn recognise_noting_rep(text: &str) -> (Option<Reason>, bool) {
-    let text = text.trim();
-    if text.len() > MAX_PATTERN_BYTES || text.is_empty() {
-        return (recognise(text), false);
+/// [`recognise`], and the bits of [`NOTED`] that the automaton's pass
+/// over the line found: what the text classifier's later tests of the
+/// same line look for first, so that it asks them only of the lines that
+/// have it (tests `noted_lines_are_marked`). Every bit is set when the
+/// line is not read whole as it is: too long, empty or trimmed (the tests
+/// read the line as it is).
+pub(crate) fn recognise_noting(text: &str) -> (Option<Reason>, Marks) {
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() || text.len() > MAX_PATTERN_BYTES || text.is_empty() {
+        return (recognise(text), NOTED);
     }
-    Line::with(text, |line| {
-        (recognise_line(line), line.marks & MARK_REP != 0)
-    })
+    Line::with(text, |line| (recognise_line(line), line.marks & NOTED))
 }
 
 /// [`recognise`] of a line that is neither empty nor long.
@@ -388,7 +386,7 @@ impl Prefixes {
 }
 
 /// What [`marks`] returns: a bit per phrase list.
-type Marks = u16;
+pub(crate) type Marks = u16;
 
 /// Bits of [`marks`]: one per phrase list searched anywhere in a line.
 const MARK_FOOTER: Marks = 1;
@@ -401,21 +399,31 @@ const MARK_SEPARATOR: Marks = 1 << 4;
 const MARK_CREDIT: Marks = 1 << 5;
 const MARK_PROMO: Marks = 1 << 6;
 const MARK_SIGNUP: Marks = 1 << 7;
-/// "rep" ([`REP_MARKS`]), which every comment action row and signature
-/// holds: the grader asks those tests only of a line that has it.
-const MARK_REP: Marks = 1 << 8;
+/// "rep", which every comment action row and signature holds
+/// (`is_comment_action`, `is_comment_signature`).
+pub(crate) const MARK_REP: Marks = 1 << 8;
+/// A colon or an opening bracket, one of which every caption that ends
+/// in a photo credit holds (`grade::ends_in_photo_credit`).
+pub(crate) const MARK_CREDIT_SIGN: Marks = 1 << 9;
+/// "(@" or "pic.twitter.com/", one of which every part of an embedded
+/// tweet holds (`grade::is_tweet_part`).
+pub(crate) const MARK_TWEET: Marks = 1 << 10;
+/// An en or em dash between spaces, which every line that ends in a
+/// quote's credit holds (`grade::ends_in_credit`).
+pub(crate) const MARK_DASH: Marks = 1 << 11;
+
+/// The bits [`recognise_noting`] reports: not the recognisers' own, but
+/// what the text classifier's later tests of a line need.
+pub(crate) const NOTED: Marks = MARK_REP | MARK_CREDIT_SIGN | MARK_TWEET | MARK_DASH;
 
 /// How many low bits of a [`MarkTable`] entry hold the [`Marks`] bits:
-/// room for `MARK_REP`, and the state's row (under
-/// [`MARK_TABLE_CAP`], 2^17) above them still fits a `u32`.
-const MARK_BITS: u32 = 9;
-
-/// What [`MARK_REP`] marks.
-const REP_MARKS: &[&str] = &["rep"];
+/// room for [`NOTED`], and the state's row (under [`MARK_TABLE_CAP`],
+/// 2^17) above them still fits a `u32`.
+const MARK_BITS: u32 = 12;
 
 /// Every "anywhere in the line" phrase list and the [`marks`] bit a phrase
 /// of it sets.
-const MARK_LISTS: [(&[&str], Marks); 10] = [
+const MARK_LISTS: [(&[&str], Marks); 13] = [
     (FOOTER_MARKS, MARK_FOOTER),
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
@@ -425,7 +433,10 @@ const MARK_LISTS: [(&[&str], Marks); 10] = [
     (PROMO_MARKS, MARK_PROMO),
     (SIGNUP_MARKS, MARK_SIGNUP),
     (APPEAL_MARKS, MARK_SIGNUP),
-    (REP_MARKS, MARK_REP),
+    (&["rep"], MARK_REP),
+    (&[":", "("], MARK_CREDIT_SIGN),
+    (&["(@", "pic.twitter.com/"], MARK_TWEET),
+    (&[" – ", " — "], MARK_DASH),
 ];
 
 /// One automaton for every list of [`MARK_LISTS`], as a table of its own

@@ -234,13 +234,12 @@ pub(super) fn uses_stop_words(features: &[Features]) -> bool {
 /// Most words one line counts for in [`uses_stop_words`].
 pub(super) const STOP_LANGUAGE_LINE_MAX_WORDS: f64 = 100.0;
 
-/// `rep` is whether `text` holds "rep" in ASCII of either case, which a
-/// comment's action row and signature hold.
+/// `noted` is what [`patterns::recognise_noting`] noted of `text`.
 pub(super) fn grade(
     text: &str,
     f: &Features,
     pat: Option<Reason>,
-    rep: bool,
+    noted: patterns::Marks,
     stop_language: bool,
     repeat_is_body: bool,
 ) -> Grade {
@@ -250,7 +249,8 @@ pub(super) fn grade(
         _ => false,
     };
     if barrier
-        || (rep && (patterns::is_comment_action(text) || patterns::is_comment_signature(text)))
+        || (noted & patterns::MARK_REP != 0
+            && (patterns::is_comment_action(text) || patterns::is_comment_signature(text)))
     {
         return Grade::Barrier;
     }
@@ -271,7 +271,8 @@ pub(super) fn grade(
     let stop_ok =
         !stop_language || f.unspaced_words > 0 || f.stop_word_ratio() >= PROSE_MIN_STOP_RATIO;
     let truncated = text.ends_with("...") || text.ends_with('…');
-    let ends_sentence = f.ends_sentence || ends_in_credit(text);
+    let ends_sentence =
+        f.ends_sentence || (noted & patterns::MARK_DASH != 0 && ends_in_credit(text));
     if stop_ok && ends_sentence && !truncated && words >= PROSE_MIN_WORDS {
         return Grade::Prose;
     }
@@ -282,7 +283,7 @@ pub(super) fn grade(
     // An embedded tweet: its text ends in a picture link, its attribution
     // line ("— Rep. Jane Doe (@janedoe) November 19, 2019") is short. Both
     // are part of the story; graded as fragments they stay inside it.
-    if is_tweet_part(text) {
+    if noted & patterns::MARK_TWEET != 0 && is_tweet_part(text) {
         return Grade::Fragment;
     }
     let cut = text.ends_with(|c: char| c.is_alphanumeric());

@@ -29,6 +29,7 @@
 //!    teasers, a repeated line or a date after a headline starts a teaser
 //!    list.
 
+use crate::classify::patterns::Marks;
 use crate::classify::{Context, FingerprintMap, patterns, rejoin};
 use crate::segment::Segment;
 use crate::vocab::Features;
@@ -98,11 +99,11 @@ pub(crate) fn classify(
 ) -> Vec<Option<Reason>> {
     let runs = rejoin::runs(segments);
     if runs.len() == segments.len() {
-        let (line_pats, reps): (Vec<Option<Reason>>, Vec<bool>) =
+        let (line_pats, notes): (Vec<Option<Reason>>, Vec<Marks>) =
             segments.iter().map(|s| recognise(&s.text)).unzip();
         let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
         let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
-        return classify_lines(&texts, &gaps, features, line_pats, &reps);
+        return classify_lines(&texts, &gaps, features, line_pats, &notes);
     }
     // Judge each paragraph split across lines once, on its joined text (see
     // [`rejoin`]), and hand its decision to every line of it. Lines that
@@ -131,7 +132,7 @@ pub(crate) fn classify(
     let measured = crate::features::compute(&joined);
     let mut texts: Vec<&str> = Vec::with_capacity(runs.len());
     let mut pats: Vec<Option<Reason>> = Vec::with_capacity(runs.len());
-    let mut reps: Vec<bool> = Vec::with_capacity(runs.len());
+    let mut notes: Vec<Marks> = Vec::with_capacity(runs.len());
     let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
     let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
     let mut next_joined = 0;
@@ -140,15 +141,15 @@ pub(crate) fn classify(
         gaps.push(first.gap_before);
         if run.len() == 1 {
             texts.push(&first.text);
-            let (pat, rep) = recognise(&first.text);
+            let (pat, noted) = recognise(&first.text);
             pats.push(pat);
-            reps.push(rep);
+            notes.push(noted);
             line_features.push(features[run.start].clone());
         } else {
             texts.push(&joined[next_joined].text);
-            let (pat, rep) = recognise(&joined[next_joined].text);
+            let (pat, noted) = recognise(&joined[next_joined].text);
             pats.push(pat);
-            reps.push(rep);
+            notes.push(noted);
             line_features.push(measured[next_joined].clone());
             next_joined += 1;
         }
@@ -161,7 +162,7 @@ pub(crate) fn classify(
     for f in &mut line_features {
         f.repeats = counts[&f.fingerprint] - 1;
     }
-    let decisions = classify_lines(&texts, &gaps, &line_features, pats, &reps);
+    let decisions = classify_lines(&texts, &gaps, &line_features, pats, &notes);
     let mut out = Vec::with_capacity(segments.len());
     for (run, decision) in runs.iter().zip(decisions) {
         out.extend(std::iter::repeat_n(decision, run.len()));
@@ -170,21 +171,30 @@ pub(crate) fn classify(
 }
 
 /// What the recognisers of [`patterns`] say a line is, past its list
-/// marker, and whether it holds "rep" in ASCII of either case
-/// ([`patterns::recognise_noting_rep`]; the marker holds no letter).
-fn recognise(text: &str) -> (Option<Reason>, bool) {
-    patterns::recognise_noting_rep(without_list_marker(text))
+/// marker, and what the later tests of the line look for that it holds
+/// ([`patterns::recognise_noting`]; every bit when a marker was cut).
+fn recognise(text: &str) -> (Option<Reason>, Marks) {
+    let item = without_list_marker(text);
+    let (pat, noted) = patterns::recognise_noting(item);
+    (
+        pat,
+        if item.len() == text.len() {
+            noted
+        } else {
+            patterns::NOTED
+        },
+    )
 }
 
 /// The decisions for lines judged one by one: `texts[i]` is line `i`,
 /// `gaps[i]` whether blank lines stood above it, `pats[i]` what
-/// [`recognise`] says it is and `reps[i]` whether it holds "rep".
+/// [`recognise`] says it is and `notes[i]` what it noted.
 fn classify_lines(
     texts: &[&str],
     gaps: &[bool],
     features: &[Features],
     mut pats: Vec<Option<Reason>>,
-    reps: &[bool],
+    notes: &[Marks],
 ) -> Vec<Option<Reason>> {
     let n = texts.len();
     let mut out: Vec<Option<Reason>> = vec![None; n];
@@ -207,7 +217,12 @@ fn classify_lines(
     let credited: Vec<bool> = pats
         .iter()
         .zip(texts)
-        .map(|(pat, text)| pat.is_none() && grade::ends_in_photo_credit(text))
+        .zip(notes)
+        .map(|((pat, text), noted)| {
+            pat.is_none()
+                && noted & patterns::MARK_CREDIT_SIGN != 0
+                && grade::ends_in_photo_credit(text)
+        })
         .collect();
     let other_prose = (0..n).any(|i| {
         !credited[i]
@@ -245,7 +260,7 @@ fn classify_lines(
                 texts[i],
                 &features[i],
                 pats[i],
-                reps[i],
+                notes[i],
                 stop_language,
                 dek_repeats[i] || first_copies[i] || toc_headings[i],
             )
@@ -337,39 +352,66 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Whether every later test of `text` that accepts it found the bit
+    /// it looks for first among what [`recognise`] noted.
+    fn noted_right(text: &str) -> Result<(), String> {
+        let (_, noted) = recognise(text);
+        let checks: [(bool, Marks, &str); 4] = [
+            (
+                patterns::is_comment_action(text) || patterns::is_comment_signature(text),
+                patterns::MARK_REP,
+                "rep",
+            ),
+            (
+                grade::ends_in_photo_credit(text),
+                patterns::MARK_CREDIT_SIGN,
+                "credit sign",
+            ),
+            (grade::is_tweet_part(text), patterns::MARK_TWEET, "tweet"),
+            (grade::ends_in_credit(text), patterns::MARK_DASH, "dash"),
+        ];
+        for (accepted, bit, name) in checks {
+            if accepted && noted & bit == 0 {
+                return Err(format!("{name} not noted in {text:?}"));
+            }
+        }
+        Ok(())
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4096))]
-        /// The grader asks the action row and signature tests only of a
-        /// line [`recognise`] found "rep" in: every line they accept is
-        /// one, list marker or not, and the reason is the recognisers'.
+        #![proptest_config(ProptestConfig::with_cases(8192))]
+        /// The grader asks its action row, signature, credit and tweet
+        /// tests only of a line that [`recognise`] noted the bit of:
+        /// every line they accept has it, list marker or not, and the
+        /// reason is the recognisers'.
         #[test]
-        fn action_rows_are_marked(parts in proptest::collection::vec(
+        fn noted_lines_are_marked(parts in proptest::collection::vec(
             proptest::sample::select(vec![
-                "Reply", "reply", "REPLY", "Report", "report", "abuse", "Abuse", "rEp", "re", "p",
-                "ly", "| ", " ", "  ", "by", "nico", "on", "Aug 7, 2012", "9:12 am", "at",
-                "actions", "#", "* ", "12. ", "• ", "+ ", "\u{130}", "\u{212a}", "share",
-                "twitter", "up", "Delete", "Permalink", "x", "This is a sentence of prose. ",
+                "Reply", "reply", "REPLY", "Report", "report", "abuse", "rEp", "re", "p", "ly",
+                "| ", " ", "  ", "by", "nico", "on", "Aug 7, 2012", "9:12 am", "at", "actions",
+                "#", "* ", "12. ", "3) ", "• ", "+ ", "\u{130}", "\u{212a}", "share", "up",
+                "Delete", "x", "It ended there. ", "He said so.\"", ":", "(", ")", "(@",
+                "@jane)", "pic.twitter.com/", "PIC.TWITTER.COM/", "\u{2013}", "\u{2014}",
+                " \u{2013} ", " \u{2014} ", "\u{2014} ", "- ", "Jane Doe", "AP", "Reuters",
+                "Photo", "Credit", "Getty Images", "/", "\n", "\t",
             ]),
             0..14,
         )) {
             let text: String = parts.concat();
-            let (pat, rep) = recognise(&text);
+            let (pat, _) = recognise(&text);
             prop_assert_eq!(pat, patterns::recognise(without_list_marker(&text)));
-            if patterns::is_comment_action(&text) || patterns::is_comment_signature(&text) {
-                prop_assert!(rep, "{:?}", text);
-            }
+            prop_assert_eq!(noted_right(&text), Ok(()));
         }
     }
 
     #[test]
-    fn action_rows_on_the_corpus() {
+    fn noted_lines_on_the_corpus() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/zyte-text");
         for entry in std::fs::read_dir(root).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if patterns::is_comment_action(line) || patterns::is_comment_signature(line) {
-                    assert!(recognise(line).1, "{line:?}");
-                }
+            for line in text.lines() {
+                assert_eq!(noted_right(line), Ok(()));
+                assert_eq!(noted_right(line.trim()), Ok(()));
             }
         }
     }
