@@ -249,14 +249,21 @@ fn ends_in_dangling_word(line: &str) -> bool {
     }
 }
 
-/// [`ends_in_dangling_word`] a character at a time.
+/// [`ends_in_dangling_word`] a character at a time. The letters at the
+/// end are walked back only as far as a function word reaches: a line of
+/// Japanese or Chinese is letters from end to start, and a word longer
+/// than [`WORD_MAX_BYTES`] is none of them.
 fn ends_in_dangling_word_chars(line: &str) -> bool {
-    let word_start = line
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(line.len(), |(i, _)| i);
+    let mut word_start = line.len();
+    for (i, c) in line.char_indices().rev() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        if line.len() - i > WORD_MAX_BYTES {
+            return false;
+        }
+        word_start = i;
+    }
     let word = &line[word_start..];
     // A word glued to what precedes it ("e-mail", "#the") is no function word.
     let standalone = line[..word_start]
@@ -354,6 +361,27 @@ mod tests {
         }
     }
 
+    /// [`super::ends_in_dangling_word_chars`] as it was, walking back over
+    /// every letter at the end of the line.
+    fn unbounded_dangling_word_chars(line: &str) -> bool {
+        let word_start = line
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(line.len(), |(i, _)| i);
+        let word = &line[word_start..];
+        let standalone = line[..word_start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        !word.is_empty()
+            && word.len() <= super::WORD_MAX_BYTES
+            && standalone
+            && word.chars().all(char::is_lowercase)
+            && crate::lexicon::is_dangling_word(word)
+    }
+
     proptest::proptest! {
         /// The byte reading of the line's end is the character one.
         #[test]
@@ -363,6 +391,18 @@ mod tests {
             proptest::prop_assert_eq!(
                 super::ends_in_dangling_word(&line),
                 super::ends_in_dangling_word_chars(&line)
+            );
+        }
+
+        /// The walk back that stops past a function word's length is the
+        /// whole one.
+        #[test]
+        fn dangling_word_walk_is_bounded(
+            line in "[ a-z.\u{e9}\u{4e00}\u{3042}]{0,30}(the|of|und|\u{3067}|f\u{fc}r)?"
+        ) {
+            proptest::prop_assert_eq!(
+                super::ends_in_dangling_word_chars(&line),
+                unbounded_dangling_word_chars(&line)
             );
         }
 
