@@ -9,11 +9,13 @@ use once_cell::sync::Lazy;
 static CAPTIONS_BY_FIRST_BYTE: Lazy<Prefixes> = Lazy::new(|| Prefixes::new(CAPTION_PREFIXES));
 use crate::textutil::letter_run_count as word_count;
 
-pub(super) fn is_caption_lower(lower: &str, n: usize, marks: Marks) -> bool {
+/// `digit` is whether `lower` holds an ASCII digit, as a gallery's
+/// counter does.
+pub(super) fn is_caption_lower(lower: &str, n: usize, marks: Marks, digit: bool) -> bool {
     if n > 40 {
         return false;
     }
-    if is_gallery_counter(lower) {
+    if digit && is_gallery_counter(lower) {
         return true;
     }
     marks & MARK_CAPTION != 0
@@ -35,7 +37,14 @@ pub(crate) fn is_credit(text: &str) -> bool {
     }
     let lower = crate::textutil::lowercase(text);
     let n = word_count(&lower);
-    n <= CREDIT_MAX_WORDS && lower.starts_with('(') && is_caption_lower(&lower, n, marks(&lower))
+    n <= CREDIT_MAX_WORDS
+        && lower.starts_with('(')
+        && is_caption_lower(
+            &lower,
+            n,
+            marks(&lower),
+            lower.bytes().any(|b| b.is_ascii_digit()),
+        )
 }
 
 /// A gallery's "Image 1 of 5" or "1 of 4 …" caption prefix.

@@ -98,7 +98,7 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     let text = line.text;
     let (lower, squashed, n) = (line.lower, line.squashed, line.words);
     // Before footers: "Image copyright Getty Images" is a credit.
-    if is_caption_lower(lower, n, line.marks) {
+    if is_caption_lower(lower, n, line.marks, line.digit) {
         return Some(Reason::Caption);
     }
     if is_footer_lower(lower, n, line.marks) {
