@@ -10,6 +10,7 @@
 //! end of the file.
 
 use crate::classify::FingerprintMap;
+use crate::classify::patterns::{self, Marks};
 use crate::classify::text::Grade;
 use crate::lexicon;
 use crate::segment::Segment;
@@ -68,7 +69,7 @@ fn text_title_separators() -> impl Iterator<Item = &'static str> {
 /// is compared with them (test `separators_found_are_those_held`). Those
 /// second bytes are found by a table of bytes, one look a byte, not by a
 /// match on every pair of bytes (a proptest holds the two ways equal).
-fn title_separators_in(text: &str) -> u16 {
+pub(super) fn title_separators_in(text: &str) -> u16 {
     /// The first bytes of the separators' second characters.
     const SECOND: [bool; 256] = {
         let mut t = [false; 256];
@@ -107,11 +108,21 @@ fn title_separators_in(text: &str) -> u16 {
 pub(crate) const TITLE_MAX_PARTS: usize = 4;
 
 impl TitleKeys {
-    pub(crate) fn new(texts: &[&str], features: &[Features], start: usize) -> TitleKeys {
+    /// `notes[i]` is what the recognisers noted of line `i`
+    /// (`patterns::recognise_noting`): a line without a title separator's
+    /// mark holds none.
+    pub(crate) fn new(
+        texts: &[&str],
+        features: &[Features],
+        notes: &[Marks],
+        start: usize,
+    ) -> TitleKeys {
         let mut parts: FingerprintMap<Vec<usize>> = FingerprintMap::default();
         let from = start.saturating_sub(TITLE_MAX_DISTANCE);
         for (i, text) in texts.iter().enumerate().take(start).skip(from) {
-            if features[i].words as usize > TITLE_MAX_WORDS * 2 {
+            if features[i].words as usize > TITLE_MAX_WORDS * 2
+                || notes[i] & patterns::MARK_TITLE_SEP == 0
+            {
                 continue;
             }
             // Most lines hold no separator.

@@ -411,19 +411,25 @@ pub(crate) const MARK_TWEET: Marks = 1 << 10;
 /// An en or em dash between spaces, which every line that ends in a
 /// quote's credit holds (`grade::ends_in_credit`).
 pub(crate) const MARK_DASH: Marks = 1 << 11;
+/// One of the separators a page title's parts stand between
+/// ([`lexicon::TITLE_SEPARATORS`](crate::lexicon::TITLE_SEPARATORS) and
+/// `": "`), without which the title search splits no line
+/// (`headline::TitleKeys::new`).
+pub(crate) const MARK_TITLE_SEP: Marks = 1 << 12;
 
 /// The bits [`recognise_noting`] reports: not the recognisers' own, but
 /// what the text classifier's later tests of a line need.
-pub(crate) const NOTED: Marks = MARK_REP | MARK_CREDIT_SIGN | MARK_TWEET | MARK_DASH;
+pub(crate) const NOTED: Marks =
+    MARK_REP | MARK_CREDIT_SIGN | MARK_TWEET | MARK_DASH | MARK_TITLE_SEP;
 
 /// How many low bits of a [`MarkTable`] entry hold the [`Marks`] bits:
 /// room for [`NOTED`], and the state's row (under [`MARK_TABLE_CAP`],
 /// 2^17) above them still fits a `u32`.
-const MARK_BITS: u32 = 12;
+const MARK_BITS: u32 = 13;
 
 /// Every "anywhere in the line" phrase list and the [`marks`] bit a phrase
 /// of it sets.
-const MARK_LISTS: [(&[&str], Marks); 13] = [
+const MARK_LISTS: [(&[&str], Marks); 15] = [
     (FOOTER_MARKS, MARK_FOOTER),
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
@@ -437,6 +443,8 @@ const MARK_LISTS: [(&[&str], Marks); 13] = [
     (&[":", "("], MARK_CREDIT_SIGN),
     (&["(@", "pic.twitter.com/"], MARK_TWEET),
     (&[" – ", " — "], MARK_DASH),
+    (crate::lexicon::TITLE_SEPARATORS, MARK_TITLE_SEP),
+    (&[": "], MARK_TITLE_SEP),
 ];
 
 /// One automaton for every list of [`MARK_LISTS`], as a table of its own

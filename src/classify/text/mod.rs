@@ -280,7 +280,7 @@ fn classify_lines(
         return pats;
     };
 
-    let mut keys = TitleCache::default();
+    let mut keys = TitleCache::new(notes);
     let (start, end) = anchor_to_title(texts, features, &pats, &grades, (start, end), &mut keys);
     let end = cut_at_thread(texts, features, &pats, &grades, start, end, &mut keys);
     let end = extend_over_list(texts, features, &pats, end);
@@ -356,7 +356,7 @@ mod tests {
     /// it looks for first among what [`recognise`] noted.
     fn noted_right(text: &str) -> Result<(), String> {
         let (_, noted) = recognise(text);
-        let checks: [(bool, Marks, &str); 4] = [
+        let checks: [(bool, Marks, &str); 5] = [
             (
                 patterns::is_comment_action(text) || patterns::is_comment_signature(text),
                 patterns::MARK_REP,
@@ -369,6 +369,11 @@ mod tests {
             ),
             (grade::is_tweet_part(text), patterns::MARK_TWEET, "tweet"),
             (grade::ends_in_credit(text), patterns::MARK_DASH, "dash"),
+            (
+                crate::classify::headline::title_separators_in(text) != 0,
+                patterns::MARK_TITLE_SEP,
+                "title separator",
+            ),
         ];
         for (accepted, bit, name) in checks {
             if accepted && noted & bit == 0 {
@@ -393,7 +398,8 @@ mod tests {
                 "Delete", "x", "It ended there. ", "He said so.\"", ":", "(", ")", "(@",
                 "@jane)", "pic.twitter.com/", "PIC.TWITTER.COM/", "\u{2013}", "\u{2014}",
                 " \u{2013} ", " \u{2014} ", "\u{2014} ", "- ", "Jane Doe", "AP", "Reuters",
-                "Photo", "Credit", "Getty Images", "/", "\n", "\t",
+                "Photo", "Credit", "Getty Images", "/", "\n", "\t", " | ", " - ", "-", "|",
+                " :: ", "::", " \u{b7} ", " \u{2022} ", " \u{bb} ", " || ", " ~ ", ": ", "~",
             ]),
             0..14,
         )) {

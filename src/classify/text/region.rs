@@ -5,6 +5,7 @@ use super::grade::PROSE_MIN_WORDS;
 use super::tail::is_shouted_link;
 use super::{BARRIER_WEIGHT, Grade, HEADER_WEIGHT};
 use crate::classify::headline::TitleKeys;
+use crate::classify::patterns::Marks;
 use crate::classify::{FingerprintMap, patterns};
 use crate::vocab::Features;
 use crate::vocab::Reason;
@@ -238,24 +239,37 @@ pub(super) const RIVAL_SHARE: f32 = 0.4;
 /// anchor to the title, the cut at a comment thread and the title search
 /// each ask for them, most often for the same start, and a build indexes
 /// up to 200 lines.
-#[derive(Default)]
-pub(super) struct TitleCache(Option<(usize, TitleKeys)>);
+pub(super) struct TitleCache<'n> {
+    /// What the recognisers noted of each line.
+    notes: &'n [Marks],
+    built: Option<(usize, TitleKeys)>,
+}
 
-impl TitleCache {
-    /// `TitleKeys::new(texts, features, start)`, built again only when
-    /// `start` is not the start they were built for.
+impl<'n> TitleCache<'n> {
+    /// The cache for lines whose notes are `notes`.
+    pub(super) fn new(notes: &'n [Marks]) -> TitleCache<'n> {
+        TitleCache { notes, built: None }
+    }
+
+    /// `TitleKeys::new(texts, features, notes, start)`, built again only
+    /// when `start` is not the start they were built for.
     pub(super) fn get(
         &mut self,
         texts: &[&str],
         features: &[Features],
         start: usize,
     ) -> &TitleKeys {
-        if self.0.as_ref().is_some_and(|(built, _)| *built != start) {
-            self.0 = None;
+        if self
+            .built
+            .as_ref()
+            .is_some_and(|(built, _)| *built != start)
+        {
+            self.built = None;
         }
+        let notes = self.notes;
         &self
-            .0
-            .get_or_insert_with(|| (start, TitleKeys::new(texts, features, start)))
+            .built
+            .get_or_insert_with(|| (start, TitleKeys::new(texts, features, notes, start)))
             .1
     }
 }
@@ -275,7 +289,7 @@ pub(super) fn anchor_to_title(
     pats: &[Option<Reason>],
     grades: &[Grade],
     (start, end): (usize, usize),
-    keys: &mut TitleCache,
+    keys: &mut TitleCache<'_>,
 ) -> (usize, usize) {
     use crate::classify::headline::is_title_candidate;
     if start <= ANCHOR_MAX_GAP {
@@ -556,7 +570,7 @@ pub(super) fn cut_at_thread(
     grades: &[Grade],
     start: usize,
     end: usize,
-    keys: &mut TitleCache,
+    keys: &mut TitleCache<'_>,
 ) -> usize {
     // A header right above the headline is a menu entry ("Comments" in
     // a blog's top menu), not the head of a thread; unless the headline
