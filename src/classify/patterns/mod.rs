@@ -416,20 +416,23 @@ pub(crate) const MARK_DASH: Marks = 1 << 11;
 /// `": "`), without which the title search splits no line
 /// (`headline::TitleKeys::new`).
 pub(crate) const MARK_TITLE_SEP: Marks = 1 << 12;
+/// The start of a tag list anywhere in the line ([`tags::TAG_PREFIXES`]
+/// and "posted in "), which [`is_tag_list`] asks the line to start with.
+pub(crate) const MARK_TAG: Marks = 1 << 13;
 
 /// The bits [`recognise_noting`] reports: not the recognisers' own, but
 /// what the text classifier's later tests of a line need.
 pub(crate) const NOTED: Marks =
-    MARK_REP | MARK_CREDIT_SIGN | MARK_TWEET | MARK_DASH | MARK_TITLE_SEP;
+    MARK_REP | MARK_CREDIT_SIGN | MARK_TWEET | MARK_DASH | MARK_TITLE_SEP | MARK_TAG;
 
 /// How many low bits of a [`MarkTable`] entry hold the [`Marks`] bits:
 /// room for [`NOTED`], and the state's row (under [`MARK_TABLE_CAP`],
 /// 2^17) above them still fits a `u32`.
-const MARK_BITS: u32 = 13;
+const MARK_BITS: u32 = 14;
 
 /// Every "anywhere in the line" phrase list and the [`marks`] bit a phrase
 /// of it sets.
-const MARK_LISTS: [(&[&str], Marks); 15] = [
+const MARK_LISTS: [(&[&str], Marks); 17] = [
     (FOOTER_MARKS, MARK_FOOTER),
     (CAPTION_MARKS, MARK_CAPTION),
     (COMMENT_MARKS, MARK_COMMENT),
@@ -445,6 +448,8 @@ const MARK_LISTS: [(&[&str], Marks); 15] = [
     (&[" – ", " — "], MARK_DASH),
     (crate::lexicon::TITLE_SEPARATORS, MARK_TITLE_SEP),
     (&[": "], MARK_TITLE_SEP),
+    (tags::TAG_PREFIXES, MARK_TAG),
+    (&["posted in "], MARK_TAG),
 ];
 
 /// One automaton for every list of [`MARK_LISTS`], as a table of its own

@@ -310,10 +310,10 @@ fn classify_lines(
     // Region: body, except recognised clutter and menus.
     label_region(texts, features, &pats, &grades, body_start, end, &mut out);
     label_region_end(texts, features, body_start, end, &mut out);
-    label_region_tags(texts, body_start, end, &mut out);
+    label_region_tags(texts, notes, body_start, end, &mut out);
 
     // Tail: name the clutter after the article.
-    label_tail(texts, features, &pats, gaps, end + 1, &mut out);
+    label_tail(texts, notes, features, &pats, gaps, end + 1, &mut out);
     out
 }
 
@@ -356,7 +356,7 @@ mod tests {
     /// it looks for first among what [`recognise`] noted.
     fn noted_right(text: &str) -> Result<(), String> {
         let (_, noted) = recognise(text);
-        let checks: [(bool, Marks, &str); 5] = [
+        let checks: [(bool, Marks, &str); 6] = [
             (
                 patterns::is_comment_action(text) || patterns::is_comment_signature(text),
                 patterns::MARK_REP,
@@ -374,6 +374,7 @@ mod tests {
                 patterns::MARK_TITLE_SEP,
                 "title separator",
             ),
+            (patterns::is_tag_list(text), patterns::MARK_TAG, "tag list"),
         ];
         for (accepted, bit, name) in checks {
             if accepted && noted & bit == 0 {
@@ -399,7 +400,9 @@ mod tests {
                 "@jane)", "pic.twitter.com/", "PIC.TWITTER.COM/", "\u{2013}", "\u{2014}",
                 " \u{2013} ", " \u{2014} ", "\u{2014} ", "- ", "Jane Doe", "AP", "Reuters",
                 "Photo", "Credit", "Getty Images", "/", "\n", "\t", " | ", " - ", "-", "|",
-                " :: ", "::", " \u{b7} ", " \u{2022} ", " \u{bb} ", " || ", " ~ ", ": ", "~",
+                " :: ", "::", " \u{b7} ", " \u{2022} ", " \u{bb} ", " || ", " ~ ", ": ", "~", "Tags:",
+                "TAGGED WITH ", "Filed Under", "posted in ", "Posted In", "Schlagw\u{f6}rter:",
+                "Category:", "tag", "s:",
             ]),
             0..14,
         )) {

@@ -4,6 +4,7 @@ use super::Grade;
 use super::head::NAV_MAX_WORDS;
 use super::region::weight;
 use crate::classify::patterns;
+use crate::classify::patterns::Marks;
 use crate::vocab::Features;
 use crate::vocab::Reason;
 
@@ -25,14 +26,18 @@ pub(super) fn is_shouted_link(text: &str, f: &Features) -> bool {
 /// ZTE", "Filed under: Banking"; see [`patterns::is_tag_list`]): they are
 /// links to the site's index pages, never the story. Claimed only once the
 /// region is chosen, so that they do not weigh on its choice.
+///
+/// `notes[i]` is what the recognisers noted of line `i`: a line without
+/// the mark of a tag list's start is none.
 pub(super) fn label_region_tags(
     texts: &[&str],
+    notes: &[Marks],
     start: usize,
     end: usize,
     out: &mut [Option<Reason>],
 ) {
     for i in start..=end {
-        if out[i].is_none() && patterns::is_tag_list(texts[i]) {
+        if out[i].is_none() && is_tag_list(texts[i], notes[i]) {
             out[i] = Some(Reason::Navigation);
         }
     }
@@ -41,6 +46,7 @@ pub(super) fn label_region_tags(
 /// Names the clutter after the article.
 pub(super) fn label_tail(
     texts: &[&str],
+    notes: &[Marks],
     features: &[Features],
     pats: &[Option<Reason>],
     gaps: &[bool],
@@ -92,7 +98,7 @@ pub(super) fn label_tail(
                 }
             }
             Some(r) => r,
-            None if patterns::is_tag_list(texts[i]) => Reason::Navigation,
+            None if is_tag_list(texts[i], notes[i]) => Reason::Navigation,
             None if features[i].repeats > 0 => {
                 teasers = true;
                 Reason::RelatedStories
@@ -193,4 +199,10 @@ fn join_runs(
         }
     }
     joined
+}
+
+/// [`patterns::is_tag_list`], asked only of a line whose notes hold the
+/// mark of a tag list's start.
+fn is_tag_list(text: &str, noted: Marks) -> bool {
+    noted & patterns::MARK_TAG != 0 && patterns::is_tag_list(text)
 }
