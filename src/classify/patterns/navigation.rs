@@ -82,30 +82,33 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
     // An ASCII line is squashed on the stack: the grader asks this of
     // every navigation line, and two strings a line cost more than the
     // comparison.
+    // Compared as bytes: no UTF-8 check of the stack copy.
     let mut buf = [0u8; 40];
-    let squashed = if text.is_ascii() {
+    let owned;
+    let squashed: &[u8] = if text.is_ascii() {
         let mut len = 0;
         for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
             buf[len] = b.to_ascii_lowercase();
             len += 1;
         }
-        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+        &buf[..len]
     } else {
-        std::borrow::Cow::Owned(squash(&crate::textutil::lowercase(text)))
+        owned = squash(&crate::textutil::lowercase(text));
+        owned.as_bytes()
     };
     matches!(
-        &*squashed,
-        "previousstory"
-            | "nextstory"
-            | "previousarticle"
-            | "nextarticle"
-            | "previouspost"
-            | "nextpost"
-            | "previous"
-            | "next"
-            | "prev"
-            | "readnext"
-            | "upnext"
+        squashed,
+        b"previousstory"
+            | b"nextstory"
+            | b"previousarticle"
+            | b"nextarticle"
+            | b"previouspost"
+            | b"nextpost"
+            | b"previous"
+            | b"next"
+            | b"prev"
+            | b"readnext"
+            | b"upnext"
     )
 }
 

@@ -757,3 +757,19 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+    /// The arrows' test on the squashed bytes is the oracle's.
+    #[test]
+    fn prev_next_equals_oracle(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Previous", "PREV", "next", "Next", " ", "Story", "article", "Post", "Read", "Up",
+            "→", "«", "»", "é", "\u{130}", "-", "x", "1",
+        ]),
+        0..6,
+    )) {
+        let text: String = parts.concat();
+        prop_assert_eq!(is_prev_next(&text), oracle::is_prev_next(&text), "{:?}", text);
+    }
+}
