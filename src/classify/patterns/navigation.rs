@@ -28,8 +28,8 @@ pub(super) fn is_navigation_lower(
     }
     // Most lines fail on their first word, found over bytes.
     if n <= 8
-        && first_ascii_run(lower).is_none_or(|w| SOCIAL_SET.contains(w))
-        && words(lower).all(|w| SOCIAL_SET.contains(w))
+        && first_ascii_run(lower).is_none_or(is_social_word)
+        && words(lower).all(is_social_word)
     {
         return true;
     }
@@ -54,6 +54,29 @@ pub(super) fn first_ascii_run(lower: &str) -> Option<&str> {
 /// [`SOCIAL_WORDS`] as a set: most short lines fail on their first word,
 /// which the list compared with each of its words.
 static SOCIAL_SET: Lazy<WordSet> = Lazy::new(|| SOCIAL_WORDS.iter().copied().collect());
+
+/// For each first byte, a bit for the length of each of [`SOCIAL_WORDS`]
+/// that starts with it (all are ASCII and shorter than 32 bytes, test
+/// `social_lengths_hold_every_word`).
+static SOCIAL_LENGTHS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < SOCIAL_WORDS.len() {
+        let w = SOCIAL_WORDS[k].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    table
+};
+
+/// Whether `w` is one of [`SOCIAL_WORDS`]: most words are told from
+/// every one by their first byte and length, without hashing.
+pub(super) fn is_social_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first()
+        .is_some_and(|&f| b.len() < 32 && SOCIAL_LENGTHS[usize::from(f)] >> b.len() & 1 != 0)
+        && SOCIAL_SET.contains(w)
+}
 
 /// Whether the line is navigation: "Previous Story", "Go to Top", a section
 /// name, a share bar, a breadcrumb ("Home > World > Asia").

@@ -773,3 +773,15 @@ proptest! {
         prop_assert_eq!(is_prev_next(&text), oracle::is_prev_next(&text), "{:?}", text);
     }
 }
+
+#[test]
+fn social_lengths_hold_every_word() {
+    use super::navigation::is_social_word;
+    for w in SOCIAL_WORDS {
+        assert!(w.is_ascii() && !w.is_empty() && w.len() < 32, "{w}");
+        assert!(is_social_word(w), "{w}");
+    }
+    for w in ["", "facebooks", "Facebook", "tweets", "é", "instagra"] {
+        assert_eq!(is_social_word(w), SOCIAL_WORDS.contains(&w), "{w}");
+    }
+}
