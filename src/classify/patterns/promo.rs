@@ -146,9 +146,7 @@ pub(super) fn is_section_header_squashed(
         // case ("Fake news") is a subheading.
         // (The word for stories is the cheapest test, so it goes first.)
         || ((2..=5).contains(&n)
-            && ["stories", "news", "articles", "reads", "headlines"]
-                .iter()
-                .any(|w| ends_with_word_for_stories(lower, w))
+            && ends_with_word_for_stories(lower)
             && !ends_sentence(lower)
             && is_title_case(original))
         // "More Washington Examiner", "More Sports": a site or section
@@ -159,11 +157,14 @@ pub(super) fn is_section_header_squashed(
             && !ends_sentence(lower))
 }
 
-/// Whether `lower`, trimmed, ends with `word`, one of the words for
-/// stories: each ends in `s`, which is asked first.
-fn ends_with_word_for_stories(lower: &str, word: &str) -> bool {
+/// Whether `lower`, trimmed, ends with one of the words for stories:
+/// each ends in `s`, which is asked first, of the line trimmed once.
+fn ends_with_word_for_stories(lower: &str) -> bool {
     let end = lower.trim_end();
-    end.ends_with('s') && end.ends_with(word)
+    end.ends_with('s')
+        && ["stories", "news", "articles", "reads", "headlines"]
+            .iter()
+            .any(|w| end.ends_with(w))
 }
 
 /// Whether every word of `text` that has case starts with a capital.
