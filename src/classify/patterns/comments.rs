@@ -175,7 +175,11 @@ pub(super) fn is_comment_marked(lower: &str, original: &str, marks: Marks) -> bo
     // so the speaker must look like a commenter: one user name (lower case
     // or with digits: "thelastchargersfan says:", "v2787 says:"), or a name
     // with a time stamp ("Alex on September 17, 2018 at 6:34 am said:").
+    // Each verb ends in a colon: most lines end otherwise.
     let trimmed = lower.trim_end();
+    if !trimmed.ends_with(':') {
+        return false;
+    }
     let Some(speaker) = [" says:", " said:", " wrote:"]
         .iter()
         .find_map(|v| trimmed.strip_suffix(v))

@@ -118,10 +118,11 @@ fn recognise_line(line: &Line<'_>) -> Option<Reason> {
     if whole & WHOLE_AD != 0 {
         return Some(Reason::Advertisement);
     }
-    // A count is a number in ASCII digits: no digit, no split into words.
+    // A count is a number in ASCII digits, and a titled thread head starts
+    // with one: no digit, no split into words.
     if whole & WHOLE_COMMENT != 0
         || (line.digit && is_comment_count(lower, n))
-        || is_titled_thread_head(lower)
+        || (line.digit && is_titled_thread_head(lower))
         || is_comment_marked(lower, text, line.marks)
     {
         return Some(Reason::Comments);
