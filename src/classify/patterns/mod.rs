@@ -341,6 +341,10 @@ struct Prefix {
 /// The first eight bytes of `bytes`, zeros after a shorter one,
 /// little-endian.
 fn head8(bytes: &[u8]) -> u64 {
+    // Most lines are eight bytes or longer: one load.
+    if let Some(first) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*first);
+    }
     let mut eight = [0u8; 8];
     for (e, &b) in eight.iter_mut().zip(bytes) {
         *e = b;
