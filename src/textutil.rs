@@ -808,6 +808,22 @@ pub(crate) fn scan_line<'a>(
                 i += 1;
             }
             chars += (i - from) as u32;
+            // Most words of letters end at a space or other ASCII that
+            // joins nothing (or at the end): the word is told at once and
+            // that byte passed, without the general step.
+            match bytes.get(i) {
+                None => {
+                    on_word(&text[from..i], Shape::Ascii(i - from, key));
+                    break;
+                }
+                Some(&next) if next < 0x80 && ASCII_CLASS[usize::from(next)] == Wb::Other => {
+                    on_word(&text[from..i], Shape::Ascii(i - from, key));
+                    chars += 1;
+                    i += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
             start = from;
             end = i;
             prev = Wb::Letter;
