@@ -7,8 +7,8 @@ use std::hash::BuildHasherDefault;
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    FNV_OFFSET, Fnv, Shape, ends_sentence, fnv_step, is_alnum, is_cjk, is_unspaced, lower_char,
-    scan_line, uax29_words,
+    Fnv, FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
+    uax29_words,
 };
 use crate::vocab::Features;
 
@@ -124,13 +124,13 @@ fn is_stop_outside_ascii(word: &str) -> bool {
 #[inline(never)]
 fn measure_general(text: &str) -> Features {
     let mut f = Features::default();
-    let mut hash = FNV_OFFSET;
+    let mut hash = FoldHash::new();
     for c in text.chars() {
         f.chars += 1;
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 f.digits += u32::from(c.is_ascii_digit());
-                hash = fnv_step(hash, u64::from(c.to_ascii_lowercase() as u8));
+                hash.push_bytes(u64::from(c.to_ascii_lowercase() as u8), 1);
             }
             continue;
         }
@@ -143,14 +143,12 @@ fn measure_general(text: &str) -> Features {
                 f.digits += 1;
             }
             match lower_char(c) {
-                Some(l) => hash = fnv_step(hash, l as u64),
-                None => c
-                    .to_lowercase()
-                    .for_each(|l| hash = fnv_step(hash, l as u64)),
+                Some(l) => hash.push_char(l),
+                None => c.to_lowercase().for_each(|l| hash.push_char(l)),
             }
         }
     }
-    f.fingerprint = hash;
+    f.fingerprint = hash.finish();
     for word in uax29_words(text) {
         let first = word.chars().next().unwrap_or(' ');
         if is_unspaced(first) {
