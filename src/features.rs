@@ -78,7 +78,12 @@ fn scan(text: &str) -> Option<Features> {
                 Shape::Ascii(n, key) => {
                     n <= lexicon::ASCII_STOP_MAX_BYTES && lexicon::is_packed_stop_word(key)
                 }
-                Shape::Letters => word.len() <= 12 && is_stop_outside_ascii(word),
+                // No letter the scan knows lowercases to fewer bytes (test
+                // `scan_letters_do_not_shrink`): a word of more bytes than
+                // the longest stop word is none.
+                Shape::Letters => {
+                    word.len() <= lexicon::STOP_MAX_BYTES && is_stop_outside_ascii(word)
+                }
                 Shape::Other => false,
             };
             if is_stop {
@@ -273,6 +278,17 @@ mod tests {
         fn stop_outside_ascii_is_the_set(word in "(für|Für|ÜBER|über|это|Это|также|во|ВО|её|ЕЁ|и|È|è|é|ж|İ|\u{212a}|[a-zA-Zàéüжщ]){1,4}") {
             let expect = lexicon::is_stop_word(&word.to_lowercase());
             proptest::prop_assert_eq!(is_stop_outside_ascii(&word), expect, "{:?}", word);
+        }
+    }
+
+    /// What the scan's early answer on long words rests on.
+    #[test]
+    fn scan_letters_do_not_shrink() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if crate::textutil::scan_class(c) == Some(crate::textutil::Wb::Letter) {
+                let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+                assert!(lower >= c.len_utf8(), "{c:?}");
+            }
         }
     }
 
