@@ -7,8 +7,8 @@ use std::hash::BuildHasherDefault;
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    FNV_OFFSET, Fnv, Shape, ends_sentence, fnv_step, is_alnum, is_cjk, is_unspaced, lower_char,
-    scan_line, uax29_words,
+    Fnv, FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
+    uax29_words,
 };
 use crate::vocab::Features;
 
@@ -78,7 +78,12 @@ fn scan(text: &str) -> Option<Features> {
                 Shape::Ascii(n, key) => {
                     n <= lexicon::ASCII_STOP_MAX_BYTES && lexicon::is_packed_stop_word(key)
                 }
-                Shape::Letters => word.len() <= 12 && is_stop_outside_ascii(word),
+                // No letter the scan knows lowercases to fewer bytes (test
+                // `scan_letters_do_not_shrink`): a word of more bytes than
+                // the longest stop word is none.
+                Shape::Letters => {
+                    word.len() <= lexicon::STOP_MAX_BYTES && is_stop_outside_ascii(word)
+                }
                 Shape::Other => false,
             };
             if is_stop {
@@ -124,13 +129,13 @@ fn is_stop_outside_ascii(word: &str) -> bool {
 #[inline(never)]
 fn measure_general(text: &str) -> Features {
     let mut f = Features::default();
-    let mut hash = FNV_OFFSET;
+    let mut hash = FoldHash::new();
     for c in text.chars() {
         f.chars += 1;
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 f.digits += u32::from(c.is_ascii_digit());
-                hash = fnv_step(hash, u64::from(c.to_ascii_lowercase() as u8));
+                hash.push_bytes(u64::from(c.to_ascii_lowercase() as u8), 1);
             }
             continue;
         }
@@ -143,14 +148,12 @@ fn measure_general(text: &str) -> Features {
                 f.digits += 1;
             }
             match lower_char(c) {
-                Some(l) => hash = fnv_step(hash, l as u64),
-                None => c
-                    .to_lowercase()
-                    .for_each(|l| hash = fnv_step(hash, l as u64)),
+                Some(l) => hash.push_char(l),
+                None => c.to_lowercase().for_each(|l| hash.push_char(l)),
             }
         }
     }
-    f.fingerprint = hash;
+    f.fingerprint = hash.finish();
     for word in uax29_words(text) {
         let first = word.chars().next().unwrap_or(' ');
         if is_unspaced(first) {
@@ -275,6 +278,17 @@ mod tests {
         fn stop_outside_ascii_is_the_set(word in "(für|Für|ÜBER|über|это|Это|также|во|ВО|её|ЕЁ|и|È|è|é|ж|İ|\u{212a}|[a-zA-Zàéüжщ]){1,4}") {
             let expect = lexicon::is_stop_word(&word.to_lowercase());
             proptest::prop_assert_eq!(is_stop_outside_ascii(&word), expect, "{:?}", word);
+        }
+    }
+
+    /// What the scan's early answer on long words rests on.
+    #[test]
+    fn scan_letters_do_not_shrink() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if crate::textutil::scan_class(c) == Some(crate::textutil::Wb::Letter) {
+                let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+                assert!(lower >= c.len_utf8(), "{c:?}");
+            }
         }
     }
 

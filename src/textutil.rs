@@ -6,8 +6,10 @@
 //!   recognisers);
 //! * [`fold_each`], [`squash`] and [`fingerprint`]: the one fold (letters
 //!   and digits, lowercased, nothing else) and the hash of it that repeat
-//!   counting and title matching compare;
-//! * [`Fnv`] and [`fnv`]: the one hash, 64-bit FNV-1a;
+//!   counting and title matching compare ([`FoldHash`], the fold's bytes
+//!   eight at a time);
+//! * [`Fnv`] and [`fnv`]: the hash of our own word-keyed maps, 64-bit
+//!   FNV-1a;
 //! * word counts, in the three variants the stages use. They differ on
 //!   real text (an apostrophe, a hyphen, "e.g."), and the thresholds of
 //!   each caller were tuned on its own variant, so they are kept apart,
@@ -95,23 +97,110 @@ pub(crate) fn squash(text: &str) -> String {
 }
 
 /// A hash of the fold of `text`, so "Next Story" and "NEXT  story"
-/// collide. Used for repeat counting and title matching.
+/// collide. Used for repeat counting and title matching: the
+/// [`FoldHash`] of the fold's UTF-8 bytes.
 pub(crate) fn fingerprint(text: &str) -> u64 {
-    // FNV-1a over the folded characters (each as one u64, not its bytes).
     // We hash every block of every page, so SipHash per character (the
     // first version) was a tenth of the text path's time; fingerprints only
     // decide "same text or not" and never key an attacker-controlled hash
     // table, so a fast, deterministic hash is enough.
-    let mut h = FNV_OFFSET;
-    fold_each(text, |c| h = fnv_step(h, c as u64));
-    h
+    let mut h = FoldHash::new();
+    fold_each(text, |c| h.push_char(c));
+    h.finish()
 }
 
-/// One step of the FNV-1a hash of [`fingerprint`]: `h` with the folded
-/// character `c` mixed in.
-#[inline]
-pub(crate) fn fnv_step(h: u64, c: u64) -> u64 {
-    (h ^ c).wrapping_mul(FNV_PRIME)
+/// The hash of [`fingerprint`], fed the fold's UTF-8 bytes in pieces of
+/// one to eight: the bytes are taken eight at a time, little-endian, each
+/// eight mixed in by one folded multiply, and the last fewer than eight,
+/// padded with zeros (no folded character holds a zero byte), at the end
+/// ([`fold_hash_bytes`] is the definition, a byte at a time). A run of
+/// ASCII letters costs one push, not a multiply a letter as the FNV-1a a
+/// character of the first version did.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FoldHash {
+    hash: u64,
+    /// The bytes pushed since the last mix, little-endian.
+    pending: u64,
+    /// How many: 0 to 7.
+    fill: u32,
+}
+
+impl FoldHash {
+    /// The hash of nothing so far.
+    #[inline]
+    pub(crate) fn new() -> FoldHash {
+        FoldHash {
+            hash: FNV_OFFSET,
+            pending: 0,
+            fill: 0,
+        }
+    }
+
+    /// Pushes the `n` bytes (1 to 8) of `v`, the first in its lowest byte;
+    /// the bytes of `v` above them are zero.
+    #[inline(always)]
+    pub(crate) fn push_bytes(&mut self, v: u64, n: u32) {
+        debug_assert!((1..=8).contains(&n) && (n == 8 || v >> (8 * n) == 0));
+        let fill = self.fill;
+        let pending = self.pending | v << (8 * fill);
+        let total = fill + n;
+        if total >= 8 {
+            self.hash = fold_mix(self.hash, pending);
+            // The bytes of `v` that did not fit (none when `fill` is 0).
+            self.pending = v.checked_shr(64 - 8 * fill).unwrap_or(0);
+            self.fill = total - 8;
+        } else {
+            self.pending = pending;
+            self.fill = total;
+        }
+    }
+
+    /// Pushes the UTF-8 bytes of `c`.
+    #[inline]
+    pub(crate) fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push_bytes(c as u64, 1);
+        } else {
+            let mut buf = [0u8; 8];
+            let n = c.encode_utf8(&mut buf[..4]).len();
+            self.push_bytes(u64::from_le_bytes(buf), n as u32);
+        }
+    }
+
+    /// The hash of the bytes pushed.
+    #[inline]
+    pub(crate) fn finish(self) -> u64 {
+        if self.fill == 0 {
+            self.hash
+        } else {
+            fold_mix(self.hash, self.pending)
+        }
+    }
+}
+
+/// One step of [`FoldHash`]: `h` with eight bytes mixed in, by the folded
+/// multiply (the two halves of the 128-bit product xored), which carries
+/// every bit of the input into every bit of the output.
+#[inline(always)]
+fn fold_mix(h: u64, eight: u64) -> u64 {
+    let m = u128::from(h ^ eight) * u128::from(FOLD_K);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+/// The multiplier of [`fold_mix`]: 2^64 over the golden ratio, odd.
+const FOLD_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The definition of [`FoldHash`]: `bytes` eight at a time, the last
+/// fewer padded with zeros.
+#[cfg(test)]
+pub(crate) fn fold_hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for chunk in bytes.chunks(8) {
+        let mut eight = [0u8; 8];
+        eight[..chunk.len()].copy_from_slice(chunk);
+        h = fold_mix(h, u64::from_le_bytes(eight));
+    }
+    h
 }
 
 /// The FNV-1a 64-bit offset basis.
@@ -211,12 +300,17 @@ pub(crate) fn whitespace_word_count(text: &str) -> usize {
 /// looking at no more than the first `max + 1` of them: bounded work on a
 /// line of any length. Counts the starts of words in one loop, without the
 /// splitting iterator (proptest `at_most_words_counts_split_whitespace`).
+#[inline]
 pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
     // A word and the space after it take two bytes at least: a text of
-    // fewer than `2 * max` bytes holds at most `max` words.
-    if text.len() < 2 * max {
-        return true;
-    }
+    // fewer than `2 * max` bytes holds at most `max` words. Most texts
+    // asked are that short: answered inline, without the call.
+    text.len() < 2 * max || at_most_words_counted(text, max)
+}
+
+/// [`at_most_words`] of a text of at least `2 * max` bytes, counted.
+#[inline(never)]
+fn at_most_words_counted(text: &str, max: usize) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut words = 0;
@@ -233,14 +327,23 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
             break;
         }
         // Each byte is below 0x80, so no sum carries into the next byte.
-        let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-        let blank = is_zero(x ^ (ONES * 0x20));
-        // U+0009–U+000D: at least 0x09 and below 0x0E.
-        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
-        let space = blank | control;
-        let word = !space & HIGH;
+        // Without a byte below 0x20 (the common case), a word byte is one
+        // above 0x20.
+        let word = if (x + ONES * (0x80 - 0x20)) & HIGH == HIGH {
+            (x + ONES * (0x80 - 0x21)) & HIGH
+        } else {
+            let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
+            let blank = is_zero(x ^ (ONES * 0x20));
+            // U+0009–U+000D: at least 0x09 and below 0x0E.
+            let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+            !(blank | control) & HIGH
+        };
         let before = (word << 8) | if in_word { 0x80 } else { 0 };
-        words += (word & !before).count_ones() as usize;
+        // One high bit a word start: shifted down to the low bit of its
+        // byte, the multiplication sums the bytes into the top (no
+        // `popcnt` in the baseline x86-64 target: `count_ones` took a dozen
+        // instructions).
+        words += (((word & !before) >> 7).wrapping_mul(ONES) >> 56) as usize;
         if words > max {
             return false;
         }
@@ -694,19 +797,6 @@ pub(crate) fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)>
     }
 }
 
-/// Whether a byte is an ASCII letter: one load and a test in the letter
-/// loop of [`scan_line`], which the range test took four instructions to
-/// answer.
-static ASCII_LETTER: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphabetic();
-        b += 1;
-    }
-    table
-};
-
 /// [`fast_class`] of every ASCII byte.
 pub(crate) static ASCII_CLASS: [Wb; 128] = {
     let mut table = [Wb::Other; 128];
@@ -742,9 +832,10 @@ pub(crate) struct LineScan {
 /// What a word of [`scan_line`] is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shape {
-    /// `n` ASCII letters and nothing else; with the last eight of them,
-    /// lowercased, packed big-endian (the stop-word key of
-    /// [`lexicon`](crate::lexicon)).
+    /// `n` ASCII letters and nothing else; when `n` is at most eight, with
+    /// them lowercased, packed big-endian (the stop-word key of
+    /// [`lexicon`](crate::lexicon); no stop word is longer, and the key of
+    /// a longer word is only some of its letters).
     Ascii(usize, u64),
     /// Letters only, some of them outside ASCII.
     Letters,
@@ -775,7 +866,7 @@ pub(crate) fn scan_line<'a>(
         Some(_) => fast_class_at(bytes, j).map(|(w, _, _)| w),
         None => None,
     };
-    let mut hash = FNV_OFFSET;
+    let mut hash = FoldHash::new();
     let (mut chars, mut digits, mut cjk) = (0u32, 0u32, 0u32);
     // The word being read: its start (`usize::MAX` between words), the end
     // of its last character, the class of its last word character, whether
@@ -800,14 +891,52 @@ pub(crate) fn scan_line<'a>(
         if start == usize::MAX && b.is_ascii_alphabetic() {
             let from = i;
             key = 0;
-            while let Some(&l) = bytes.get(i).filter(|&&l| ASCII_LETTER[usize::from(l)]) {
-                // The lowercase of an ASCII letter or digit: bit 5 set.
-                let l = l | 0x20;
-                hash = fnv_step(hash, u64::from(l));
-                key = key << 8 | u64::from(l);
-                i += 1;
+            // Eight bytes at a time (the last fewer padded with zeros,
+            // which are no letters): the letters the eight start with,
+            // hashed and packed at once.
+            loop {
+                let mut eight = [0u8; 8];
+                match bytes.get(i..i + 8) {
+                    Some(chunk) => eight.copy_from_slice(chunk),
+                    None => {
+                        let rest = &bytes[i..];
+                        eight[..rest.len()].copy_from_slice(rest);
+                    }
+                }
+                let x = u64::from_le_bytes(eight);
+                // The lowercase of an ASCII letter: bit 5 set.
+                let lower = x | 0x2020_2020_2020_2020;
+                let is_letter = bytes_in(lower & !HIGH_BITS, b'a', b'z') & !x;
+                let n = (!is_letter & HIGH_BITS).trailing_zeros() / 8;
+                if n == 0 {
+                    break;
+                }
+                hash.push_bytes(lower & (u64::MAX >> (64 - 8 * n)), n);
+                // The `n` letters big-endian: the whole word's when it
+                // has at most eight.
+                key = lower.swap_bytes() >> (64 - 8 * n);
+                i += n as usize;
+                if n < 8 {
+                    break;
+                }
             }
             chars += (i - from) as u32;
+            // Most words of letters end at a space or other ASCII that
+            // joins nothing (or at the end): the word is told at once and
+            // that byte passed, without the general step.
+            match bytes.get(i) {
+                None => {
+                    on_word(&text[from..i], Shape::Ascii(i - from, key));
+                    break;
+                }
+                Some(&next) if next < 0x80 && ASCII_CLASS[usize::from(next)] == Wb::Other => {
+                    on_word(&text[from..i], Shape::Ascii(i - from, key));
+                    chars += 1;
+                    i += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
             start = from;
             end = i;
             prev = Wb::Letter;
@@ -822,7 +951,7 @@ pub(crate) fn scan_line<'a>(
             let w = ASCII_CLASS[usize::from(b)];
             if matches!(w, Wb::Letter | Wb::Digit) {
                 digits += u32::from(w == Wb::Digit);
-                hash = fnv_step(hash, u64::from(b | 0x20));
+                hash.push_bytes(u64::from(b | 0x20), 1);
             }
             (w, 1)
         } else {
@@ -832,14 +961,12 @@ pub(crate) fn scan_line<'a>(
                 // a Hangul syllable (three bytes) has no case and is CJK.
                 if len == 3 {
                     cjk += 1;
-                    hash = fnv_step(hash, c as u64);
+                    hash.push_char(c);
                 } else {
                     match lower_char(c) {
-                        Some(l) => hash = fnv_step(hash, l as u64),
+                        Some(l) => hash.push_char(l),
                         // "İ" lowercases to two characters.
-                        None => c
-                            .to_lowercase()
-                            .for_each(|l| hash = fnv_step(hash, l as u64)),
+                        None => c.to_lowercase().for_each(|l| hash.push_char(l)),
                     }
                 }
             }
@@ -890,7 +1017,7 @@ pub(crate) fn scan_line<'a>(
         on_word(&text[start..end], shape(letters, key, only_letters));
     }
     Some(LineScan {
-        fingerprint: hash,
+        fingerprint: hash.finish(),
         chars,
         digits,
         cjk,
@@ -1103,7 +1230,9 @@ mod tests {
                     for b in w.bytes() {
                         want = want << 8 | u64::from(b.to_ascii_lowercase());
                     }
-                    assert_eq!(key, want, "{w:?}");
+                    if n <= 8 {
+                        assert_eq!(key, want, "{w:?}");
+                    }
                 }
                 Shape::Letters => assert!(letters && !w.is_ascii(), "{w:?}"),
                 Shape::Other => assert!(!letters, "{w:?}"),
@@ -1263,6 +1392,31 @@ mod tests {
         let lower = "Καλημέρα ΚΌΣΜΟΣ, ça va".to_lowercase();
         let kept: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
         assert_eq!(squash(&lower), kept);
+    }
+
+    proptest::proptest! {
+        /// The fingerprint is the fold's bytes hashed eight at a time.
+        #[test]
+        fn fingerprint_hashes_the_fold(text in "\\PC{0,40}") {
+            let want = fold_hash_bytes(squash(&text).as_bytes());
+            proptest::prop_assert_eq!(fingerprint(&text), want);
+        }
+
+        /// Pushed in pieces of any length from one to eight, the bytes
+        /// hash as the definition hashes them.
+        #[test]
+        fn fold_hash_pieces(bytes in proptest::collection::vec(1u8..=255, 0..40), cuts in proptest::collection::vec(1usize..=8, 0..40)) {
+            let mut h = FoldHash::new();
+            let (mut at, mut cut) = (0, cuts.iter().cycle());
+            while at < bytes.len() {
+                let n = (*cut.next().unwrap_or(&1)).min(bytes.len() - at);
+                let mut eight = [0u8; 8];
+                eight[..n].copy_from_slice(&bytes[at..at + n]);
+                h.push_bytes(u64::from_le_bytes(eight), n as u32);
+                at += n;
+            }
+            proptest::prop_assert_eq!(h.finish(), fold_hash_bytes(&bytes));
+        }
     }
 
     #[test]
