@@ -23,13 +23,15 @@
 //! the result to [`Dom::parse`] on tag soup and on the copies of the
 //! corpus.
 
+use std::sync::LazyLock;
+
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Doctype, Tag, TagKind, Token as HToken, TokenSink, TokenSinkResult, Tokenizer,
 };
 use html5ever::tree_builder::TreeBuilder;
-use html5ever::{Attribute as HAttribute, LocalName, QualName, local_name, ns};
+use html5ever::{Attribute as HAttribute, LocalName, QualName, ns};
 use memchr::{memchr2, memmem};
 
 use crate::html::lexer::{Lexer, Token};
@@ -37,11 +39,12 @@ use crate::vocab::Span;
 
 use super::dom::{Dom, Sink};
 use super::sourcemap::entity::char_ref;
+use super::strip::{SHORT, short_place};
 
 /// Parses `html` as [`Dom::parse`] does, with room for `nodes` nodes, or
 /// `None` where the lexer's reading could part from html5ever's tokenizer
 /// (the module's docs say where). With `short`, attributes named by one
-/// of [`super::strip::SHORT`]'s characters get their long names back.
+/// of [`SHORT`]'s characters get their long names back.
 pub(crate) fn parse(html: &str, nodes: usize, short: bool) -> Option<Dom> {
     let s = html.as_bytes();
     if memchr::memchr(0, s).is_some() || html.starts_with('\u{feff}') {
@@ -316,27 +319,21 @@ fn lower_atom(name: &str) -> LocalName {
 }
 
 /// An attribute name as the tokenizer makes it, with its long name back
-/// for a [`super::strip::SHORT`] one.
+/// for a [`SHORT`] one.
 fn attribute_name(names: &mut Names, name: &str, short: bool) -> LocalName {
-    if short && name.len() == 3 {
-        let long = match name {
-            "\u{e000}" => Some(local_name!("class")),
-            "\u{e001}" => Some(local_name!("id")),
-            "\u{e002}" => Some(local_name!("role")),
-            "\u{e003}" => Some(local_name!("itemprop")),
-            "\u{e004}" => Some(local_name!("aria-label")),
-            "\u{e005}" => Some(local_name!("hidden")),
-            "\u{e006}" => Some(local_name!("aria-hidden")),
-            "\u{e007}" => Some(local_name!("style")),
-            "\u{e008}" => Some(local_name!("href")),
-            _ => None,
-        };
-        if let Some(long) = long {
-            return long;
-        }
+    if short && let Some(i) = short_place(name.as_bytes()) {
+        return LONG_ATOMS[i].clone();
     }
     names.get(name)
 }
+
+/// The atoms of [`SHORT`]'s long names, in its order.
+static LONG_ATOMS: LazyLock<Vec<LocalName>> = LazyLock::new(|| {
+    SHORT
+        .iter()
+        .map(|&(long, _)| LocalName::from(long))
+        .collect()
+});
 
 /// The doctype token html5ever's tokenizer reads from `source` (one
 /// doctype, from `<!` to past its `>` or to the end of the input).

@@ -718,18 +718,7 @@ impl<'a> Walked<'a> {
 /// ([`strip::SHORT`]); any other name as it is.
 #[inline]
 fn long_name(name: &str) -> &str {
-    match name {
-        "\u{e000}" => "class",
-        "\u{e001}" => "id",
-        "\u{e002}" => "role",
-        "\u{e003}" => "itemprop",
-        "\u{e004}" => "aria-label",
-        "\u{e005}" => "hidden",
-        "\u{e006}" => "aria-hidden",
-        "\u{e007}" => "style",
-        "\u{e008}" => "href",
-        _ => name,
-    }
+    strip::short_place(name.as_bytes()).map_or(name, |i| strip::SHORT[i].0)
 }
 
 /// Whether an `id` is one of React's streamed-content boundaries: `S:`

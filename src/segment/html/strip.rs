@@ -147,12 +147,20 @@ pub(crate) const SHORT: &[(&str, &str)] = &[
     ("href", "\u{e008}"),
 ];
 
-/// Whether `b` holds one of the [`SHORT`] names' characters (U+E000 to
-/// U+E008: EE 80 80 to EE 80 88 in UTF-8).
+/// The place in [`SHORT`] of `name`, if it is one of the short names:
+/// the short name at place `i` is U+E000 + `i` (EE 80 80 + `i` in UTF-8).
+pub(crate) fn short_place(name: &[u8]) -> Option<usize> {
+    match *name {
+        [0xee, 0x80, c] if (0x80..0x80 + SHORT.len()).contains(&usize::from(c)) => {
+            Some(usize::from(c) - 0x80)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `b` holds one of the [`SHORT`] names' characters.
 fn holds_short_name(b: &[u8]) -> bool {
-    memchr::memchr_iter(0xee, b).any(|i| {
-        b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|&c| (0x80..=0x88).contains(&c))
-    })
+    memchr::memchr_iter(0xee, b).any(|i| b.get(i..i + 3).is_some_and(|c| short_place(c).is_some()))
 }
 
 /// The short name of a kept attribute (lowercase name), if it has one.
@@ -750,7 +758,10 @@ mod tests {
 
     #[test]
     fn short_names_are_read_back() {
-        for &(long, short) in SHORT {
+        for (i, &(long, short)) in SHORT.iter().enumerate() {
+            let c = char::from_u32(0xe000 + i as u32).unwrap();
+            assert_eq!(short, c.to_string(), "the short names in order");
+            assert_eq!(short_place(short.as_bytes()), Some(i));
             assert_eq!(super::super::long_name(short), long);
             assert!(keeps(long.as_bytes()) && holds_short_name(short.as_bytes()));
         }
