@@ -83,6 +83,24 @@ pub(crate) struct Attribute {
     pub(crate) value: Option<Span>,
 }
 
+/// Whether `b`, after a tag name, ends it where the tokenizer asks for
+/// the appropriate end tag of raw text: whitespace, `/` or `>`.
+fn ends_tag_name(b: u8) -> bool {
+    is_space(b) || matches!(b, b'/' | b'>')
+}
+
+/// Whether the `<` at `lt` opens the end tag of the raw-text element
+/// `name` (the tokenizer's "appropriate end tag"): `</`, the name in any
+/// ASCII case, then [`ends_tag_name`]. At the very end of the input it is
+/// still content.
+fn opens_end_tag(s: &[u8], lt: usize, name: &[u8]) -> bool {
+    let m = lt + 2 + name.len();
+    s.len() > m
+        && s[lt + 1] == b'/'
+        && s[lt + 2..m].eq_ignore_ascii_case(name)
+        && ends_tag_name(s[m])
+}
+
 /// Whitespace as the tokenizer sees it.
 #[inline]
 pub(crate) fn is_space(c: u8) -> bool {
@@ -194,16 +212,11 @@ impl<'s> Lexer<'s> {
         let finder = &*END_TAG_OPEN;
         while let Some(o) = finder.find(&s[i..]) {
             let lt = i + o;
-            let n = lt + 2;
-            let m = n + name.len();
-            if s.len() > m
-                && s[n..m].eq_ignore_ascii_case(name)
-                && (is_space(s[m]) || matches!(s[m], b'/' | b'>'))
-            {
+            if opens_end_tag(s, lt, name) {
                 self.pos = lt;
                 return Span::new(from, lt);
             }
-            i = n;
+            i = lt + 2;
         }
         self.pos = s.len();
         Span::new(from, s.len())
@@ -225,15 +238,7 @@ impl<'s> Lexer<'s> {
         let s = self.src;
         let from = self.pos;
         let n = s.len();
-        // Whether the `<` at `i` opens `</script` followed by whitespace,
-        // `/` or `>` (the appropriate end tag), in any ASCII case.
-        let end_tag = |i: usize| {
-            let m = i + 8;
-            s.len() > m
-                && s[i + 1] == b'/'
-                && s[i + 2..m].eq_ignore_ascii_case(b"script")
-                && (is_space(s[m]) || matches!(s[m], b'/' | b'>'))
-        };
+        let end_tag = |i: usize| opens_end_tag(s, i, b"script");
         // The letters from `i` on, and whether they spell `script` and are
         // followed by whitespace, `/` or `>` (the double escape's test).
         let script_word = |i: usize| {
@@ -241,9 +246,7 @@ impl<'s> Lexer<'s> {
                 .iter()
                 .position(|c| !c.is_ascii_alphabetic())
                 .map_or(n, |o| i + o);
-            let hit = j < n
-                && (is_space(s[j]) || matches!(s[j], b'/' | b'>'))
-                && s[i..j].eq_ignore_ascii_case(b"script");
+            let hit = j < n && ends_tag_name(s[j]) && s[i..j].eq_ignore_ascii_case(b"script");
             (j, hit)
         };
         let mut state = State::Data;
