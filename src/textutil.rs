@@ -383,17 +383,9 @@ fn at_most_words_counted(text: &str, max: usize) -> bool {
 /// except `Σ`, which sends the text to it (proptest
 /// `lowercase_is_to_lowercase`).
 pub(crate) fn lowercase(text: &str) -> String {
-    let mut out = String::new();
-    lowercase_into(text, &mut out);
-    out
-}
-
-/// [`lowercase`] written into `out`, which is cleared first. Runs of ASCII
-/// are copied and lowercased whole; only the characters outside ASCII are
-/// taken one by one.
-pub(crate) fn lowercase_into(text: &str, out: &mut String) {
-    out.clear();
-    out.reserve(text.len());
+    // Runs of ASCII are copied and lowercased whole; only the characters
+    // outside ASCII are taken one by one.
+    let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -409,20 +401,17 @@ pub(crate) fn lowercase_into(text: &str, out: &mut String) {
         };
         match lower_char(c) {
             Some(l) => out.push(l),
-            None if c == 'Σ' => {
-                out.clear();
-                out.push_str(&text.to_lowercase());
-                return;
-            }
+            None if c == 'Σ' => return text.to_lowercase(),
             None => out.extend(c.to_lowercase()),
         }
         i += c.len_utf8();
     }
+    out
 }
 
-/// [`lowercase_into`], counting on the way what the recognisers count on
-/// the lowercase: its [`letter_run_count`] and whether it holds an ASCII
-/// digit. One pass over `text` instead of three (the copy, the lowercase
+/// [`lowercase`] written into `out` (cleared first), counting on the way
+/// what the recognisers count on the lowercase: its [`letter_run_count`]
+/// and whether it holds an ASCII digit. One pass over `text` instead of three (the copy, the lowercase
 /// and the count): eight ASCII bytes at a time have their word starts
 /// summed (a word starts at each byte of a run whose byte before is not in
 /// one; the case of a letter does not matter), each run of ASCII is copied
