@@ -496,6 +496,9 @@ struct MarkTable {
     classes: [u8; 256],
     /// One row per state, one entry per class.
     table: Box<[u32; MARK_TABLE_CAP]>,
+    /// Bytes in the longest phrase: how far the windows of
+    /// [`MarkTable::windows`] overlap.
+    longest: usize,
 }
 
 /// Entries the [`MarkTable`] has room for, a power of two: an index masked
@@ -565,30 +568,91 @@ impl MarkTable {
         for (entry, &t) in table.iter_mut().zip(&goto) {
             *entry = u32::try_from((t * width) << MARK_BITS | usize::from(out[t])).expect("small");
         }
-        MarkTable { classes, table }
+        let longest = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
+        MarkTable {
+            classes,
+            table,
+            longest,
+        }
+    }
+
+    /// The entries of every step of one run of the automaton from the root
+    /// over `bytes`, or-ed together.
+    #[inline(always)]
+    fn run(&self, bytes: &[u8]) -> u32 {
+        let mut state = 0usize;
+        let mut found = 0u32;
+        for &b in bytes {
+            let entry = self.step(state, b);
+            found |= entry;
+            state = (entry >> MARK_BITS) as usize;
+        }
+        found
+    }
+
+    /// The entry of the move from `state` (the start of its row) by byte
+    /// `b`. Every state's row lies inside the table: the mask changes no
+    /// index, and spares the bounds check.
+    #[inline(always)]
+    fn step(&self, state: usize, b: u8) -> u32 {
+        self.table[(state + usize::from(self.classes[usize::from(b)])) & (MARK_TABLE_CAP - 1)]
+    }
+
+    /// [`MarkTable::run`] over `bytes` as `K` runs over windows of it
+    /// stepped side by side, or-ed together. A step waits for the one
+    /// before it in its run (its row is in the entry that step loads), so
+    /// one run over a line is a chain of dependent loads; `K` runs are `K`
+    /// chains the processor overlaps.
+    ///
+    /// The windows are of one length, the first at the start and the last
+    /// at the end, and each overlaps the next by at least the longest
+    /// phrase less one byte. So every phrase in `bytes` lies whole in some
+    /// window, whose run, started at the root, finds it there; and a run
+    /// finds nothing that is not in its window. The or of the runs is the
+    /// or of one run over the whole (test `windowed_runs_are_one_run`).
+    #[inline(always)]
+    fn windows<const K: usize>(&self, bytes: &[u8]) -> u32 {
+        let n = bytes.len();
+        // `K * len >= n + (K - 1) * longest`: the `K - 1` gaps between
+        // window starts, each at most `ceil((n - len) / (K - 1))`, are at
+        // most `len - longest + 1`.
+        let len = n.min((n + (K - 1) * self.longest).div_ceil(K));
+        let spread = n - len;
+        let windows: [&[u8]; K] = std::array::from_fn(|k| {
+            let start = if K == 1 { 0 } else { k * spread / (K - 1) };
+            &bytes[start..start + len]
+        });
+        let mut states = [0usize; K];
+        let mut found = [0u32; K];
+        // `i` indexes the `K` windows at once.
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..len {
+            for k in 0..K {
+                let entry = self.step(states[k], windows[k][i]);
+                found[k] |= entry;
+                states[k] = (entry >> MARK_BITS) as usize;
+            }
+        }
+        found.iter().fold(0, |all, f| all | f)
     }
 }
 
 /// Bits (`MARK_*`) of the phrase lists that have a phrase in `lower`.
+///
+/// A line longer than the longest phrase is read as two or four windows
+/// stepped side by side ([`MarkTable::windows`]): one run over a prose
+/// line waited on a load at every byte.
 #[inline(always)]
 fn marks(lower: &str) -> Marks {
-    let marks_table: &MarkTable = &MARKS;
-    let (classes, table): (&[u8; 256], &[u32; MARK_TABLE_CAP]) =
-        (&marks_table.classes, &marks_table.table);
-    let (mut state, mut found) = (0usize, 0u32);
-    let mut step = |b: u8| {
-        // Every state's row lies inside the table: the mask changes no
-        // index.
-        let entry = table[(state + usize::from(classes[usize::from(b)])) & (MARK_TABLE_CAP - 1)];
-        found |= entry;
-        state = (entry >> MARK_BITS) as usize;
+    let table: &MarkTable = &MARKS;
+    let bytes = lower.as_bytes();
+    let found = if bytes.len() >= 2 * table.longest {
+        table.windows::<4>(bytes)
+    } else if bytes.len() > table.longest {
+        table.windows::<2>(bytes)
+    } else {
+        table.run(bytes)
     };
-    // Four bytes a round: the loop's own test once for four steps.
-    let mut fours = lower.as_bytes().chunks_exact(4);
-    for four in &mut fours {
-        four.iter().for_each(|&b| step(b));
-    }
-    fours.remainder().iter().for_each(|&b| step(b));
     // The low bits hold the marks; the state numbers above them do not
     // matter.
     (found & ((1 << MARK_BITS) - 1)) as Marks

@@ -611,6 +611,28 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Runs over windows stepped side by side find what one run finds, on
+    /// lines of any length (shorter than a phrase too) and in any number
+    /// of windows.
+    #[test]
+    fn windowed_runs_are_one_run(parts in proptest::collection::vec(
+        prop_oneof![3 => mark_piece(), 1 => "[a-z ©(:]{0,4}"], 0..30)) {
+        let line = parts.concat();
+        let table: &MarkTable = &MARKS;
+        let one = table.run(line.as_bytes()) & ((1 << MARK_BITS) - 1);
+        for found in [
+            table.windows::<1>(line.as_bytes()),
+            table.windows::<2>(line.as_bytes()),
+            table.windows::<3>(line.as_bytes()),
+            table.windows::<4>(line.as_bytes()),
+            table.windows::<7>(line.as_bytes()),
+        ] {
+            prop_assert_eq!(found & ((1 << MARK_BITS) - 1), one, "{:?}", line);
+        }
+    }
+}
+
 #[test]
 fn marks_on_the_corpus() {
     for line in corpus_lines(true) {
