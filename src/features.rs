@@ -52,7 +52,10 @@ fn measure(seg: &Segment<'_>) -> Features {
 /// or a joiner, so a word of ASCII that is not letters alone is none.
 #[inline(never)]
 fn scan(text: &str) -> Option<Features> {
-    let mut f = Features::default();
+    // The word counts in locals, not in the fields of a `Features` the
+    // closure borrows: those were kept in memory, an increment a load and
+    // a store on every word.
+    let (mut words, mut capitalised, mut cased_words, mut stop_words) = (0u32, 0u32, 0u32, 0u32);
     // Inlined at both of `scan_line`'s calls: a call a word cost more than
     // the counting.
     #[allow(unused_attributes)]
@@ -60,42 +63,54 @@ fn scan(text: &str) -> Option<Features> {
         text,
         #[inline(always)]
         |word, shape| {
-            f.words += 1;
-            let first = word.as_bytes()[0];
-            let (upper, lower) = if first < 0x80 {
-                (first.is_ascii_uppercase(), first.is_ascii_lowercase())
-            } else {
-                let c = word.chars().next().unwrap_or(' ');
-                (c.is_uppercase(), c.is_lowercase())
-            };
-            if upper {
-                f.capitalised += 1;
-                f.cased_words += 1;
-            } else if lower {
-                f.cased_words += 1;
-            }
-            let is_stop = match shape {
+            words += 1;
+            match shape {
+                // A word of ASCII letters: cased, a capital when its first
+                // letter is. Counted without a branch, as is the stop-word
+                // test (a longer word looks up the key 0, of no word):
+                // which way each goes is a coin toss from word to word.
                 Shape::Ascii(n, key) => {
-                    n <= lexicon::ASCII_STOP_MAX_BYTES && lexicon::is_packed_stop_word(key)
+                    cased_words += 1;
+                    capitalised += u32::from(word.as_bytes()[0].is_ascii_uppercase());
+                    let key = if n <= lexicon::ASCII_STOP_MAX_BYTES {
+                        key
+                    } else {
+                        0
+                    };
+                    stop_words += u32::from(lexicon::is_packed_stop_word(key));
                 }
-                // No letter the scan knows lowercases to fewer bytes (test
-                // `scan_letters_do_not_shrink`): a word of more bytes than
-                // the longest stop word is none.
-                Shape::Letters => {
-                    word.len() <= lexicon::STOP_MAX_BYTES && is_stop_outside_ascii(word)
+                _ => {
+                    let first = word.as_bytes()[0];
+                    let (upper, lower) = if first < 0x80 {
+                        (first.is_ascii_uppercase(), first.is_ascii_lowercase())
+                    } else {
+                        let c = word.chars().next().unwrap_or(' ');
+                        (c.is_uppercase(), c.is_lowercase())
+                    };
+                    capitalised += u32::from(upper);
+                    cased_words += u32::from(upper || lower);
+                    // No letter the scan knows lowercases to fewer bytes
+                    // (test `scan_letters_do_not_shrink`): a word of more
+                    // bytes than the longest stop word is none.
+                    let is_stop = shape == Shape::Letters
+                        && word.len() <= lexicon::STOP_MAX_BYTES
+                        && is_stop_outside_ascii(word);
+                    stop_words += u32::from(is_stop);
                 }
-                Shape::Other => false,
-            };
-            if is_stop {
-                f.stop_words += 1;
             }
         },
     )?;
-    f.chars = line.chars;
-    f.digits = line.digits;
-    f.cjk = line.cjk;
-    f.fingerprint = line.fingerprint;
-    Some(f)
+    Some(Features {
+        chars: line.chars,
+        words,
+        stop_words,
+        capitalised,
+        cased_words,
+        digits: line.digits,
+        cjk: line.cjk,
+        fingerprint: line.fingerprint,
+        ..Features::default()
+    })
 }
 
 /// [`lexicon::is_stop_word`] of the lowercase of `word` (at most 12 bytes),

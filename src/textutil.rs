@@ -144,15 +144,17 @@ impl FoldHash {
         let fill = self.fill;
         let pending = self.pending | v << (8 * fill);
         let total = fill + n;
-        if total >= 8 {
-            self.hash = fold_mix(self.hash, pending);
-            // The bytes of `v` that did not fit (none when `fill` is 0).
-            self.pending = v.checked_shr(64 - 8 * fill).unwrap_or(0);
-            self.fill = total - 8;
-        } else {
-            self.pending = pending;
-            self.fill = total;
-        }
+        // Whether the eight are full is a coin toss from one word to the
+        // next: both outcomes are computed and one kept by a mask, since a
+        // mispredicted branch cost more than the multiply.
+        let full = 0u64.wrapping_sub(u64::from(total >= 8));
+        let mixed = fold_mix(self.hash, pending);
+        // The bytes of `v` that did not fit (none when `fill` is 0).
+        let rest = v.checked_shr(64 - 8 * fill).unwrap_or(0);
+        self.hash = (mixed & full) | (self.hash & !full);
+        self.pending = (rest & full) | (pending & !full);
+        // `total` is below 16.
+        self.fill = total & 7;
     }
 
     /// Pushes the UTF-8 bytes of `c`.
@@ -832,6 +834,32 @@ pub(crate) enum Shape {
     Other,
 }
 
+/// The eight bytes of `bytes` from `i` (at most its length), little-endian,
+/// those past the end zero. Near the end of a text of eight bytes or more,
+/// its last eight shifted down: the end of a line is the end of its last
+/// word, and a copy of fewer than eight bytes was a call to `memcpy`.
+#[inline(always)]
+fn eight_padded(bytes: &[u8], i: usize) -> u64 {
+    let load = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(eight)
+    };
+    if i + 8 <= bytes.len() {
+        load(i)
+    } else if i >= bytes.len() {
+        0
+    } else if bytes.len() >= 8 {
+        // `i + 8 - len` is 1 to 7: the bytes before `i` shifted out.
+        load(bytes.len() - 8) >> (8 * (i + 8 - bytes.len()))
+    } else {
+        bytes[i..]
+            .iter()
+            .rev()
+            .fold(0, |x, &b| x << 8 | u64::from(b))
+    }
+}
+
 /// One pass over the bytes of a text made only of characters that
 /// [`scan_class`] knows: calls `on_word` with every word of `unicode_words`
 /// ([`uax29_words`]), in order, and its [`Shape`], and returns the counts
@@ -884,15 +912,7 @@ pub(crate) fn scan_line<'a>(
             // which are no letters): the letters the eight start with,
             // hashed and packed at once.
             loop {
-                let mut eight = [0u8; 8];
-                match bytes.get(i..i + 8) {
-                    Some(chunk) => eight.copy_from_slice(chunk),
-                    None => {
-                        let rest = &bytes[i..];
-                        eight[..rest.len()].copy_from_slice(rest);
-                    }
-                }
-                let x = u64::from_le_bytes(eight);
+                let x = eight_padded(bytes, i);
                 // The lowercase of an ASCII letter: bit 5 set.
                 let lower = x | 0x2020_2020_2020_2020;
                 let is_letter = bytes_in(lower & !HIGH_BITS, b'a', b'z') & !x;
@@ -910,19 +930,29 @@ pub(crate) fn scan_line<'a>(
                 }
             }
             chars += (i - from) as u32;
-            // Most words of letters end at a space or other ASCII that
-            // joins nothing (or at the end): the word is told at once and
-            // that byte passed, without the general step.
+            // Most words of letters end at a space, or at ASCII punctuation
+            // that joins no letters (`,` `;`) or none here (`.` `:` `'`
+            // before no letter), or at the end: the word is told at once
+            // and that byte passed, without the general step.
             match bytes.get(i) {
                 None => {
                     on_word(&text[from..i], Shape::Ascii(i - from, key));
                     break;
                 }
-                Some(&next) if next < 0x80 && ASCII_CLASS[usize::from(next)] == Wb::Other => {
-                    on_word(&text[from..i], Shape::Ascii(i - from, key));
-                    chars += 1;
-                    i += 1;
-                    continue;
+                Some(&next) if next < 0x80 => {
+                    let ends = match ASCII_CLASS[usize::from(next)] {
+                        Wb::Other | Wb::MidNum => true,
+                        Wb::MidLetter | Wb::MidBoth => bytes
+                            .get(i + 1)
+                            .is_none_or(|&after| after < 0x80 && !after.is_ascii_alphabetic()),
+                        Wb::Letter | Wb::Digit | Wb::Underscore => false,
+                    };
+                    if ends {
+                        on_word(&text[from..i], Shape::Ascii(i - from, key));
+                        chars += 1;
+                        i += 1;
+                        continue;
+                    }
                 }
                 Some(_) => {}
             }
@@ -1258,6 +1288,26 @@ mod tests {
         }
         assert!(scan_line("東京", |_, _| {}).is_none());
         assert!(scan_line("ΣΊΣΥΦΟΣ", |_, _| {}).is_none());
+    }
+
+    /// The padded load is the bytes from `i`, zeros past the end, at
+    /// every position of texts shorter and longer than eight bytes.
+    #[test]
+    fn eight_padded_is_the_bytes_from_i() {
+        let all: Vec<u8> = (1..=20).collect();
+        for len in 0..=all.len() {
+            let bytes = &all[..len];
+            for i in 0..=len {
+                let mut eight = [0u8; 8];
+                let rest = &bytes[i..(i + 8).min(len)];
+                eight[..rest.len()].copy_from_slice(rest);
+                assert_eq!(
+                    eight_padded(bytes, i),
+                    u64::from_le_bytes(eight),
+                    "{len} {i}"
+                );
+            }
+        }
     }
 
     /// The byte reader knows each character as the `char` function does.
