@@ -1,13 +1,10 @@
 //! Stage 2: measure each segment. Nothing here decides anything; the
 //! classifier reads these numbers.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    Fnv, FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
+    FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
     uax29_words,
 };
 use crate::vocab::Features;
@@ -16,14 +13,28 @@ use crate::vocab::Features;
 /// counted by hashing a normalised form, never by comparing pairs.
 pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
     let mut out: Vec<Features> = segments.iter().map(measure).collect();
-    // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(out.len(), BuildHasherDefault::default());
+    // The fingerprints counted in an open-addressed table of at least twice
+    // as many slots, each holding a fingerprint and how often it came: the
+    // fingerprints are hashes already, so their top bits are the home
+    // slot, where a `HashMap` hashed each again (FNV, a multiply a byte).
+    let bits = (2 * out.len()).next_power_of_two().trailing_zeros().max(1);
+    let mask = (1usize << bits) - 1;
+    let home = |fingerprint: u64| (fingerprint >> (64 - bits)) as usize;
+    // A count of 0 marks an empty slot.
+    let mut slots = vec![(0u64, 0u32); mask + 1];
+    let find = |slots: &[(u64, u32)], fingerprint: u64| {
+        let mut at = home(fingerprint);
+        while slots[at].1 != 0 && slots[at].0 != fingerprint {
+            at = (at + 1) & mask;
+        }
+        at
+    };
     for f in &out {
-        *counts.entry(f.fingerprint).or_insert(0) += 1;
+        let at = find(&slots, f.fingerprint);
+        slots[at] = (f.fingerprint, slots[at].1 + 1);
     }
     for f in &mut out {
-        f.repeats = counts[&f.fingerprint] - 1;
+        f.repeats = slots[find(&slots, f.fingerprint)].1 - 1;
     }
     out
 }
@@ -336,6 +347,20 @@ mod tests {
         assert!(scan("Это было").is_some());
         assert!(scan("한국 정부는").is_some());
         assert!(scan("東京").is_none());
+    }
+
+    proptest::proptest! {
+        /// The table counts each fingerprint as often as it comes.
+        #[test]
+        fn repeats_count_equal_fingerprints(lines in proptest::collection::vec("(Home|home|News|Next  story|next story|[a-c]{1,2})", 0..40)) {
+            let text = lines.join("\n\n");
+            let segs = crate::segment::text::segment(&text);
+            let f = compute(&segs);
+            for a in &f {
+                let same = f.iter().filter(|b| b.fingerprint == a.fingerprint).count() as u32;
+                proptest::prop_assert_eq!(a.repeats, same - 1);
+            }
+        }
     }
 
     #[test]

@@ -27,7 +27,29 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `text` ends with sentence-final punctuation, looking through
 /// closing quotes, brackets and trailing whitespace.
+///
+/// Asked of every line: its last bytes, when ASCII, are read as bytes,
+/// and the characters from the last one outside ASCII (if it comes to
+/// that) by [`ends_sentence_chars`].
 pub(crate) fn ends_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = bytes[..end].last() {
+        match b {
+            b'.' | b'!' | b'?' => return true,
+            // The ASCII whitespace of `char::is_whitespace`: tab, line
+            // feed, vertical tab, form feed, carriage return, space.
+            b'"' | b'\'' | b')' | b']' | b'\t'..=b'\r' | b' ' => end -= 1,
+            0x80.. => return ends_sentence_chars(&text[..end]),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// [`ends_sentence`] a character at a time: the definition, and the path
+/// of a text that ends outside ASCII.
+fn ends_sentence_chars(text: &str) -> bool {
     for c in text.chars().rev() {
         match c {
             '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．' | '؟' | '।' => return true,
@@ -1119,6 +1141,17 @@ mod tests {
         assert!(ends_sentence("終わり。"));
         assert!(!ends_sentence("A heading"));
         assert!(!ends_sentence(""));
+        assert!(ends_sentence("Done. \u{b} \")\t"));
+        assert!(!ends_sentence("Done \u{a0}\""));
+        assert!(ends_sentence("Done.\u{a0}\""));
+    }
+
+    proptest::proptest! {
+        /// The byte path answers as the characters do.
+        #[test]
+        fn ends_sentence_is_the_char_loop(text in "(a|[.!?\"')\\]\t\u{b}\r\n ]|\u{a0}|\u{2019}|\u{201d}|。|\u{2026}|é){0,8}") {
+            proptest::prop_assert_eq!(ends_sentence(&text), ends_sentence_chars(&text));
+        }
     }
 
     proptest::proptest! {
