@@ -759,12 +759,31 @@ pub(crate) fn scan_class(c: char) -> Option<Wb> {
 /// `char`s: ASCII by a table, the known letters by their two-byte lead
 /// (`C3`–`C5`, `D0`–`D3`) or their three-byte lead (`EA`–`ED`, Hangul),
 /// and the few known three-byte punctuation marks after `E2 80`.
-#[inline]
+///
+/// ASCII and the two-byte letters (a Russian line is all of them) are read
+/// inline; the rest by a call.
+#[inline(always)]
 pub(crate) fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
     let b = bytes[i];
     if b < 0x80 {
         return Some((ASCII_CLASS[usize::from(b)], char::from(b), 1));
     }
+    // À–ÿ (less × ÷), Ā–ſ, Ѐ–ѿ: after such a lead byte of a `str` comes
+    // its continuation byte.
+    if let (0xC3..=0xC5 | 0xD0 | 0xD1, Some(&second)) = (b, bytes.get(i + 1))
+        && !(b == 0xC3 && matches!(second, 0x97 | 0xB7))
+    {
+        let c = char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F))?;
+        return Some((Wb::Letter, c, 2));
+    }
+    fast_class_rest(bytes, i)
+}
+
+/// [`fast_class_at`] of the characters outside ASCII that it does not
+/// read inline.
+#[inline(never)]
+fn fast_class_rest(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
+    let b = bytes[i];
     let two = |second: u8| char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F));
     match (b, bytes.get(i + 1).copied()) {
         (0xE2, Some(0x80)) => {
