@@ -1,13 +1,10 @@
 //! Stage 2: measure each segment. Nothing here decides anything; the
 //! classifier reads these numbers.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::lexicon;
 use crate::segment::Segment;
 use crate::textutil::{
-    Fnv, FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
+    FoldHash, Shape, ends_sentence, is_alnum, is_cjk, is_unspaced, lower_char, scan_line,
     uax29_words,
 };
 use crate::vocab::Features;
@@ -16,14 +13,28 @@ use crate::vocab::Features;
 /// counted by hashing a normalised form, never by comparing pairs.
 pub(crate) fn compute(segments: &[Segment<'_>]) -> Vec<Features> {
     let mut out: Vec<Features> = segments.iter().map(measure).collect();
-    // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut counts: HashMap<u64, u32, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(out.len(), BuildHasherDefault::default());
+    // The fingerprints counted in an open-addressed table of at least twice
+    // as many slots, each holding a fingerprint and how often it came: the
+    // fingerprints are hashes already, so their top bits are the home
+    // slot, where a `HashMap` hashed each again (FNV, a multiply a byte).
+    let bits = (2 * out.len()).next_power_of_two().trailing_zeros().max(1);
+    let mask = (1usize << bits) - 1;
+    let home = |fingerprint: u64| (fingerprint >> (64 - bits)) as usize;
+    // A count of 0 marks an empty slot.
+    let mut slots = vec![(0u64, 0u32); mask + 1];
+    let find = |slots: &[(u64, u32)], fingerprint: u64| {
+        let mut at = home(fingerprint);
+        while slots[at].1 != 0 && slots[at].0 != fingerprint {
+            at = (at + 1) & mask;
+        }
+        at
+    };
     for f in &out {
-        *counts.entry(f.fingerprint).or_insert(0) += 1;
+        let at = find(&slots, f.fingerprint);
+        slots[at] = (f.fingerprint, slots[at].1 + 1);
     }
     for f in &mut out {
-        f.repeats = counts[&f.fingerprint] - 1;
+        f.repeats = slots[find(&slots, f.fingerprint)].1 - 1;
     }
     out
 }
@@ -52,7 +63,10 @@ fn measure(seg: &Segment<'_>) -> Features {
 /// or a joiner, so a word of ASCII that is not letters alone is none.
 #[inline(never)]
 fn scan(text: &str) -> Option<Features> {
-    let mut f = Features::default();
+    // The word counts in locals, not in the fields of a `Features` the
+    // closure borrows: those were kept in memory, an increment a load and
+    // a store on every word.
+    let (mut words, mut capitalised, mut cased_words, mut stop_words) = (0u32, 0u32, 0u32, 0u32);
     // Inlined at both of `scan_line`'s calls: a call a word cost more than
     // the counting.
     #[allow(unused_attributes)]
@@ -60,42 +74,54 @@ fn scan(text: &str) -> Option<Features> {
         text,
         #[inline(always)]
         |word, shape| {
-            f.words += 1;
-            let first = word.as_bytes()[0];
-            let (upper, lower) = if first < 0x80 {
-                (first.is_ascii_uppercase(), first.is_ascii_lowercase())
-            } else {
-                let c = word.chars().next().unwrap_or(' ');
-                (c.is_uppercase(), c.is_lowercase())
-            };
-            if upper {
-                f.capitalised += 1;
-                f.cased_words += 1;
-            } else if lower {
-                f.cased_words += 1;
-            }
-            let is_stop = match shape {
+            words += 1;
+            match shape {
+                // A word of ASCII letters: cased, a capital when its first
+                // letter is. Counted without a branch, as is the stop-word
+                // test (a longer word looks up the key 0, of no word):
+                // which way each goes is a coin toss from word to word.
                 Shape::Ascii(n, key) => {
-                    n <= lexicon::ASCII_STOP_MAX_BYTES && lexicon::is_packed_stop_word(key)
+                    cased_words += 1;
+                    capitalised += u32::from(word.as_bytes()[0].is_ascii_uppercase());
+                    let key = if n <= lexicon::ASCII_STOP_MAX_BYTES {
+                        key
+                    } else {
+                        0
+                    };
+                    stop_words += u32::from(lexicon::is_packed_stop_word(key));
                 }
-                // No letter the scan knows lowercases to fewer bytes (test
-                // `scan_letters_do_not_shrink`): a word of more bytes than
-                // the longest stop word is none.
-                Shape::Letters => {
-                    word.len() <= lexicon::STOP_MAX_BYTES && is_stop_outside_ascii(word)
+                _ => {
+                    let first = word.as_bytes()[0];
+                    let (upper, lower) = if first < 0x80 {
+                        (first.is_ascii_uppercase(), first.is_ascii_lowercase())
+                    } else {
+                        let c = word.chars().next().unwrap_or(' ');
+                        (c.is_uppercase(), c.is_lowercase())
+                    };
+                    capitalised += u32::from(upper);
+                    cased_words += u32::from(upper || lower);
+                    // No letter the scan knows lowercases to fewer bytes
+                    // (test `scan_letters_do_not_shrink`): a word of more
+                    // bytes than the longest stop word is none.
+                    let is_stop = shape == Shape::Letters
+                        && word.len() <= lexicon::STOP_MAX_BYTES
+                        && is_stop_outside_ascii(word);
+                    stop_words += u32::from(is_stop);
                 }
-                Shape::Other => false,
-            };
-            if is_stop {
-                f.stop_words += 1;
             }
         },
     )?;
-    f.chars = line.chars;
-    f.digits = line.digits;
-    f.cjk = line.cjk;
-    f.fingerprint = line.fingerprint;
-    Some(f)
+    Some(Features {
+        chars: line.chars,
+        words,
+        stop_words,
+        capitalised,
+        cased_words,
+        digits: line.digits,
+        cjk: line.cjk,
+        fingerprint: line.fingerprint,
+        ..Features::default()
+    })
 }
 
 /// [`lexicon::is_stop_word`] of the lowercase of `word` (at most 12 bytes),
@@ -321,6 +347,20 @@ mod tests {
         assert!(scan("Это было").is_some());
         assert!(scan("한국 정부는").is_some());
         assert!(scan("東京").is_none());
+    }
+
+    proptest::proptest! {
+        /// The table counts each fingerprint as often as it comes.
+        #[test]
+        fn repeats_count_equal_fingerprints(lines in proptest::collection::vec("(Home|home|News|Next  story|next story|[a-c]{1,2})", 0..40)) {
+            let text = lines.join("\n\n");
+            let segs = crate::segment::text::segment(&text);
+            let f = compute(&segs);
+            for a in &f {
+                let same = f.iter().filter(|b| b.fingerprint == a.fingerprint).count() as u32;
+                proptest::prop_assert_eq!(a.repeats, same - 1);
+            }
+        }
     }
 
     #[test]

@@ -86,19 +86,15 @@ pub(crate) fn is_ascii_stop_word(word: &[u8]) -> bool {
 /// letters of a word of one to [`ASCII_STOP_MAX_BYTES`] ASCII letters, or
 /// the UTF-8 bytes of one outside ASCII) packed big-endian into a `u64`,
 /// is a stop word. Every stop word has at most [`STOP_MAX_BYTES`] bytes.
+///
+/// Without a branch: the key is compared with the four slots of its
+/// bucket at once. Whether a word of prose is a stop word is a coin toss,
+/// and a probe loop's exit mispredicted on most words.
 #[inline]
 pub(crate) fn is_packed_stop_word(key: u64) -> bool {
-    if key == 0 {
-        return false;
-    }
-    let mut slot = stop_slot(key);
-    loop {
-        match ASCII_STOP_TABLE[slot] {
-            0 => return false,
-            k if k == key => return true,
-            _ => slot = (slot + 1) & (ASCII_STOP_SLOTS - 1),
-        }
-    }
+    let [a, b, c, d] = STOP_TABLE.0[stop_bucket(key)];
+    // An empty slot holds 0, the key of no word.
+    (key != 0) & ((a == key) | (b == key) | (c == key) | (d == key))
 }
 
 /// Longest stop word in ASCII, in bytes.
@@ -108,19 +104,25 @@ pub(crate) const ASCII_STOP_MAX_BYTES: usize = 6;
 /// in the packed table.
 pub(crate) const STOP_MAX_BYTES: usize = 8;
 
-/// Slots of [`ASCII_STOP_TABLE`], a power of two, at least twice the words.
-const ASCII_STOP_SLOTS: usize = 512;
+/// Buckets of [`STOP_TABLE`], a power of two, four slots each.
+const STOP_BUCKETS: usize = 128;
 
-/// The home slot of a packed word: Fibonacci hashing.
-const fn stop_slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_STOP_SLOTS.trailing_zeros())) as usize
+/// The bucket of a packed word: multiplicative hashing, by a multiplier
+/// chosen (by trying random odd ones) so that no bucket gets more than four
+/// of the stop words; the table's builder fails the build if one does.
+const fn stop_bucket(key: u64) -> usize {
+    (key.wrapping_mul(0x5309_29C4_0437_16CD) >> (64 - STOP_BUCKETS.trailing_zeros())) as usize
 }
+
+/// Four slots, the 32 bytes of half a cache line.
+#[repr(align(32))]
+struct StopTable([[u64; 4]; STOP_BUCKETS]);
 
 /// The stop words, each packed big-endian into a `u64` (no word packs to
 /// 0, the empty slot, and words of different bytes pack differently, none
-/// holding a NUL), by linear probing from [`stop_slot`].
-static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = {
-    let mut table = [0u64; ASCII_STOP_SLOTS];
+/// holding a NUL), in the bucket of [`stop_bucket`].
+static STOP_TABLE: StopTable = {
+    let mut table = [[0u64; 4]; STOP_BUCKETS];
     let mut i = 0;
     while i < STOP_WORDS.len() {
         let word = STOP_WORDS[i].as_bytes();
@@ -130,14 +132,19 @@ static ASCII_STOP_TABLE: [u64; ASCII_STOP_SLOTS] = {
             key = key << 8 | word[j] as u64;
             j += 1;
         }
-        let mut slot = stop_slot(key);
-        while table[slot] != 0 && table[slot] != key {
-            slot = (slot + 1) & (ASCII_STOP_SLOTS - 1);
+        let bucket = &mut table[stop_bucket(key)];
+        let mut slot = 0;
+        while bucket[slot] != 0 && bucket[slot] != key {
+            slot += 1;
+            assert!(
+                slot < 4,
+                "a stop-word bucket overflows: choose another multiplier"
+            );
         }
-        table[slot] = key;
+        bucket[slot] = key;
         i += 1;
     }
-    table
+    StopTable(table)
 };
 
 /// Words after which no sentence ends: articles, prepositions,

@@ -27,7 +27,29 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `text` ends with sentence-final punctuation, looking through
 /// closing quotes, brackets and trailing whitespace.
+///
+/// Asked of every line: its last bytes, when ASCII, are read as bytes,
+/// and the characters from the last one outside ASCII (if it comes to
+/// that) by [`ends_sentence_chars`].
 pub(crate) fn ends_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = bytes[..end].last() {
+        match b {
+            b'.' | b'!' | b'?' => return true,
+            // The ASCII whitespace of `char::is_whitespace`: tab, line
+            // feed, vertical tab, form feed, carriage return, space.
+            b'"' | b'\'' | b')' | b']' | b'\t'..=b'\r' | b' ' => end -= 1,
+            0x80.. => return ends_sentence_chars(&text[..end]),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// [`ends_sentence`] a character at a time: the definition, and the path
+/// of a text that ends outside ASCII.
+fn ends_sentence_chars(text: &str) -> bool {
     for c in text.chars().rev() {
         match c {
             '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．' | '؟' | '।' => return true,
@@ -144,15 +166,17 @@ impl FoldHash {
         let fill = self.fill;
         let pending = self.pending | v << (8 * fill);
         let total = fill + n;
-        if total >= 8 {
-            self.hash = fold_mix(self.hash, pending);
-            // The bytes of `v` that did not fit (none when `fill` is 0).
-            self.pending = v.checked_shr(64 - 8 * fill).unwrap_or(0);
-            self.fill = total - 8;
-        } else {
-            self.pending = pending;
-            self.fill = total;
-        }
+        // Whether the eight are full is a coin toss from one word to the
+        // next: both outcomes are computed and one kept by a mask, since a
+        // mispredicted branch cost more than the multiply.
+        let full = 0u64.wrapping_sub(u64::from(total >= 8));
+        let mixed = fold_mix(self.hash, pending);
+        // The bytes of `v` that did not fit (none when `fill` is 0).
+        let rest = v.checked_shr(64 - 8 * fill).unwrap_or(0);
+        self.hash = (mixed & full) | (self.hash & !full);
+        self.pending = (rest & full) | (pending & !full);
+        // `total` is below 16.
+        self.fill = total & 7;
     }
 
     /// Pushes the UTF-8 bytes of `c`.
@@ -735,12 +759,31 @@ pub(crate) fn scan_class(c: char) -> Option<Wb> {
 /// `char`s: ASCII by a table, the known letters by their two-byte lead
 /// (`C3`–`C5`, `D0`–`D3`) or their three-byte lead (`EA`–`ED`, Hangul),
 /// and the few known three-byte punctuation marks after `E2 80`.
-#[inline]
+///
+/// ASCII and the two-byte letters (a Russian line is all of them) are read
+/// inline; the rest by a call.
+#[inline(always)]
 pub(crate) fn fast_class_at(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
     let b = bytes[i];
     if b < 0x80 {
         return Some((ASCII_CLASS[usize::from(b)], char::from(b), 1));
     }
+    // À–ÿ (less × ÷), Ā–ſ, Ѐ–ѿ: after such a lead byte of a `str` comes
+    // its continuation byte.
+    if let (0xC3..=0xC5 | 0xD0 | 0xD1, Some(&second)) = (b, bytes.get(i + 1))
+        && !(b == 0xC3 && matches!(second, 0x97 | 0xB7))
+    {
+        let c = char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F))?;
+        return Some((Wb::Letter, c, 2));
+    }
+    fast_class_rest(bytes, i)
+}
+
+/// [`fast_class_at`] of the characters outside ASCII that it does not
+/// read inline.
+#[inline(never)]
+fn fast_class_rest(bytes: &[u8], i: usize) -> Option<(Wb, char, usize)> {
+    let b = bytes[i];
     let two = |second: u8| char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F));
     match (b, bytes.get(i + 1).copied()) {
         (0xE2, Some(0x80)) => {
@@ -832,6 +875,32 @@ pub(crate) enum Shape {
     Other,
 }
 
+/// The eight bytes of `bytes` from `i` (at most its length), little-endian,
+/// those past the end zero. Near the end of a text of eight bytes or more,
+/// its last eight shifted down: the end of a line is the end of its last
+/// word, and a copy of fewer than eight bytes was a call to `memcpy`.
+#[inline(always)]
+fn eight_padded(bytes: &[u8], i: usize) -> u64 {
+    let load = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(eight)
+    };
+    if i + 8 <= bytes.len() {
+        load(i)
+    } else if i >= bytes.len() {
+        0
+    } else if bytes.len() >= 8 {
+        // `i + 8 - len` is 1 to 7: the bytes before `i` shifted out.
+        load(bytes.len() - 8) >> (8 * (i + 8 - bytes.len()))
+    } else {
+        bytes[i..]
+            .iter()
+            .rev()
+            .fold(0, |x, &b| x << 8 | u64::from(b))
+    }
+}
+
 /// One pass over the bytes of a text made only of characters that
 /// [`scan_class`] knows: calls `on_word` with every word of `unicode_words`
 /// ([`uax29_words`]), in order, and its [`Shape`], and returns the counts
@@ -884,15 +953,7 @@ pub(crate) fn scan_line<'a>(
             // which are no letters): the letters the eight start with,
             // hashed and packed at once.
             loop {
-                let mut eight = [0u8; 8];
-                match bytes.get(i..i + 8) {
-                    Some(chunk) => eight.copy_from_slice(chunk),
-                    None => {
-                        let rest = &bytes[i..];
-                        eight[..rest.len()].copy_from_slice(rest);
-                    }
-                }
-                let x = u64::from_le_bytes(eight);
+                let x = eight_padded(bytes, i);
                 // The lowercase of an ASCII letter: bit 5 set.
                 let lower = x | 0x2020_2020_2020_2020;
                 let is_letter = bytes_in(lower & !HIGH_BITS, b'a', b'z') & !x;
@@ -910,19 +971,29 @@ pub(crate) fn scan_line<'a>(
                 }
             }
             chars += (i - from) as u32;
-            // Most words of letters end at a space or other ASCII that
-            // joins nothing (or at the end): the word is told at once and
-            // that byte passed, without the general step.
+            // Most words of letters end at a space, or at ASCII punctuation
+            // that joins no letters (`,` `;`) or none here (`.` `:` `'`
+            // before no letter), or at the end: the word is told at once
+            // and that byte passed, without the general step.
             match bytes.get(i) {
                 None => {
                     on_word(&text[from..i], Shape::Ascii(i - from, key));
                     break;
                 }
-                Some(&next) if next < 0x80 && ASCII_CLASS[usize::from(next)] == Wb::Other => {
-                    on_word(&text[from..i], Shape::Ascii(i - from, key));
-                    chars += 1;
-                    i += 1;
-                    continue;
+                Some(&next) if next < 0x80 => {
+                    let ends = match ASCII_CLASS[usize::from(next)] {
+                        Wb::Other | Wb::MidNum => true,
+                        Wb::MidLetter | Wb::MidBoth => bytes
+                            .get(i + 1)
+                            .is_none_or(|&after| after < 0x80 && !after.is_ascii_alphabetic()),
+                        Wb::Letter | Wb::Digit | Wb::Underscore => false,
+                    };
+                    if ends {
+                        on_word(&text[from..i], Shape::Ascii(i - from, key));
+                        chars += 1;
+                        i += 1;
+                        continue;
+                    }
                 }
                 Some(_) => {}
             }
@@ -1089,6 +1160,17 @@ mod tests {
         assert!(ends_sentence("終わり。"));
         assert!(!ends_sentence("A heading"));
         assert!(!ends_sentence(""));
+        assert!(ends_sentence("Done. \u{b} \")\t"));
+        assert!(!ends_sentence("Done \u{a0}\""));
+        assert!(ends_sentence("Done.\u{a0}\""));
+    }
+
+    proptest::proptest! {
+        /// The byte path answers as the characters do.
+        #[test]
+        fn ends_sentence_is_the_char_loop(text in "(a|[.!?\"')\\]\t\u{b}\r\n ]|\u{a0}|\u{2019}|\u{201d}|。|\u{2026}|é){0,8}") {
+            proptest::prop_assert_eq!(ends_sentence(&text), ends_sentence_chars(&text));
+        }
     }
 
     proptest::proptest! {
@@ -1258,6 +1340,26 @@ mod tests {
         }
         assert!(scan_line("東京", |_, _| {}).is_none());
         assert!(scan_line("ΣΊΣΥΦΟΣ", |_, _| {}).is_none());
+    }
+
+    /// The padded load is the bytes from `i`, zeros past the end, at
+    /// every position of texts shorter and longer than eight bytes.
+    #[test]
+    fn eight_padded_is_the_bytes_from_i() {
+        let all: Vec<u8> = (1..=20).collect();
+        for len in 0..=all.len() {
+            let bytes = &all[..len];
+            for i in 0..=len {
+                let mut eight = [0u8; 8];
+                let rest = &bytes[i..(i + 8).min(len)];
+                eight[..rest.len()].copy_from_slice(rest);
+                assert_eq!(
+                    eight_padded(bytes, i),
+                    u64::from_le_bytes(eight),
+                    "{len} {i}"
+                );
+            }
+        }
     }
 
     /// The byte reader knows each character as the `char` function does.
