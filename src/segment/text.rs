@@ -13,10 +13,18 @@ use crate::vocab::Span;
 
 /// Cuts `input` into one segment per non-blank line, trimmed of surrounding
 /// whitespace. Runs in one pass over the bytes.
+#[cfg(test)]
 pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
-    // One segment a line at most: counting the breaks first spares the
+    segment_counted(input, crate::guard::line_breaks(input))
+}
+
+/// [`segment`] of an `input` of `breaks` line breaks
+/// ([`line_breaks`](crate::guard::line_breaks)), which the caller counted
+/// for the guard already.
+pub(crate) fn segment_counted(input: &str, breaks: usize) -> Vec<Segment<'_>> {
+    // One segment a line at most: the count of the breaks spares the
     // growing vector its copies.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
+    let mut out = Vec::with_capacity(breaks + 1);
     let mut gap = false;
     let mut pos = 0;
     // The previous line as written, when it held text.
