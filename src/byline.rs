@@ -35,6 +35,18 @@ const LONGEST_PREFIX: usize = {
 
 /// Whether `text` is only a byline label: "By", "Written by", "Author".
 pub(crate) fn is_label(text: &str) -> bool {
+    // A text that starts and ends with a character the trimming below
+    // keeps (an ASCII one but space, control or a final colon) is its own
+    // trimmed self: longer than every label, it is none. The lines asked
+    // are trimmed, and most of them long.
+    let bytes = text.as_bytes();
+    if text.len() > LONGEST_PREFIX
+        && bytes[0].is_ascii_graphic()
+        && bytes[text.len() - 1].is_ascii_graphic()
+        && bytes[text.len() - 1] != b':'
+    {
+        return false;
+    }
     let t = text.trim().trim_end_matches(':').trim();
     // A match is of equal length (`eq_ignore_ascii_case`).
     if t.len() > LONGEST_PREFIX {
@@ -129,6 +141,31 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// The quick answer for a long text is that of the trimming and
+        /// comparing.
+        #[test]
+        fn label_quick_answer(text in "[ :\u{a0}\t]{0,3}(About the author|Written by|By|Jane Roe|x){1,3}[ :\u{a0}\t]{0,3}") {
+            let t = text.trim().trim_end_matches(':').trim();
+            let want = super::BYLINE_PREFIXES
+                .iter()
+                .any(|p| p.trim_end_matches(':').eq_ignore_ascii_case(t));
+            proptest::prop_assert_eq!(is_label(&text), want);
+        }
+
+        /// `after_by` from `memchr2` finds what a look at each byte found.
+        #[test]
+        fn after_by_is_a_byte_search(text in "(by|By|bY|b|y| |x|Standby|\u{e9}){0,8}") {
+            let bytes = text.as_bytes();
+            let want = (0..text.len().saturating_sub(3)).find_map(|i| {
+                let word_start = i == 0 || bytes[i - 1] == b' ';
+                (word_start && bytes[i..i + 3].eq_ignore_ascii_case(b"by "))
+                    .then(|| &text[i..])
+            });
+            proptest::prop_assert_eq!(after_by(&text), want);
+        }
+    }
+
     #[test]
     fn labels_and_inline_by() {
         assert!(is_label("Written by"));
@@ -145,5 +182,7 @@ mod tests {
         // "by " must end before the last byte, as the byte loop had it.
         assert_eq!(after_by("stand by "), None);
         assert!(!is_label("About the Author of this piece"));
+        assert!(is_label("  About the Author:::   "));
+        assert!(is_label("\u{a0}Written by\u{a0}"));
     }
 }
