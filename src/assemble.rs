@@ -21,20 +21,24 @@ pub(crate) fn assemble<'a>(
 ) -> Article<'a> {
     debug_assert_eq!(segments.len(), features.len());
     debug_assert_eq!(segments.len(), reasons.len());
-    let blocks = segments
-        .into_iter()
-        .zip(features)
-        .zip(reasons)
-        .map(|((seg, features), reason)| {
-            let reason = reason.filter(|&r| policy.get(r) != ReasonPolicy::Keep);
-            // A line of plain text is the slice of the input it spans: its
-            // one source span is held in the block (see `Segment::sources`).
-            let sources = match kind {
-                InputKind::Text => Sources::whole(seg.span),
-                InputKind::Html => Sources::from(seg.sources),
-            };
-            Block::new(seg.text, seg.kind, reason, seg.span, sources, features)
-        })
-        .collect();
+    let mut blocks = Vec::with_capacity(segments.len());
+    for ((seg, features), reason) in segments.into_iter().zip(features).zip(reasons) {
+        let reason = reason.filter(|&r| policy.get(r) != ReasonPolicy::Keep);
+        // A line of plain text is the slice of the input it spans: its
+        // one source span is held in the block (see `Segment::sources`).
+        let sources = match kind {
+            InputKind::Text => Sources::whole(seg.span),
+            InputKind::Html => Sources::from(seg.sources),
+        };
+        Block::push(
+            &mut blocks,
+            seg.text,
+            seg.kind,
+            reason,
+            seg.span,
+            sources,
+            features,
+        );
+    }
     Article::new(blocks, kind, policy.hidden())
 }

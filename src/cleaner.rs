@@ -241,8 +241,12 @@ impl Cleaner {
 
     fn text_unchecked<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         // Before segmenting: every line costs a block's memory.
-        guard::check_lines(input, self.limits.max_lines)?;
-        let segments = segment::text::segment(input);
+        // One count of the line breaks serves the guard and the
+        // segmenter's capacity: a pass over the input each cost as much as
+        // the segmenter's own.
+        let breaks = guard::line_breaks(input);
+        guard::check_lines(input, breaks, self.limits.max_lines)?;
+        let segments = segment::text::segment_counted(input, breaks);
         Ok(self.finish(
             segments,
             InputKind::Text,

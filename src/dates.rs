@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::textutil::{HIGH_BITS, bytes_in};
+
 /// Years outside this range are not publication dates (a "1066" in a
 /// history piece, a "9999" placeholder).
 const MIN_YEAR: u32 = 1900;
@@ -162,8 +164,22 @@ const YEAR_REACH: usize = 4;
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+    MONTHS_SORTED
+        .binary_search_by(|&(n, _)| n.cmp(w))
+        .ok()
+        .map(|i| MONTHS_SORTED[i].1)
 }
+
+/// [`MONTH_NAMES`] sorted by name, each once (a name listed twice, as
+/// "okt" is, has one number: test `month_names_agree`): every word of a
+/// line with a year is looked up, and a search through the list in
+/// order cost a comparison a name.
+static MONTHS_SORTED: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| {
+    let mut names = MONTH_NAMES.to_vec();
+    names.sort_unstable();
+    names.dedup_by_key(|&mut (n, _)| n);
+    names
+});
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
@@ -183,7 +199,17 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
         && (1..=12).contains(&month)
         && day >= 1
         && day <= days_in_month(year, month))
-    .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    .then(|| {
+        // Written digit by digit: `format!` cost a thousand instructions.
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let mut iso = String::with_capacity(10);
+        iso.extend([year / 1000, year / 100, year / 10, year].map(digit));
+        iso.push('-');
+        iso.extend([month / 10, month].map(digit));
+        iso.push('-');
+        iso.extend([day / 10, day].map(digit));
+        iso
+    })
 }
 
 /// Reads the first unambiguous date in `text` as ISO 8601: `YYYY-MM-DD`,
@@ -211,18 +237,36 @@ pub(crate) fn parse_in(text: &str, order: impl FnOnce() -> Option<NumericOrder>)
 
 /// Whether `s` holds a run of exactly four ASCII digits, no digit on
 /// either side: the only way a year reaches [`ymd`] but in [`cjk`].
+/// Eight bytes at a time where they hold no digit ([`bytes_in`]), as most
+/// of a line does: the byte loop was most of what [`parse_in`] cost.
 fn has_year_run(s: &[u8]) -> bool {
     let mut run = 0;
-    for &b in s {
+    // Whether a run of four ends before `b`.
+    let mut ends_year = |b: u8| {
         if b.is_ascii_digit() {
             run += 1;
+            false
         } else if run == 4 {
-            return true;
+            true
         } else {
             run = 0;
+            false
+        }
+    };
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Masked as in `before_digit`: a byte outside ASCII is no digit.
+        if bytes_in(x & !HIGH_BITS, b'0', b'9') & !x == 0 {
+            // Eight bytes without a digit: any run ends at the first.
+            if ends_year(chunk[0]) {
+                return true;
+            }
+        } else if chunk.iter().any(|&b| ends_year(b)) {
+            return true;
         }
     }
-    run == 4
+    chunks.remainder().iter().any(|&b| ends_year(b)) || run == 4
 }
 
 /// Words that mark a date as the day the page was changed, not published,
@@ -285,11 +329,27 @@ fn dated_part(text: &str) -> &str {
 }
 
 /// The text before the first ASCII digit of `text` (all of it when it has
-/// none): where the words that label a date stand.
+/// none): where the words that label a date stand. Eight bytes at a time
+/// ([`bytes_in`]): the metadata asks it of most lines near the story, and
+/// a byte loop was the most of [`is_publication_label`]'s cost.
 fn before_digit(text: &str) -> &str {
-    text.bytes()
-        .position(|b| b.is_ascii_digit())
-        .map_or(text, |i| &text[..i])
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte with its high bit set is part of a character outside
+        // ASCII, never a digit: masked out, the others are tested as
+        // ASCII, and no sum carries into the next byte.
+        let digits = bytes_in(x & !HIGH_BITS, b'0', b'9') & !x;
+        if digits != 0 {
+            return &text[..i + (digits.trailing_zeros() / 8) as usize];
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map_or(text, |j| &text[..i + j])
 }
 
 /// Finds any of `words` (lower case) in a text lower-cased, or in an ASCII
@@ -393,7 +453,14 @@ pub(crate) fn is_publication_label(text: &str) -> bool {
     // in it; an ASCII head is matched as written (see [`any_of`]), another
     // by a part of the word its lower-casing cannot make
     // ([`PUBLICATION_AS_WRITTEN`]).
-    let gate = if head.is_ascii() {
+    let ascii = head.is_ascii();
+    // An ASCII head is first asked for the start of such a word: the lines
+    // asked are short (18 bytes before the digit on average), and the
+    // automaton's call cost more than this look at their bytes.
+    if ascii && !starts_ascii_publication_word(head.as_bytes()) {
+        return false;
+    }
+    let gate = if ascii {
         &*PUBLICATION
     } else {
         &*PUBLICATION_AS_WRITTEN
@@ -420,6 +487,57 @@ pub(crate) fn is_publication_label(text: &str) -> bool {
             .any(|w| PUBLICATION_WORDS.iter().any(|p| w.starts_with(p)))
         && !words.contains(&"last")
         && !UPDATE.is_match(&head)
+}
+
+/// The first three letters of each of [`PUBLICATION_WORDS`] written in
+/// ASCII (test `ascii_publication_starts`): the ways a word of an ASCII
+/// text, lower-cased, can start one of them.
+const ASCII_PUBLICATION_STARTS: [&[u8]; 6] = [b"pub", b"pos", b"ers", b"gep", b"dit", b"dip"];
+
+/// Whether an ASCII `head` with no digit holds a word (a run of letters,
+/// as [`is_publication_label`] splits it) that starts, ignoring case, as one
+/// of [`ASCII_PUBLICATION_STARTS`]: the head of a publication label must.
+/// Eight bytes at a time ([`bytes_in`]): the starts of words whose first
+/// letter is one of theirs, then those few read.
+fn starts_ascii_publication_word(head: &[u8]) -> bool {
+    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let is = |lower: u64, b: u8| bytes_in(lower, b, b);
+    // Whether the byte before the eight being read is a letter, as the
+    // high bit of the lowest byte.
+    let mut letter_before = 0;
+    let mut at = 0;
+    let mut eight = |bytes: [u8; 8]| {
+        let lower = u64::from_le_bytes(bytes) | splat(0x20);
+        let letters = bytes_in(lower, b'a', b'z');
+        let starts = letters & !(letters << 8 | letter_before);
+        letter_before = letters >> 56;
+        let mut firsts =
+            starts & (is(lower, b'p') | is(lower, b'e') | is(lower, b'g') | is(lower, b'd'));
+        while firsts != 0 {
+            let i = at + (firsts.trailing_zeros() / 8) as usize;
+            if head.get(i..i + 3).is_some_and(|w| {
+                ASCII_PUBLICATION_STARTS
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s))
+            }) {
+                return true;
+            }
+            firsts &= firsts - 1;
+        }
+        at += 8;
+        false
+    };
+    let mut chunks = head.chunks_exact(8);
+    if chunks
+        .by_ref()
+        .any(|c| eight(c.try_into().expect("eight bytes")))
+    {
+        return true;
+    }
+    // The last bytes, padded with zeros: no letter.
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    eight(last)
 }
 
 /// The number of the day `iso` (its first ten characters, `YYYY-MM-DD`)
@@ -600,6 +718,11 @@ fn time(s: &[u8], at: usize) -> Option<String> {
 
 /// `2022年3月12日`, `2022년 3월 12일`.
 fn cjk(text: &str) -> Option<String> {
+    // A date read holds a year sign: most texts asked hold none, and two
+    // searches for it (`memchr`) cost less than reading the characters.
+    if !text.contains('年') && !text.contains('년') {
+        return None;
+    }
     let mut nums: Vec<(u32, char)> = Vec::new();
     let mut cur = String::new();
     for c in text.chars() {
@@ -626,47 +749,78 @@ fn cjk(text: &str) -> Option<String> {
 }
 
 #[derive(Debug)]
-enum Token {
+enum Token<'w> {
     Num(u32, usize),
-    Word(String),
+    Word(&'w str),
 }
 
-fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut num = String::new();
-    let flush = |out: &mut Vec<Token>, word: &mut String, num: &mut String| {
-        if !num.is_empty() {
-            if let Ok(n) = num.parse() {
-                out.push(Token::Num(n, num.len()));
+/// The numbers and words of `text`, each word lower-cased (a character at a
+/// time) into `words`, which the tokens borrow: one buffer for them all,
+/// where a string a word made most of what reading a line cost.
+fn tokens<'w>(text: &str, words: &'w mut String) -> Vec<Token<'w>> {
+    enum Raw {
+        Num(u32, usize),
+        Word(std::ops::Range<usize>),
+    }
+    let mut out = Vec::with_capacity(text.len() / 2);
+    words.reserve(text.len());
+    // The number being read: its value (`None` past `u32::MAX`, as
+    // `str::parse` has it) and its digits.
+    let (mut num, mut num_len) = (Some(0u32), 0usize);
+    // Where the word being read starts in `words`.
+    let mut word = 0;
+    let flush = |out: &mut Vec<Raw>,
+                 words: &mut String,
+                 word: &mut usize,
+                 num: &mut Option<u32>,
+                 num_len: &mut usize| {
+        if *num_len > 0 {
+            if let Some(n) = *num {
+                out.push(Raw::Num(n, *num_len));
             }
-            num.clear();
+            (*num, *num_len) = (Some(0), 0);
         }
-        if !word.is_empty() {
-            out.push(Token::Word(std::mem::take(word)));
+        if words.len() > *word {
+            out.push(Raw::Word(*word..words.len()));
+            *word = words.len();
         }
     };
     let mut prev = ' ';
     for c in text.chars() {
         if c.is_ascii_digit() {
-            if !word.is_empty() {
-                flush(&mut out, &mut word, &mut num);
+            if words.len() > word {
+                flush(&mut out, words, &mut word, &mut num, &mut num_len);
             }
-            num.push(c);
+            num = num
+                .and_then(|n| n.checked_mul(10))
+                .and_then(|n| n.checked_add(u32::from(c as u8 - b'0')));
+            num_len += 1;
         } else if c.is_alphabetic() {
             // A capital after a small letter starts a word: the text of two
             // elements run together without a space ("HealthDECEMBER 22").
-            if !num.is_empty() || (c.is_uppercase() && prev.is_lowercase()) {
-                flush(&mut out, &mut word, &mut num);
+            if num_len > 0 || (c.is_uppercase() && prev.is_lowercase()) {
+                flush(&mut out, words, &mut word, &mut num, &mut num_len);
             }
-            word.extend(c.to_lowercase());
+            // ASCII pushed as one byte: `String::extend` took a call a
+            // letter.
+            if c.is_ascii() {
+                words.push(c.to_ascii_lowercase());
+            } else {
+                words.extend(c.to_lowercase());
+            }
         } else {
-            flush(&mut out, &mut word, &mut num);
+            flush(&mut out, words, &mut word, &mut num, &mut num_len);
         }
         prev = c;
     }
-    flush(&mut out, &mut word, &mut num);
-    out
+    flush(&mut out, words, &mut word, &mut num, &mut num_len);
+    let words: &'w str = words;
+    out.into_iter()
+        .map(|t| match t {
+            Raw::Num(n, len) => Token::Num(n, len),
+            Raw::Word(r) => Token::Word(&words[r]),
+        })
+        .collect()
 }
 
 /// A month name with a day before or after it and a four-digit year
@@ -674,13 +828,13 @@ fn tokens(text: &str) -> Vec<Token> {
 /// março de 2022", "Sat, 12 Mar 2022 10:00:00 GMT"; or the year before the
 /// month and the day after it, "2023 Jan 7".
 fn words(text: &str) -> Option<String> {
-    let toks = tokens(text);
+    let mut buf = String::new();
+    let toks = tokens(text, &mut buf);
     let day_at = |i: usize| match toks.get(i) {
         Some(&Token::Num(d, len)) if len <= 2 && (1..=31).contains(&d) => Some(d),
         _ => None,
     };
-    let is_filler =
-        |i: usize| matches!(toks.get(i), Some(Token::Word(w)) if FILLERS.contains(&w.as_str()));
+    let is_filler = |i: usize| matches!(toks.get(i), Some(Token::Word(w)) if FILLERS.contains(w));
     for (i, tok) in toks.iter().enumerate() {
         let Token::Word(w) = tok else { continue };
         let Some(month) = month_number(w) else {
@@ -703,7 +857,7 @@ fn words(text: &str) -> Option<String> {
             .find_map(|t| match *t {
                 Token::Num(y, 4) => Some(Some(y)),
                 Token::Num(..) => Some(None),
-                Token::Word(ref w) if FILLERS.contains(&w.as_str()) => None,
+                Token::Word(w) if FILLERS.contains(&w) => None,
                 Token::Word(_) => Some(None),
             })
             .flatten();
@@ -905,6 +1059,69 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The eight-byte scan of `before_digit` stops where a byte loop
+        /// does.
+        #[test]
+        fn before_digit_is_a_byte_search(text in "[a0-9 \u{e9}\u{660}\u{ff10}:]{0,40}") {
+            let want = text
+                .bytes()
+                .position(|b| b.is_ascii_digit())
+                .map_or(text.as_str(), |i| &text[..i]);
+            proptest::prop_assert_eq!(super::before_digit(&text), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-byte scan of `has_year_run` answers as a byte loop.
+        #[test]
+        fn year_run_is_a_byte_loop(text in "[a0-9 \u{e9}\u{660}]{0,40}") {
+            let mut run = 0;
+            let mut want = false;
+            for b in text.bytes() {
+                if b.is_ascii_digit() {
+                    run += 1;
+                } else if run == 4 {
+                    want = true;
+                    break;
+                } else {
+                    run = 0;
+                }
+            }
+            want |= run == 4;
+            proptest::prop_assert_eq!(super::has_year_run(text.as_bytes()), want);
+        }
+    }
+
+    /// A name listed twice has one number, and the sorted table answers
+    /// as the list read in order.
+    #[test]
+    fn month_names_agree() {
+        for &(name, month) in super::MONTH_NAMES {
+            let first = super::MONTH_NAMES.iter().find(|(n, _)| *n == name);
+            assert_eq!(first.map(|&(_, m)| m), Some(month), "{name}");
+            assert_eq!(super::month_number(name), Some(month), "{name}");
+            assert_eq!(super::month_number(&format!("{name}.")), Some(month));
+        }
+        for word in ["", "ma", "marc", "octobre.", "x", "zzz", "январ"] {
+            let w = word.strip_suffix('.').unwrap_or(word);
+            let want = super::MONTH_NAMES
+                .iter()
+                .find(|(n, _)| *n == w)
+                .map(|&(_, m)| m);
+            assert_eq!(super::month_number(word), want, "{word}");
+        }
+    }
+
+    /// `ymd` writes what `format!` wrote.
+    #[test]
+    fn ymd_is_formatted() {
+        for (y, m, d) in [(1900, 1, 1), (2024, 2, 29), (2100, 12, 31), (1999, 10, 9)] {
+            assert_eq!(super::ymd(y, m, d), Some(format!("{y:04}-{m:02}-{d:02}")));
+        }
+        assert_eq!(super::ymd(2023, 2, 29), None);
+    }
+
     #[test]
     fn year_runs() {
         assert!(super::has_year_run(b"March 12, 2022"));
@@ -928,6 +1145,64 @@ mod tests {
         ));
         assert!(!is_publication_label("Updated on Jan. 16, 2026"));
         assert!(!is_publication_label("December 3, 2025"));
+    }
+
+    /// Every publication word written in ASCII starts as one of the
+    /// quick test's starts; the others hold a letter outside ASCII, which
+    /// no word of an ASCII text lower-cased holds.
+    #[test]
+    fn ascii_publication_starts() {
+        for w in super::PUBLICATION_WORDS {
+            if w.is_ascii() {
+                assert!(
+                    super::ASCII_PUBLICATION_STARTS.contains(&&w.as_bytes()[..3]),
+                    "{w}"
+                );
+            }
+        }
+        assert!(super::starts_ascii_publication_word(b"Posted on"));
+        assert!(super::starts_ascii_publication_word(b"was PUBLISHED "));
+        assert!(!super::starts_ascii_publication_word(b"Reposted by"));
+        assert!(!super::starts_ascii_publication_word(b"pu"));
+        assert!(super::starts_ascii_publication_word(b"xxxxxxx posted"));
+        assert!(!super::starts_ascii_publication_word(b"xxxxxxxposted"));
+    }
+
+    proptest::proptest! {
+        /// The eight-byte look for a word's start is a look at each byte.
+        #[test]
+        fn publication_starts_by_bytes(head in "(pub|Pos|ERS|gEp|dit|diP|pu|x|a| |,|-){0,14}") {
+            let h = head.as_bytes();
+            let letter = |i: usize| h[i].is_ascii_alphabetic();
+            let want = (0..h.len()).any(|i| {
+                letter(i)
+                    && (i == 0 || !letter(i - 1))
+                    && h.get(i..i + 3).is_some_and(|w| {
+                        super::ASCII_PUBLICATION_STARTS.iter().any(|s| w.eq_ignore_ascii_case(s))
+                    })
+            });
+            proptest::prop_assert_eq!(super::starts_ascii_publication_word(h), want);
+        }
+
+        /// The quick test of an ASCII head loses no label: the answer is
+        /// that of the automaton and the word check alone.
+        #[test]
+        fn publication_label_quick_test(text in "((Last|Posted|posted|PUBLISHED|on|Repost|Diterbitkan|gepubliceerd|Erschienen|Updated|x|-) ?){0,10}[0-9]?") {
+            let head = super::before_digit(&text);
+            let lower = head.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let want = super::PUBLICATION.is_match(head)
+                && words.len() <= super::LABEL_WORDS
+                && words
+                    .iter()
+                    .any(|w| super::PUBLICATION_WORDS.iter().any(|p| w.starts_with(p)))
+                && !words.contains(&"last")
+                && !super::UPDATE.is_match(&lower);
+            proptest::prop_assert_eq!(is_publication_label(&text), want);
+        }
     }
 
     #[test]

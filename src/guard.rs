@@ -176,6 +176,12 @@ pub(crate) fn nodes_offset(input: &str, limit: usize) -> usize {
     input.len()
 }
 
+/// How many line breaks (`\n`) `input` holds: one more than the lines of
+/// plain text it can make at most.
+pub(crate) fn line_breaks(input: &str) -> usize {
+    memchr::memchr_iter(b'\n', input.as_bytes()).count()
+}
+
 /// Refuses plain text with more than `limit` non-blank lines with
 /// [`Error::TooManyLines`], before any of them is segmented: each becomes a
 /// block, and a block costs a few hundred bytes however short its line, so
@@ -183,11 +189,14 @@ pub(crate) fn nodes_offset(input: &str, limit: usize) -> usize {
 /// is spent. A line is blank as the text segmenter sees it: nothing but
 /// whitespace. The offset is that of the first line over the limit (its
 /// first byte that is not whitespace, where its block would start).
-pub(crate) fn check_lines(input: &str, limit: usize) -> Result<(), Error> {
+/// `breaks` is the number of line breaks of `input` ([`line_breaks`]),
+/// counted once for the guard and the segmenter.
+pub(crate) fn check_lines(input: &str, breaks: usize, limit: usize) -> Result<(), Error> {
+    debug_assert_eq!(breaks, line_breaks(input));
     // A text of `n` line breaks has at most `n + 1` lines: most texts are
     // within the limit by that count alone, which `memchr` makes without
     // a look at any line.
-    if memchr::memchr_iter(b'\n', input.as_bytes()).count() < limit {
+    if breaks < limit {
         return Ok(());
     }
     let mut lines = 0usize;

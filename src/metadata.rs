@@ -307,9 +307,11 @@ fn byline_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue
     let found: Vec<MetaValue> = lines
         .windows(2)
         .filter(|w| {
-            at_most_words(w[0].text(), MAX_DATE_LINE_WORDS)
-                && after_by(w[0].text()).and_then(author_name).is_some()
-                && dates::parse_in(w[0].text(), || order.get()).is_none()
+            // "by" first: a look for two letters (`after_by`) rules out
+            // most lines before their words are counted.
+            after_by(w[0].text()).is_some_and(|by| {
+                at_most_words(w[0].text(), MAX_DATE_LINE_WORDS) && author_name(by).is_some()
+            }) && dates::parse_in(w[0].text(), || order.get()).is_none()
                 && at_most_words(w[1].text(), MAX_DATE_LINE_WORDS)
                 && !dates::is_update(w[1].text())
         })

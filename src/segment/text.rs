@@ -13,10 +13,18 @@ use crate::vocab::Span;
 
 /// Cuts `input` into one segment per non-blank line, trimmed of surrounding
 /// whitespace. Runs in one pass over the bytes.
+#[cfg(test)]
 pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
-    // One segment a line at most: counting the breaks first spares the
+    segment_counted(input, crate::guard::line_breaks(input))
+}
+
+/// [`segment`] of an `input` of `breaks` line breaks
+/// ([`line_breaks`](crate::guard::line_breaks)), which the caller counted
+/// for the guard already.
+pub(crate) fn segment_counted(input: &str, breaks: usize) -> Vec<Segment<'_>> {
+    // One segment a line at most: the count of the breaks spares the
     // growing vector its copies.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
+    let mut out = Vec::with_capacity(breaks + 1);
     let mut gap = false;
     let mut pos = 0;
     // The previous line as written, when it held text.
@@ -33,13 +41,12 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
         let line = &input[start..pos];
         let (lead, text) = trim(line);
         if text.is_empty() {
-            spaced =
-                above.is_some() && matches!(line.trim_end_matches(['\n', '\r']), " " | "\u{a0}");
+            spaced = above.is_some() && matches!(without_break(line), " " | "\u{a0}");
             gap = true;
             above = None;
             continue;
         }
-        let raw = line.trim_end_matches(['\n', '\r']);
+        let raw = without_break(line);
         let glued = above.is_some_and(|above| is_glued(above, raw));
         above = Some(raw);
         let span = Span::new(start + lead, start + lead + text.len());
@@ -61,6 +68,17 @@ pub(crate) fn segment(input: &str) -> Vec<Segment<'_>> {
         spaced = false;
     }
     out
+}
+
+/// `line` as written, without its line break: `trim_end_matches(['\n',
+/// '\r'])` byte by byte, where the pattern's searcher decoded characters.
+fn without_break(line: &str) -> &str {
+    let b = line.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    &line[..end]
 }
 
 /// `line` without the white space around it (`str::trim`), and the length
@@ -142,7 +160,8 @@ fn kind_of(line: &str) -> BlockKind {
     if !first.is_lowercase()
         && first.is_alphanumeric()
         && !crate::textutil::ends_sentence(line)
-        && !line.ends_with([':', ',', ';'])
+        // The last byte: no character outside ASCII ends in an ASCII one.
+        && !matches!(line.as_bytes().last(), Some(b':' | b',' | b';'))
         && crate::textutil::at_most_words(line, HEADING_MAX_WORDS)
     {
         return BlockKind::Heading;
@@ -190,6 +209,14 @@ mod tests {
                 .collect();
             let got: Vec<&str> = segment(&input).iter().map(|s| &input[s.span.start..s.span.end]).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte loop strips what `trim_end_matches` stripped.
+        #[test]
+        fn without_break_is_trim_end_matches(line in "[ a\n\r\u{a0}\u{10d}]{0,10}") {
+            proptest::prop_assert_eq!(without_break(&line), line.trim_end_matches(['\n', '\r']));
         }
     }
 
