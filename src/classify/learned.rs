@@ -22,11 +22,11 @@ use crate::vocab::{BlockKind, Features, Reason};
 mod model;
 
 /// Distances to the nearest kept line are capped here.
-const MAX_DISTANCE: f64 = 20.0;
+const MAX_DISTANCE: usize = 20;
 /// Repeats are capped here.
 const MAX_REPEATS: usize = 5;
 /// Kept lines at most this far on both sides make a line "between kept".
-const BETWEEN: f64 = 3.0;
+const BETWEEN: usize = 3;
 
 /// Features of a row before the window means: the line's own numbers, its
 /// context and its neighbours (`Page::row`).
@@ -292,10 +292,10 @@ fn known_columns(slot: usize, kind: usize) -> [Option<f64>; model::N_FEATURES] {
     let mut known = [None; model::N_FEATURES];
     known[KEPT] = Some(0.0);
     for (j, r) in model::REASONS.iter().enumerate() {
-        known[REASON_AT + j] = Some(flag(*r == name));
+        known[REASON_AT + j] = Some(f64::from(flag(*r == name)));
     }
     for (j, k) in model::KINDS.iter().enumerate() {
-        known[KIND_AT + j] = Some(flag(*k == ALL_KINDS[kind].as_str()));
+        known[KIND_AT + j] = Some(f64::from(flag(*k == ALL_KINDS[kind].as_str())));
     }
     known
 }
@@ -347,6 +347,7 @@ struct Tables {
     /// asked for; `None` for a model too deep to lay out.
     forests: Vec<OnceLock<Option<Forest>>>,
     cut: Cut,
+    logs: Logs,
 }
 
 impl Tables {
@@ -370,6 +371,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         readmit,
         forests,
         cut: Cut::new(),
+        logs: Logs::new(),
     }
 });
 
@@ -381,15 +383,10 @@ fn up(x: f64) -> f32 {
     if f64::from(y) < x { y.next_up() } else { y }
 }
 
-/// Reusable per-thread buffers of [`Page`].
+/// Reusable per-thread buffers of [`readmit`].
 #[derive(Default)]
 struct Scratch {
-    kept: Vec<bool>,
-    log_words: Vec<f64>,
-    before: Vec<f64>,
-    after: Vec<f64>,
-    cum_kept: Vec<f64>,
-    sums: Vec<[f64; 5]>,
+    prefix: Vec<Prefix>,
     back: Vec<usize>,
 }
 
@@ -413,34 +410,62 @@ pub(crate) fn readmit(
         return;
     }
     SCRATCH.with_borrow_mut(|scratch| {
-        let mut back = std::mem::take(&mut scratch.back);
+        let Scratch { prefix, back } = scratch;
         back.clear();
-        {
-            let page = Page::new(segments, features, reasons, scratch);
-            // Every row writes the same columns: the others stay 0.
-            let mut row = [0.0; ROW];
-            for (i, r) in reasons.iter().enumerate() {
-                if let Some(s) = slot(r) {
-                    page.row(i, &mut row);
-                    let kind = kind_slot(segments[i].kind);
-                    let body = match tables.forest(s, kind) {
-                        Some(forest) => forest.reaches(&row, &tables.cut),
-                        None => {
-                            let full = completed(&row, &known_columns(s, kind));
-                            probability_of(exact_logit(&full)) >= model::THRESHOLD
-                        }
-                    };
-                    if body {
-                        back.push(i);
-                    }
+        for_each_row(features, reasons, tables, prefix, |i, s, row| {
+            let kind = kind_slot(segments[i].kind);
+            let body = match tables.forest(s, kind) {
+                Some(forest) => forest.reaches(row, &tables.cut),
+                None => {
+                    let full = completed(row, &known_columns(s, kind));
+                    probability_of(exact_logit(&full)) >= model::THRESHOLD
                 }
+            };
+            if body {
+                back.push(i);
             }
-        }
-        for &i in &back {
+        });
+        for &i in back.iter() {
             reasons[i] = None;
         }
-        scratch.back = back;
     });
+}
+
+/// Calls `each(i, slot, row)` for every line `i` the rules removed under
+/// the reason at `slot` of [`model::READMIT`], in page order, with its
+/// feature row ([`Page::row`]).
+#[inline]
+fn for_each_row(
+    features: &[Features],
+    reasons: &[Option<Reason>],
+    tables: &Tables,
+    prefix: &mut Vec<Prefix>,
+    mut each: impl FnMut(usize, usize, &[f32; ROW]),
+) {
+    let page = Page::new(features, reasons, tables, prefix);
+    let n = reasons.len();
+    // Every row writes the same columns: the others stay 0.
+    let mut row = [0.0; ROW];
+    // The last kept line before `i`, and the first kept line after it
+    // (`n`: none), found as the loop goes, each line looked at once.
+    let mut last_kept = None;
+    let mut next_kept = 0;
+    for (i, r) in reasons.iter().enumerate() {
+        let Some(s) = r.and_then(|r| tables.readmit[r as usize]) else {
+            if r.is_none() {
+                last_kept = Some(i);
+            }
+            continue;
+        };
+        next_kept = next_kept.max(i + 1);
+        while next_kept < n && reasons[next_kept].is_some() {
+            next_kept += 1;
+        }
+        let before = last_kept.map(|l| i - l);
+        let after = (next_kept < n).then(|| next_kept - i);
+        page.row(i, before, after, &mut row);
+        each(i, s, &row);
+    }
 }
 
 /// The probability of body for log-odds `logit`.
@@ -472,22 +497,70 @@ fn debug_name(reason: Reason) -> &'static str {
 /// Whole numbers below this take their `ln(1 + x)` from a table.
 const LN1P_TABLE: usize = 1024;
 
-static LN1P: LazyLock<Vec<f64>> =
-    LazyLock::new(|| (0..LN1P_TABLE).map(|x| (x as f64).ln_1p()).collect());
+/// `ln(1 + n)` of the small whole numbers, worked out once: every
+/// logarithm of a row is of a count (characters, words, kept words), most
+/// of them small.
+struct Logs {
+    /// `ln(1 + n)`, for the sums.
+    exact: [f64; LN1P_TABLE],
+    /// The same rounded up to `f32` ([`up`]), as a row holds it.
+    row: [f32; LN1P_TABLE],
+}
 
-/// `ln(1 + x)`; every `x` here is a count or a sum of counts, most of
-/// them small, whose logarithm the table has.
-fn ln1p(x: f64) -> f64 {
-    let i = x as usize;
-    if i < LN1P_TABLE && i as f64 == x {
-        LN1P[i]
-    } else {
-        x.ln_1p()
+impl Logs {
+    fn new() -> Logs {
+        let mut logs = Logs {
+            exact: [0.0; LN1P_TABLE],
+            row: [0.0; LN1P_TABLE],
+        };
+        for (n, (exact, row)) in logs.exact.iter_mut().zip(&mut logs.row).enumerate() {
+            *exact = (n as f64).ln_1p();
+            *row = up(*exact);
+        }
+        logs
+    }
+
+    /// `ln(1 + n)`.
+    fn exact(&self, n: usize) -> f64 {
+        match self.exact.get(n) {
+            Some(&x) => x,
+            None => (n as f64).ln_1p(),
+        }
+    }
+
+    /// `ln(1 + n)` rounded up to `f32`.
+    fn row(&self, n: usize) -> f32 {
+        match self.row.get(n) {
+            Some(&x) => x,
+            None => up((n as f64).ln_1p()),
+        }
     }
 }
 
-fn flag(b: bool) -> f64 {
+/// `1.0` for `true`, `0.0` for `false`.
+fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
+}
+
+/// What the lines before one line add up to: `Page::prefix[i]` holds the
+/// sums of lines `..i`. The counts are whole numbers, exact in any order;
+/// the `f64` sums are added line by line in page order, so that the
+/// window means ([`Page::row`]) are the same numbers wherever they are
+/// worked out.
+#[derive(Clone, Copy, Default)]
+struct Prefix {
+    /// Lines the rules kept.
+    kept: usize,
+    /// Lines that end like a sentence.
+    ends: usize,
+    /// Words of the kept lines.
+    kept_words: usize,
+    /// `ln(1 + words)` of the lines.
+    log_words: f64,
+    /// Stop-word ratios.
+    stop: f64,
+    /// Link densities.
+    links: f64,
 }
 
 /// What the feature rows of `bench/learned/data.py` `features` need of the
@@ -495,81 +568,149 @@ fn flag(b: bool) -> f64 {
 /// costs the same whatever the page's length.
 struct Page<'p> {
     features: &'p [Features],
-    kept: &'p [bool],
-    /// `ln(1 + words)` of each line.
-    log_words: &'p [f64],
-    /// Distance to the nearest kept line before and after.
-    before: &'p [f64],
-    after: &'p [f64],
-    /// Kept words before each line (`n + 1` entries).
-    cum_kept: &'p [f64],
-    kept_words: f64,
+    reasons: &'p [Option<Reason>],
+    logs: &'p Logs,
+    /// `n + 1` entries, see [`Prefix`].
+    prefix: &'p [Prefix],
+    /// Words of the kept lines.
+    kept_words: usize,
     /// The page's share of kept words and `ln(1 + kept words)`, the same
     /// in every row.
     kept_share: f32,
     log_kept_words: f32,
-    /// Prefix sums of what the window features average: kept, log words,
-    /// stop-word ratio, link density, sentence end (`n + 1` entries).
-    sums: &'p [[f64; 5]],
 }
 
 impl<'p> Page<'p> {
     fn new(
-        segments: &[Segment<'_>],
         features: &'p [Features],
-        reasons: &[Option<Reason>],
-        scratch: &'p mut Scratch,
+        reasons: &'p [Option<Reason>],
+        tables: &'p Tables,
+        prefix: &'p mut Vec<Prefix>,
     ) -> Page<'p> {
+        debug_assert_eq!(features.len(), reasons.len());
+        let logs = &tables.logs;
+        prefix.clear();
+        prefix.reserve(reasons.len() + 1);
+        let mut sum = Prefix::default();
+        prefix.push(sum);
+        let mut total_words = 0;
+        for (f, r) in features.iter().zip(reasons) {
+            let kept = r.is_none();
+            let words = f.words();
+            total_words += words;
+            sum.kept += usize::from(kept);
+            sum.ends += usize::from(f.ends_sentence());
+            if kept {
+                sum.kept_words += words;
+            }
+            sum.log_words += logs.exact(words);
+            sum.stop += f64::from(f.stop_word_ratio());
+            sum.links += f64::from(f.link_density());
+            prefix.push(sum);
+        }
+        let kept_words = sum.kept_words;
+        let tot_words = if total_words > 0 { total_words } else { 1 };
+        Page {
+            features,
+            reasons,
+            logs,
+            prefix,
+            kept_words,
+            kept_share: up(kept_words as f64 / tot_words as f64),
+            log_kept_words: logs.row(kept_words),
+        }
+    }
+
+    /// Writes the feature row of line `i`, a line the rules removed, whose
+    /// nearest kept lines are `before` and `after` lines away (`None`: no
+    /// kept line that side), into `row`, in `f32` rounded up ([`up`]); the
+    /// columns a [`Forest`] knows are not written, and stay 0.
+    ///
+    /// Most columns are whole numbers, flags or the `f32` ratios of
+    /// [`Features`], which `f32` holds as they are; the logarithms come
+    /// rounded from [`Logs`]; only the position and the window means are
+    /// rounded here.
+    fn row(&self, i: usize, before: Option<usize>, after: Option<usize>, row: &mut [f32; ROW]) {
+        let n = self.reasons.len();
+        let logs = self.logs;
+        let f = &self.features[i];
+        let kept = |j: usize| self.reasons[j].is_none();
+        let log_words = |j: usize| logs.row(self.features[j].words());
+        let stop = |j: usize| self.features[j].stop_word_ratio();
+        let distance = |d: Option<usize>| d.map_or(MAX_DISTANCE, |d| d.min(MAX_DISTANCE)) as f32;
+        let near = |d: Option<usize>| d.is_some_and(|d| d <= BETWEEN);
+        let (prev, next) = (i.checked_sub(1), Some(i + 1).filter(|&j| j < n));
+        let p = self.prefix;
+        let head: [f32; HEAD] = [
+            logs.row(f.chars()),
+            logs.row(f.words()),
+            f.stop_word_ratio(),
+            f.capitalised_ratio(),
+            flag(f.ends_sentence()),
+            f.link_density(),
+            f.repeats().min(MAX_REPEATS) as f32,
+            f.digit_ratio(),
+            flag(kept(i)),
+            distance(before),
+            distance(after),
+            flag(near(before) && near(after)),
+            logs.row(p[i].kept_words),
+            logs.row(self.kept_words - p[i + 1].kept_words),
+            self.kept_share,
+            self.log_kept_words,
+            up(i as f64 / n as f64),
+            flag(prev.is_some_and(kept)),
+            flag(next.is_some_and(kept)),
+            prev.map_or(0.0, log_words),
+            next.map_or(0.0, log_words),
+            prev.map_or(0.0, stop),
+            next.map_or(0.0, stop),
+        ];
+        row[..HEAD].copy_from_slice(&head);
+        // Means over the lines either side, the line itself left out.
+        let lo = i.saturating_sub(model::WINDOW);
+        let hi = (i + model::WINDOW + 1).min(n);
+        let m = ((hi - lo) as f64 - 1.0).max(1.0);
+        let (s_lo, s_hi, s_i, s_i1) = (&p[lo], &p[hi], &p[i], &p[i + 1]);
+        // The counts' differences are whole numbers, exact in `f64`.
+        let count = |c: fn(&Prefix) -> usize| (c(s_hi) - c(s_lo) - (c(s_i1) - c(s_i))) as f64;
+        let sum = |c: fn(&Prefix) -> f64| c(s_hi) - c(s_lo) - (c(s_i1) - c(s_i));
+        let window = [
+            count(|p| p.kept),
+            sum(|p| p.log_words),
+            sum(|p| p.stop),
+            sum(|p| p.links),
+            count(|p| p.ends),
+        ];
+        for (cell, total) in row[HEAD..HEAD + 5].iter_mut().zip(window) {
+            *cell = up(total / m);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The feature rows as first written (round 7): every per-line number
+    /// measured in `f64` over the whole page in advance, every cell
+    /// rounded by [`up`]. [`Page::row`] must write the same bits.
+    fn reference_rows(features: &[Features], reasons: &[Option<Reason>]) -> Vec<[f32; ROW]> {
         let n = reasons.len();
-        debug_assert_eq!(segments.len(), n);
-        debug_assert_eq!(features.len(), n);
-        let Scratch {
-            kept,
-            log_words,
-            before,
-            after,
-            cum_kept,
-            sums,
-            back: _,
-        } = scratch;
-        kept.clear();
-        log_words.clear();
-        before.clear();
-        cum_kept.clear();
-        cum_kept.push(0.0);
-        sums.clear();
-        sums.push([0.0; 5]);
-        // One pass forwards: word counts are whole numbers, so these sums
-        // are exact in any order; the window sums are added line by line
-        // as ever.
-        let mut total_words = 0.0;
+        let ln1p = |x: f64| x.ln_1p();
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let kept: Vec<bool> = reasons.iter().map(Option::is_none).collect();
+        let log_words: Vec<f64> = features.iter().map(|f| ln1p(f.words() as f64)).collect();
+        let (mut before, mut after) = (vec![f64::INFINITY; n], vec![f64::INFINITY; n]);
         let mut last = None;
-        let mut cum = 0.0;
-        let mut s = [0.0; 5];
-        for (i, (f, r)) in features.iter().zip(reasons).enumerate() {
-            let is_kept = r.is_none();
-            let words = f.words() as f64;
-            let lw = ln1p(words);
-            kept.push(is_kept);
-            log_words.push(lw);
-            before.push(last.map_or(f64::INFINITY, |l| (i - l) as f64));
-            if is_kept {
+        for i in 0..n {
+            if let Some(l) = last {
+                before[i] = (i - l) as f64;
+            }
+            if kept[i] {
                 last = Some(i);
             }
-            total_words += words;
-            cum += if is_kept { words } else { 0.0 };
-            cum_kept.push(cum);
-            s = [
-                s[0] + flag(is_kept),
-                s[1] + lw,
-                s[2] + f64::from(f.stop_word_ratio()),
-                s[3] + f64::from(f.link_density()),
-                s[4] + flag(f.ends_sentence()),
-            ];
-            sums.push(s);
         }
-        after.clear();
-        after.resize(n, f64::INFINITY);
         let mut next = None;
         for i in (0..n).rev() {
             if let Some(x) = next {
@@ -579,75 +720,150 @@ impl<'p> Page<'p> {
                 next = Some(i);
             }
         }
+        let (mut cum_kept, mut sums) = (vec![0.0], vec![[0.0; 5]]);
+        let (mut total_words, mut cum, mut s) = (0.0, 0.0, [0.0; 5]);
+        for (i, f) in features.iter().enumerate() {
+            let words = f.words() as f64;
+            total_words += words;
+            cum += if kept[i] { words } else { 0.0 };
+            cum_kept.push(cum);
+            s = [
+                s[0] + flag(kept[i]),
+                s[1] + log_words[i],
+                s[2] + f64::from(f.stop_word_ratio()),
+                s[3] + f64::from(f.link_density()),
+                s[4] + flag(f.ends_sentence()),
+            ];
+            sums.push(s);
+        }
         let kept_words = cum;
         let tot_words = if total_words > 0.0 { total_words } else { 1.0 };
-        Page {
-            features,
-            kept,
-            log_words,
-            before,
-            after,
-            cum_kept,
-            kept_words,
-            kept_share: up(kept_words / tot_words),
-            log_kept_words: up(ln1p(kept_words)),
-            sums,
+        let mut rows = Vec::new();
+        for i in 0..n {
+            let f = &features[i];
+            let stop = |j: usize| f64::from(features[j].stop_word_ratio());
+            let (prev, next) = (i.checked_sub(1), Some(i + 1).filter(|&j| j < n));
+            let head: [f64; HEAD] = [
+                ln1p(f.chars() as f64),
+                log_words[i],
+                stop(i),
+                f64::from(f.capitalised_ratio()),
+                flag(f.ends_sentence()),
+                f64::from(f.link_density()),
+                f.repeats().min(MAX_REPEATS) as f64,
+                f64::from(f.digit_ratio()),
+                flag(kept[i]),
+                before[i].min(MAX_DISTANCE as f64),
+                after[i].min(MAX_DISTANCE as f64),
+                flag(before[i] <= BETWEEN as f64 && after[i] <= BETWEEN as f64),
+                ln1p(cum_kept[i]),
+                ln1p(kept_words - cum_kept[i + 1]),
+                kept_words / tot_words,
+                ln1p(kept_words),
+                i as f64 / n as f64,
+                flag(prev.is_some_and(|j| kept[j])),
+                flag(next.is_some_and(|j| kept[j])),
+                prev.map_or(0.0, |j| log_words[j]),
+                next.map_or(0.0, |j| log_words[j]),
+                prev.map_or(0.0, stop),
+                next.map_or(0.0, stop),
+            ];
+            let mut row = [0.0; ROW];
+            for (cell, x) in row.iter_mut().zip(head) {
+                *cell = up(x);
+            }
+            let lo = i.saturating_sub(model::WINDOW);
+            let hi = (i + model::WINDOW + 1).min(n);
+            let m = ((hi - lo) as f64 - 1.0).max(1.0);
+            for k in 0..5 {
+                row[HEAD + k] = up((sums[hi][k] - sums[lo][k] - (sums[i + 1][k] - sums[i][k])) / m);
+            }
+            rows.push(row);
+        }
+        rows
+    }
+
+    /// A random page: lines short and long (past the logarithm table),
+    /// kept and removed for every reason, the readmitted reasons often.
+    fn random_page(next: &mut impl FnMut() -> u64) -> (Vec<Features>, Vec<Option<Reason>>) {
+        let n = 1 + (next() % 40) as usize;
+        let mut features = Vec::new();
+        let mut reasons = Vec::new();
+        for _ in 0..n {
+            let words = match next() % 8 {
+                0 => 0,
+                1 => 1000 + (next() % 3000) as u32,
+                _ => (next() % 60) as u32,
+            };
+            let chars = words * (1 + (next() % 9) as u32) + (next() % 5) as u32;
+            let cased = (next() % (u64::from(words) + 1)) as u32;
+            features.push(Features {
+                chars,
+                words,
+                stop_words: (next() % (u64::from(words) + 1)) as u32,
+                capitalised: (next() % (u64::from(cased) + 1)) as u32,
+                cased_words: cased,
+                digits: (next() % (u64::from(chars) + 1)) as u32,
+                ends_sentence: next().is_multiple_of(2),
+                link_density: if next().is_multiple_of(3) {
+                    (next() % 1000) as f32 / 999.0
+                } else {
+                    0.0
+                },
+                repeats: (next() % 9) as u32,
+                ..Features::default()
+            });
+            reasons.push(match next() % 6 {
+                0 | 1 => None,
+                2 => Some(Reason::RelatedStories),
+                3 => Some(Reason::Boilerplate),
+                _ => Some(Reason::ALL[(next() % Reason::ALL.len() as u64) as usize]),
+            });
+        }
+        (features, reasons)
+    }
+
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
         }
     }
 
-    /// Writes the feature row of line `i`, a line the rules removed, into
-    /// `row`, in `f32` rounded up ([`up`]); the columns a [`Forest`] knows
-    /// are not written, and stay 0.
-    fn row(&self, i: usize, row: &mut [f32; ROW]) {
-        let n = self.kept.len();
-        let f = &self.features[i];
-        let stop = |j: usize| f64::from(self.features[j].stop_word_ratio());
-        let (prev, next) = (i.checked_sub(1), Some(i + 1).filter(|&j| j < n));
-        let head: [f32; HEAD] = [
-            up(ln1p(f.chars() as f64)),
-            up(self.log_words[i]),
-            up(stop(i)),
-            up(f64::from(f.capitalised_ratio())),
-            up(flag(f.ends_sentence())),
-            up(f64::from(f.link_density())),
-            up(f.repeats().min(MAX_REPEATS) as f64),
-            up(f64::from(f.digit_ratio())),
-            up(flag(self.kept[i])),
-            up(self.before[i].min(MAX_DISTANCE)),
-            up(self.after[i].min(MAX_DISTANCE)),
-            up(flag(self.before[i] <= BETWEEN && self.after[i] <= BETWEEN)),
-            up(ln1p(self.cum_kept[i])),
-            up(ln1p(self.kept_words - self.cum_kept[i + 1])),
-            self.kept_share,
-            self.log_kept_words,
-            up(i as f64 / n as f64),
-            up(flag(prev.is_some_and(|j| self.kept[j]))),
-            up(flag(next.is_some_and(|j| self.kept[j]))),
-            up(prev.map_or(0.0, |j| self.log_words[j])),
-            up(next.map_or(0.0, |j| self.log_words[j])),
-            up(prev.map_or(0.0, stop)),
-            up(next.map_or(0.0, stop)),
-        ];
-        row[..HEAD].copy_from_slice(&head);
-        // Means over the lines either side, the line itself left out.
-        let lo = i.saturating_sub(model::WINDOW);
-        let hi = (i + model::WINDOW + 1).min(n);
-        let m = ((hi - lo) as f64 - 1.0).max(1.0);
-        let (s_lo, s_hi, s_i, s_i1) = (
-            &self.sums[lo],
-            &self.sums[hi],
-            &self.sums[i],
-            &self.sums[i + 1],
-        );
-        for k in 0..5 {
-            row[HEAD + k] = up((s_hi[k] - s_lo[k] - (s_i1[k] - s_i[k])) / m);
+    /// The rows as [`readmit`] builds them, bit for bit those of
+    /// [`reference_rows`], on every line the model is asked about.
+    #[test]
+    fn rows_are_the_reference_rows() {
+        let tables = &*TABLES;
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        let mut prefix = Vec::new();
+        let mut asked = 0;
+        for _ in 0..3_000 {
+            let (features, reasons) = random_page(&mut next);
+            let want = reference_rows(&features, &reasons);
+            let mut seen = Vec::new();
+            for_each_row(&features, &reasons, tables, &mut prefix, |i, s, row| {
+                assert_eq!(Some(s), reasons[i].and_then(|r| tables.readmit[r as usize]));
+                let (got, want) = (&row[..HEAD + 5], &want[i][..HEAD + 5]);
+                let bits = |r: &[f32]| r.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(
+                    bits(got),
+                    bits(want),
+                    "line {i} of {features:?} {reasons:?}"
+                );
+                assert!(row[HEAD + 5..].iter().all(|&x| x == 0.0));
+                seen.push(i);
+            });
+            let candidates: Vec<usize> = (0..reasons.len())
+                .filter(|&i| reasons[i].is_some_and(|r| tables.readmit[r as usize].is_some()))
+                .collect();
+            assert_eq!(seen, candidates);
+            asked += seen.len();
         }
+        assert!(asked > 10_000, "{asked}");
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     /// The generated constants are in the format this module reads: one
     /// name per feature, the reason and kind lists the rows are built
@@ -749,13 +965,10 @@ mod tests {
             let full = completed(&row, &known);
             assert_eq!(full[KEPT], 0.0);
             for (j, r) in model::REASONS.iter().enumerate() {
-                assert_eq!(full[REASON_AT + j], flag(*r == model::READMIT[s]) as f32);
+                assert_eq!(full[REASON_AT + j], flag(*r == model::READMIT[s]));
             }
             for (j, name) in model::KINDS.iter().enumerate() {
-                assert_eq!(
-                    full[KIND_AT + j],
-                    flag(*name == ALL_KINDS[k].as_str()) as f32
-                );
+                assert_eq!(full[KIND_AT + j], flag(*name == ALL_KINDS[k].as_str()));
             }
             for (cell, value) in row.iter_mut().zip(&known) {
                 if value.is_some() {
