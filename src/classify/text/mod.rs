@@ -97,7 +97,7 @@ pub(crate) fn classify(
     features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    let runs = rejoin::runs(segments);
+    let runs = rejoin::runs(segments, features);
     if runs.len() == segments.len() {
         let (line_pats, notes): (Vec<Option<Reason>>, Vec<Marks>) =
             segments.iter().map(|s| recognise(&s.text)).unzip();
