@@ -294,8 +294,9 @@ fn classify_lines(
     if let Some(t) = title {
         out[t] = Some(Reason::Title);
         let key = features[t].fingerprint;
+        let parts = titles.matcher(key);
         for (i, slot) in out.iter_mut().enumerate().take(end + 1) {
-            if i != t && titles.matches(i, key, features) {
+            if i != t && (features[i].fingerprint == key || parts.has_part(i)) {
                 *slot = Some(Reason::DuplicateTitle);
             }
         }
