@@ -88,7 +88,7 @@ fn continues_open(prev: &str, next: &str) -> bool {
     // A comma after a word leaves its sentence open; one after no word at
     // all ("©," a footer's first piece) opens no sentence to carry on.
     if matches!(last, ',' | '，' | '、') {
-        return prev.chars().any(char::is_alphanumeric);
+        return prev.chars().any(crate::textutil::is_alnum);
     }
     ends_in_dangling_word(prev)
 }
@@ -170,7 +170,7 @@ const PROSE_MIN_WORDS: usize = 4;
 fn is_prose_like(line: &str) -> bool {
     let (mut lower, mut words) = (0usize, 0usize);
     for word in line.split_whitespace() {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+        let Some(first) = word.chars().find(|&c| crate::textutil::is_alnum(c)) else {
             continue;
         };
         words += 1;

@@ -98,7 +98,7 @@ pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
             .bytes()
             .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
             .count();
-        rest = rest[skip..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        rest = rest[skip..].trim_start_matches(|c: char| !crate::textutil::is_alnum(c));
         let first = rest.chars().next()?;
         let len = if first.is_ascii_digit() {
             rest.bytes()

@@ -295,7 +295,7 @@ pub(super) fn grade(
     if noted & patterns::MARK_TWEET != 0 && is_tweet_part(text) {
         return Grade::Fragment;
     }
-    let cut = text.ends_with(|c: char| c.is_alphanumeric());
+    let cut = text.ends_with(textutil::is_alnum);
     if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
         return Grade::Prose;
     }
@@ -401,7 +401,7 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     let inner = &inner[open + 1..];
     has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !textutil::is_alnum(c))
             .any(|w| CREDIT_WORDS.contains(&w))
 }
 
