@@ -107,6 +107,20 @@ pub(super) fn title_separators_in(text: &str) -> u16 {
 /// Most parts of a page title we index; real titles have two or three.
 pub(crate) const TITLE_MAX_PARTS: usize = 4;
 
+/// The lines of a [`TitleKeys`] that hold one key as a part of their
+/// title ([`TitleKeys::matcher`]).
+pub(crate) struct PartMatcher<'a> {
+    lines: &'a [usize],
+    limit: usize,
+}
+
+impl PartMatcher<'_> {
+    /// Whether line `i`, above the body, holds the key as a part.
+    pub(crate) fn has_part(&self, i: usize) -> bool {
+        i < self.limit && self.lines.contains(&i)
+    }
+}
+
 impl TitleKeys {
     /// `notes[i]` is what the recognisers noted of line `i`
     /// (`patterns::recognise_noting`): a line without a title separator's
@@ -164,10 +178,15 @@ impl TitleKeys {
         }
     }
 
-    /// Whether line `i` repeats the headline whose fingerprint is `key`.
-    pub(crate) fn matches(&self, i: usize, key: u64, features: &[Features]) -> bool {
-        features[i].fingerprint == key
-            || (i < self.limit && self.parts.get(&key).is_some_and(|v| v.contains(&i)))
+    /// Which lines repeat the headline whose fingerprint is `key`: a line
+    /// `i` does when `features[i].fingerprint == key` or
+    /// `matcher.has_part(i)`. The parts are looked up once for all the
+    /// lines asked, not once a line.
+    pub(crate) fn matcher(&self, key: u64) -> PartMatcher<'_> {
+        PartMatcher {
+            lines: self.parts.get(&key).map_or(&[], Vec::as_slice),
+            limit: self.limit,
+        }
     }
 
     /// Whether `key` is one of the parts of line `j`.

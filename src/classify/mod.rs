@@ -21,10 +21,40 @@ use crate::vocab::Features;
 use crate::vocab::Reason;
 
 /// A map keyed by line fingerprints (`Features::fingerprint`): they are
-/// hashes already, so FNV, not SipHash, hashes them again for the table
-/// (SipHash cost the headline search more than its comparisons).
+/// hashes already, so one folded multiply ([`KeyHasher`]) spreads them for
+/// the table, not SipHash (which cost the headline search more than its
+/// comparisons) nor FNV (eight dependent multiplies a key). No code
+/// iterates such a map, so the hasher decides no order of anything.
 pub(crate) type FingerprintMap<V> =
-    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<crate::textutil::Fnv>>;
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// The hasher of [`FingerprintMap`]: a `u64` key multiplied by an odd
+/// constant, the high and low halves of the product folded together, so
+/// that every bit of the key reaches the low bits that pick a bucket and
+/// the high bits that tag it.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        let product = u128::from(self.0) * 0x9E37_79B9_7F4A_7C15;
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed (`write_u64`); any other bytes are
+        // folded in eight at a time.
+        for chunk in bytes.chunks(8) {
+            let mut eight = [0u8; 8];
+            eight[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(29) ^ u64::from_le_bytes(eight);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
 
 /// Page-level facts a classifier may use besides the segments themselves.
 #[derive(Clone, Debug, Default)]

@@ -25,20 +25,27 @@
 //! a block of its own, so `&input[block.span()] == block.text()` holds.
 
 use crate::segment::Segment;
-use crate::textutil::ends_sentence;
+use crate::vocab::Features;
 
 /// Runs of lines that make one paragraph, as half-open index ranges that
 /// cover `0..segments.len()` in order. Linear in the text's length: each
 /// line is looked at once at its start and once at its end.
-pub(crate) fn runs(segments: &[Segment<'_>]) -> Vec<std::ops::Range<usize>> {
+///
+/// `features[i]` are the features of `segments[i]`: their
+/// `ends_sentence`, measured once, tells whether the line above ends a
+/// sentence, which both tests of a break ask first.
+pub(crate) fn runs(segments: &[Segment<'_>], features: &[Features]) -> Vec<std::ops::Range<usize>> {
+    debug_assert_eq!(segments.len(), features.len());
     let mut out = Vec::with_capacity(segments.len());
     let mut start = 0;
     for i in 1..=segments.len() {
         if i == segments.len()
             || !(segments[i].hints.glued
-                || continues(&segments[i - 1].text, &segments[i].text)
+                || (!features[i - 1].ends_sentence
+                    && continues_open(&segments[i - 1].text, &segments[i].text))
                 || (segments[i].hints.spaced
-                    && continues_after_space(&segments[i - 1].text, &segments[i].text)))
+                    && !features[i - 1].ends_sentence
+                    && continues_after_space_open(&segments[i - 1].text, &segments[i].text)))
         {
             out.push(start..i);
             start = i;
@@ -47,9 +54,17 @@ pub(crate) fn runs(segments: &[Segment<'_>]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Whether line `next` carries on the sentence that line `prev` left open.
-pub(crate) fn continues(prev: &str, next: &str) -> bool {
-    if prev.ends_with(':') || ends_sentence(prev) {
+/// Whether line `next` carries on the sentence that line `prev` left open:
+/// what [`runs`] asks, the line's features aside.
+#[cfg(test)]
+fn continues(prev: &str, next: &str) -> bool {
+    !crate::textutil::ends_sentence(prev) && continues_open(prev, next)
+}
+
+/// Whether line `next` carries on the sentence that line `prev`, which
+/// does not end a sentence, left open.
+fn continues_open(prev: &str, next: &str) -> bool {
+    if prev.ends_with(':') {
         return false;
     }
     if starts_continuation(next) {
@@ -73,7 +88,7 @@ pub(crate) fn continues(prev: &str, next: &str) -> bool {
     // A comma after a word leaves its sentence open; one after no word at
     // all ("©," a footer's first piece) opens no sentence to carry on.
     if matches!(last, ',' | '，' | '、') {
-        return prev.chars().any(char::is_alphanumeric);
+        return prev.chars().any(crate::textutil::is_alnum);
     }
     ends_in_dangling_word(prev)
 }
@@ -105,15 +120,21 @@ fn starts_lowercase_words(line: &str) -> bool {
         && word.chars().all(char::is_lowercase)
 }
 
-/// Whether line `next`, with a line of a single space between, carries on
-/// the sentence of line `prev`. The space stood between two elements, and
-/// an element is a link inside a sentence as often as a paragraph or a
-/// menu entry of its own ("Compact Flash" / " " / "Related Posts"), so the
-/// words have to say so as well: the line above does not end a sentence,
-/// and a word in lower case meets the break on one side ("the" / " " /
-/// "#homelab").
+/// [`continues_after_space_open`] of any line `prev`: what [`runs`]
+/// asks, the line's features aside.
+#[cfg(test)]
 fn continues_after_space(prev: &str, next: &str) -> bool {
-    if prev.ends_with(':') || ends_sentence(prev) {
+    !crate::textutil::ends_sentence(prev) && continues_after_space_open(prev, next)
+}
+
+/// Whether line `next`, with a line of a single space between, carries on
+/// the sentence of line `prev`, which does not end a sentence. The space
+/// stood between two elements, and an element is a link inside a sentence
+/// as often as a paragraph or a menu entry of its own ("Compact Flash" /
+/// " " / "Related Posts"), so the words have to say so as well: a word in
+/// lower case meets the break on one side ("the" / " " / "#homelab").
+fn continues_after_space_open(prev: &str, next: &str) -> bool {
+    if prev.ends_with(':') {
         return false;
     }
     let last = prev.split_whitespace().next_back().unwrap_or("");
@@ -149,7 +170,7 @@ const PROSE_MIN_WORDS: usize = 4;
 fn is_prose_like(line: &str) -> bool {
     let (mut lower, mut words) = (0usize, 0usize);
     for word in line.split_whitespace() {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+        let Some(first) = word.chars().find(|&c| crate::textutil::is_alnum(c)) else {
             continue;
         };
         words += 1;
@@ -227,24 +248,27 @@ fn is_ascii_space(b: u8) -> bool {
 /// ends with ("the", "of", "und"), standing alone. A line that ends in
 /// ASCII is read as bytes; a non-ASCII byte at the end or before its last
 /// word of ASCII letters sends it to [`ends_in_dangling_word_chars`].
+/// The walk back goes over lower-case letters only, and no further than
+/// a function word reaches: a capital before them glues the word to it
+/// or makes it no lower-case word, both of which the line's end is not
+/// (proptest `dangling_word_by_bytes_is_by_chars`).
 fn ends_in_dangling_word(line: &str) -> bool {
     let b = line.as_bytes();
     let mut start = b.len();
-    while start > 0 && b[start - 1].is_ascii_alphabetic() {
+    while start > 0 && b[start - 1].is_ascii_lowercase() {
         start -= 1;
+        if b.len() - start > WORD_MAX_BYTES {
+            return false;
+        }
     }
     match (start == b.len(), start.checked_sub(1).map(|i| b[i])) {
-        // No ASCII letter at the end: no word, unless a letter outside
-        // ASCII ends the line.
+        // No lower-case ASCII letter at the end: no word, unless a letter
+        // outside ASCII ends the line.
         (true, _) => b.last().is_some_and(|&c| c >= 0x80) && ends_in_dangling_word_chars(line),
         // The word may go on in letters outside ASCII.
         (false, Some(c)) if c >= 0x80 => ends_in_dangling_word_chars(line),
         (false, before) => {
-            let word = &line[start..];
-            word.len() <= WORD_MAX_BYTES
-                && before.is_none_or(is_ascii_space)
-                && word.bytes().all(|c| c.is_ascii_lowercase())
-                && crate::lexicon::is_dangling_word(word)
+            before.is_none_or(is_ascii_space) && crate::lexicon::is_dangling_word(&line[start..])
         }
     }
 }
@@ -253,10 +277,22 @@ fn ends_in_dangling_word(line: &str) -> bool {
 /// end are walked back only as far as a function word reaches: a line of
 /// Japanese or Chinese is letters from end to start, and a word longer
 /// than [`WORD_MAX_BYTES`] is none of them.
+///
+/// The word must be written in lower case, and every lower-case character
+/// is alphabetic (test `lowercase_is_alphabetic`): the walk goes back over
+/// lower-case characters only, and the word is one when the character
+/// that stops it is white space or none. Any other stops it short of a
+/// function word: a letter in capitals or without case would be part of
+/// the word, and anything else glues the word to what precedes it
+/// ("e-mail", "#the"). `char::is_lowercase` is a bitset test, where
+/// `char::is_alphabetic` searched a table for each letter outside ASCII.
 fn ends_in_dangling_word_chars(line: &str) -> bool {
     let mut word_start = line.len();
     for (i, c) in line.char_indices().rev() {
-        if !c.is_alphabetic() {
+        if !c.is_lowercase() {
+            if !c.is_whitespace() {
+                return false;
+            }
             break;
         }
         if line.len() - i > WORD_MAX_BYTES {
@@ -265,17 +301,7 @@ fn ends_in_dangling_word_chars(line: &str) -> bool {
         word_start = i;
     }
     let word = &line[word_start..];
-    // A word glued to what precedes it ("e-mail", "#the") is no function word.
-    let standalone = line[..word_start]
-        .chars()
-        .next_back()
-        .is_none_or(char::is_whitespace);
-    !word.is_empty()
-        && word.len() <= WORD_MAX_BYTES
-        && standalone
-        // Written in capitals it is a name's initial ("Nick A") or a title.
-        && word.chars().all(char::is_lowercase)
-        && crate::lexicon::is_dangling_word(word)
+    !word.is_empty() && crate::lexicon::is_dangling_word(word)
 }
 
 #[cfg(test)]
@@ -382,11 +408,20 @@ mod tests {
             && crate::lexicon::is_dangling_word(word)
     }
 
+    /// What [`super::ends_in_dangling_word_chars`] rests on: every
+    /// lower-case character is alphabetic.
+    #[test]
+    fn lowercase_is_alphabetic() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert!(!c.is_lowercase() || c.is_alphabetic(), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
         /// The byte reading of the line's end is the character one.
         #[test]
         fn dangling_word_by_bytes_is_by_chars(
-            line in "[ a-zA-Z.,\t\u{a0}\u{e9}\u{c9}\u{3000}]{0,6}(the|of|and|und|The|é)?"
+            line in "[ a-zA-Z.,\t\u{a0}\u{e9}\u{c9}\u{3000}]{0,6}(the|of|and|und|The|é|aaaaaaaaaaaaaaaaaaaaaaaa|aaaaaaaaaaaaaaaaaaaaaaaaa|Aaaaaaaaaaaaaaaaaaaaaaaaa)?"
         ) {
             proptest::prop_assert_eq!(
                 super::ends_in_dangling_word(&line),
@@ -398,7 +433,7 @@ mod tests {
         /// whole one.
         #[test]
         fn dangling_word_walk_is_bounded(
-            line in "[ a-z.\u{e9}\u{4e00}\u{3042}]{0,30}(the|of|und|\u{3067}|f\u{fc}r)?"
+            line in "[ a-zA-Z.\u{e9}\u{c9}\u{4e00}\u{3042}\u{2c6}\u{aa}\u{a0}]{0,30}(the|of|und|\u{3067}|f\u{fc}r)?"
         ) {
             proptest::prop_assert_eq!(
                 super::ends_in_dangling_word_chars(&line),

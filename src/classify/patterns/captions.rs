@@ -68,7 +68,7 @@ pub(super) fn is_gallery_counter(lower: &str) -> bool {
     };
     let total = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&total)
-        && !rest[total..].starts_with(|c: char| c.is_alphanumeric())
+        && !rest[total..].starts_with(crate::textutil::is_alnum)
         && !(slash && is_measure(&rest[total..]))
 }
 

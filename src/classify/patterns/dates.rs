@@ -98,7 +98,7 @@ pub(super) fn date_tokens(lower: &str) -> impl Iterator<Item = &str> {
             .bytes()
             .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
             .count();
-        rest = rest[skip..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        rest = rest[skip..].trim_start_matches(|c: char| !crate::textutil::is_alnum(c));
         let first = rest.chars().next()?;
         let len = if first.is_ascii_digit() {
             rest.bytes()
@@ -143,12 +143,24 @@ pub(super) const READING_TIME_MAX_BYTES: usize = 80;
 /// A part of every word of [`MINUTE_WORDS`], the ASCII ones first.
 pub(super) const MINUTE_STEMS: [&str; 5] = ["min", "menit", "мин", "분", "分"];
 
+/// Whether `lower` holds one of the ASCII [`MINUTE_STEMS`], "min" or
+/// "menit": an "m" found by `memchr` and the bytes after it, where two
+/// `str::contains` each set up a substring search for a line of a few
+/// dozen bytes (test `ascii_minute_stem_is_contains`).
+pub(super) fn has_ascii_minute_stem(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    memchr::memchr_iter(b'm', bytes).any(|i| {
+        let after = &bytes[i + 1..];
+        after.starts_with(b"in") || after.starts_with(b"enit")
+    })
+}
+
 pub(super) fn is_reading_time_lower(lower: &str) -> bool {
     // Every word for minutes holds one of these (test
     // `minute_words_hold_a_minute_stem`): a line without one is not split
     // into tokens, and an ASCII line is searched for the ASCII ones only.
     let has_minute = |stems: &[&str]| stems.iter().any(|s| lower.contains(s));
-    if !(has_minute(&MINUTE_STEMS[..2]) || (!lower.is_ascii() && has_minute(&MINUTE_STEMS[2..]))) {
+    if !(has_ascii_minute_stem(lower) || (!lower.is_ascii() && has_minute(&MINUTE_STEMS[2..]))) {
         return false;
     }
     let (mut number, mut minute, mut read, mut n) = (false, false, false, 0);

@@ -663,8 +663,8 @@ fn marks(lower: &str) -> Marks {
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
     match lower.strip_prefix(prefix) {
         Some(rest) => {
-            prefix.ends_with(|c: char| !c.is_alphanumeric())
-                || !rest.starts_with(|c: char| c.is_alphanumeric())
+            prefix.ends_with(|c: char| !crate::textutil::is_alnum(c))
+                || !rest.starts_with(crate::textutil::is_alnum)
         }
         None => false,
     }

@@ -106,12 +106,20 @@ pub(crate) fn is_prev_next(text: &str) -> bool {
     // every navigation line, and two strings a line cost more than the
     // comparison.
     // Compared as bytes: no UTF-8 check of the stack copy.
-    let mut buf = [0u8; 40];
+    // Every arrow starts with "p", "n", "r" or "u" and is at most 15
+    // letters: most navigation lines ("Home", "Share") are told by their
+    // first letter, the rest once they pass the length.
+    const LONGEST: usize = "previousarticle".len();
+    let mut buf = [0u8; LONGEST];
     let owned;
     let squashed: &[u8] = if text.is_ascii() {
         let mut len = 0;
         for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
-            buf[len] = b.to_ascii_lowercase();
+            let b = b.to_ascii_lowercase();
+            if len == LONGEST || (len == 0 && !matches!(b, b'p' | b'n' | b'r' | b'u')) {
+                return false;
+            }
+            buf[len] = b;
             len += 1;
         }
         &buf[..len]

@@ -99,7 +99,7 @@ pub(super) const CONTACT_WORDS: &[&str] = &[
 /// Whether a word is an email address: a local part, "@", and a domain
 /// with a dot, trailing punctuation aside.
 fn is_email_address(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_matches(|c: char| !crate::textutil::is_alnum(c));
     let Some((local, domain)) = word.split_once('@') else {
         return false;
     };

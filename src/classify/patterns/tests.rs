@@ -699,6 +699,15 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The byte search for the ASCII minute stems is `str::contains`.
+    #[test]
+    fn ascii_minute_stem_is_contains(text in "[mine t\u{e9}\u{43c}]{0,12}") {
+        let want = super::dates::MINUTE_STEMS[..2].iter().any(|s| text.contains(s));
+        prop_assert_eq!(super::dates::has_ascii_minute_stem(&text), want);
+    }
+}
+
 #[test]
 fn minute_words_hold_a_minute_stem() {
     for w in MINUTE_WORDS {

@@ -108,18 +108,27 @@ pub(super) fn toc_headings(features: &[Features]) -> Vec<bool> {
     let heading = |f: &Features| {
         f.repeats == 1 && !f.ends_sentence && f.effective_words() <= TOC_HEADING_MAX_WORDS
     };
+    // Each pair is two heading lines (a repeated line has one copy more):
+    // a page with fewer has no contents run, and is told so without a map
+    // or the list of second copies.
+    let headings: Vec<usize> = (0..features.len())
+        .filter(|&i| heading(&features[i]))
+        .collect();
+    if headings.len() < 2 * TOC_MIN_HEADINGS {
+        return vec![false; features.len()];
+    }
     // The keys are our own hashes: FNV, not SipHash, hashes them again.
-    let mut first: FingerprintMap<usize> = FingerprintMap::default();
+    let mut first: FingerprintMap<usize> =
+        FingerprintMap::with_capacity_and_hasher(headings.len(), Default::default());
     let mut second = vec![None; features.len()];
     let mut pairs = 0;
-    for (i, f) in features.iter().enumerate() {
-        if heading(f) {
-            if let Some(&j) = first.get(&f.fingerprint) {
-                second[j] = Some(i);
-                pairs += 1;
-            } else {
-                first.insert(f.fingerprint, i);
-            }
+    for i in headings {
+        let f = &features[i];
+        if let Some(&j) = first.get(&f.fingerprint) {
+            second[j] = Some(i);
+            pairs += 1;
+        } else {
+            first.insert(f.fingerprint, i);
         }
     }
     // A contents run is as many pairs in a row: a page with fewer pairs
@@ -286,7 +295,7 @@ pub(super) fn grade(
     if noted & patterns::MARK_TWEET != 0 && is_tweet_part(text) {
         return Grade::Fragment;
     }
-    let cut = text.ends_with(|c: char| c.is_alphanumeric());
+    let cut = text.ends_with(textutil::is_alnum);
     if stop_ok && words >= PROSE_LONG_WORDS && !cut && !truncated {
         return Grade::Prose;
     }
@@ -392,7 +401,7 @@ pub(super) fn ends_in_photo_credit(text: &str) -> bool {
     let inner = &inner[open + 1..];
     has_words(inner, PHOTO_CREDIT_MAX_WORDS)
         && inner
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !textutil::is_alnum(c))
             .any(|w| CREDIT_WORDS.contains(&w))
 }
 

@@ -97,10 +97,14 @@ pub(crate) fn classify(
     features: &[Features],
     _ctx: &Context,
 ) -> Vec<Option<Reason>> {
-    let runs = rejoin::runs(segments);
+    let runs = rejoin::runs(segments, features);
     if runs.len() == segments.len() {
-        let (line_pats, notes): (Vec<Option<Reason>>, Vec<Marks>) =
-            segments.iter().map(|s| recognise(&s.text)).unzip();
+        let mut seen = Repeats::default();
+        let (line_pats, notes): (Vec<Option<Reason>>, Vec<Marks>) = segments
+            .iter()
+            .zip(features)
+            .map(|(s, f)| seen.recognise(&s.text, f))
+            .unzip();
         let texts: Vec<&str> = segments.iter().map(|s| &*s.text).collect();
         let gaps: Vec<bool> = segments.iter().map(|s| s.gap_before).collect();
         return classify_lines(&texts, &gaps, features, line_pats, &notes);
@@ -136,12 +140,13 @@ pub(crate) fn classify(
     let mut gaps: Vec<bool> = Vec::with_capacity(runs.len());
     let mut line_features: Vec<Features> = Vec::with_capacity(runs.len());
     let mut next_joined = 0;
+    let mut seen = Repeats::default();
     for run in &runs {
         let first = &segments[run.start];
         gaps.push(first.gap_before);
         if run.len() == 1 {
             texts.push(&first.text);
-            let (pat, noted) = recognise(&first.text);
+            let (pat, noted) = seen.recognise(&first.text, &features[run.start]);
             pats.push(pat);
             notes.push(noted);
             line_features.push(features[run.start].clone());
@@ -168,6 +173,33 @@ pub(crate) fn classify(
         out.extend(std::iter::repeat_n(decision, run.len()));
     }
     out
+}
+
+/// What [`recognise`] said of the lines of a page that another line
+/// repeats (`Features::repeats`), by fingerprint: menus, share rows and
+/// teaser headlines stand on a page twice or more, and on zyte-text a
+/// fifth of the lines are later copies of a line above them. A copy is
+/// judged as its first was (the recognisers read nothing but the text),
+/// its text compared, not recognised again.
+#[derive(Default)]
+struct Repeats<'a> {
+    seen: FingerprintMap<(&'a str, (Option<Reason>, Marks))>,
+}
+
+impl<'a> Repeats<'a> {
+    /// [`recognise`] of `text`, whose features are `f`.
+    fn recognise(&mut self, text: &'a str, f: &Features) -> (Option<Reason>, Marks) {
+        if f.repeats == 0 {
+            return recognise(text);
+        }
+        match self.seen.entry(f.fingerprint) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let &(first, said) = e.get();
+                if first == text { said } else { recognise(text) }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert((text, recognise(text))).1,
+        }
+    }
 }
 
 /// What the recognisers of [`patterns`] say a line is, past its list
@@ -294,8 +326,9 @@ fn classify_lines(
     if let Some(t) = title {
         out[t] = Some(Reason::Title);
         let key = features[t].fingerprint;
+        let parts = titles.matcher(key);
         for (i, slot) in out.iter_mut().enumerate().take(end + 1) {
-            if i != t && titles.matches(i, key, features) {
+            if i != t && (features[i].fingerprint == key || parts.has_part(i)) {
                 *slot = Some(Reason::DuplicateTitle);
             }
         }
@@ -410,6 +443,38 @@ mod tests {
             let (pat, _) = recognise(&text);
             prop_assert_eq!(pat, patterns::recognise(without_list_marker(&text)));
             prop_assert_eq!(noted_right(&text), Ok(()));
+        }
+    }
+
+    /// A repeated line is judged as [`recognise`] judges it, whether its
+    /// fingerprint's first line had the same text or another.
+    #[test]
+    fn repeats_are_recognised_as_themselves() {
+        let texts = [
+            "Home",
+            "Share",
+            "Home",
+            "HOME",
+            "home",
+            "* Home",
+            "Share",
+            "Related",
+            "Home",
+            "© 2024 Acme",
+            "© 2024 Acme",
+            "Share",
+            "x",
+            "Share",
+        ];
+        let mut seen = Repeats::default();
+        for (k, text) in texts.iter().enumerate() {
+            // One fingerprint for all, and a repeat or none by turns.
+            let f = Features {
+                repeats: u32::try_from(k % 2).unwrap(),
+                fingerprint: 7,
+                ..Features::default()
+            };
+            assert_eq!(seen.recognise(text, &f), recognise(text), "{text:?}");
         }
     }
 
