@@ -241,6 +241,25 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// `key` (a fingerprint, itself a hash of a page's text) spread so that
+/// every bit of it reaches the low bits and the high bits: multiplied by an
+/// odd constant, the product's halves folded together. The key is first
+/// mixed with a seed drawn once per process, so that a page written to
+/// give its lines fingerprints that crowd one bucket (a hash of text is no
+/// secret) cannot know which keys crowd it: tables keyed by fingerprints
+/// ([`FingerprintMap`](crate::classify::FingerprintMap), the feature
+/// stage's repeat count) stay linear on any page. No table whose order
+/// decides anything uses it, so the seed changes no output.
+#[inline]
+pub(crate) fn spread(key: u64) -> u64 {
+    static SEED: Lazy<u64> = Lazy::new(|| {
+        use std::hash::BuildHasher;
+        std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64)
+    });
+    let product = u128::from(key ^ *SEED) * 0x9E37_79B9_7F4A_7C15;
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
 /// FNV-1a, 64-bit, as a [`Hasher`] for hash sets keyed by our own constant
 /// word lists. Every word of every block is looked up in one of them, so the
 /// hash matters: SipHash (the std default, built to resist flooding by

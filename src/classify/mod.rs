@@ -21,24 +21,24 @@ use crate::vocab::Features;
 use crate::vocab::Reason;
 
 /// A map keyed by line fingerprints (`Features::fingerprint`): they are
-/// hashes already, so one folded multiply ([`KeyHasher`]) spreads them for
-/// the table, not SipHash (which cost the headline search more than its
-/// comparisons) nor FNV (eight dependent multiplies a key). No code
+/// hashes already, so one seeded, folded multiply ([`KeyHasher`]) spreads
+/// them for the table, not SipHash (which cost the headline search more
+/// than its comparisons) nor FNV (eight dependent multiplies a key, and
+/// the same on every machine: a page could crowd one bucket). No code
 /// iterates such a map, so the hasher decides no order of anything.
 pub(crate) type FingerprintMap<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// The hasher of [`FingerprintMap`]: a `u64` key multiplied by an odd
-/// constant, the high and low halves of the product folded together, so
-/// that every bit of the key reaches the low bits that pick a bucket and
-/// the high bits that tag it.
+/// The hasher of [`FingerprintMap`]: a `u64` key
+/// [`spread`](crate::textutil::spread), so that every bit of the key
+/// reaches the low bits that pick a bucket and the high bits that tag it,
+/// by a seed no page can know.
 #[derive(Default)]
 pub(crate) struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn finish(&self) -> u64 {
-        let product = u128::from(self.0) * 0x9E37_79B9_7F4A_7C15;
-        (product as u64) ^ ((product >> 64) as u64)
+        crate::textutil::spread(self.0)
     }
 
     fn write(&mut self, bytes: &[u8]) {
