@@ -124,8 +124,9 @@ pub(crate) fn squash(text: &str) -> String {
 pub(crate) fn fingerprint(text: &str) -> u64 {
     // We hash every block of every page, so SipHash per character (the
     // first version) was a tenth of the text path's time; fingerprints only
-    // decide "same text or not" and never key an attacker-controlled hash
-    // table, so a fast, deterministic hash is enough.
+    // decide "same text or not", so a fast, deterministic hash is enough.
+    // The tables keyed by them place them by [`spread`], seeded, so a page
+    // cannot crowd one slot.
     let mut h = FoldHash::new();
     fold_each(text, |c| h.push_char(c));
     h.finish()
@@ -242,9 +243,9 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 }
 
 /// `key` (a fingerprint, itself a hash of a page's text) spread so that
-/// every bit of it reaches the low bits and the high bits: multiplied by an
-/// odd constant, the product's halves folded together. The key is first
-/// mixed with a seed drawn once per process, so that a page written to
+/// every bit of it reaches the low bits and the high bits: one step of
+/// [`FoldHash`] ([`fold_mix`]) over the key and a seed drawn once per
+/// process, so that a page written to
 /// give its lines fingerprints that crowd one bucket (a hash of text is no
 /// secret) cannot know which keys crowd it: tables keyed by fingerprints
 /// ([`FingerprintMap`](crate::classify::FingerprintMap), the feature
@@ -256,8 +257,7 @@ pub(crate) fn spread(key: u64) -> u64 {
         use std::hash::BuildHasher;
         std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64)
     });
-    let product = u128::from(key ^ *SEED) * 0x9E37_79B9_7F4A_7C15;
-    (product as u64) ^ ((product >> 64) as u64)
+    fold_mix(key, *SEED)
 }
 
 /// FNV-1a, 64-bit, as a [`Hasher`] for hash sets keyed by our own constant
