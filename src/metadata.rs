@@ -24,7 +24,7 @@ const DATE_INTO_BODY: usize = 3;
 /// byline block. These are all plain text has.
 pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     let fallback = meta.fallback_published.take();
-    let order = &PageOrder::new(article);
+    let order = &PageFacts::new(article);
     if meta.published.is_none() {
         meta.published = shown_date(article, order)
             .or_else(|| byline_date(article, order))
@@ -56,7 +56,7 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
         // A "By Jane Roe" line near the headline that the classifier kept
         // in the body or filed as clutter, or a "Written by" label with
         // the name in the next block.
-        let near = near_title(article, false);
+        let near = near_title(order, false);
         meta.author = near.iter().enumerate().find_map(|(i, b)| {
             if matches!(b.kind(), BlockKind::Caption) || b.reason() == Some(Reason::Caption) {
                 return None;
@@ -80,24 +80,45 @@ pub(crate) fn complete(mut meta: Metadata, article: &Article<'_>) -> Metadata {
     meta
 }
 
-/// The page's [`numeric_order`], read the first time an ambiguous numeric
-/// date asks for it: most pages have none, and reading every block for it
-/// is a scan of the whole page.
-struct PageOrder<'p> {
+/// What the searches below read of the page more than once, read the
+/// first time asked: the page's [`numeric_order`] (most pages have none,
+/// and reading every block for it is a scan of the whole page), and which
+/// blocks are short lines of at most [`MAX_DATE_LINE_WORDS`] words (the
+/// blocks by the headline are asked by the date and the author searches).
+struct PageFacts<'p> {
     article: &'p Article<'p>,
     order: std::cell::OnceCell<Option<NumericOrder>>,
+    short: Vec<std::cell::Cell<Option<bool>>>,
 }
 
-impl<'p> PageOrder<'p> {
+impl<'p> PageFacts<'p> {
     fn new(article: &'p Article<'p>) -> Self {
-        PageOrder {
+        PageFacts {
             article,
             order: std::cell::OnceCell::new(),
+            short: vec![std::cell::Cell::new(None); article.blocks().len()],
         }
     }
 
     fn get(&self) -> Option<NumericOrder> {
         *self.order.get_or_init(|| numeric_order(self.article))
+    }
+
+    /// Whether block `i` has at most [`MAX_DATE_LINE_WORDS`] words.
+    fn is_short(&self, i: usize) -> bool {
+        let known = &self.short[i];
+        known.get().unwrap_or_else(|| {
+            let short = at_most_words(self.article.blocks()[i].text(), MAX_DATE_LINE_WORDS);
+            known.set(Some(short));
+            short
+        })
+    }
+
+    /// Whether block `i` has at most `MAX_LABEL_LINE_WORDS` words, more
+    /// than a short line's: known without counting when it is one.
+    fn is_label_length(&self, i: usize) -> bool {
+        self.short[i].get() == Some(true)
+            || at_most_words(self.article.blocks()[i].text(), MAX_LABEL_LINE_WORDS)
     }
 }
 
@@ -124,7 +145,7 @@ fn numeric_order(article: &Article<'_>) -> Option<NumericOrder> {
 /// the page's own "September 4, 2025" stands by the headline), and the first
 /// date block may be a number the classifier took for a date ("15,000").
 /// Each keeps the span of its block.
-fn shown_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
+fn shown_date(article: &Article<'_>, order: &PageFacts<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -136,7 +157,7 @@ fn shown_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue>
     // reads as a date and is no update's, else the first update's. A line
     // is asked whether it is an update's only when it reads as a date.
     let mut update = None;
-    for b in near_title(article, true) {
+    for b in near_title(order, true) {
         if let Some(date) = date_of(b) {
             if !dates::is_update(b.text()) {
                 return Some(date);
@@ -171,7 +192,7 @@ const SAME_ELEMENT_BYTES: usize = 256;
 fn earlier_shown_date(
     article: &Article<'_>,
     markup: Option<&MetaValue>,
-    order: &PageOrder<'_>,
+    order: &PageFacts<'_>,
 ) -> Option<MetaValue> {
     let markup = markup?;
     let markup_day = dates::day_number(markup.as_str())?;
@@ -181,7 +202,7 @@ fn earlier_shown_date(
     // Not a line past the body's end: a short story's window reaches the
     // list of posts under it.
     let body_end = article.body().last().map(|b| b.span().end);
-    let dated: Vec<(&Block<'_>, String)> = near_title(article, true)
+    let dated: Vec<(&Block<'_>, String)> = near_title(order, true)
         .into_iter()
         .filter(|b| body_end.is_none_or(|end| b.span().start < end))
         .filter_map(|b| dates::parse_in(b.text(), || order.get()).map(|iso| (b, iso)))
@@ -224,7 +245,7 @@ const MAX_LABEL_LINE_WORDS: usize = 24;
 /// blocks before the headline to a few after the body, outside the body
 /// text, related stories and comments. It beats any other date that is
 /// later: a page is not published after the day it says it was.
-fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
+fn labelled_date(article: &Article<'_>, order: &PageFacts<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -245,7 +266,7 @@ fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaVal
         if !page(&b)
             || b.is_body()
             || matches!(b.reason(), Some(Reason::RelatedStories | Reason::Comments))
-            || !at_most_words(b.text(), MAX_LABEL_LINE_WORDS)
+            || !order.is_label_length(at)
             || !dates::is_publication_label(b.text())
         {
             return None;
@@ -253,10 +274,8 @@ fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaVal
         let from = if b.text().contains(|c: char| c.is_ascii_digit()) {
             b
         } else {
-            blocks[at + 1..]
-                .iter()
-                .find(page)
-                .filter(|n| at_most_words(n.text(), MAX_DATE_LINE_WORDS))?
+            let next = at + 1 + blocks[at + 1..].iter().position(|n| page(&n))?;
+            order.is_short(next).then_some(&blocks[next])?
         };
         let iso = dates::parse_in(from.text(), || order.get())?;
         Some(MetaValue::new(iso, Some(from.span())))
@@ -288,7 +307,7 @@ fn labelled_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaVal
 /// Updated: …"). Read only when nothing else gave a date; an update's
 /// line is none, and pairs that disagree are a list of posts, and give
 /// none.
-fn byline_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue> {
+fn byline_date(article: &Article<'_>, order: &PageFacts<'_>) -> Option<MetaValue> {
     if article.hides(Reason::Date) {
         return None;
     }
@@ -341,8 +360,8 @@ fn byline_date(article: &Article<'_>, order: &PageOrder<'_>) -> Option<MetaValue
 /// (a comment's "November 8, 2012" under a short story). A name is looked
 /// for in the first blocks only: a wider reach found a comment's author
 /// ("Anonymous Coward") or a phrase ("state, city and county").
-fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> {
-    let blocks = article.blocks();
+fn near_title<'b>(page: &PageFacts<'b>, header: bool) -> Vec<&'b Block<'b>> {
+    let blocks = page.article.blocks();
     let title = blocks
         .iter()
         .position(|b| b.reason() == Some(Reason::Title) && b.kind() != BlockKind::Metadata);
@@ -378,10 +397,10 @@ fn near_title<'b>(article: &'b Article<'b>, header: bool) -> Vec<&'b Block<'b>> 
         .filter(|&(i, b)| {
             (b.reason() != Some(Reason::RelatedStories) || header.contains(&(start + i)))
                 && (b.reason() != Some(Reason::Comments) || start + i < near_end)
+                && b.kind() != BlockKind::Metadata
+                && page.is_short(start + i)
         })
         .map(|(_, b)| b)
-        .filter(|b| b.kind() != BlockKind::Metadata)
-        .filter(|b| at_most_words(b.text(), MAX_DATE_LINE_WORDS))
         .collect()
 }
 

@@ -354,71 +354,124 @@ pub(crate) fn at_most_words(text: &str, max: usize) -> bool {
 /// [`at_most_words`] of a text of at least `2 * max` bytes, counted.
 #[inline(never)]
 fn at_most_words_counted(text: &str, max: usize) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut words = 0;
     let mut in_word = false;
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Eight bytes of ASCII at a time: the high bit of each byte that is a
-    // space, then of each that starts a word (not a space, after a space).
-    while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        if x & HIGH != 0 {
-            break;
-        }
-        // Each byte is below 0x80, so no sum carries into the next byte.
-        // Without a byte below 0x20 (the common case), a word byte is one
-        // above 0x20.
-        let word = if (x + ONES * (0x80 - 0x20)) & HIGH == HIGH {
-            (x + ONES * (0x80 - 0x21)) & HIGH
-        } else {
-            let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-            let blank = is_zero(x ^ (ONES * 0x20));
-            // U+0009–U+000D: at least 0x09 and below 0x0E.
-            let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
-            !(blank | control) & HIGH
-        };
-        let before = (word << 8) | if in_word { 0x80 } else { 0 };
-        // One high bit a word start: shifted down to the low bit of its
-        // byte, the multiplication sums the bytes into the top (no
-        // `popcnt` in the baseline x86-64 target: `count_ones` took a dozen
-        // instructions).
-        words += (((word & !before) >> 7).wrapping_mul(ONES) >> 56) as usize;
-        if words > max {
-            return false;
-        }
-        in_word = word >> 63 != 0;
-        i += 8;
-    }
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = match b {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => true,
-            0..=0x7F => false,
-            // A continuation byte: part of the character before.
-            0x80..=0xBF => {
-                i += 1;
-                continue;
+    loop {
+        // Eight bytes of ASCII at a time, the common case.
+        while i + 8 <= bytes.len() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(chunk);
+            if x & HIGH != 0 {
+                break;
             }
-            // The leads of the white space outside ASCII (U+0085, U+00A0,
-            // U+1680, U+2000–U+205F, U+3000).
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
-            _ => false,
-        };
-        if !space && !in_word {
-            words += 1;
+            let word = ascii_word_bytes(x);
+            words += word_starts(word, in_word);
             if words > max {
                 return false;
             }
+            in_word = word >> 63 != 0;
+            i += 8;
         }
-        in_word = !space;
-        i += 1;
+        if i >= bytes.len() {
+            return true;
+        }
+        // The last few bytes, or a chunk with a byte outside ASCII: its
+        // ASCII bytes before that byte at once, then the one character
+        // outside ASCII, and back to the chunks. The last bytes of a text
+        // of eight or more are read as the end of its last eight (no byte
+        // by byte loop over the tail).
+        let n = (bytes.len() - i).min(8);
+        let x = if i + 8 <= bytes.len() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[i..i + 8]);
+            u64::from_le_bytes(chunk)
+        } else if bytes.len() >= 8 {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[bytes.len() - 8..]);
+            u64::from_le_bytes(chunk) >> (8 * (8 - n))
+        } else {
+            let mut chunk = [0u8; 8];
+            chunk[..n].copy_from_slice(&bytes[i..]);
+            u64::from_le_bytes(chunk)
+        };
+        // The bytes past the `n` read are zero: no high bit there.
+        let high = x & HIGH;
+        let ascii = if high == 0 {
+            n
+        } else {
+            high.trailing_zeros() as usize / 8
+        };
+        if ascii > 0 {
+            let keep = u64::MAX >> (64 - 8 * ascii);
+            // The bytes past them read as a word byte: the common case's
+            // test, and masked off.
+            let word = ascii_word_bytes((x & keep) | ((ONES * 0x21) & !keep)) & keep;
+            words += word_starts(word, in_word);
+            if words > max {
+                return false;
+            }
+            in_word = (word >> (8 * ascii - 1)) & 1 != 0;
+            i += ascii;
+        }
+        if high != 0 {
+            // The character outside ASCII at `i`; only the leads of the
+            // white space outside ASCII (U+0085, U+00A0, U+1680,
+            // U+2000–U+205F, U+3000) need it decoded.
+            let lead = bytes[i];
+            let space = matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && text[i..].chars().next().is_some_and(char::is_whitespace);
+            if !space && !in_word {
+                words += 1;
+                if words > max {
+                    return false;
+                }
+            }
+            in_word = !space;
+            i += match lead {
+                ..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+        }
     }
-    true
 }
+
+/// The high bit of each byte of `x`, a chunk of ASCII bytes, that is a
+/// word byte: not white space (`' '`, U+0009–U+000D).
+#[inline(always)]
+fn ascii_word_bytes(x: u64) -> u64 {
+    // Each byte is below 0x80, so no sum carries into the next byte.
+    // Without a byte below 0x20 (the common case), a word byte is one
+    // above 0x20.
+    if (x + ONES * (0x80 - 0x20)) & HIGH == HIGH {
+        (x + ONES * (0x80 - 0x21)) & HIGH
+    } else {
+        let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
+        let blank = is_zero(x ^ (ONES * 0x20));
+        // U+0009–U+000D: at least 0x09 and below 0x0E.
+        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+        !(blank | control) & HIGH
+    }
+}
+
+/// How many words start in a chunk whose word bytes are `word` (the high
+/// bit of each), after a word byte when `in_word`.
+#[inline(always)]
+fn word_starts(word: u64, in_word: bool) -> usize {
+    let before = (word << 8) | if in_word { 0x80 } else { 0 };
+    // One high bit a word start: shifted down to the low bit of its
+    // byte, the multiplication sums the bytes into the top (no
+    // `popcnt` in the baseline x86-64 target: `count_ones` took a dozen
+    // instructions).
+    (((word & !before) >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The high bit of each byte of a `u64`, and the low.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// `text.to_lowercase()`, with ASCII text lowercased byte by byte and the
 /// alphabets below U+0500 (Latin, Greek, Cyrillic) by a table: the same
@@ -1412,6 +1465,16 @@ mod tests {
         fn at_most_words_on_mixed_text(
             text in "([a-z .,]|\u{a0}|\u{85}|\u{a9}|\u{2003}|\u{2019}|\u{1680}|\u{1e00}|\u{3000}|\u{3042}|ж|é|\t|\n){0,40}",
             max in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
+        }
+
+        /// Longer lines: several chunks, a character outside ASCII inside
+        /// a chunk, and the last bytes read as the end of the last eight.
+        #[test]
+        fn at_most_words_on_long_lines(
+            text in "([a-z]{1,9}|[ ,.]|\u{a0}|\u{2003}|\u{2019}|\u{3000}|é|ж|\t){0,80}",
+            max in 0usize..30,
         ) {
             proptest::prop_assert_eq!(at_most_words(&text, max), text.split_whitespace().count() <= max);
         }
