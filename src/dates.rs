@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::textutil::{HIGH_BITS, bytes_in};
+use crate::textutil::{LOW_BITS, ascii_bytes_in, bytes_in};
 
 /// Years outside this range are not publication dates (a "1066" in a
 /// history piece, a "9999" placeholder).
@@ -237,7 +237,7 @@ pub(crate) fn parse_in(text: &str, order: impl FnOnce() -> Option<NumericOrder>)
 
 /// Whether `s` holds a run of exactly four ASCII digits, no digit on
 /// either side: the only way a year reaches [`ymd`] but in [`cjk`].
-/// Eight bytes at a time where they hold no digit ([`bytes_in`]), as most
+/// Eight bytes at a time where they hold no digit ([`ascii_bytes_in`]), as most
 /// of a line does: the byte loop was most of what [`parse_in`] cost.
 fn has_year_run(s: &[u8]) -> bool {
     let mut run = 0;
@@ -256,8 +256,7 @@ fn has_year_run(s: &[u8]) -> bool {
     let mut chunks = s.chunks_exact(8);
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Masked as in `before_digit`: a byte outside ASCII is no digit.
-        if bytes_in(x & !HIGH_BITS, b'0', b'9') & !x == 0 {
+        if ascii_bytes_in(x, b'0', b'9') == 0 {
             // Eight bytes without a digit: any run ends at the first.
             if ends_year(chunk[0]) {
                 return true;
@@ -330,17 +329,14 @@ fn dated_part(text: &str) -> &str {
 
 /// The text before the first ASCII digit of `text` (all of it when it has
 /// none): where the words that label a date stand. Eight bytes at a time
-/// ([`bytes_in`]): the metadata asks it of most lines near the story, and
+/// ([`ascii_bytes_in`]): the metadata asks it of most lines near the story, and
 /// a byte loop was the most of [`is_publication_label`]'s cost.
 fn before_digit(text: &str) -> &str {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // A byte with its high bit set is part of a character outside
-        // ASCII, never a digit: masked out, the others are tested as
-        // ASCII, and no sum carries into the next byte.
-        let digits = bytes_in(x & !HIGH_BITS, b'0', b'9') & !x;
+        let digits = ascii_bytes_in(x, b'0', b'9');
         if digits != 0 {
             return &text[..i + (digits.trailing_zeros() / 8) as usize];
         }
@@ -500,14 +496,13 @@ const ASCII_PUBLICATION_STARTS: [&[u8]; 6] = [b"pub", b"pos", b"ers", b"gep", b"
 /// Eight bytes at a time ([`bytes_in`]): the starts of words whose first
 /// letter is one of theirs, then those few read.
 fn starts_ascii_publication_word(head: &[u8]) -> bool {
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
     let is = |lower: u64, b: u8| bytes_in(lower, b, b);
     // Whether the byte before the eight being read is a letter, as the
     // high bit of the lowest byte.
     let mut letter_before = 0;
     let mut at = 0;
     let mut eight = |bytes: [u8; 8]| {
-        let lower = u64::from_le_bytes(bytes) | splat(0x20);
+        let lower = u64::from_le_bytes(bytes) | (LOW_BITS * 0x20);
         let letters = bytes_in(lower, b'a', b'z');
         let starts = letters & !(letters << 8 | letter_before);
         letter_before = letters >> 56;

@@ -364,7 +364,7 @@ fn at_most_words_counted(text: &str, max: usize) -> bool {
             let mut chunk = [0u8; 8];
             chunk.copy_from_slice(&bytes[i..i + 8]);
             let x = u64::from_le_bytes(chunk);
-            if x & HIGH != 0 {
+            if x & HIGH_BITS != 0 {
                 break;
             }
             let word = ascii_word_bytes(x);
@@ -381,24 +381,12 @@ fn at_most_words_counted(text: &str, max: usize) -> bool {
         // The last few bytes, or a chunk with a byte outside ASCII: its
         // ASCII bytes before that byte at once, then the one character
         // outside ASCII, and back to the chunks. The last bytes of a text
-        // of eight or more are read as the end of its last eight (no byte
-        // by byte loop over the tail).
+        // of eight or more are read as the end of its last eight
+        // ([`eight_padded`]: no byte by byte loop over the tail).
         let n = (bytes.len() - i).min(8);
-        let x = if i + 8 <= bytes.len() {
-            let mut chunk = [0u8; 8];
-            chunk.copy_from_slice(&bytes[i..i + 8]);
-            u64::from_le_bytes(chunk)
-        } else if bytes.len() >= 8 {
-            let mut chunk = [0u8; 8];
-            chunk.copy_from_slice(&bytes[bytes.len() - 8..]);
-            u64::from_le_bytes(chunk) >> (8 * (8 - n))
-        } else {
-            let mut chunk = [0u8; 8];
-            chunk[..n].copy_from_slice(&bytes[i..]);
-            u64::from_le_bytes(chunk)
-        };
+        let x = eight_padded(bytes, i);
         // The bytes past the `n` read are zero: no high bit there.
-        let high = x & HIGH;
+        let high = x & HIGH_BITS;
         let ascii = if high == 0 {
             n
         } else {
@@ -408,7 +396,7 @@ fn at_most_words_counted(text: &str, max: usize) -> bool {
             let keep = u64::MAX >> (64 - 8 * ascii);
             // The bytes past them read as a word byte: the common case's
             // test, and masked off.
-            let word = ascii_word_bytes((x & keep) | ((ONES * 0x21) & !keep)) & keep;
+            let word = ascii_word_bytes((x & keep) | ((LOW_BITS * 0x21) & !keep)) & keep;
             words += word_starts(word, in_word);
             if words > max {
                 return false;
@@ -446,14 +434,14 @@ fn ascii_word_bytes(x: u64) -> u64 {
     // Each byte is below 0x80, so no sum carries into the next byte.
     // Without a byte below 0x20 (the common case), a word byte is one
     // above 0x20.
-    if (x + ONES * (0x80 - 0x20)) & HIGH == HIGH {
-        (x + ONES * (0x80 - 0x21)) & HIGH
+    if (x + LOW_BITS * (0x80 - 0x20)) & HIGH_BITS == HIGH_BITS {
+        (x + LOW_BITS * (0x80 - 0x21)) & HIGH_BITS
     } else {
-        let is_zero = |v: u64| !(((v & !HIGH) + !HIGH) | v) & HIGH;
-        let blank = is_zero(x ^ (ONES * 0x20));
+        let is_zero = |v: u64| !(((v & !HIGH_BITS) + !HIGH_BITS) | v) & HIGH_BITS;
+        let blank = is_zero(x ^ (LOW_BITS * 0x20));
         // U+0009–U+000D: at least 0x09 and below 0x0E.
-        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
-        !(blank | control) & HIGH
+        let control = (x + LOW_BITS * (0x80 - 0x09)) & !(x + LOW_BITS * (0x80 - 0x0E)) & HIGH_BITS;
+        !(blank | control) & HIGH_BITS
     }
 }
 
@@ -466,12 +454,8 @@ fn word_starts(word: u64, in_word: bool) -> usize {
     // byte, the multiplication sums the bytes into the top (no
     // `popcnt` in the baseline x86-64 target: `count_ones` took a dozen
     // instructions).
-    (((word & !before) >> 7).wrapping_mul(ONES) >> 56) as usize
+    (((word & !before) >> 7).wrapping_mul(LOW_BITS) >> 56) as usize
 }
-
-/// The high bit of each byte of a `u64`, and the low.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// `text.to_lowercase()`, with ASCII text lowercased byte by byte and the
 /// alphabets below U+0500 (Latin, Greek, Cyrillic) by a table: the same
@@ -517,7 +501,6 @@ pub(crate) fn lowercase(text: &str) -> String {
 /// [`lowercase`] and [`letter_run_count`] by the proptest
 /// `lowercase_counting_is_the_passes`.
 pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, bool) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     out.clear();
     out.reserve(text.len());
     let bytes = text.as_bytes();
@@ -537,11 +520,11 @@ pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, b
                 let d = bytes_in(x, b'0', b'9');
                 // Bit 5 set makes a capital its small letter, and no other
                 // byte a letter.
-                let w = d | bytes_in(x | (LOW * 0x20), b'a', b'z') | bytes_in(x, b'\'', b'\'');
+                let w = d | bytes_in(x | (LOW_BITS * 0x20), b'a', b'z') | bytes_in(x, b'\'', b'\'');
                 // One high bit a word start: shifted down to the low bit of
                 // its byte, the multiplication sums the bytes into the top.
                 let starts = (w & !(w << 8 | in_word)) >> 7;
-                words += (starts.wrapping_mul(LOW) >> 56) as u32;
+                words += (starts.wrapping_mul(LOW_BITS) >> 56) as u32;
                 in_word = w >> 56;
                 digits |= d;
                 i += 8;
@@ -599,31 +582,47 @@ pub(crate) fn lowercase_counting_into(text: &str, out: &mut String) -> (usize, b
 /// The high bit of each byte of a `u64`.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// The low bit of each byte of a `u64`: times a byte, that byte in each.
+pub(crate) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of the lowest zero byte of `y`, and perhaps of bytes above
+/// it (a borrow can mark a 0x01 byte above a zero one); 0 when `y` has no
+/// zero byte. Exact for "has one" and for where the first is; a caller
+/// that takes every mark checks each.
+#[inline(always)]
+pub(crate) fn zero_bytes(y: u64) -> u64 {
+    y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS
+}
+
 /// The high bit of each byte of `x` (eight ASCII bytes) that lies in
 /// `lo..=hi`: `x + (0x80 - lo)` reaches the high bit when the byte is at
 /// least `lo`, `x + (0x7f - hi)` when it is above `hi`, and neither sum
 /// carries into the next byte.
 #[inline(always)]
 pub(crate) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
-    let at_least = x.wrapping_add(splat(0x80 - lo));
-    let above = x.wrapping_add(splat(0x7f - hi));
+    let at_least = x.wrapping_add(LOW_BITS * u64::from(0x80 - lo));
+    let above = x.wrapping_add(LOW_BITS * u64::from(0x7f - hi));
     at_least & !above & HIGH_BITS
+}
+
+/// [`bytes_in`] of any eight bytes of UTF-8: a byte outside ASCII (its
+/// high bit set, part of a longer character) is in no range, and masked
+/// out before the sums, the others are tested as ASCII.
+#[inline(always)]
+pub(crate) fn ascii_bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    bytes_in(x & !HIGH_BITS, lo, hi) & !x
 }
 
 /// Whether `text` holds the ASCII byte `b`, eight bytes at a time: on the
 /// short lines of scraped text cheaper than a call to search memory.
 pub(crate) fn has_ascii_byte(text: &str, b: u8) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     debug_assert!(b.is_ascii());
     let mut chunks = text.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
-        let y = u64::from_le_bytes(eight) ^ (LOW * u64::from(b));
-        // The high bit of each zero byte of `y` (exact: no borrow reaches
-        // a zero byte below the first).
-        if y.wrapping_sub(LOW) & !y & (LOW * 0x80) != 0 {
+        let y = u64::from_le_bytes(eight) ^ (LOW_BITS * u64::from(b));
+        if zero_bytes(y) != 0 {
             return true;
         }
     }
@@ -638,7 +637,7 @@ pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        let high = u64::from_le_bytes(word) & HIGH_BITS;
         if high != 0 {
             return n + (high.trailing_zeros() / 8) as usize;
         }
@@ -661,7 +660,6 @@ pub(crate) fn ascii_run(bytes: &[u8]) -> usize {
 /// for the needles asked: `p` of `rep`); the whole needle is compared only
 /// where that byte matches.
 pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     let Some(&key) = needle.last() else {
         return true;
     };
@@ -678,10 +676,10 @@ pub(crate) fn contains_ascii_ci(text: &str, needle: &[u8]) -> bool {
     while j + 8 <= last + 1 {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(&bytes[j + off..j + off + 8]);
-        let y = (u64::from_le_bytes(eight) | (LOW * 0x20)) ^ (LOW * u64::from(key));
-        // The high bit of each zero byte of `y`, and perhaps of a byte
-        // above one (the borrow): a candidate, checked whole.
-        let mut zeros = y.wrapping_sub(LOW) & !y & (LOW * 0x80);
+        let y = (u64::from_le_bytes(eight) | (LOW_BITS * 0x20)) ^ (LOW_BITS * u64::from(key));
+        // Each zero byte of `y`, and perhaps a byte above one: a
+        // candidate, checked whole.
+        let mut zeros = zero_bytes(y);
         while zeros != 0 {
             if hit(j + zeros.trailing_zeros() as usize / 8) {
                 return true;
@@ -1028,7 +1026,8 @@ pub(crate) fn scan_line<'a>(
                 let x = eight_padded(bytes, i);
                 // The lowercase of an ASCII letter: bit 5 set.
                 let lower = x | 0x2020_2020_2020_2020;
-                let is_letter = bytes_in(lower & !HIGH_BITS, b'a', b'z') & !x;
+                // (`lower` has the high bits of `x`.)
+                let is_letter = ascii_bytes_in(lower, b'a', b'z');
                 let n = (!is_letter & HIGH_BITS).trailing_zeros() / 8;
                 if n == 0 {
                     break;

@@ -4,6 +4,7 @@ use memchr::memchr;
 
 use super::entity::decode_at;
 use crate::html::lexer::is_space as is_ws;
+use crate::textutil::{LOW_BITS, zero_bytes};
 
 /// A mapped stretch of one DOM text node: `dom` (offsets into the node's
 /// text) came from `src`. A literal piece has identical bytes on both sides;
@@ -222,16 +223,14 @@ fn literal_run(dom: &[u8], src: &[u8]) -> usize {
     let limit = dom.len().min(src.len());
     // Eight bytes at a time while they are equal and none is `&`, CR or
     // NUL; the byte loop below finishes.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let has_zero = |x: u64| zero_bytes(x) != 0;
     while n + 8 <= limit {
         let a = u64::from_le_bytes(src[n..n + 8].try_into().expect("eight bytes"));
         let b = u64::from_le_bytes(dom[n..n + 8].try_into().expect("eight bytes"));
         if a != b
             || has_zero(a)
-            || has_zero(a ^ (ONES * u64::from(b'&')))
-            || has_zero(a ^ (ONES * u64::from(b'\r')))
+            || has_zero(a ^ (LOW_BITS * u64::from(b'&')))
+            || has_zero(a ^ (LOW_BITS * u64::from(b'\r')))
         {
             break;
         }
